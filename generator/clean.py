@@ -1,0 +1,280 @@
+"""Cleaning: from a seed's raw text to a structured, furniture-free document.
+
+Each stripped line is first judged against the furniture rules of
+``data/boilerplate.yml``; a dropped line is kept in ``CleanDoc.removed`` with
+the rule that dropped it, so the archivist can audit every cut. The kept lines
+are then given structure with the patterns of ``data/structure.yml``: title,
+standfirst (summary), captions, bullet lists, date lines and paragraphs.
+
+Indentation is never meaningful in a copied page (seed text often indents
+paragraphs), so every line is stripped: no paragraph can turn into a Markdown
+code block.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Block, CleanDoc, Removed
+from .rules import load_rules
+
+# Characters that render as spaces or nothing and would defeat string matching.
+_SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\t": " "}
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+# A line that quotes somebody is news even when it says "we need your help".
+_ATTRIBUTED_SPEECH = re.compile(
+    r"[\"”]\s*,?\s*(he|she|they|it|[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+)*)\s+(said|says|told|added|wrote)\b"
+)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
+
+
+@dataclass(frozen=True)
+class FurnitureRule:
+    """One line rule of ``boilerplate.yml``."""
+
+    id: str
+    pattern: re.Pattern[str]
+    why: str
+    max_chars: int | None = None
+    drop_next: int = 0
+
+    def matches(self, line: str) -> bool:
+        if self.max_chars is not None and len(line) > self.max_chars:
+            return False
+        if self.max_chars is None and self.id not in ("source-url",) and _ATTRIBUTED_SPEECH.search(line):
+            return False
+        return bool(self.pattern.search(line))
+
+
+@lru_cache(maxsize=1)
+def furniture_rules() -> tuple[FurnitureRule, ...]:
+    """The furniture rules, compiled once."""
+    rules = []
+    for entry in load_rules("boilerplate")["rules"]:
+        flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
+        rules.append(
+            FurnitureRule(
+                id=entry["id"],
+                pattern=re.compile(entry["pattern"], flags),
+                why=entry["why"],
+                max_chars=entry.get("max_chars"),
+                drop_next=entry.get("drop_next", 0),
+            )
+        )
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def _structure() -> dict[str, re.Pattern[str] | tuple[re.Pattern[str], ...]]:
+    data = load_rules("structure")
+    return {
+        "captions": tuple(re.compile(p, re.IGNORECASE) for p in data["caption_markers"]),
+        "bullet": re.compile(data["bullet"]),
+        "dateline": re.compile(data["dateline"]),
+        "date_line": re.compile(data["date_line"], re.IGNORECASE),
+        "sentence_end": re.compile(data["sentence_end"]),
+    }
+
+
+def rule_reason(rule_id: str) -> str:
+    """The ``why`` of a furniture rule, for the cleaning record."""
+    for rule in furniture_rules():
+        if rule.id == rule_id:
+            return rule.why
+    return _BUILTIN_REASONS.get(rule_id, rule_id)
+
+
+_BUILTIN_REASONS = {
+    "repeated-line": "the same line printed twice in a row (a caption, a standfirst); kept once",
+    "widget-payload": "the title of an embedded video, under its player label",
+}
+
+
+def normalise_text(text: str) -> str:
+    """Unify line ends, spaces and Unicode form; keep quotes and dashes as written."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    for char, repl in _SPACES.items():
+        text = text.replace(char, repl)
+    return text
+
+
+def match_furniture(line: str) -> FurnitureRule | None:
+    """The first furniture rule matching a stripped line, or ``None``."""
+    for rule in furniture_rules():
+        if rule.matches(line):
+            return rule
+    return None
+
+
+@dataclass
+class _Unit:
+    """A run of kept text being assembled into a block (mutable, local only)."""
+
+    line_no: int
+    text: str
+    after_blank: bool
+
+
+def clean_seed_text(text: str) -> CleanDoc:
+    """Clean one seed's text into structured blocks plus the record of what was cut."""
+    units, removed, source_url = _split_furniture(normalise_text(text).split("\n"))
+    units = _join_broken_sentences(units)
+    units, repeats = _drop_repeats(units)
+    removed.extend(repeats)
+    blocks = _structure_units(units)
+    dateline = _extract_dateline(blocks)
+    return CleanDoc(
+        blocks=blocks,
+        removed=tuple(sorted(removed, key=lambda r: r.line_no)),
+        source_url=source_url,
+        dateline=dateline,
+    )
+
+
+def _split_furniture(lines: list[str]) -> tuple[list[_Unit], list[Removed], str | None]:
+    units: list[_Unit] = []
+    removed: list[Removed] = []
+    source_url: str | None = None
+    payload_left = 0
+    blank_before = True
+    for line_no, raw in enumerate(lines, start=1):
+        line = " ".join(raw.split())
+        if not line:
+            blank_before = True
+            continue
+        if payload_left:
+            payload_left -= 1
+            removed.append(Removed(line_no, line, "widget-payload"))
+            continue
+        rule = match_furniture(line)
+        if rule is None:
+            units.append(_Unit(line_no, line, blank_before))
+            blank_before = False
+            continue
+        removed.append(Removed(line_no, line, rule.id))
+        payload_left = rule.drop_next
+        if rule.id == "source-url" and source_url is None:
+            source_url = line.strip("<>")
+    return units, removed, source_url
+
+
+def _join_broken_sentences(units: list[_Unit]) -> list[_Unit]:
+    """Join a paragraph that a stray line break cut mid-sentence."""
+    ends = _structure()["sentence_end"]
+    bullet = _structure()["bullet"]
+    out: list[_Unit] = []
+    for unit in units:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and unit.text[:1].islower()
+            and not ends.search(prev.text)
+            and not bullet.match(unit.text)
+            and not _MARKDOWN_HEADING.match(prev.text)
+        ):
+            out[-1] = _Unit(prev.line_no, f"{prev.text} {unit.text}", prev.after_blank)
+        else:
+            out.append(unit)
+    return out
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+def _drop_repeats(units: list[_Unit]) -> tuple[list[_Unit], list[Removed]]:
+    """Keep a line printed twice in a row once; later repeats of earlier lines too.
+
+    A standfirst repeated later as the body's opening is not a repeat to drop: it
+    is recognised as the summary when structure is assigned.
+    """
+    kept: list[_Unit] = []
+    removed: list[Removed] = []
+    seen: set[str] = set()
+    for index, unit in enumerate(units):
+        key = _key(unit.text)
+        if key in seen and (not kept or _key(kept[-1].text) == key or not _is_lead(units, key, index)):
+            removed.append(Removed(unit.line_no, unit.text, "repeated-line"))
+            continue
+        seen.add(key)
+        kept.append(unit)
+    return kept, removed
+
+
+def _is_lead(units: list[_Unit], key: str, index: int) -> bool:
+    """True when the first copy of ``key`` sat among the first lines (a standfirst)."""
+    first = next(i for i, u in enumerate(units) if _key(u.text) == key)
+    return first <= 3 and index > first + 1
+
+
+def _structure_units(units: list[_Unit]) -> tuple[Block, ...]:
+    patterns = _structure()
+    keys = [_key(u.text) for u in units]
+    blocks: list[Block] = []
+    bullet_items: list[str] = []
+    bullet_line = 0
+    have_title = False
+    seen_body = False
+
+    def flush_bullets() -> None:
+        nonlocal bullet_items
+        if bullet_items:
+            blocks.append(Block("bullets", items=tuple(bullet_items), line_no=bullet_line))
+            bullet_items = []
+
+    for index, unit in enumerate(units):
+        text = unit.text
+        bullet = patterns["bullet"].match(text)
+        if bullet:
+            if not bullet_items:
+                bullet_line = unit.line_no
+            bullet_items.append(bullet.group("item"))
+            continue
+        flush_bullets()
+        heading = _MARKDOWN_HEADING.match(text)
+        if heading and not have_title:
+            blocks.append(Block("title", heading.group("text"), line_no=unit.line_no))
+            have_title = True
+        elif heading:
+            blocks.append(Block("heading", heading.group("text"), line_no=unit.line_no))
+        elif patterns["date_line"].match(text):
+            blocks.append(Block("meta", text, line_no=unit.line_no))
+        elif any(p.search(text) for p in patterns["captions"]):
+            blocks.append(Block("caption", text, line_no=unit.line_no))
+        elif not have_title and not seen_body and len(text) <= 200:
+            blocks.append(Block("title", text, line_no=unit.line_no))
+            have_title = True
+        elif not seen_body and _is_standfirst(text, keys[index], keys[index + 1 :], patterns):
+            blocks.append(Block("summary", text, line_no=unit.line_no))
+            seen_body = True
+        else:
+            blocks.append(Block("paragraph", text, line_no=unit.line_no))
+            seen_body = True
+    flush_bullets()
+    return tuple(blocks)
+
+
+def _is_standfirst(text: str, key: str, later_keys: list[str], patterns: dict) -> bool:
+    """A lead line that opens a later paragraph, or a short lead without closing punctuation."""
+    if not later_keys:
+        return False
+    if any(later.startswith(key) for later in later_keys):
+        return True
+    return 30 <= len(text) <= 300 and not patterns["sentence_end"].search(text)
+
+
+def _extract_dateline(blocks: tuple[Block, ...]) -> str | None:
+    """The place a first paragraph opens with ("Moscow: ..."), or ``None``."""
+    first = next((b for b in blocks if b.kind == "paragraph"), None)
+    if first is None:
+        return None
+    match = _structure()["dateline"].match(first.text)
+    if not match:
+        return None
+    place = match.group("place").strip()
+    return place.title() if place.isupper() else place

@@ -1,0 +1,183 @@
+"""Command line: ``newsarchive build`` and ``newsarchive inspect``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+from tqdm import tqdm
+
+from .model import Archive, Article, Field
+from .pipeline import build_archive
+from .read import list_seed_paths, read_archive_inputs, read_settings_table
+from .render import render_body_markdown, render_site
+from .settings import Settings, SettingsError, load_settings
+from .write import write_pages
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``newsarchive`` and ``python -m generator``."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings(
+            read_settings_table(Path.cwd()),
+            seeds_dir=getattr(args, "seeds", None),
+            out_dir=getattr(args, "out", None),
+            spacy_model=getattr(args, "spacy_model", None),
+        )
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    return args.run(args, settings)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsarchive", description="Build a searchable news archive from raw article files.")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    build = sub.add_parser("build", help="read every seed and write the archive's Markdown pages")
+    build.add_argument("--seeds", type=Path, help="folder of article files (default: seeds/)")
+    build.add_argument("--out", type=Path, help="MkDocs docs_dir to write into (default: site_src/)")
+    build.add_argument("--strict", action="store_true", help="exit non-zero when any file had a problem")
+    build.add_argument("--spacy-model", help="an installed spaCy pipeline adding entity candidates")
+    build.set_defaults(run=run_build)
+
+    inspect = sub.add_parser("inspect", help="show what is extracted from seeds, writing nothing")
+    inspect.add_argument("files", nargs="+", type=Path, help="seed files, taken together as one archive")
+    inspect.add_argument("--json", action="store_true", help="print a JSON list, one object per file")
+    inspect.add_argument("--no-curation", action="store_true", help="ignore sidecars and decision files")
+    inspect.add_argument("--spacy-model", help="an installed spaCy pipeline adding entity candidates")
+    inspect.set_defaults(run=run_inspect)
+    return parser
+
+
+@contextmanager
+def _progress(total: int, what: str) -> Iterator[Callable[[int], None]]:
+    # delay: the bar appears only when the work takes more than a moment;
+    # disable=None: and only on a terminal, so logs stay clean.
+    with tqdm(total=total, desc=what, unit="file", delay=1.0, disable=None, file=sys.stderr, leave=False) as bar:
+        yield bar.update
+
+
+def run_build(args: argparse.Namespace, settings: Settings) -> int:
+    """Read, extract, render and write; print a summary and every problem."""
+    paths = list_seed_paths(settings.seeds_dir)
+    with _progress(len(paths) * 2, "building") as tick:
+        inputs = read_archive_inputs(settings.seeds_dir, max_bytes=settings.max_seed_bytes, progress=tick)
+        archive = build_archive(inputs, spacy_model=settings.spacy_model, progress=tick)
+    problems = list(archive.problems)
+    if archive.articles:
+        problems += write_pages(render_site(archive, settings), settings.out_dir)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    print(
+        f"{len(archive.articles)} articles, {len(archive.actors)} actors, {len(archive.events)} events"
+        f" -> {settings.out_dir} ({errors} errors, {warnings} warnings)"
+    )
+    if not archive.articles:
+        print(f"error: no article could be built from {settings.seeds_dir}", file=sys.stderr)
+        return 1
+    return 1 if args.strict and problems else 0
+
+
+def run_inspect(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the extraction of the given seeds, as JSON or as a readable report."""
+    missing = [str(p) for p in args.files if not p.is_file()]
+    if missing:
+        print(f"error: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    seeds_dir = args.files[0].parent
+    inputs = read_archive_inputs(seeds_dir, paths=args.files, max_bytes=settings.max_seed_bytes)
+    archive = build_archive(inputs, use_curation=not args.no_curation, spacy_model=settings.spacy_model)
+    for problem in archive.problems:
+        print(problem, file=sys.stderr)
+    records = [inspect_record(a, archive) for a in _in_given_order(archive, args.files)]
+    if args.json:
+        print(json.dumps(records, indent=2, ensure_ascii=False))
+    else:
+        print("\n\n".join(_report(r) for r in records))
+    return 0
+
+
+def _in_given_order(archive: Archive, files: Sequence[Path]) -> list[Article]:
+    by_id = {a.id: a for a in archive.articles}
+    return [by_id[p.stem] for p in files if p.stem in by_id]
+
+
+def inspect_record(article: Article, archive: Archive) -> dict[str, Any]:
+    """The public JSON record of one article (keys are an interface: add, never rename)."""
+    event = archive.event_of(article.id)
+    return {
+        "id": article.id,
+        "title": article.title.value,
+        "date": article.date.value.date.isoformat() if article.date else None,
+        "date_precision": article.date.value.precision if article.date else None,
+        "outlet": article.outlet.value if article.outlet else None,
+        "source_url": article.source_url.value if article.source_url else None,
+        "dateline": article.doc.dateline,
+        "actors": [
+            {"name": a.name, "type": a.type, "mentions": _surfaces_in(article, a.surfaces)}
+            for a in (archive.actor(i) for i in article.actor_ids)
+        ],
+        "body": render_body_markdown(article.doc),
+        "summary": article.summary.value if article.summary else None,
+        "captions": [b.text for b in article.doc.of_kind("caption")],
+        "provenance": {
+            "title": _provenance(article.title),
+            "date": _provenance(article.date),
+            "outlet": _provenance(article.outlet),
+            "source_url": _provenance(article.source_url),
+            "summary": _provenance(article.summary),
+        },
+        "removed": [{"line": r.line_no, "text": r.text, "rule": r.rule} for r in article.doc.removed],
+        "event": (
+            {
+                "id": event.id,
+                "title": event.title,
+                "date": event.date.date.isoformat() if event.date else None,
+                "related": list(event.related),
+            }
+            if event
+            else None
+        ),
+        "sha256": article.sha256,
+        "source_file": article.source_path,
+    }
+
+
+def _surfaces_in(article: Article, surfaces: Sequence[str]) -> list[str]:
+    mine = {m.surface for m in article.mentions}
+    found = [s for s in surfaces if s in mine]
+    return found or list(surfaces)
+
+
+def _provenance(field: Field[Any] | None) -> dict[str, Any] | None:
+    return field.provenance.as_dict() if field is not None else None
+
+
+def _report(record: dict[str, Any]) -> str:
+    prov = record["provenance"]
+
+    def how(key: str) -> str:
+        p = prov.get(key)
+        return f"  [{p['tier']}: {p['method']}, {p['confidence']}]" if p else ""
+
+    lines = [
+        f"== {record['id']}",
+        f"title:   {record['title']}{how('title')}",
+        f"date:    {record['date'] or '-'}{how('date')}",
+        f"outlet:  {record['outlet'] or '-'}{how('outlet')}",
+        f"summary: {record['summary'] or '-'}",
+        f"event:   {record['event']['title'] if record['event'] else '-'}",
+        "actors:  " + ", ".join(f"{a['name']} ({a['type']})" for a in record["actors"]),
+        f"removed: {len(record['removed'])} line(s)",
+    ]
+    lines += [f"   - line {r['line']} [{r['rule']}] {r['text'][:70]}" for r in record["removed"]]
+    return "\n".join(lines)

@@ -1,0 +1,760 @@
+"""Grouping articles into news events: which reports tell of the same happening.
+
+Two articles are weighed on three kinds of evidence:
+
+* **date**: reports of one happening appear the same day or the day after (wire
+  copies, time zones, late editions); reports of the same people weeks apart are
+  different happenings of one story;
+* **actors**: :attr:`Article.actor_ids` are already resolved, so one id is one
+  real-world actor. Only an article's *key* actors count (its first
+  :data:`KEY_ACTORS`, in order of prominence), and *background* actors (named in
+  nearly every article of the archive, see :data:`BACKGROUND_SHARE`) count for
+  nothing: in an archive about Syria, "Syria" says nothing about which happening
+  an article reports;
+* **text**: TF-IDF cosine similarity of title + standfirst + body, with
+  scikit-learn's ``TfidfVectorizer`` fitted on the archive itself (no downloaded
+  model, no network).
+
+A pair of articles *links* when
+
+* both have day dates at most :data:`NEAR_DAYS` apart, and they share at least
+  :data:`MIN_SHARED_ACTORS` key actors with text similarity at least
+  :data:`TEXT_MODERATE` (or their text is a near copy, :data:`TEXT_DUPLICATE`);
+* the date of one of them is missing or coarse (month, year) but compatible,
+  and they share at least :data:`MIN_SHARED_ACTORS_STRONG` key actors *and* have
+  text similarity at least :data:`TEXT_STRONG`;
+* never when their dates are further apart, whatever the text says.
+
+Grouping is greedy and deterministic: units (an article, or articles the
+archivist forced together) are taken in order of date (day dates first, then
+coarse dates, then undated; ties by article id) and each joins the existing
+event it links to best (highest text similarity; ties by the event's first
+article id), provided no member of the unit is "far" in date from any member of
+the event (so a chain of daily follow-ups never grows into one event) and no
+override keeps them apart. Otherwise it starts an event of its own.
+
+The archivist's overrides (``seeds/events.yml``, see :func:`parse_event_overrides`)
+always win: together-constraints (``merge``, ``move``, an article's curated
+event) are applied before any evidence is weighed; apart-constraints (``split``,
+``move`` to ``alone``) stop automatic joins. When the two contradict each other
+"together" wins, and :func:`check_event_overrides` reports the contradiction.
+
+Event ids are stable. The *representative* of an event is its smallest article
+id: seed ids begin with a running number, so that is the article that was added
+first. :func:`lock_event_ids` gives representative → event id; fed back to
+:func:`group_events` as ``locked_ids``, it keeps every existing event's id (and
+so its page URL) when articles are added: an event that contains any article
+named in ``locked_ids`` keeps that id. New events get ``<date>-<title slug>``
+or ``undated-<title slug>``, with ``-2``, ``-3`` ... on a collision.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from itertools import combinations
+from typing import Any, Literal
+
+from .model import TIERS, Article, DateValue, Event, Problem
+from .slugs import slugify
+
+# --- thresholds --------------------------------------------------------------------
+# Wire copies and follow-up editions of one happening carry the same date or the
+# next day's (time zones, print editions); two days apart is a new development.
+NEAR_DAYS = 1
+
+# The key actors of an article are its first actor ids in order of prominence: the
+# people a story is about, not everyone its background paragraphs name.
+KEY_ACTORS = 12
+
+# Two shared key actors: one is a coincidence (everybody quotes the foreign
+# minister); two is who-did-what-to-whom.
+MIN_SHARED_ACTORS = 2
+
+# Same-day reports of one happening by different outlets are rewritten, not copied:
+# on the seed archive two outlets' reports of one happening score 0.28, articles
+# on other subjects below 0.16. Text alone cannot tell happenings of one story
+# apart (two reports a week apart by one outlet score 0.37): the date gate and
+# the shared actors do that, the text only confirms.
+TEXT_MODERATE = 0.20
+
+# Without a usable date the text has to carry the decision: above this cosine two
+# articles tell the same facts in largely the same words (above anything two
+# different happenings of one story reached on the seeds, 0.37).
+TEXT_STRONG = 0.45
+MIN_SHARED_ACTORS_STRONG = 3
+
+# A near-verbatim copy (syndicated wire text) is the same report whatever the actor
+# resolver found, e.g. when every actor is a background one.
+TEXT_DUPLICATE = 0.80
+
+# An actor named in more than this share of the archive's articles is background
+# (an IDF-like cut: its weight log(N/df) is nearly zero) and is no evidence of a
+# shared happening or story. Archives smaller than BACKGROUND_MIN_ARTICLES are too
+# small for frequencies to mean anything, so no actor is background there.
+BACKGROUND_SHARE = 0.8
+BACKGROUND_MIN_ARTICLES = 5
+
+# Events of one story: at least two shared significant actors, within about six
+# weeks. Diplomatic stories (an invitation, then the visit) unfold over days or
+# weeks; the same actors a year later are a new story.
+RELATED_MIN_SHARED = 2
+RELATED_MAX_DAYS = 45
+
+# Event slugs: long enough to read, short enough for a path segment.
+SLUG_MAX_CHARS = 70
+
+# The move target meaning "an event of its own".
+ALONE = "alone"
+
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+# --- overrides ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventOverrides:
+    """The archivist's corrections to the grouping, from ``seeds/events.yml``.
+
+    ``move`` maps an article id to the article whose event it belongs in, or to
+    ``None`` for an event of its own. Tuples keep the file's order.
+    """
+
+    path: str = ""
+    titles_by_article: tuple[tuple[str, str], ...] = ()
+    titles_by_event: tuple[tuple[str, str], ...] = ()
+    merge: tuple[tuple[str, ...], ...] = ()
+    split: tuple[tuple[str, ...], ...] = ()
+    move: tuple[tuple[str, str | None], ...] = ()
+    related: tuple[tuple[str, str], ...] = ()
+    unrelated: tuple[tuple[str, str], ...] = ()
+
+
+_OVERRIDE_KEYS = ("name", "merge", "split", "move", "related", "unrelated")
+
+
+def parse_event_overrides(data: object, path: str) -> tuple[EventOverrides, tuple[Problem, ...]]:
+    """Read the parsed YAML of the archivist's event file into :class:`EventOverrides`.
+
+    The expected shape (every key optional)::
+
+        name:                       # a title for an event
+          - {article: 002_x, title: Russia invites Syrian opposition leader}
+          - {event: 2015-08-05-some-event, title: A better title}
+        merge:                      # these articles report one happening
+          - [002_x, 004_y]
+        split:                      # these articles report different happenings
+          - [000_a, 001_b]
+        move:                       # article -> the event of another article
+          003_c: 000_a
+          005_d: alone              # (or null) an event of its own
+        related:                    # these articles' events are one story
+          - [000_a, 001_b]
+        unrelated:                  # ... and these are not
+          - [000_a, 003_c]
+
+    A malformed entry or unknown key is reported as a :class:`Problem` naming
+    ``path`` and the key; everything else still applies.
+    """
+    if data is None:
+        return EventOverrides(path=path), ()
+    if not isinstance(data, Mapping):
+        return EventOverrides(path=path), (Problem(path, "expected a mapping of override kinds at the top level"),)
+    problems: list[Problem] = []
+    for key in data:
+        if key not in _OVERRIDE_KEYS:
+            problems.append(Problem(path, f"unknown key {key!r}; expected one of {', '.join(_OVERRIDE_KEYS)}"))
+    by_article, by_event = _parse_names(data.get("name"), path, problems)
+    overrides = EventOverrides(
+        path=path,
+        titles_by_article=by_article,
+        titles_by_event=by_event,
+        merge=_parse_groups(data.get("merge"), "merge", path, problems),
+        split=_parse_groups(data.get("split"), "split", path, problems),
+        move=_parse_moves(data.get("move"), path, problems),
+        related=_parse_pairs(data.get("related"), "related", path, problems),
+        unrelated=_parse_pairs(data.get("unrelated"), "unrelated", path, problems),
+    )
+    return overrides, tuple(problems)
+
+
+def _parse_names(
+    value: object, path: str, problems: list[Problem]
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    by_article: list[tuple[str, str]] = []
+    by_event: list[tuple[str, str]] = []
+    for i, entry in enumerate(_as_list(value, "name", path, problems)):
+        where = f"name[{i}]"
+        if not isinstance(entry, Mapping):
+            problems.append(Problem(path, f"{where}: expected {{article: <id>, title: <text>}} or {{event: <id>, title: <text>}}"))
+            continue
+        extra = sorted(str(k) for k in entry if k not in ("article", "event", "title"))
+        if extra:
+            problems.append(Problem(path, f"{where}: unknown key(s) {', '.join(extra)}"))
+        title = entry.get("title")
+        if not isinstance(title, str) or not title.strip():
+            problems.append(Problem(path, f"{where}: 'title' must be non-empty text"))
+            continue
+        targets = [k for k in ("article", "event") if k in entry]
+        if len(targets) != 1 or not isinstance(entry[targets[0]], str):
+            problems.append(Problem(path, f"{where}: give exactly one of 'article' or 'event', as text"))
+            continue
+        (by_article if targets[0] == "article" else by_event).append((entry[targets[0]], title.strip()))
+    return tuple(by_article), tuple(by_event)
+
+
+def _parse_groups(value: object, key: str, path: str, problems: list[Problem]) -> tuple[tuple[str, ...], ...]:
+    groups = []
+    for i, entry in enumerate(_as_list(value, key, path, problems)):
+        ids = _as_ids(entry, f"{key}[{i}]", path, problems)
+        if ids is None:
+            continue
+        if len(set(ids)) < 2:
+            problems.append(Problem(path, f"{key}[{i}]: list at least two different article ids"))
+            continue
+        groups.append(tuple(dict.fromkeys(ids)))
+    return tuple(groups)
+
+
+def _parse_pairs(value: object, key: str, path: str, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for i, entry in enumerate(_as_list(value, key, path, problems)):
+        ids = _as_ids(entry, f"{key}[{i}]", path, problems)
+        if ids is None:
+            continue
+        if len(ids) != 2 or ids[0] == ids[1]:
+            problems.append(Problem(path, f"{key}[{i}]: expected a pair of two different article ids"))
+            continue
+        pairs.append((ids[0], ids[1]))
+    return tuple(pairs)
+
+
+def _parse_moves(value: object, path: str, problems: list[Problem]) -> tuple[tuple[str, str | None], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, Mapping):
+        problems.append(Problem(path, "move: expected a mapping of article id -> article id (or 'alone')"))
+        return ()
+    moves: list[tuple[str, str | None]] = []
+    for article_id, target in value.items():
+        if not isinstance(article_id, str):
+            problems.append(Problem(path, f"move: article id {article_id!r} must be text (quote it)"))
+        elif target is None or target == ALONE:
+            moves.append((article_id, None))
+        elif not isinstance(target, str):
+            problems.append(Problem(path, f"move[{article_id}]: target {target!r} must be an article id or 'alone'"))
+        elif target == article_id:
+            problems.append(Problem(path, f"move[{article_id}]: an article cannot move to its own event"))
+        else:
+            moves.append((article_id, target))
+    return tuple(moves)
+
+
+def _as_list(value: object, key: str, path: str, problems: list[Problem]) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.append(Problem(path, f"{key}: expected a list"))
+        return []
+    return value
+
+
+def _as_ids(entry: object, where: str, path: str, problems: list[Problem]) -> tuple[str, ...] | None:
+    if not isinstance(entry, list) or not all(isinstance(x, str) for x in entry):
+        problems.append(Problem(path, f"{where}: expected a list of article ids as text (quote ids that look like numbers)"))
+        return None
+    return tuple(entry)
+
+
+def check_event_overrides(
+    overrides: EventOverrides, article_ids: Iterable[str], event_ids: Iterable[str] | None = None
+) -> tuple[Problem, ...]:
+    """Report overrides that name unknown articles (or events) or contradict each other.
+
+    :func:`group_events` ignores the unknown ids and applies the rest; for a
+    contradiction between "together" and "apart", "together" wins. Event ids
+    are checked only when ``event_ids`` is given (after grouping).
+    """
+    known = set(article_ids)
+    path = overrides.path
+    problems = [
+        Problem(path, f"{key}: unknown article id {article_id!r}; this entry is ignored for it")
+        for key, article_id in _referenced_ids(overrides)
+        if article_id not in known
+    ]
+    if event_ids is not None:
+        known_events = set(event_ids)
+        problems += [
+            Problem(path, f"name: unknown event id {event_id!r}; give the id of an existing event page")
+            for event_id, _ in overrides.titles_by_event
+            if event_id not in known_events
+        ]
+    together = _together_groups(overrides, known)
+    for group in overrides.split:
+        forced = [(a, b) for a, b in combinations(group, 2) if a in known and b in known and together.get(a) == together.get(b) is not None]
+        problems += [Problem(path, f"split: {a!r} and {b!r} are also put together by merge/move; together wins") for a, b in forced]
+    for article_id, target in overrides.move:
+        if target is None and article_id in together:
+            problems.append(Problem(path, f"move: {article_id!r} is moved alone but also merged/moved with others; together wins"))
+    unrelated = {frozenset(p) for p in overrides.unrelated}
+    problems += [
+        Problem(path, f"related: {a!r} and {b!r} are also listed as unrelated; related wins")
+        for a, b in overrides.related
+        if frozenset((a, b)) in unrelated
+    ]
+    return tuple(problems)
+
+
+def _referenced_ids(overrides: EventOverrides) -> list[tuple[str, str]]:
+    refs = [("name", a) for a, _ in overrides.titles_by_article]
+    refs += [("merge", a) for group in overrides.merge for a in group]
+    refs += [("split", a) for group in overrides.split for a in group]
+    for article_id, target in overrides.move:
+        refs.append(("move", article_id))
+        if target is not None:
+            refs.append(("move", target))
+    refs += [("related", a) for pair in overrides.related for a in pair]
+    refs += [("unrelated", a) for pair in overrides.unrelated for a in pair]
+    return refs
+
+
+def _together_groups(overrides: EventOverrides, known: set[str]) -> dict[str, str]:
+    """Article id → root of its forced-together group, for articles in a group of two or more."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for group in overrides.merge:
+        members = [a for a in group if a in known]
+        for other in members[1:]:
+            union(members[0], other)
+    for article_id, target in overrides.move:
+        if target is not None and article_id in known and target in known:
+            union(article_id, target)
+    roots = {a: find(a) for a in parent}
+    sizes: dict[str, int] = {}
+    for root in roots.values():
+        sizes[root] = sizes.get(root, 0) + 1
+    return {a: r for a, r in roots.items() if sizes[r] > 1}
+
+
+# --- grouping ----------------------------------------------------------------------
+
+
+def group_events(
+    articles: Sequence[Article],
+    overrides: EventOverrides | None = None,
+    locked_ids: Mapping[str, str] | None = None,
+) -> tuple[Event, ...]:
+    """Group articles that report the same happening into events.
+
+    See the module docstring for the evidence weighed, the thresholds and the
+    rule that keeps event ids stable. Returns the events sorted by date (undated
+    last), then id. The same input in any order gives the same output.
+    """
+    overrides = overrides or EventOverrides()
+    ordered = tuple(sorted(articles, key=lambda a: a.id))
+    if not ordered:
+        return ()
+    known = {a.id for a in ordered}
+    by_id = {a.id: a for a in ordered}
+    evidence = _Evidence.of(ordered)
+    groups = _group(ordered, overrides, known, evidence)
+    drafts = [_draft_event([by_id[a] for a in group], overrides) for group in groups]
+    ids = _assign_ids(drafts, locked_ids or {})
+    titles_by_event = dict(_first_per_key(overrides.titles_by_event))
+    events = [
+        Event(
+            id=ids[i],
+            title=titles_by_event.get(ids[i], d.title),
+            date=d.date,
+            article_ids=d.article_ids,
+            actor_ids=d.actor_ids,
+        )
+        for i, d in enumerate(drafts)
+    ]
+    events = _relate(events, evidence.significant, overrides)
+    return tuple(sorted(events, key=_event_order))
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What is known about each pair of articles, computed once for the archive."""
+
+    articles: tuple[Article, ...]
+    index: Mapping[str, int]
+    similarity: Any  # n×n cosine matrix (numpy)
+    significant: frozenset[str]  # actor ids that are not background
+    key_actors: tuple[frozenset[str], ...]  # per article: its significant key actors
+
+    @staticmethod
+    def of(articles: tuple[Article, ...]) -> _Evidence:
+        significant = frozenset(select_significant_actors(articles))
+        return _Evidence(
+            articles=articles,
+            index={a.id: i for i, a in enumerate(articles)},
+            similarity=measure_text_similarity([compose_event_text(a) for a in articles]),
+            significant=significant,
+            key_actors=tuple(frozenset(a.actor_ids[:KEY_ACTORS]) & significant for a in articles),
+        )
+
+    def text(self, a: str, b: str) -> float:
+        return float(self.similarity[self.index[a], self.index[b]])
+
+    def shared_key_actors(self, a: str, b: str) -> int:
+        return len(self.key_actors[self.index[a]] & self.key_actors[self.index[b]])
+
+    def date_relation(self, a: str, b: str) -> Literal["near", "far", "unknown"]:
+        return relate_dates(_date_of(self.articles[self.index[a]]), _date_of(self.articles[self.index[b]]))
+
+    def links(self, a: str, b: str) -> bool:
+        """Whether the evidence alone says ``a`` and ``b`` report one happening."""
+        relation = self.date_relation(a, b)
+        if relation == "far":
+            return False
+        text = self.text(a, b)
+        shared = self.shared_key_actors(a, b)
+        if relation == "near":
+            return (shared >= MIN_SHARED_ACTORS and text >= TEXT_MODERATE) or text >= TEXT_DUPLICATE
+        return shared >= MIN_SHARED_ACTORS_STRONG and text >= TEXT_STRONG
+
+
+def compose_event_text(article: Article) -> str:
+    """The words an article is compared on: headline, standfirst and body."""
+    parts = [article.title.value, article.summary.value if article.summary else "", article.doc.body_text()]
+    return "\n\n".join(p for p in parts if p)
+
+
+def measure_text_similarity(texts: Sequence[str]) -> Any:
+    """Cosine similarity of the TF-IDF vectors of ``texts`` (an n×n numpy array).
+
+    English stop words are dropped and term frequencies dampened (sublinear tf),
+    so that a long article repeating a name does not drown a short one. Texts
+    with no words at all are similar to nothing.
+    """
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, strip_accents="unicode")
+    try:
+        matrix = vectorizer.fit_transform(list(texts))
+    except ValueError:  # no words at all in the whole archive
+        return np.zeros((len(texts), len(texts)))
+    return cosine_similarity(matrix)
+
+
+def select_significant_actors(articles: Sequence[Article]) -> set[str]:
+    """Actor ids that tell articles apart: all but those named in nearly every article."""
+    frequency: dict[str, int] = {}
+    for article in articles:
+        for actor_id in set(article.actor_ids):
+            frequency[actor_id] = frequency.get(actor_id, 0) + 1
+    if len(articles) < BACKGROUND_MIN_ARTICLES:
+        return set(frequency)
+    return {a for a, n in frequency.items() if n / len(articles) <= BACKGROUND_SHARE}
+
+
+def relate_dates(a: DateValue | None, b: DateValue | None) -> Literal["near", "far", "unknown"]:
+    """``near``: day dates within :data:`NEAR_DAYS`; ``far``: cannot be one happening; else ``unknown``."""
+    if a is None or b is None:
+        return "unknown"
+    if a.precision == "day" and b.precision == "day":
+        return "near" if abs((a.date - b.date).days) <= NEAR_DAYS else "far"
+    (a_start, a_end), (b_start, b_end) = _span(a), _span(b)
+    # a coarse date may still be the other's day, give or take NEAR_DAYS
+    slack = _dt.timedelta(days=NEAR_DAYS)
+    overlap = a_start <= b_end + slack and b_start <= a_end + slack
+    return "unknown" if overlap else "far"
+
+
+def _span(value: DateValue) -> tuple[_dt.date, _dt.date]:
+    d = value.date
+    if value.precision == "year":
+        return _dt.date(d.year, 1, 1), _dt.date(d.year, 12, 31)
+    if value.precision == "month":
+        following = _dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+        return _dt.date(d.year, d.month, 1), following - _dt.timedelta(days=1)
+    return d, d
+
+
+def _date_of(article: Article) -> DateValue | None:
+    return article.date.value if article.date else None
+
+
+def _group(
+    articles: tuple[Article, ...], overrides: EventOverrides, known: set[str], evidence: _Evidence
+) -> list[list[str]]:
+    """Partition article ids into events: forced units first, then greedy joining."""
+    together = _together_groups(overrides, known)
+    by_curated: dict[str, list[str]] = {}
+    for article in articles:
+        if article.curated_event:
+            by_curated.setdefault(article.curated_event, []).append(article.id)
+    units_by_root: dict[str, list[str]] = {}
+    root_of: dict[str, str] = {a.id: together.get(a.id, a.id) for a in articles}
+    # articles the archivist filed under one event id belong together too
+    for members in by_curated.values():
+        roots = sorted({root_of[m] for m in members})
+        for article_id, root in root_of.items():
+            if root in roots:
+                root_of[article_id] = roots[0]
+    for article in articles:
+        units_by_root.setdefault(root_of[article.id], []).append(article.id)
+
+    moved = {a for a, _ in overrides.move if a in known}
+    alone = {a for a, target in overrides.move if target is None and a in known}
+    apart = {frozenset(p) for group in overrides.split for p in combinations([a for a in group if a in known], 2)}
+    curated = {a.id: a.curated_event for a in articles if a.curated_event}
+
+    def may_join(unit: list[str], event: list[str]) -> bool:
+        if alone & (set(unit) | set(event)):
+            return False
+        for a in unit:
+            for b in event:
+                if frozenset((a, b)) in apart or evidence.date_relation(a, b) == "far":
+                    return False
+                if a in curated and b in curated and curated[a] != curated[b]:
+                    return False
+        return True
+
+    def strength(unit: list[str], event: list[str]) -> float | None:
+        best = None
+        for a in unit:
+            for b in event:
+                # a moved article is where the archivist put it: it attracts nothing
+                if a in moved or b in moved or not evidence.links(a, b):
+                    continue
+                score = evidence.text(a, b)
+                best = score if best is None else max(best, score)
+        return best
+
+    events: list[list[str]] = []
+    for unit in sorted(units_by_root.values(), key=lambda u: _unit_order(u, evidence)):
+        candidates = []
+        for position, event in enumerate(events):
+            if not may_join(unit, event):
+                continue
+            score = strength(unit, event)
+            if score is not None:
+                candidates.append((-score, min(event), position))
+        if candidates:
+            events[min(candidates)[2]].extend(unit)
+        else:
+            events.append(list(unit))
+    return events
+
+
+def _unit_order(unit: list[str], evidence: _Evidence) -> tuple[int, str, str]:
+    dates = [d for d in (_date_of(evidence.articles[evidence.index[a]]) for a in unit) if d is not None]
+    if not dates:
+        return (3, "", min(unit))
+    best = min(dates, key=lambda d: (_PRECISION_RANK[d.precision], d.date))
+    return (_PRECISION_RANK[best.precision], best.date.isoformat(), min(unit))
+
+
+# --- describing an event -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """An event before its id is known."""
+
+    title: str
+    date: DateValue | None
+    article_ids: tuple[str, ...]
+    actor_ids: tuple[str, ...]
+    representative: str  # the smallest article id: the article added first
+    curated_id: str | None  # an event id the archivist gave one of its articles
+
+
+def _draft_event(members: Sequence[Article], overrides: EventOverrides) -> _Draft:
+    ordered = sorted(members, key=_article_order)
+    ids = {a.id for a in ordered}
+    named = [title for article_id, title in overrides.titles_by_article if article_id in ids]
+    curated = sorted((a.id, a.curated_event) for a in ordered if a.curated_event)
+    return _Draft(
+        title=named[0] if named else choose_event_title(ordered),
+        date=choose_event_date(ordered),
+        article_ids=tuple(a.id for a in ordered),
+        actor_ids=rank_event_actors(ordered),
+        representative=min(ids),
+        curated_id=curated[0][1] if curated else None,
+    )
+
+
+def _article_order(article: Article) -> tuple[int, str, str]:
+    """Dated articles by date, undated last; ties by id."""
+    if article.date is None:
+        return (1, "", article.id)
+    return (0, article.date.value.date.isoformat(), article.id)
+
+
+def choose_event_title(articles: Sequence[Article]) -> str:
+    """The headline of the article whose date is most complete (day, month, year,
+    none), then whose title is best established (curated over extracted ...),
+    then the shortest: short headlines state the happening, long ones add an
+    angle or a prefix ("Official: ..."). Ties go to the smallest article id.
+    """
+    titled = [a for a in articles if a.title.value.strip()]
+    if not titled:
+        return "Untitled event"
+    best = min(
+        titled,
+        key=lambda a: (
+            _PRECISION_RANK[a.date.value.precision] if a.date else len(_PRECISION_RANK),
+            -TIERS.index(a.title.provenance.tier),
+            len(a.title.value.strip()),
+            a.id,
+        ),
+    )
+    return " ".join(best.title.value.split())
+
+
+def choose_event_date(articles: Sequence[Article]) -> DateValue | None:
+    """The earliest day date of the articles: the day the happening was first reported.
+
+    Without any day date, the earliest of the most precise coarse dates (a
+    month says more than nothing); without any date, ``None``.
+    """
+    dates = [a.date.value for a in articles if a.date is not None]
+    if not dates:
+        return None
+    return min(dates, key=lambda d: (_PRECISION_RANK[d.precision], d.date))
+
+
+def rank_event_actors(articles: Sequence[Article]) -> tuple[str, ...]:
+    """Actors named by several of the articles first (most articles first), then the
+    rest; within each, by prominence (best position in an article's ``actor_ids``),
+    then by the article's order, then by id."""
+    count: dict[str, int] = {}
+    place: dict[str, tuple[int, int]] = {}
+    for order, article in enumerate(articles):
+        for position, actor_id in enumerate(dict.fromkeys(article.actor_ids)):
+            count[actor_id] = count.get(actor_id, 0) + 1
+            place[actor_id] = min(place.get(actor_id, (position, order)), (position, order))
+    shared = sorted((a for a in count if count[a] > 1), key=lambda a: (-count[a], place[a], a))
+    rest = sorted((a for a in count if count[a] == 1), key=lambda a: (place[a], a))
+    return tuple(shared + rest)
+
+
+# --- ids -----------------------------------------------------------------------------
+
+
+def lock_event_ids(events: Iterable[Event]) -> dict[str, str]:
+    """Representative article id → event id, to pass back as ``locked_ids`` next time.
+
+    The representative is the event's smallest article id (seed ids begin with a
+    running number, so it is the article added first).
+    """
+    return {min(e.article_ids): e.id for e in events if e.article_ids}
+
+
+def compose_event_id(title: str, date: DateValue | None) -> str:
+    """``2012-12-28-russia-reaches-out-to-syrian-opposition`` or ``undated-...``."""
+    prefix = date.iso() if date else "undated"
+    return f"{prefix}-{slugify(title, max_length=SLUG_MAX_CHARS)}"
+
+
+def _assign_ids(drafts: Sequence[_Draft], locked_ids: Mapping[str, str]) -> list[str]:
+    """Ids for drafts, in three rounds: the archivist's, then locked, then new.
+
+    A locked id claimed by two events (an event that was split) stays with the
+    one holding the article it was locked to first (smallest article id).
+    """
+    ids: list[str | None] = [None] * len(drafts)
+    taken: set[str] = set()
+    order = sorted(range(len(drafts)), key=lambda i: _draft_order(drafts[i]))
+    for i in order:
+        wanted = slugify(drafts[i].curated_id, max_length=200) if drafts[i].curated_id else None
+        if wanted and wanted not in taken:
+            ids[i] = wanted
+            taken.add(wanted)
+    claims = sorted(
+        (article_id, locked_ids[article_id], i)
+        for i, d in enumerate(drafts)
+        for article_id in d.article_ids
+        if article_id in locked_ids
+    )
+    for _, event_id, i in claims:
+        if ids[i] is None and event_id not in taken:
+            ids[i] = event_id
+            taken.add(event_id)
+    for i in order:
+        if ids[i] is None:
+            base = compose_event_id(drafts[i].title, drafts[i].date)
+            candidate, n = base, 1
+            while candidate in taken:
+                n += 1
+                candidate = f"{base}-{n}"
+            ids[i] = candidate
+            taken.add(candidate)
+    return [i for i in ids if i is not None]
+
+
+def _draft_order(draft: _Draft) -> tuple[int, str, str]:
+    if draft.date is None:
+        return (1, "", draft.representative)
+    return (0, draft.date.date.isoformat(), draft.representative)
+
+
+def _event_order(event: Event) -> tuple[int, str, str]:
+    if event.date is None:
+        return (1, "", event.id)
+    return (0, event.date.date.isoformat(), event.id)
+
+
+def _first_per_key(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen: dict[str, str] = {}
+    for key, value in pairs:
+        seen.setdefault(key, value)
+    return list(seen.items())
+
+
+# --- related events ------------------------------------------------------------------
+
+
+def _relate(events: list[Event], significant: frozenset[str], overrides: EventOverrides) -> list[Event]:
+    """Fill ``related``: same story = shared significant actors within a few weeks,
+    plus the archivist's ``related`` pairs, minus the ``unrelated`` ones (``related``
+    wins when a pair is in both)."""
+    event_of = {a: e.id for e in events for a in e.article_ids}
+    actors = {e.id: set(e.actor_ids) & significant for e in events}
+    pairs = {
+        frozenset((a.id, b.id))
+        for a, b in combinations(events, 2)
+        if a.date is not None
+        and b.date is not None
+        and abs((a.date.date - b.date.date).days) <= RELATED_MAX_DAYS
+        and len(actors[a.id] & actors[b.id]) >= RELATED_MIN_SHARED
+    }
+    pairs -= {_event_pair(p, event_of) for p in overrides.unrelated}
+    pairs |= {_event_pair(p, event_of) for p in overrides.related}
+    pairs = {p for p in pairs if len(p) == 2}
+    by_id = {e.id: e for e in events}
+    related: dict[str, list[str]] = {e.id: [] for e in events}
+    for pair in pairs:
+        a, b = sorted(pair)
+        related[a].append(b)
+        related[b].append(a)
+    return [
+        replace(e, related=tuple(sorted(related[e.id], key=lambda i: _event_order(by_id[i]))))
+        for e in events
+    ]
+
+
+def _event_pair(pair: tuple[str, str], event_of: Mapping[str, str]) -> frozenset[str]:
+    """The two events of an override pair; empty when an article is unknown."""
+    if pair[0] not in event_of or pair[1] not in event_of:
+        return frozenset()
+    return frozenset((event_of[pair[0]], event_of[pair[1]]))

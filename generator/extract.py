@@ -1,0 +1,116 @@
+"""Content: from a seed and its clean document to an :class:`Article`.
+
+Each field is chosen with :func:`generator.model.choose` among candidates of
+different tiers (default < inferred < extracted < curated), so the precedence
+is the one written in ``model.TIERS`` and nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import Any, Sequence
+
+from . import dates, outlets
+from .model import Article, CleanDoc, DateValue, Field, Provenance, Seed, choose
+
+
+def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> Article:
+    """Assemble an article from what the text gives and what the archivist curated."""
+    curated = dict(seed.curated) if use_curation else {}
+    source = f"{seed.path.rsplit('.', 1)[0]}.meta.yml"
+    return Article(
+        id=seed.id,
+        source_path=seed.path,
+        sha256=seed.sha256,
+        doc=doc,
+        title=choose(_curated_text(curated, "title", source), extract_title(doc), _default_title(seed)),
+        date=_pick(_curated_date(curated, source), dates.extract_date(doc), "date" in curated),
+        outlet=_pick(_curated_outlet(curated, source), outlets.extract_outlet(doc), "outlet" in curated),
+        source_url=_pick(_curated_text(curated, "source_url", source), extract_source_url(doc), "source_url" in curated),
+        summary=_pick(_curated_text(curated, "summary", source), extract_summary(doc), "summary" in curated),
+        curated_event=curated.get("event"),
+    )
+
+
+def resolve_date_with_anchors(article: Article, anchors: Sequence[dt.date]) -> Article:
+    """Retry an article's date using the dates of its story's other articles.
+
+    Only articles without a day-precise date are retried, and a curated date is
+    never touched.
+    """
+    current = article.date
+    if current is not None and (current.provenance.tier == "curated" or current.value.precision == "day"):
+        return article
+    if not anchors:
+        return article
+    found = dates.extract_date(article.doc, anchors=tuple(sorted(anchors)))
+    best = choose(current, found)
+    return article if best is current else replace(article, date=best)
+
+
+def _pick(curated: Field[Any] | None, extracted: Field[Any] | None, has_curated_key: bool) -> Field[Any] | None:
+    """Curated wins; a curated ``null`` means "none", so extraction is not used."""
+    if has_curated_key:
+        return curated
+    return choose(curated, extracted)
+
+
+def extract_title(doc: CleanDoc) -> Field[str] | None:
+    """The title block of the clean document, or ``None``."""
+    titles = doc.of_kind("title")
+    if not titles:
+        return None
+    block = titles[0]
+    return Field(
+        block.text,
+        Provenance("title-line", f"line {block.line_no}: {block.text}", 0.9),
+    )
+
+
+def extract_summary(doc: CleanDoc) -> Field[str] | None:
+    """The standfirst, when the page had one, or ``None`` (never the first paragraph)."""
+    found = doc.of_kind("summary")
+    if not found:
+        return None
+    block = found[0]
+    return Field(block.text, Provenance("standfirst", f"line {block.line_no}", 0.8))
+
+
+def extract_source_url(doc: CleanDoc) -> Field[str] | None:
+    """The page's own URL, when whoever saved it wrote it down."""
+    if not doc.source_url:
+        return None
+    return Field(doc.source_url, Provenance("url-line", doc.source_url, 0.95))
+
+
+def _default_title(seed: Seed) -> Field[str]:
+    words = re.sub(r"[_\-]+", " ", seed.id).strip() or seed.id
+    return Field(words, Provenance("file-name", seed.path, 0.1, tier="default"))
+
+
+def _curated(value: Any, key: str, source: str) -> Provenance:
+    return Provenance("sidecar", f"{source}: {key}", 1.0, tier="curated")
+
+
+def _curated_text(curated: dict[str, Any], key: str, source: str) -> Field[str] | None:
+    value = curated.get(key)
+    return None if value is None else Field(str(value), _curated(value, key, source))
+
+
+def _curated_outlet(curated: dict[str, Any], source: str) -> Field[str] | None:
+    value = curated.get("outlet")
+    if value is None:
+        return None
+    entry = outlets.outlet_by_name(str(value))
+    name = entry["name"] if entry else str(value)
+    return Field(name, _curated(value, "outlet", source))
+
+
+def _curated_date(curated: dict[str, Any], source: str) -> Field[DateValue] | None:
+    value = curated.get("date")
+    if value is None:
+        return None
+    day, precision = value
+    return Field(DateValue(day, precision), _curated(value, "date", source))

@@ -1,0 +1,289 @@
+"""The things that flow through the pipeline, each defined once.
+
+Every stage is a pure function from some of these to others:
+
+    Seed ──clean──▶ CleanDoc ──extract──▶ Article ──resolve──▶ Actor
+                                              └─────group─────▶ Event
+    (Article, Actor, Event) ──render──▶ Page ──write──▶ disk
+
+All are frozen: a stage that wants to change a value builds a new one with
+``dataclasses.replace``. Collections are tuples so that equal inputs give
+equal (and identically ordered) outputs, which keeps the site deterministic.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any, Generic, Literal, TypeVar
+
+T = TypeVar("T")
+
+# Where a value came from, weakest first. A value from a later tier always wins
+# over one from an earlier tier, whatever their confidences: the archivist's word
+# beats the extractor's, and something the text says beats something we inferred.
+# This tuple is the single written-down statement of that precedence.
+TIERS: tuple[str, ...] = ("default", "inferred", "extracted", "curated")
+Tier = Literal["default", "inferred", "extracted", "curated"]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """How a value was found.
+
+    ``method`` names the rule (``"byline"``, ``"url-path"``, ``"sidecar"`` ...),
+    ``evidence`` quotes the text that supports it, ``confidence`` is 0..1, and
+    ``tier`` places it in the precedence order of :data:`TIERS`.
+    """
+
+    method: str
+    evidence: str
+    confidence: float
+    tier: Tier = "extracted"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "evidence": self.evidence,
+            "confidence": round(self.confidence, 2),
+            "tier": self.tier,
+        }
+
+
+@dataclass(frozen=True)
+class Field(Generic[T]):
+    """A value together with where it came from."""
+
+    value: T
+    provenance: Provenance
+
+
+def choose(*candidates: Field[T] | None) -> Field[T] | None:
+    """Pick the winning field: highest tier first, then highest confidence.
+
+    Ties keep the earliest candidate, so callers list candidates in the order
+    they prefer them.
+    """
+    best: Field[T] | None = None
+    for cand in candidates:
+        if cand is None:
+            continue
+        if best is None or _rank(cand) > _rank(best):
+            best = cand
+    return best
+
+
+def _rank(f: Field[Any]) -> tuple[int, float]:
+    return (TIERS.index(f.provenance.tier), f.provenance.confidence)
+
+
+Precision = Literal["day", "month", "year"]
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A publication date and how much of it is known.
+
+    With precision ``"month"`` the day is 1; with ``"year"`` month and day are 1.
+    """
+
+    date: _dt.date
+    precision: Precision = "day"
+
+    def iso(self) -> str:
+        """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` according to precision."""
+        if self.precision == "year":
+            return f"{self.date.year:04d}"
+        if self.precision == "month":
+            return f"{self.date.year:04d}-{self.date.month:02d}"
+        return self.date.isoformat()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one input file, reported to the archivist."""
+
+    path: str
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One raw article file as read from ``seeds/``, plus its curated sidecar."""
+
+    id: str  # the file's stem: stable, and what the archivist sees
+    path: str  # as given, for messages and front matter
+    text: str  # decoded, line ends normalised to "\n"
+    sha256: str  # of the raw bytes
+    encoding: str = "utf-8"
+    curated: tuple[tuple[str, Any], ...] = ()  # (key, value) from <stem>.meta.yml
+
+    def curated_value(self, key: str) -> Any:
+        """The archivist's value for ``key``, or ``None``."""
+        return dict(self.curated).get(key)
+
+
+# "meta" holds page metadata that is neither body nor furniture (a line that is
+# only the publication date): shown in the header, still evidence for extractors.
+BlockKind = Literal["title", "summary", "paragraph", "bullets", "caption", "heading", "meta"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One structural unit of an article's clean text.
+
+    ``text`` is plain text as written (never Markdown: rendering escapes it);
+    ``items`` holds the entries of a ``bullets`` block.
+    """
+
+    kind: BlockKind
+    text: str = ""
+    items: tuple[str, ...] = ()
+    line_no: int = 0  # first line in the seed, 1-based
+
+    def plain(self) -> str:
+        """All the words of the block as one string."""
+        return " ".join(self.items) if self.kind == "bullets" else self.text
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A seed line dropped as page furniture, with the rule that dropped it."""
+
+    line_no: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class CleanDoc:
+    """A seed after cleaning: structure kept, furniture set aside (not lost).
+
+    Furniture is kept in ``removed`` because it is still evidence: an outlet that
+    names itself only in its donation appeal is still that outlet.
+    """
+
+    blocks: tuple[Block, ...]
+    removed: tuple[Removed, ...]
+    source_url: str | None = None
+    dateline: str | None = None
+
+    def of_kind(self, kind: BlockKind) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind == kind)
+
+    @property
+    def title(self) -> str | None:
+        titles = self.of_kind("title")
+        return titles[0].text if titles else None
+
+    def body_blocks(self) -> tuple[Block, ...]:
+        """Blocks that make up the article's body (not title, not captions)."""
+        return tuple(b for b in self.blocks if b.kind in ("paragraph", "bullets", "heading"))
+
+    def body_text(self) -> str:
+        """The body as plain text, blocks separated by blank lines."""
+        return "\n\n".join(b.plain() for b in self.body_blocks())
+
+
+ActorType = Literal["person", "organisation", "state", "other"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One surface form of an actor found in one article."""
+
+    surface: str  # as written: "Mouaz Al Khatib"
+    type: ActorType
+    count: int = 1
+    method: str = "gazetteer"  # which rule found it
+    canonical_hint: str | None = None  # a gazetteer's canonical name, when known
+
+
+@dataclass(frozen=True)
+class Article:
+    """Everything extracted (or curated) about one seed."""
+
+    id: str
+    source_path: str
+    sha256: str
+    title: Field[str]
+    doc: CleanDoc
+    date: Field[DateValue] | None = None
+    outlet: Field[str] | None = None
+    source_url: Field[str] | None = None
+    summary: Field[str] | None = None
+    mentions: tuple[Mention, ...] = ()
+    actor_ids: tuple[str, ...] = ()  # filled by actor resolution, in order of prominence
+    curated_event: str | None = None  # an event id the archivist assigned
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        """Newest-first sorting key helper: undated sort last when reversed."""
+        return (self.date.value.date.isoformat() if self.date else "", self.id)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One real-world person, organisation or state, however it was spelled."""
+
+    id: str  # slug, used in URLs
+    name: str  # canonical name
+    type: ActorType
+    surfaces: tuple[str, ...]  # every spelling seen, sorted
+    article_ids: tuple[str, ...]  # articles that mention it
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A happening reported by one or more articles."""
+
+    id: str  # slug, used in URLs; stable once assigned
+    title: str
+    date: DateValue | None
+    article_ids: tuple[str, ...]
+    actor_ids: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()  # ids of other events of the same story
+
+
+@dataclass(frozen=True)
+class Archive:
+    """The whole extracted archive, ready to render."""
+
+    articles: tuple[Article, ...]
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    problems: tuple[Problem, ...] = ()
+
+    def article(self, article_id: str) -> Article:
+        return _index(self.articles)[article_id]
+
+    def actor(self, actor_id: str) -> Actor:
+        return _index(self.actors)[actor_id]
+
+    def event(self, event_id: str) -> Event:
+        return _index(self.events)[event_id]
+
+    def event_of(self, article_id: str) -> Event | None:
+        for ev in self.events:
+            if article_id in ev.article_ids:
+                return ev
+        return None
+
+
+def _index(items: tuple[Any, ...]) -> dict[str, Any]:
+    return {item.id: item for item in items}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated Markdown file, knowing the sources it was made from."""
+
+    path: str  # posix, relative to the output dir, e.g. "articles/foo.md"
+    front_matter: tuple[tuple[str, Any], ...]
+    body: str
+    sources: tuple[str, ...] = field(default=())  # seed paths it depends on

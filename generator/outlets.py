@@ -1,0 +1,498 @@
+"""Which outlet published an article, read from the evidence its page left behind.
+
+The evidence, strongest first:
+
+1. a byline naming an outlet ("By The Moscow Times", "By Jane Doe, CNN", "Reuters staff");
+2. the host of the article's URL (``edition.cnn.com`` is CNN);
+3. the outlet naming itself: a copyright line ("© 2015 Reuters"), a first-person
+   sentence ("We, the journalists of The Moscow Times"), a prompt in the page furniture
+   ("Support The Moscow Times"), a wire dateline ("LONDON (Reuters) -"), a credit line
+   ("Source: Al Jazeera and news agencies");
+4. furniture characteristic of one outlet's pages ("Just Watched" is CNN's video
+   carousel): a guess, so it is only ever ``inferred``.
+
+An outlet merely *mentioned* in the text is a source, not the publisher: "told the
+Interfax news agency" names Interfax but was written by someone else. Nothing found
+gives ``None``: the archive would rather show no outlet than a wrong one.
+
+Unknown hosts give ``None`` too, not the host name: "example-news.net" is not the name
+of an outlet, and the URL itself is already kept as the article's ``source_url``, so
+the archivist loses nothing and can curate the outlet's real name.
+
+The registry and the cue patterns live in ``generator/data/outlets.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator.model import CleanDoc, Field, Provenance, choose
+from generator.rules import load_rules
+
+# Confidences, one per kind of evidence, in the order of strength the module docstring
+# gives. All but signatures are tier "extracted" (the text says it), so `choose` ranks
+# them by these numbers.
+_CONF_BYLINE = 0.95
+_CONF_URL = 0.9
+_CONF_COPYRIGHT = 0.85
+_CONF_SELF_REFERENCE = 0.8
+_CONF_WIRE = 0.75
+_CONF_CREDIT = 0.7
+# A byline name that only *looks* like a publication ("By Bangkok News staff").
+_CONF_BYLINE_UNLISTED = 0.65
+# Furniture signatures: between these, by how far the match clears the threshold.
+_CONF_SIGNATURE_MIN = 0.5
+_CONF_SIGNATURE_MAX = 0.6
+
+# Blocks whose text is the article's own prose (captions carry photo credits, which
+# name the photographer's agency; titles are headlines).
+_PROSE_KINDS = ("paragraph", "summary", "heading", "bullets")
+# A wire dateline opens the story, so only the first few prose blocks are read for one.
+_DATELINE_BLOCKS = 3
+# Bylines are short; a longer "By ..." line is a sentence ("By continuing to browse ...").
+_BYLINE_MAX_CHARS = 120
+_BYLINE_MAX_WORDS = 12
+_EVIDENCE_MAX_CHARS = 240
+
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_BYLINE = re.compile(r"^(?:(?:written|posted|reported)\s+)?by\s*:?\s+(?P<rest>.+)$", re.I)
+_BYLINE_SPLIT = re.compile(r"\s*(?:,|\||;|/|•|·|\s[-–—]\s|\band\b|&)\s*")
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")
+_STAFF_LINE = re.compile(
+    r"^(?P<name>[^\s].{0,60}?)\s+staff(?:\s+(?:writers?|reporters?)|\s+(?:and|&)\s+agencies)?\.?$",
+    re.I,
+)
+_CREDIT_LINE = re.compile(
+    r"^(?:source|sources|credit|credits)\s*:\s*(?P<name>.+?)(?:\s+(?:and|&)\s+(?:news\s+)?agencies)?\.?$",
+    re.I,
+)
+_WIRE_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][^()\n]{0,60}?)?\s*\((?P<name>[^()\n]{2,40})\)\s*(?P<dash>[-–—]{1,2}|:)?"
+)
+_PAREN = re.compile(r"\((?P<name>[^()\n]{2,40})\)")
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|„[^“\n]*“")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_COPYRIGHT_HEAD = r"(?:copyright\s*(?:©|\(c\)|&copy;)?|©|\(c\)|&copy;)"
+_YEARS = r"(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)"
+
+
+# --- the registry ---------------------------------------------------------------------
+
+
+def _key(name: str) -> str:
+    """A name as compared: case, dots, hyphens and spacing ignored; "The X Y" is "X Y"."""
+    s = name.casefold().replace("’", "'").replace(".", "")
+    s = " ".join(re.sub(r"[-‐–—_]", " ", s).split())
+    # "The Moscow Times" is also called "Moscow Times"; "The Hindu" is never "Hindu".
+    if s.startswith("the ") and len(s.split()) >= 3:
+        s = s[4:]
+    return s
+
+
+def _surface_forms(entry: dict[str, Any]) -> list[str]:
+    """How a running text may write the outlet's name, case as written."""
+    forms: list[str] = []
+    for name in [entry["name"], *(entry.get("aliases") or [])]:
+        forms.append(name)
+        if name.startswith("The "):
+            rest = name[4:]
+            forms.append("the " + rest)
+            if len(rest.split()) >= 2:
+                forms.append(rest)
+    return forms
+
+
+@lru_cache(maxsize=None)
+def _registry() -> dict[str, Any]:
+    data = load_rules("outlets")
+    entries: list[dict[str, Any]] = data["outlets"]
+    by_key: dict[str, dict[str, Any]] = {}
+    hosts: list[tuple[str, dict[str, Any]]] = []
+    forms: list[str] = []
+    for entry in entries:
+        for name in [entry["name"], *(entry.get("aliases") or [])]:
+            by_key.setdefault(_key(name), entry)
+        hosts.extend((h.lower(), entry) for h in entry.get("hosts") or [])
+        forms.extend(_surface_forms(entry))
+    # Longest first, so "The Kyiv Independent" wins over "The Independent" at a position.
+    alternation = "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+    cues = data["cues"]
+    return {
+        "entries": entries,
+        "by_key": by_key,
+        "hosts": hosts,
+        # Case-sensitive even inside case-insensitive patterns: outlet names are proper
+        # nouns, and "the independent commission" is not The Independent.
+        "names": f"(?-i:(?<![\\w-])(?:{alternation})(?![\\w-]))",
+        "threshold": float(data.get("signature_threshold", 1.0)),
+        "cues": cues,
+    }
+
+
+@lru_cache(maxsize=None)
+def _name_pattern() -> re.Pattern[str]:
+    return re.compile(_registry()["names"])
+
+
+@lru_cache(maxsize=None)
+def _cue(name: str) -> re.Pattern[str]:
+    return re.compile(_registry()["cues"][name])
+
+
+@lru_cache(maxsize=None)
+def _cue_list(name: str) -> tuple[re.Pattern[str], ...]:
+    names = _registry()["names"]
+    return tuple(
+        re.compile(p.replace("{name}", f"(?P<name>{names})"), re.I) for p in _registry()["cues"][name]
+    )
+
+
+@lru_cache(maxsize=None)
+def _copyright_pattern() -> re.Pattern[str]:
+    names = _registry()["names"]
+    return re.compile(rf"{_COPYRIGHT_HEAD}\s*{_YEARS}?(?:by\s+)?(?P<name>{names})", re.I)
+
+
+def outlet_by_name(name: str) -> dict[str, Any] | None:
+    """The registry entry called ``name`` or one of its aliases ("NYT"), else ``None``."""
+    return _registry()["by_key"].get(_key(name))
+
+
+def canonical_outlet_name(name: str) -> str:
+    """The registry's canonical spelling of ``name``; an unknown name passes through unchanged."""
+    entry = outlet_by_name(name)
+    return entry["name"] if entry else name
+
+
+# --- URL host ---------------------------------------------------------------------------
+
+
+def extract_host(url: str) -> str | None:
+    """The lower-case host of ``url`` without port or credentials, archive wrappers unwrapped."""
+    text = url.strip().strip("<>").strip()
+    if not text:
+        return None
+    if "://" not in text and not text.startswith("//"):
+        text = "//" + text
+    try:
+        host = urlsplit(text).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    host = host.rstrip(".")
+    if _is_archive_host(host):
+        inner = re.search(r"https?:/+(?P<rest>[^\s]+)", text[text.find(host) + len(host):])
+        return extract_host("http://" + inner.group("rest")) if inner else None
+    return host
+
+
+def _is_archive_host(host: str) -> bool:
+    return any(host == h or host.endswith("." + h) for h in _registry()["cues"]["archive_hosts"])
+
+
+def _entry_for_host(host: str) -> dict[str, Any] | None:
+    # The longest registered host that the host is, or is a subdomain of.
+    best: tuple[int, dict[str, Any]] | None = None
+    for registered, entry in _registry()["hosts"]:
+        if host == registered or host.endswith("." + registered):
+            if best is None or len(registered) > best[0]:
+                best = (len(registered), entry)
+    return best[1] if best else None
+
+
+def extract_outlet_from_url(url: str) -> Field[str] | None:
+    """The registry outlet whose site ``url`` is on, or ``None`` for an unknown host."""
+    host = extract_host(url)
+    entry = _entry_for_host(host) if host else None
+    if entry is None:
+        return None
+    return Field(entry["name"], Provenance("url-host", _clip(url.strip().strip("<>")), _CONF_URL))
+
+
+# --- text helpers -------------------------------------------------------------------------
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _EVIDENCE_MAX_CHARS else text[: _EVIDENCE_MAX_CHARS - 1] + "…"
+
+
+def _furniture_lines(doc: CleanDoc) -> tuple[str, ...]:
+    return tuple(line.strip() for r in doc.removed for line in r.text.splitlines() if line.strip())
+
+
+def _block_lines(doc: CleanDoc, kinds: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    lines: list[str] = []
+    for block in doc.blocks:
+        if kinds is not None and block.kind not in kinds:
+            continue
+        texts = block.items if block.kind == "bullets" else (block.text,)
+        lines.extend(line.strip() for t in texts for line in t.splitlines() if line.strip())
+    return tuple(lines)
+
+
+def _entry_in(text: str) -> tuple[dict[str, Any], re.Match[str]] | None:
+    """The first registry name written in ``text``, with its match."""
+    m = _name_pattern().search(text)
+    if not m:
+        return None
+    entry = outlet_by_name(m.group(0))
+    return (entry, m) if entry else None
+
+
+# --- (a) bylines ----------------------------------------------------------------------------
+
+
+def _strip_roles(part: str) -> str:
+    roles = sorted(_registry()["cues"]["byline_roles"], key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for role in roles:
+            m = re.search(rf"(?:^|\s+){re.escape(role)}\.?$", part, re.I)
+            if m:
+                part = part[: m.start()].strip()
+                changed = True
+    return _IN_PLACE.sub("", part).strip(" .,:")
+
+
+def _looks_like_publication(name: str, staff: bool = False) -> bool:
+    """True when an unlisted name reads as a publication, not a person.
+
+    It takes an outlet word ("Bangkok News", "The Daily Star"); words that are also
+    surnames ("Post", "Star") count only after "The" or before "staff".
+    """
+    words = name.split()
+    if not 2 <= len(words) <= 6 or any(ch.isdigit() for ch in name):
+        return False
+    connectors = {"of", "the", "and", "al", "el", "de", "la", "du", "&"}
+    if not all(w[0].isupper() or w.lower() in connectors for w in words):
+        return False
+    cues = _registry()["cues"]
+    bare = [w.strip(".,'’") for w in words]
+    if any(w in cues["outlet_words_strong"] for w in bare):
+        return True
+    weak = any(w in cues["outlet_words_weak"] for w in bare)
+    return weak and (words[0] == "The" or staff)
+
+
+def _outlet_in_byline_name(name: str, staff: bool, line: str) -> Field[str] | None:
+    name = _strip_roles(name)
+    if not name:
+        return None
+    entry = outlet_by_name(name)
+    if entry:
+        return Field(entry["name"], Provenance("byline", _clip(line), _CONF_BYLINE))
+    if _looks_like_publication(name, staff=staff):
+        return Field(name, Provenance("byline", _clip(line), _CONF_BYLINE_UNLISTED))
+    return None
+
+
+def _outlet_in_byline(line: str) -> Field[str] | None:
+    plain = _MD_LINK.sub(r"\1", line).strip()
+    if len(plain) > _BYLINE_MAX_CHARS:
+        return None
+    by = _BYLINE.match(plain)
+    if by:
+        rest = by.group("rest").strip()
+        if len(rest.split()) > _BYLINE_MAX_WORDS:
+            return None
+        parts = [rest, *(p for p in _BYLINE_SPLIT.split(rest) if p)]
+        found = [_outlet_in_byline_name(p, "staff" in p.lower(), line) for p in parts]
+        return choose(*found)
+    staff = _STAFF_LINE.match(plain)
+    if staff:
+        return _outlet_in_byline_name(staff.group("name"), True, line)
+    return None
+
+
+def extract_outlet_from_byline(doc: CleanDoc) -> Field[str] | None:
+    """The outlet a byline names ("By [The Moscow Times](#)", "By Jane Doe, CNN", "AFP staff").
+
+    Bylines the cleaner set aside as furniture count. "By John Smith" names a person and
+    gives ``None``.
+    """
+    lines = _furniture_lines(doc) + _block_lines(doc, _PROSE_KINDS)
+    return choose(*(_outlet_in_byline(line) for line in lines))
+
+
+# --- (c) the outlet naming itself -------------------------------------------------------------
+
+
+def _outlet_in_copyright(line: str) -> Field[str] | None:
+    if _cue("photo_credit").search(line):
+        return None
+    for m in _copyright_pattern().finditer(line):
+        if line[m.end():m.end() + 1] == "/":  # "© Reuters/Maxim Shemetov": a photo credit
+            continue
+        entry = outlet_by_name(m.group("name"))
+        if entry:
+            return Field(entry["name"], Provenance("copyright", _clip(line), _CONF_COPYRIGHT))
+    return None
+
+
+def extract_outlet_from_copyright(doc: CleanDoc) -> Field[str] | None:
+    """The outlet of a copyright line ("© 2015 Reuters", "Copyright © Al Jazeera Media Network").
+
+    Captions and photo credits ("© Reuters/Name", "Photo: © AFP") name the photographer's
+    agency and are skipped.
+    """
+    lines = _furniture_lines(doc) + _block_lines(doc, _PROSE_KINDS)
+    for line in lines:
+        found = _outlet_in_copyright(line)
+        if found:
+            return found
+    return None
+
+
+def _sentences(text: str) -> list[str]:
+    # Quoted speech is someone else's voice: its "we" is not the outlet's.
+    unquoted = _QUOTED.sub('"…"', text)
+    return [s.strip() for s in _SENTENCE_END.split(unquoted) if s.strip()]
+
+
+def _self_reference_in(sentence: str, furniture: bool) -> dict[str, Any] | None:
+    cues = _cue_list("self_reference") + (_cue_list("furniture_self_reference") if furniture else ())
+    for pattern in cues:
+        m = pattern.search(sentence)
+        if m:
+            return outlet_by_name(m.group("name"))
+    # A sentence naming an outlet in the first person, not attributing anything to it.
+    named = _entry_in(sentence)
+    if named and _cue("first_person").search(sentence) and not _cue("attribution").search(sentence):
+        return named[0]
+    return None
+
+
+def extract_outlet_from_self_reference(doc: CleanDoc) -> Field[str] | None:
+    """The outlet speaking of itself: "We, the journalists of The Moscow Times ...".
+
+    Read in furniture (a donation appeal is the outlet's own voice, even set aside) and
+    in the body. A sentence that attributes something to an outlet ("Khoja told the
+    Interfax news agency", "state-run Itar-Tass reported") cites a source and never counts.
+    """
+    texts = [(line, True) for line in _furniture_lines(doc)]
+    texts += [(line, False) for line in _block_lines(doc, _PROSE_KINDS)]
+    for text, furniture in texts:
+        for sentence in _sentences(text):
+            entry = _self_reference_in(sentence, furniture)
+            if entry:
+                return Field(entry["name"], Provenance("self-reference", _clip(sentence), _CONF_SELF_REFERENCE))
+    return None
+
+
+def _outlet_in_wire_dateline(text: str) -> Field[str] | None:
+    m = _WIRE_DATELINE.match(text)
+    if not m:
+        return None
+    place = (m.group("place") or "").strip()
+    # Without a dash only an all-caps place reads as a dateline: "Agence France-Presse
+    # (AFP) reported" is a sentence.
+    if not m.group("dash") and not (place and place.upper() == place):
+        return None
+    if len(place.split()) > 6:
+        return None
+    entry = outlet_by_name(m.group("name"))
+    if entry is None:
+        return None
+    return Field(entry["name"], Provenance("wire-dateline", _clip(m.group(0)), _CONF_WIRE))
+
+
+def extract_outlet_from_wire_dateline(doc: CleanDoc) -> Field[str] | None:
+    """The agency of a wire dateline opening the story: "LONDON (Reuters) -", "(CNN) --".
+
+    Only the opening blocks and the cleaner's dateline are read: "(AFP)" inside a
+    sentence is an attribution, not a dateline.
+    """
+    if doc.dateline:
+        m = _PAREN.search(doc.dateline)
+        entry = outlet_by_name(m.group("name")) if m else None
+        if entry:
+            return Field(entry["name"], Provenance("wire-dateline", _clip(doc.dateline), _CONF_WIRE))
+    prose = [b for b in doc.blocks if b.kind in ("paragraph", "summary")][:_DATELINE_BLOCKS]
+    for block in prose:
+        found = _outlet_in_wire_dateline(block.plain())
+        if found:
+            return found
+    return None
+
+
+def extract_outlet_from_credit_line(doc: CleanDoc) -> Field[str] | None:
+    """The outlet of a whole-line credit: "Source: Al Jazeera and news agencies"."""
+    for line in _furniture_lines(doc) + _block_lines(doc, _PROSE_KINDS):
+        m = _CREDIT_LINE.match(line)
+        entry = outlet_by_name(m.group("name")) if m else None
+        if entry:
+            return Field(entry["name"], Provenance("credit-line", _clip(line), _CONF_CREDIT))
+    return None
+
+
+# --- (d) furniture signatures -------------------------------------------------------------------
+
+
+def _signature_matches(signature: dict[str, Any], line: str) -> bool:
+    if "text" in signature:
+        return line == " ".join(signature["text"].split())
+    return re.fullmatch(signature["pattern"], line) is not None
+
+
+def _signature_score(entry: dict[str, Any], lines: tuple[str, ...]) -> tuple[float, list[str]] | None:
+    score, evidence, distinctive = 0.0, [], False
+    for signature in entry.get("signatures") or []:
+        hit = next((line for line in lines if _signature_matches(signature, line)), None)
+        if hit is not None:
+            score += float(signature["weight"])
+            evidence.append(hit)
+            distinctive = distinctive or bool(signature.get("distinctive"))
+    if not distinctive or score < _registry()["threshold"]:
+        return None
+    return score, evidence
+
+
+def extract_outlet_from_signatures(doc: CleanDoc) -> Field[str] | None:
+    """The outlet whose characteristic page furniture the document carries (tier ``inferred``).
+
+    Needs at least one distinctive line and enough summed weight; two outlets matching
+    equally well give ``None``.
+    """
+    lines = tuple(" ".join(line.split()) for line in _furniture_lines(doc) + _block_lines(doc))
+    scored = []
+    for entry in _registry()["entries"]:
+        found = _signature_score(entry, lines)
+        if found:
+            scored.append((found[0], entry, found[1]))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: -s[0])
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None
+    score, entry, evidence = scored[0]
+    threshold = _registry()["threshold"]
+    confidence = _CONF_SIGNATURE_MIN + (_CONF_SIGNATURE_MAX - _CONF_SIGNATURE_MIN) * min(1.0, score - threshold)
+    quoted = "; ".join(f'"{line}"' for line in evidence)
+    return Field(entry["name"], Provenance("furniture-signature", _clip(quoted), confidence, "inferred"))
+
+
+# --- all together -------------------------------------------------------------------------------
+
+
+def extract_outlet(doc: CleanDoc) -> Field[str] | None:
+    """The outlet that published ``doc``, by the strongest evidence found, or ``None``.
+
+    Bylines beat the URL's host, which beats the outlet naming itself (copyright,
+    first-person text, wire dateline, credit line); furniture signatures are only a
+    fallback (tier ``inferred``).
+    """
+    return choose(
+        extract_outlet_from_byline(doc),
+        extract_outlet_from_url(doc.source_url) if doc.source_url else None,
+        extract_outlet_from_copyright(doc),
+        extract_outlet_from_self_reference(doc),
+        extract_outlet_from_wire_dateline(doc),
+        extract_outlet_from_credit_line(doc),
+        extract_outlet_from_signatures(doc),
+    )

@@ -1,0 +1,21 @@
+"""Rules kept as data: the YAML files under ``generator/data/``.
+
+This is the one place that reads them. They ship inside the package, so
+reading them is part of importing the generator, not of reading the user's
+archive; each file is parsed once per process.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@lru_cache(maxsize=None)
+def load_rules(name: str) -> Any:
+    """Parse ``generator/data/<name>.yml`` and return its content."""
+    text = resources.files("generator.data").joinpath(f"{name}.yml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)

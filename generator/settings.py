@@ -1,0 +1,86 @@
+"""The one typed settings object, validated once.
+
+Settings come from ``[tool.newsarchive]`` in ``pyproject.toml`` (when present)
+and are overridden by command-line flags. Validation collects every error and
+reports them together, so the archivist fixes the file in one go.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, Mapping
+
+# Folders under the output dir that the generator owns and may replace whole.
+OWNED_DIRS: tuple[str, ...] = ("articles", "actors", "events", "outlets")
+# Single generated pages at the top of the output dir. Each carries a marker in
+# its front matter; a file of that name without the marker is the archivist's
+# and is left alone.
+OWNED_PAGES: tuple[str, ...] = ("index.md", "review.md")
+GENERATED_MARKER = "newsarchive"
+
+
+class SettingsError(ValueError):
+    """One or more settings are invalid; ``errors`` lists each of them."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("invalid settings:\n" + "\n".join(f"  - {e}" for e in errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a build needs to know, checked."""
+
+    seeds_dir: Path = Path("seeds")
+    out_dir: Path = Path("site_src")
+    archive_title: str = "News archive"
+    # Seeds larger than this are skipped with an error: no news article is this
+    # long, and a huge file is usually a mistake (a dump, a binary).
+    max_seed_bytes: int = 2_000_000
+    # An installed spaCy pipeline to add statistical entity candidates; None
+    # keeps recognition purely rule-based, which needs no model download.
+    spacy_model: str | None = None
+    # Latest events listed on the home page.
+    home_latest: int = 10
+
+
+def load_settings(raw: Mapping[str, Any] | None = None, **overrides: Any) -> Settings:
+    """Build :class:`Settings` from a mapping plus overrides, or raise :class:`SettingsError`."""
+    values: dict[str, Any] = {}
+    errors: list[str] = []
+    known = {f.name: f for f in fields(Settings)}
+    merged = dict(raw or {})
+    merged.update({k: v for k, v in overrides.items() if v is not None})
+    for key, value in merged.items():
+        name = key.replace("-", "_")
+        if name not in known:
+            errors.append(f"unknown setting {key!r} (known: {', '.join(sorted(known))})")
+            continue
+        try:
+            values[name] = _coerce(name, value)
+        except (TypeError, ValueError) as exc:
+            errors.append(f"{key}: {exc}")
+    if errors:
+        raise SettingsError(errors)
+    return Settings(**values)
+
+
+def _coerce(name: str, value: Any) -> Any:
+    if name in ("seeds_dir", "out_dir"):
+        if not isinstance(value, (str, Path)) or not str(value):
+            raise ValueError("must be a non-empty path")
+        return Path(value)
+    if name in ("max_seed_bytes", "home_latest"):
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise ValueError(f"must be a positive integer, not {value!r}")
+        return value
+    if name == "archive_title":
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError("must be a non-empty string")
+        return value.strip()
+    if name == "spacy_model":
+        if value is not None and not isinstance(value, str):
+            raise ValueError("must be the name of an installed spaCy package")
+        return value
+    raise ValueError("no rule to check this setting")  # pragma: no cover - fields are fixed
