@@ -26,9 +26,7 @@ _SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\t": " "
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 
 # A line that quotes somebody is news even when it says "we need your help".
-_ATTRIBUTED_SPEECH = re.compile(
-    r"[\"”]\s*,?\s*(he|she|they|it|[A-Z][\w'’-]+(\s+[A-Z][\w'’-]+)*)\s+(said|says|told|added|wrote)\b"
-)
+_ATTRIBUTED_SPEECH = re.compile(r"[\"”]\s*,?\s*([\w'’.-]+\s+){1,4}(said|says|told|added|wrote)\b")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
 
 

@@ -28,8 +28,8 @@ tier "inferred" (confidence at most 0.6):
     year is one in which Aug 13 falls on a weekday the text mentions ("on
     Thursday"), choosing the year nearest the anchors. A weekday written next
     to the date ("Thursday, Aug. 13") is the only weekday used when present.
-  * ``caption-date`` (0.5): an AP-style caption ending "..., Aug. 13, 2015."
-    (a photo of the day's news; file photos are excluded, see below).
+  * ``caption-date`` (0.5): a caption block ending AP-style "..., Aug. 13,
+    2015." (a photo of the day's news; file photos are excluded, see below).
   * ``updated-label`` (0.45; 0.4 in prose): "Updated: ...": a revision date, the
     latest the article can have been published.
   * ``lead-date`` (0.4): "on August 5, 2015" in the lead paragraph.
@@ -39,6 +39,7 @@ tier "inferred" (confidence at most 0.6):
   * ``weekday+anchor`` (0.3): no date at all, but past weekdays ("said on
     Friday") near an anchor: the latest of those weekdays' occurrences within
     3 days of the anchor (wire copy names the day's own events by weekday).
+    Dropped when a written yearless month-day ("Aug. 13") says otherwise.
 
 Never the publication date: a date after "since", "as of", "until", "from",
 a copyright sign, "born"...; a date inside quotation marks; a year alone
@@ -225,8 +226,8 @@ def parse_date_span(text: str, parts: tuple[str, ...] = _FULL) -> tuple[int | No
         "PARSERS": ["absolute-time"],
         "REQUIRE_PARTS": list(parts),
     }
-    if "year" in parts:
-        settings["STRICT_PARSING"] = True
+    if set(parts) == set(_FULL):
+        settings["STRICT_PARSING"] = True  # a full date must have all three parts written
     if re.match(r"\d{4}", text):
         settings["DATE_ORDER"] = "YMD"
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
@@ -248,7 +249,7 @@ def extract_date_spans(text: str) -> tuple[DateSpan, ...]:
             found.append((m.start(), -(m.end() - m.start()), rank, parts))
     spans: list[DateSpan] = []
     taken_until = -1
-    for start, neg_len, _rank, parts in sorted(found):
+    for start, neg_len, _order, parts in sorted(found):
         end = start - neg_len
         if start < taken_until:
             continue
@@ -387,9 +388,8 @@ def _role_of(
         head = head[: wd.start()] if wd else head
     if rules.dateline_before.match(head) and rules.dateline_after.match(tail):
         return "dateline-prefix"
-    if rules.caption_before.search(head) and rules.caption_after.match(tail):
-        if kind == "caption" or not re.search(r"[.!?]\s+[A-Z]", head):
-            return "caption"
+    if kind == "caption" and rules.caption_before.search(head) and rules.caption_after.match(tail):
+        return "caption"
     if is_lead and span.year is not None and span.day is not None and rules.lead_before.search(head):
         return "lead"
     return None
@@ -670,10 +670,15 @@ def date_candidates(doc: CleanDoc, anchors: Sequence[dt.date] = ()) -> tuple[Fie
     if photos:
         latest = max(photos, key=lambda c: (c.span.year, c.span.month, c.span.day or 0))
         found.append(resolve_after_photo(latest, mentions))
-    found.append(resolve_weekday_anchor(mentions, anchors))
+    by_weekday = resolve_weekday_anchor(mentions, anchors)
+    if by_weekday is not None and all(
+        (c.span.month, c.span.day) == (by_weekday.value.date.month, by_weekday.value.date.day)
+        for c in _yearless(clues)
+    ):
+        found.append(by_weekday)  # a written month-day outranks a weekday placed by anchor
     kept = [f for f in found if f is not None]
-    order = {id(f): i for i, f in enumerate(kept)}
-    return tuple(sorted(kept, key=lambda f: (-_rank(f)[0], -_rank(f)[1], order[id(f)])))
+    # sorted() is stable: equal ranks keep text-before-URL order, as choose() does
+    return tuple(sorted(kept, key=lambda f: tuple(-x for x in _rank(f))))
 
 
 def _rank(f: Field[DateValue]) -> tuple[int, float]:

@@ -8,7 +8,7 @@ Two articles are weighed on three kinds of evidence:
 * **actors**: :attr:`Article.actor_ids` are already resolved, so one id is one
   real-world actor. Only an article's *key* actors count (its first
   :data:`KEY_ACTORS`, in order of prominence), and *background* actors (named in
-  nearly every article of the archive, see :data:`BACKGROUND_SHARE`) count for
+  nearly every article of the archive, see :data:`BACKGROUND_ONE_IN`) count for
   nothing: in an archive about Syria, "Syria" says nothing about which happening
   an article reports;
 * **text**: TF-IDF cosine similarity of title + standfirst + body, with
@@ -89,11 +89,14 @@ MIN_SHARED_ACTORS_STRONG = 3
 # resolver found, e.g. when every actor is a background one.
 TEXT_DUPLICATE = 0.80
 
-# An actor named in more than this share of the archive's articles is background
+# An actor missing from fewer than one article in BACKGROUND_ONE_IN is background
 # (an IDF-like cut: its weight log(N/df) is nearly zero) and is no evidence of a
-# shared happening or story. Archives smaller than BACKGROUND_MIN_ARTICLES are too
-# small for frequencies to mean anything, so no actor is background there.
-BACKGROUND_SHARE = 0.8
+# shared happening or story: in an archive about Syria, "Syria". Rounding down
+# means that below ten articles only an actor named in every article is
+# background, since in a small archive one story told by several outlets already
+# fills most of it. Below BACKGROUND_MIN_ARTICLES frequencies mean nothing at all
+# (two wire copies name the same people) and no actor is background.
+BACKGROUND_ONE_IN = 5
 BACKGROUND_MIN_ARTICLES = 5
 
 # Events of one story: at least two shared significant actors, within about six
@@ -462,7 +465,8 @@ def select_significant_actors(articles: Sequence[Article]) -> set[str]:
             frequency[actor_id] = frequency.get(actor_id, 0) + 1
     if len(articles) < BACKGROUND_MIN_ARTICLES:
         return set(frequency)
-    return {a for a, n in frequency.items() if n / len(articles) <= BACKGROUND_SHARE}
+    tolerance = max(1, len(articles) // BACKGROUND_ONE_IN)
+    return {a for a, n in frequency.items() if len(articles) - n >= tolerance}
 
 
 def relate_dates(a: DateValue | None, b: DateValue | None) -> Literal["near", "far", "unknown"]:

@@ -178,14 +178,15 @@ def extract_host(url: str) -> str | None:
     if "://" not in text and not text.startswith("//"):
         text = "//" + text
     try:
-        host = urlsplit(text).hostname
+        parts = urlsplit(text)
+        host = parts.hostname
     except ValueError:
         return None
     if not host or "." not in host:
         return None
     host = host.rstrip(".")
     if _is_archive_host(host):
-        inner = re.search(r"https?:/+(?P<rest>[^\s]+)", text[text.find(host) + len(host):])
+        inner = re.search(r"https?:/+(?P<rest>\S+)", parts.path + "?" + parts.query)
         return extract_host("http://" + inner.group("rest")) if inner else None
     return host
 
@@ -235,13 +236,10 @@ def _block_lines(doc: CleanDoc, kinds: tuple[str, ...] | None = None) -> tuple[s
     return tuple(lines)
 
 
-def _entry_in(text: str) -> tuple[dict[str, Any], re.Match[str]] | None:
-    """The first registry name written in ``text``, with its match."""
+def _entry_in(text: str) -> dict[str, Any] | None:
+    """The registry entry of the first outlet name written in ``text``."""
     m = _name_pattern().search(text)
-    if not m:
-        return None
-    entry = outlet_by_name(m.group(0))
-    return (entry, m) if entry else None
+    return outlet_by_name(m.group(0)) if m else None
 
 
 # --- (a) bylines ----------------------------------------------------------------------------
@@ -361,19 +359,24 @@ def _self_reference_in(sentence: str, furniture: bool) -> dict[str, Any] | None:
         m = pattern.search(sentence)
         if m:
             return outlet_by_name(m.group("name"))
-    # A sentence naming an outlet in the first person, not attributing anything to it.
+    if not furniture:
+        # In the body "our reporters could not reach Interfax" is news about a source.
+        return None
+    # Furniture naming an outlet in the first person, not attributing anything to it.
     named = _entry_in(sentence)
     if named and _cue("first_person").search(sentence) and not _cue("attribution").search(sentence):
-        return named[0]
+        return named
     return None
 
 
 def extract_outlet_from_self_reference(doc: CleanDoc) -> Field[str] | None:
     """The outlet speaking of itself: "We, the journalists of The Moscow Times ...".
 
-    Read in furniture (a donation appeal is the outlet's own voice, even set aside) and
-    in the body. A sentence that attributes something to an outlet ("Khoja told the
-    Interfax news agency", "state-run Itar-Tass reported") cites a source and never counts.
+    In furniture (a donation appeal is the outlet's own voice, even set aside) prompts
+    ("Support The Kyiv Independent") and first-person sentences naming an outlet count;
+    in the body only explicit self-descriptions ("we at Reuters", "here at the BBC") do.
+    A sentence that attributes something to an outlet ("Khoja told the Interfax news
+    agency", "state-run Itar-Tass reported") cites a source and never counts.
     """
     texts = [(line, True) for line in _furniture_lines(doc)]
     texts += [(line, False) for line in _block_lines(doc, _PROSE_KINDS)]

@@ -21,11 +21,11 @@ from .model import Problem, Seed
 SEED_SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIX = ".meta.yml"
 
-# What a sidecar may set, and the Python type its value must have. Dates are
-# checked separately: YAML gives a date for 2015-08-05 but a str for "Aug 2015".
+# What a sidecar may set, and the Python type its value must have. Dates stay
+# text when parsed (see _ArchivistLoader) and are checked by _parse_curated_date.
 SIDECAR_KEYS: dict[str, type | tuple[type, ...]] = {
     "title": str,
-    "date": (dt.date, str),
+    "date": (str, int),
     "outlet": str,
     "source_url": str,
     "summary": str,
@@ -140,8 +140,6 @@ def read_sidecar(path: Path) -> tuple[tuple[tuple[str, Any], ...], tuple[Problem
 
 def _parse_curated_date(value: Any) -> tuple[dt.date, str] | None:
     """A curated date as (date, precision); accepts YYYY-MM-DD, YYYY-MM and YYYY."""
-    if isinstance(value, dt.date):
-        return value, "day"
     text = str(value).strip()
     for fmt, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month"), ("%Y", "year")):
         try:
@@ -151,6 +149,20 @@ def _parse_curated_date(value: Any) -> tuple[dt.date, str] | None:
     return None
 
 
+class _ArchivistLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text.
+
+    PyYAML turns 2015-02-30 into an exception for the whole file; kept as text,
+    a bad date is reported against its key and the rest of the file still applies.
+    """
+
+
+_ArchivistLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def read_yaml(path: Path) -> tuple[Any, tuple[Problem, ...]]:
     """Parse a YAML file the archivist edits; ``(None, problems)`` if it is broken."""
     try:
@@ -158,7 +170,7 @@ def read_yaml(path: Path) -> tuple[Any, tuple[Problem, ...]]:
     except (OSError, UnicodeDecodeError) as exc:
         return None, (Problem(str(path), f"cannot be read: {exc}"),)
     try:
-        return yaml.safe_load(text), ()
+        return yaml.load(text, Loader=_ArchivistLoader), ()  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         at = f" at line {where.line + 1}" if where is not None else ""

@@ -1,0 +1,213 @@
+"""Names: folding, splitting and comparing the spellings of one actor's name.
+
+A personal name is read as a sequence of parts, each a core word with the particles
+written before it: "Mouaz Al Khatib" and "Moaz al-Khatib" are both
+``[(), Mouaz|Moaz] [(al,), Khatib]``. Comparing cores, not raw strings, makes
+"Al-Khatib", "al-Khatib" and "Al Khatib" the same surname, and a small fuzzy
+ratio lets transliterations (Mouaz/Moaz, Sergei/Sergey, Shoigu/Shoygu) agree.
+The particle lists live in ``data/gazetteer.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from .rules import load_rules
+
+# Transliterations of one name differ by a letter or two; 80 admits Sergei/Sergey (83)
+# and Mouaz/Moaz (89) but not Riyad/Ramadan or Badr/Bashar.
+TOKEN_RATIO = 80
+# Below this length one letter is too large a share of the word to forgive.
+FUZZY_MIN_LEN = 4
+
+
+@dataclass(frozen=True)
+class NamePart:
+    """One core word of a name and the particles written before it."""
+
+    particles: tuple[str, ...]  # folded: ("al",), ("von", "der")
+    core: str  # as written: "Khatib"
+
+    @property
+    def key(self) -> str:
+        return fold(self.core)
+
+
+@dataclass(frozen=True)
+class _Particles:
+    bare: frozenset[str]
+    hyphen: frozenset[str]
+    patronymic: frozenset[str]
+    given: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _particles() -> _Particles:
+    data = load_rules("gazetteer")
+    return _Particles(
+        bare=frozenset(data["particles"]),
+        hyphen=frozenset(data["hyphen_particles"]),
+        patronymic=frozenset(data["patronymic_particles"]),
+        given=frozenset(data["given_name_particles"]),
+    )
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form of a word or phrase, for comparison only."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def fold_name(text: str) -> str:
+    """A whole name folded, with hyphens and runs of spaces made single spaces."""
+    return re.sub(r"[\s\-‐–]+", " ", fold(text)).strip()
+
+
+def is_particle(word: str) -> bool:
+    """True for a free-standing name particle ("bin", "Al", "von")."""
+    return fold(word) in _particles().bare
+
+
+def split_hyphen_particle(word: str) -> tuple[str, str] | None:
+    """``("al", "Khatib")`` for "Al-Khatib"; ``None`` when the word has no such prefix."""
+    head, sep, tail = word.partition("-")
+    if not sep or not tail or not tail[0].isupper():
+        return None
+    p = _particles()
+    folded = fold(head)
+    return (folded, tail) if folded in p.hyphen or folded in p.bare else None
+
+
+def split_name(surface: str) -> tuple[NamePart, ...]:
+    """The parts of a personal name; particles attach to the core word after them."""
+    parts: list[NamePart] = []
+    pending: list[str] = []
+    words = surface.split()
+    for i, word in enumerate(words):
+        if is_particle(word) and i + 1 < len(words):
+            pending.append(fold(word))
+            continue
+        split = split_hyphen_particle(word)
+        if split is not None:
+            pending.append(split[0])
+            word = split[1]
+        parts.append(NamePart(tuple(pending), word))
+        pending = []
+    return tuple(parts)
+
+
+def core_keys(surface: str) -> tuple[str, ...]:
+    """The folded core words of a name: "Bashar Al Assad" -> ("bashar", "assad")."""
+    return tuple(p.key for p in split_name(surface))
+
+
+def surname_key(surface: str) -> str | None:
+    """The folded surname, or ``None`` when the last part is a patronymic ("bin Salman")."""
+    parts = split_name(surface)
+    if not parts or set(parts[-1].particles) & _particles().patronymic:
+        return None
+    return parts[-1].key
+
+
+def same_token(a: str, b: str) -> bool:
+    """Two folded name words that are one name, allowing a transliteration's letter or two."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < FUZZY_MIN_LEN or a[0] != b[0]:
+        return False
+    return fuzz.ratio(a, b) >= TOKEN_RATIO
+
+
+def shared_tokens(a: Sequence[str], b: Sequence[str]) -> int:
+    """How many words of ``a`` find a distinct equal word in ``b``."""
+    free = list(b)
+    shared = 0
+    for word in a:
+        for j, other in enumerate(free):
+            if same_token(word, other):
+                shared += 1
+                del free[j]
+                break
+    return shared
+
+
+def are_same_person(a: str, b: str) -> bool:
+    """Whether two full names (two parts or more) name one person.
+
+    The surnames must agree and, besides them, either the given names agree or two
+    words are shared ("Ahmed Moaz al-Khatib" and "Moaz al-Khatib"). A shared surname
+    alone never suffices: two Khatibs stay two people.
+    """
+    ka, kb = core_keys(a), core_keys(b)
+    if len(ka) < 2 or len(kb) < 2 or not same_token(ka[-1], kb[-1]):
+        return False
+    return same_token(ka[0], kb[0]) or shared_tokens(ka, kb) >= 2
+
+
+def initials(surface: str, skip: frozenset[str] = frozenset()) -> str:
+    """The upper-cased first letters of the words of a name, leaving out ``skip`` words."""
+    return "".join(w[0] for w in re.split(r"[\s\-]+", surface) if w and fold(w) not in skip).upper()
+
+
+def compose_person_name(forms: Sequence[tuple[str, int]]) -> str:
+    """The canonical spelling of one person from the spellings seen and their counts.
+
+    The most frequent full form wins (ties: the longer, then the alphabetically first);
+    each word takes its most frequent spelling, and a particle seen before it in any
+    spelling is kept, lower-cased ("Bashar Assad" + "Bashar Al Assad" -> "Bashar al-Assad").
+    """
+    parsed = [(split_name(s), c) for s, c in forms if split_name(s)]
+    if not parsed:
+        return forms[0][0] if forms else ""
+    full = [(p, c) for p, c in parsed if len(p) >= 2] or parsed
+    groups: list[tuple[tuple[str, ...], int]] = []
+    for parts, count in sorted(full, key=lambda pc: tuple(x.key for x in pc[0])):
+        keys = tuple(x.key for x in parts)
+        for i, (rep, total) in enumerate(groups):
+            if len(rep) == len(keys) and all(same_token(x, y) for x, y in zip(rep, keys)):
+                groups[i] = (rep, total + count)
+                break
+        else:
+            groups.append((keys, count))
+    best = min(groups, key=lambda g: (-g[1], -len(g[0]), g[0]))[0]
+    all_parts = [(part, c) for parts, c in parsed for part in parts]
+    words = [_compose_part(key, all_parts, first=(i == 0)) for i, key in enumerate(best)]
+    return " ".join(words)
+
+
+def _compose_part(key: str, all_parts: list[tuple[NamePart, int]], first: bool) -> str:
+    spellings: Counter[str] = Counter()
+    particles: Counter[tuple[str, ...]] = Counter()
+    for part, count in all_parts:
+        if same_token(part.key, key):
+            spellings[part.core] += count
+            if part.particles:
+                particles[part.particles] += count
+    core = min(spellings.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    if not particles:
+        return core
+    chosen = min(particles.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return _render_particles(chosen, first) + core
+
+
+def _render_particles(particles: tuple[str, ...], first: bool) -> str:
+    p = _particles()
+    out = []
+    for i, particle in enumerate(particles):
+        word = particle.capitalize() if first and i == 0 and particle in p.given else particle
+        is_last = i == len(particles) - 1
+        out.append(word + ("-" if is_last and particle in p.hyphen else " "))
+    return "".join(out)
+
+
+def slugify(name: str) -> str:
+    """A URL slug: ASCII, lower-case, words joined by hyphens ("López Obrador" -> "lopez-obrador")."""
+    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "actor"

@@ -1,0 +1,96 @@
+"""Shared fixtures: the project's seeds, the shared truth file, a built archive."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+TRUTH_PATH = ROOT.parent / "shared" / "seed_truth.yml"
+
+
+@pytest.fixture(scope="session")
+def truth() -> dict:
+    """``../shared/seed_truth.yml``: what a careful reader finds in the seeds."""
+    if not TRUTH_PATH.is_file():
+        pytest.skip(f"{TRUTH_PATH} is not beside the project")
+    return yaml.safe_load(TRUTH_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_paths() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def archive():
+    """The five seeds run through every stage, with curation."""
+    from generator.pipeline import build_archive
+    from generator.read import read_archive_inputs
+
+    return build_archive(read_archive_inputs(SEEDS))
+
+
+@pytest.fixture(scope="session")
+def archive_uncurated():
+    """The five seeds with sidecars and decision files ignored."""
+    from generator.pipeline import build_archive
+    from generator.read import read_archive_inputs
+
+    return build_archive(read_archive_inputs(SEEDS), use_curation=False)
+
+
+@pytest.fixture()
+def project_copy(tmp_path: Path) -> Path:
+    """A throwaway copy of the project's inputs (seeds, site_src hand pages, mkdocs.yml)."""
+    dst = tmp_path / "project"
+    shutil.copytree(SEEDS, dst / "seeds")
+    shutil.copytree(ROOT / "site_src", dst / "site_src", ignore=shutil.ignore_patterns("articles", "actors", "events", "outlets", "index.md", "review.md"))
+    shutil.copy(ROOT / "mkdocs.yml", dst / "mkdocs.yml")
+    return dst
+
+
+SUBPATH = "/newsarchive/"  # GitHub Pages serves a project site under /<repo>/
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """A project copy with generated Markdown and a built site/."""
+    project = tmp_path_factory.mktemp("built") / "project"
+    shutil.copytree(SEEDS, project / "seeds")
+    shutil.copytree(ROOT / "site_src", project / "site_src", ignore=shutil.ignore_patterns("articles", "actors", "events", "outlets", "index.md", "review.md"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
+    from .sitebuild import run_generator, run_mkdocs
+
+    result = run_generator(project, "build")
+    assert "5 articles" in result.stdout
+    run_mkdocs(project, env={"SITE_URL": f"http://127.0.0.1{SUBPATH}"})
+    return project
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built, tmp_path_factory):
+    """The built site served over HTTP on localhost under a project-site subpath."""
+    root = tmp_path_factory.mktemp("www")
+    shutil.copytree(built / "site", root / SUBPATH.strip("/"))
+    handler = functools.partial(_Quiet, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{SUBPATH}"
+    httpd.shutdown()
+
+

@@ -1,0 +1,108 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright.
+
+Never a downloaded browser: the tests use /usr/bin/chromium, and are skipped
+with a clear reason where it is not installed (CI installs it: see .ci/run).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+# Flags a machine without internet needs: without them Chromium keeps trying to
+# reach Google's services and its connections are refused.
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists() and not os.environ.get("CI"),
+    reason=f"{CHROMIUM} not installed (apt-get install chromium chromium-driver)",
+)
+
+
+@pytest.fixture(scope="module")
+def page():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        pg = context.new_page()
+        errors: list[str] = []
+        pg.on("pageerror", lambda exc: errors.append(str(exc)))
+        pg.errors = errors
+        yield pg
+        browser.close()
+
+
+def test_home_page_shows_the_archive(page, server):
+    page.goto(server)
+    assert "articles" in page.locator("article").inner_text()
+    assert page.locator(".md-tabs__link, .md-nav__link").filter(has_text="Events").count() >= 1
+    assert not page.errors
+
+
+def test_search_finds_an_actor_and_reaches_an_article(page, server):
+    page.goto(server)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill("Khoja")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any("/articles/" in (h or "") for h in hrefs), hrefs
+    page.locator(".md-search-result__item a[href*='/articles/']").first.click()
+    page.wait_for_url("**/articles/**")
+    assert "Khaled Khoja" in page.locator("article").inner_text()
+
+
+def test_article_actor_event_article_round_trip(page, server):
+    page.goto(server + "events/")
+    page.locator("article a[href*='events/']").first.click()
+    page.wait_for_load_state()
+    event_url = page.url
+    page.locator("article a[href*='/articles/']").first.click()
+    page.wait_for_url("**/articles/**")
+    article_url = page.url
+    page.locator("article .na-meta a[href*='/actors/']").first.click()
+    page.wait_for_url("**/actors/**")
+    assert page.locator("article h1").inner_text()
+    page.locator("article a[href*='/articles/']").first.click()
+    page.wait_for_url("**/articles/**")
+    page.goto(article_url)
+    page.locator("article a[href*='/events/']").first.click()
+    page.wait_for_url("**/events/**")
+    assert page.url.rstrip("/") == event_url.rstrip("/")
+    assert not page.errors
+
+
+def test_cleaning_record_opens(page, server):
+    page.goto(server + "events/")
+    page.locator("article a[href*='events/']").first.click()
+    page.locator("article a[href*='/articles/']").first.click()
+    page.wait_for_url("**/articles/**")
+    record = page.locator("details.note").first
+    assert not record.locator("table").is_visible()
+    record.locator("summary").click()
+    assert record.locator("table").is_visible()
+
+
+def test_screenshot_for_the_readme(page, server, tmp_path):
+    """Take the README's screenshot; `UPDATE_SCREENSHOT=1` writes it into the repository."""
+    page.goto(server)
+    target = ROOT / "site_src" / "assets" / "screenshot.png" if os.environ.get("UPDATE_SCREENSHOT") else tmp_path / "s.png"
+    page.screenshot(path=str(target))
+    assert target.stat().st_size > 10_000
+    if not os.environ.get("UPDATE_SCREENSHOT"):
+        shutil.rmtree(tmp_path, ignore_errors=True)

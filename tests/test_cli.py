@@ -1,0 +1,60 @@
+"""The command line as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+KEYS = {"id", "title", "date", "outlet", "actors", "body", "summary", "provenance", "removed", "event"}
+
+
+def _inspect(*args: str) -> subprocess.CompletedProcess[str]:
+    seeds = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "seeds").glob("*.txt"))
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "inspect", *seeds, *args], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+
+
+def test_inspect_json_has_every_public_key_for_every_seed(truth):
+    records = json.loads(_inspect("--json").stdout)
+    assert [r["id"] for r in records] == sorted(truth["articles"])
+    for record in records:
+        assert KEYS <= set(record), record["id"]
+        assert set(record["provenance"]) >= {"title", "date", "outlet"}
+        for actor in record["actors"]:
+            assert set(actor) == {"name", "type", "mentions"} and actor["type"] in ("person", "organisation", "state", "other")
+        assert record["event"] is None or set(record["event"]) == {"id", "title", "date", "related"}
+        for removed in record["removed"]:
+            assert removed["rule"] and removed["text"]
+
+
+def test_inspect_without_curation_never_invents_a_date_or_outlet(truth):
+    records = {r["id"]: r for r in json.loads(_inspect("--json", "--no-curation").stdout)}
+    for stem, expected in truth["articles"].items():
+        got = records[stem]
+        if expected["outlet"] is None:
+            assert got["outlet"] is None, stem
+        if got["date"] is not None and got["date"] != str(expected["date"]):
+            accepted = [str(d) for d in expected.get("date_accept", [])]
+            assert got["date"] in accepted or got["provenance"]["date"]["confidence"] <= 0.5, stem
+
+
+def test_inspect_report_is_readable():
+    out = _inspect().stdout
+    assert "== 000_fd73cf28fdfb5874" in out and "title:" in out
+
+
+def test_build_exits_non_zero_when_nothing_can_be_built(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "empty.txt").write_text("", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--seeds", "seeds", "--out", "out"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "empty.txt" in result.stderr and "is empty" in result.stderr

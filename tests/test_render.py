@@ -1,0 +1,64 @@
+"""Rendering: seed text stays text, front matter is valid YAML, dates read well."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import markdown
+import pytest
+import yaml
+
+from generator.model import DateValue
+from generator.render import escape_markdown, format_date, render_front_matter
+
+
+def _html(text: str) -> str:
+    return markdown.markdown(text, extensions=["attr_list", "md_in_html", "tables"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>",
+        "[click](javascript:alert(1))",
+        "**not bold** and _not italic_",
+        "# not a heading",
+        "1. not a list",
+        "- not a list",
+        "> not a quote",
+        "`not code`",
+        "{{ jinja }} {% block %}",
+        "AT&T and &copy; stay literal",
+        "a | table | row",
+        "![img](x.png)",
+    ],
+)
+def test_seed_text_is_shown_literally(text):
+    out = _html(escape_markdown(text))
+    assert out.startswith("<p>") and out.endswith("</p>"), out
+    assert "<script" not in out and "<a " not in out and "<img" not in out
+    assert "<strong>" not in out and "<em>" not in out and "<code>" not in out
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (DateValue(dt.date(2015, 8, 5)), "5 August 2015"),
+        (DateValue(dt.date(2015, 8, 1), "month"), "August 2015"),
+        (DateValue(dt.date(2015, 1, 1), "year"), "2015"),
+        (None, "Undated"),
+    ],
+)
+def test_format_date(value, expected):
+    assert format_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Official: Russia invites", 'He said "no" # not a comment', "key: value | > [x] {y} *z*", "---", "null", "2015-08-05"],
+)
+def test_front_matter_round_trips_any_title(title):
+    text = render_front_matter([("title", title), ("actors", ["A: B"])], "body")
+    _, fm, body = text.split("---\n", 2)
+    assert yaml.safe_load(fm) == {"title": title, "actors": ["A: B"]}
+    assert body.strip() == "body"
