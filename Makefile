@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# MkDocs stamps the sitemap with the build date; taking it from the last commit
+# makes two builds of the same commit byte-identical.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: site test serve generate golden lock eval bench clean
 
@@ -32,6 +35,10 @@ serve: generate
 ## rewrite the golden files in tests/golden/ from the current generator
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py -q
+
+## accuracy of extraction against ../shared/seed_truth.yml, without and with curation
+eval: $(STAMP)
+	$(BIN)/python -m generator eval --truth ../shared/seed_truth.yml
 
 ## re-pin every dependency (run after changing pyproject.toml)
 lock:

@@ -13,7 +13,8 @@ from tqdm import tqdm
 
 from .model import Archive, Article, Field
 from .pipeline import build_archive
-from .read import list_seed_paths, read_archive_inputs, read_settings_table
+from .evaluate import render_misses, render_table, score_all
+from .read import list_seed_paths, read_archive_inputs, read_settings_table, read_yaml
 from .render import render_body_markdown, render_site
 from .settings import Settings, SettingsError, load_settings
 from .write import write_pages
@@ -53,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
     inspect.add_argument("--no-curation", action="store_true", help="ignore sidecars and decision files")
     inspect.add_argument("--spacy-model", help="an installed spaCy pipeline adding entity candidates")
     inspect.set_defaults(run=run_inspect)
+
+    evaluate = sub.add_parser("eval", help="score extraction against a truth file (see seed_truth.yml)")
+    evaluate.add_argument("--truth", type=Path, required=True, help="YAML truth file")
+    evaluate.add_argument("--seeds", type=Path, help="folder of article files (default: seeds/)")
+    evaluate.set_defaults(run=run_eval)
     return parser
 
 
@@ -103,6 +109,25 @@ def run_inspect(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(records, indent=2, ensure_ascii=False))
     else:
         print("\n\n".join(_report(r) for r in records))
+    return 0
+
+
+def run_eval(args: argparse.Namespace, settings: Settings) -> int:
+    """Print accuracy tables without and with curation."""
+    truth, problems = read_yaml(args.truth)
+    if truth is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 2
+    inputs = read_archive_inputs(settings.seeds_dir, max_bytes=settings.max_seed_bytes)
+    runs = {
+        "without curation": score_all(build_archive(inputs, use_curation=False), truth),
+        "with curation": score_all(build_archive(inputs), truth),
+    }
+    print(render_table(runs))
+    for name, scores in runs.items():
+        print()
+        print(render_misses(name, scores))
     return 0
 
 

@@ -37,7 +37,7 @@ tier "inferred" (confidence at most 0.6):
   * ``month-day+anchor`` (0.3): a yearless month-day and no weekday clue, within
     a quarter of an anchor.
   * ``weekday+anchor`` (0.3): no date at all, but past weekdays ("said on
-    Friday") near an anchor: the latest of those weekdays' occurrences within
+    Friday") near an *event* anchor (another report of the same happening): the latest of those weekdays' occurrences within
     3 days of the anchor (wire copy names the day's own events by weekday).
     Dropped when a written yearless month-day ("Aug. 13") says otherwise.
 
@@ -656,7 +656,9 @@ def resolve_weekday_anchor(
     return _field(DateValue(article), "weekday+anchor", evidence, 0.3, "inferred")
 
 
-def date_candidates(doc: CleanDoc, anchors: Sequence[dt.date] = ()) -> tuple[Field[DateValue], ...]:
+def date_candidates(
+    doc: CleanDoc, anchors: Sequence[dt.date] = (), event_anchors: Sequence[dt.date] = ()
+) -> tuple[Field[DateValue], ...]:
     """Every candidate publication date the rules find, strongest first (for reports)."""
     clues = extract_date_clues(doc)
     mentions = extract_weekday_mentions(doc)
@@ -670,7 +672,7 @@ def date_candidates(doc: CleanDoc, anchors: Sequence[dt.date] = ()) -> tuple[Fie
     if photos:
         latest = max(photos, key=lambda c: (c.span.year, c.span.month, c.span.day or 0))
         found.append(resolve_after_photo(latest, mentions))
-    by_weekday = resolve_weekday_anchor(mentions, anchors)
+    by_weekday = resolve_weekday_anchor(mentions, event_anchors)
     if by_weekday is not None and all(
         (c.span.month, c.span.day) == (by_weekday.value.date.month, by_weekday.value.date.day)
         for c in _yearless(clues)
@@ -693,13 +695,18 @@ def _compatible(a: DateValue, b: DateValue) -> bool:
     return (a.date.year, a.date.month) == (b.date.year, b.date.month)
 
 
-def extract_date(doc: CleanDoc, anchors: Sequence[dt.date] = ()) -> Field[DateValue] | None:
+def extract_date(
+    doc: CleanDoc, anchors: Sequence[dt.date] = (), event_anchors: Sequence[dt.date] = ()
+) -> Field[DateValue] | None:
     """The article's publication date, or None when the text does not support one.
 
-    ``anchors`` are dates of other articles of the same archive/story; they
-    only settle years and weekdays for tier "inferred" dates (see module doc).
+    ``anchors`` are dates of other articles of the same story; they only settle
+    the year of a written month-day ("Aug. 13"), for tier "inferred" dates.
+    ``event_anchors`` are dates of other reports of the very same happening
+    (near-copies); only they may place a bare weekday ("on Friday"), because a
+    story's other articles can be weeks or years away (see module doc).
     """
-    candidates = date_candidates(doc, anchors)
+    candidates = date_candidates(doc, anchors, event_anchors)
     best = choose(*candidates)
     if best is None or best.provenance.tier != "extracted":
         return best

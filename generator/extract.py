@@ -34,18 +34,20 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
     )
 
 
-def resolve_date_with_anchors(article: Article, anchors: Sequence[dt.date]) -> Article:
-    """Retry an article's date using the dates of its story's other articles.
+def resolve_date_with_anchors(
+    article: Article, anchors: Sequence[dt.date], event_anchors: Sequence[dt.date] = ()
+) -> Article:
+    """Retry an article's date using the dates of its story's (and its event's) other articles.
 
     Only articles without a day-precise date are retried, and a curated date is
-    never touched.
+    never touched. See :func:`generator.dates.extract_date` for the two kinds of anchor.
     """
     current = article.date
     if current is not None and (current.provenance.tier == "curated" or current.value.precision == "day"):
         return article
-    if not anchors:
+    if not anchors and not event_anchors:
         return article
-    found = dates.extract_date(article.doc, anchors=tuple(sorted(anchors)))
+    found = dates.extract_date(article.doc, anchors=tuple(anchors), event_anchors=tuple(event_anchors))
     best = choose(current, found)
     return article if best is current else replace(article, date=best)
 

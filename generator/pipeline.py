@@ -61,27 +61,33 @@ def build_archive(
 
 
 def resolve_story_dates(articles: list[Article]) -> list[Article]:
-    """Give an article missing a full date the dates of its story's other articles as anchors."""
+    """Retry the dates of articles lacking a full date, anchored on their story's other articles.
+
+    Story siblings share at least ``STORY_SHARED_ACTORS`` significant actors (actors
+    named in nearly every article are no evidence); their dates may settle the year of a
+    written "Aug. 13". Only reports of the same happening (the text-and-actor test of
+    ``events.is_same_report``) may place a bare "on Friday".
+    """
     dated = {
         a.id: a.date.value.date
         for a in articles
         if a.date is not None and a.date.value.precision == "day" and a.date.provenance.tier != "inferred"
     }
+    if not dated:
+        return articles
+    significant = events.select_significant_actors(articles)
+    similarity = events.measure_text_similarity([events.compose_event_text(a) for a in articles])
     out = []
-    for article in articles:
-        mine = set(article.actor_ids)
-        anchors = [
-            day
-            for other_id, day in dated.items()
-            if other_id != article.id
-            and len(mine & set(_actor_ids(articles, other_id))) >= STORY_SHARED_ACTORS
-        ]
-        out.append(resolve_date_with_anchors(article, sorted(anchors)))
+    for i, article in enumerate(articles):
+        mine = set(article.actor_ids) & significant
+        story, same_event = [], []
+        for j, other in enumerate(articles):
+            if other.id == article.id or other.id not in dated:
+                continue
+            shared = len(mine & set(other.actor_ids))
+            if shared >= STORY_SHARED_ACTORS:
+                story.append(dated[other.id])
+            if events.is_same_report(float(similarity[i, j]), shared):
+                same_event.append(dated[other.id])
+        out.append(resolve_date_with_anchors(article, sorted(story), sorted(same_event)))
     return out
-
-
-def _actor_ids(articles: list[Article], article_id: str) -> tuple[str, ...]:
-    for article in articles:
-        if article.id == article_id:
-            return article.actor_ids
-    return ()

@@ -50,9 +50,23 @@ def escape_cell(text: str) -> str:
     return escape_markdown(" ".join(text.split()))
 
 
+class _FrontMatterDumper(yaml.SafeDumper):
+    """SafeDumper that writes a repeated list out again instead of as a YAML alias."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def render_front_matter(meta: Iterable[tuple[str, Any]], body: str) -> str:
     """A Markdown document: YAML front matter written by the YAML library, then the body."""
-    dumped = yaml.safe_dump(dict(meta), sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False)
+    dumped = yaml.dump(
+        dict(meta),
+        Dumper=_FrontMatterDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1_000_000,
+        default_flow_style=False,
+    )
     return f"---\n{dumped}---\n\n{body.rstrip()}\n"
 
 

@@ -145,7 +145,7 @@ CASES = [
 )
 def test_extract_date(blocks, url, anchors, expected, method):
     doc = _doc(*blocks, url=url, removed=("Since July 1, 2024, we have disabled all ads.", "August 1, 2024"))
-    got = extract_date(doc, anchors)
+    got = extract_date(doc, anchors, event_anchors=anchors)
     if expected is None:
         assert got is None
         return
@@ -155,6 +155,13 @@ def test_extract_date(blocks, url, anchors, expected, method):
     assert got.provenance.evidence
     if got.provenance.tier == "inferred":
         assert got.provenance.confidence <= 0.6
+
+
+def test_a_story_anchor_alone_never_places_a_bare_weekday():
+    """A story's other article may be years away: "on Friday" needs a same-event anchor."""
+    doc = _doc(TITLE, "Russia said on Friday it had invited the opposition leader.")
+    assert extract_date(doc, anchors=(D(2015, 8, 5),)) is None
+    assert extract_date(doc, event_anchors=(D(2015, 8, 5),)).provenance.method == "weekday+anchor"
 
 
 @pytest.mark.parametrize(
