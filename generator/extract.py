@@ -31,6 +31,7 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
         source_url=_pick(_curated_text(curated, "source_url", source), extract_source_url(doc), "source_url" in curated),
         summary=_pick(_curated_text(curated, "summary", source), extract_summary(doc), "summary" in curated),
         curated_event=curated.get("event"),
+        curated_none=tuple(sorted(key for key, value in curated.items() if value is None)),
     )
 
 

@@ -121,6 +121,11 @@ class Seed:
     sha256: str  # of the raw bytes
     encoding: str = "utf-8"
     curated: tuple[tuple[str, Any], ...] = ()  # (key, value) from <stem>.meta.yml
+    # Keys of ``curated`` that came from the seed's own front matter, not a sidecar.
+    front_matter_keys: tuple[str, ...] = ()
+    # What an HTML page says about itself (<title>, canonical URL, published-time
+    # meta) as (key, value, evidence): the page's claim, so extracted, not curated.
+    stated: tuple[tuple[str, str, str], ...] = ()
 
     def curated_value(self, key: str) -> Any:
         """The archivist's value for ``key``, or ``None``."""
@@ -219,6 +224,8 @@ class Article:
     mentions: tuple[Mention, ...] = ()
     actor_ids: tuple[str, ...] = ()  # filled by actor resolution, in order of prominence
     curated_event: str | None = None  # an event id the archivist assigned
+    # Fields the archivist set to null: "there is none", so not a gap to review.
+    curated_none: tuple[str, ...] = ()
 
     @property
     def sort_key(self) -> tuple[str, str]:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Callable
 
 from . import actors, events
-from .clean import clean_seed_text
+from .clean import clean_recurring_lines, clean_seed_text
 from .extract import extract_article, resolve_date_with_anchors
 from .model import Archive, Article, Problem
 from .read import ArchiveInputs
@@ -38,6 +38,8 @@ def build_archive(
         if progress is not None:
             progress(1)
 
+    articles = resolve_recurring_furniture(articles, spacy_model)
+
     decisions = None
     if use_curation and inputs.actor_decisions is not None:
         decisions, found = actors.parse_actor_decisions(inputs.actor_decisions, inputs.actor_decisions_path)
@@ -58,6 +60,22 @@ def build_archive(
         events=tuple(event_list),
         problems=tuple(problems),
     )
+
+
+def resolve_recurring_furniture(articles: list[Article], spacy_model: str | None = None) -> list[Article]:
+    """Drop template lines that recur across one outlet's articles (corpus evidence).
+
+    Runs after per-article extraction, since it needs every article's outlet; an
+    article that loses lines has its actor mentions found again.
+    """
+    docs = clean_recurring_lines([a.doc for a in articles], [a.outlet.value if a.outlet else None for a in articles])
+    out = []
+    for article, doc in zip(articles, docs):
+        if doc is article.doc:
+            out.append(article)
+        else:
+            out.append(replace(article, doc=doc, mentions=actors.extract_mentions(doc, model=spacy_model)))
+    return out
 
 
 def resolve_story_dates(articles: list[Article]) -> list[Article]:

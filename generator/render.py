@@ -16,6 +16,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from .charts import count_by_period, render_bar_chart
 from .clean import rule_reason
 from .model import Actor, Archive, Article, CleanDoc, DateValue, Event, Field, Page
 from .settings import GENERATED_MARKER, Settings
@@ -127,6 +128,7 @@ def render_site(archive: Archive, settings: Settings) -> tuple[Page, ...]:
     pages.append(render_event_index(archive, paths))
     pages += [render_outlet_page(name, archive, paths) for name in _outlet_names(archive)]
     pages.append(render_outlet_index(archive, paths))
+    pages.append(render_review_page(archive, paths))
     pages.append(render_home_page(archive, paths, settings))
     return tuple(pages)
 
@@ -313,6 +315,9 @@ def render_actor_page(actor: Actor, archive: Archive, paths: _Paths) -> Page:
         first, last = min(dated, key=lambda d: d.date), max(dated, key=lambda d: d.date)
         lines += [f"**First seen:** {format_date(first)} · **Last seen:** {format_date(last)}", ""]
     lines += ["**Spellings seen:** " + ", ".join(f"“{escape_markdown(s)}”" for s in actor.surfaces), ""]
+    chart = render_bar_chart(count_by_period(d.date for d in dated), f"Articles naming {actor.name}, over time", "articles")
+    if chart:
+        lines += ["## Mentions over time", "", chart, ""]
     lines += [f"## Articles ({len(articles)})", ""]
     lines += [f"- {_article_line(a, path, paths)}" for a in articles] + [""]
     events = [e for e in archive.events if set(e.article_ids) & set(actor.article_ids)]
@@ -364,14 +369,16 @@ def render_event_page(event: Event, archive: Archive, paths: _Paths) -> Page:
     if event.actor_ids:
         links = [f"[{escape_markdown(archive.actor(i).name)}]({_link(path, paths.actor[i])})" for i in event.actor_ids]
         lines += [f"**Actors:** {', '.join(links)}", "{: .na-meta }", ""]
-    lines += ["## How each outlet reported it", ""]
+    lines += ["## How each outlet reported it", "", '<div class="grid cards" markdown>', ""]
     for article in (archive.article(i) for i in event.article_ids):
         outlet = escape_markdown(article.outlet.value) if article.outlet else "Unknown outlet"
-        lines += [f"### {outlet}", "", f"[{escape_markdown(article.title.value)}]({_link(path, paths.article[article.id])})"]
-        lines += [f"· {format_date(article.date.value if article.date else None)}", ""]
+        date = format_date(article.date.value if article.date else None)
+        lines += [f"-   **{outlet}** · {date}", "", "    ---", ""]
+        lines += [f"    [{escape_markdown(article.title.value)}]({_link(path, paths.article[article.id])})", ""]
         lead = _description(article)
         if lead:
-            lines += [f"> {escape_markdown(lead)}", ""]
+            lines += [f"    {escape_markdown(lead)}", ""]
+    lines += ["</div>", ""]
     related = [archive.event(i) for i in event.related]
     if related:
         lines += ["## Related events", ""]
@@ -394,6 +401,9 @@ def render_event_index(archive: Archive, paths: _Paths) -> Page:
     path = "events/index.md"
     lines = ["# Events", "", f"{len(archive.events)} events, newest first.", ""]
     dated = [e for e in _events_newest_first(archive.events) if e.date]
+    chart = render_bar_chart(count_by_period(e.date.date for e in dated), "Events over time", "events")
+    if chart:
+        lines += [chart, ""]
     year = month = None
     for event in dated:
         if event.date.date.year != year:
@@ -437,7 +447,68 @@ def render_outlet_index(archive: Archive, paths: _Paths) -> Page:
     return Page(path, (("title", "Outlets"), ("generator", GENERATED_MARKER)), "\n".join(lines))
 
 
+# --- review -----------------------------------------------------------------------------
+
+# A value below this confidence is listed for the archivist to check, even when the
+# text gave it: the extractors give 0.8 and above only to direct statements.
+REVIEW_BELOW = 0.7
+REVIEWED_FIELDS = ("title", "date", "outlet")
+
+
+def review_items(article: Article) -> list[tuple[str, str, str]]:
+    """``(field, value, reason)`` for each field of an article the archivist should check."""
+    items = []
+    for name, field in _fields(article):
+        if name not in REVIEWED_FIELDS:
+            continue
+        if field is None:
+            if name not in article.curated_none:
+                items.append((name, "", "missing: the text does not say"))
+            continue
+        p = field.provenance
+        if p.tier == "curated":
+            continue
+        value = field.value.iso() if isinstance(field.value, DateValue) else str(field.value)
+        if p.tier in ("default", "inferred") or p.confidence < REVIEW_BELOW:
+            items.append((name, value, f"{p.tier} by {p.method}, confidence {p.confidence:.2f}: {p.evidence}"))
+    return items
+
+
+def render_review_page(archive: Archive, paths: _Paths) -> Page:
+    """Every missing or doubtful field, and every problem with an input file."""
+    path = "review.md"
+    lines = [
+        "# Review",
+        "",
+        "What the archivist should check: fields the text does not give, or gives only indirectly "
+        f"(inferred, or confidence below {REVIEW_BELOW}). Correct or confirm a value in the article's "
+        "sidecar, `seeds/<name>.meta.yml`; curated values are never listed here.",
+        "",
+    ]
+    rows = []
+    for article in sorted(archive.articles, key=lambda a: a.id):
+        for name, value, reason in review_items(article):
+            link = f"[{escape_cell(article.title.value)}]({_link(path, paths.article[article.id])})"
+            rows.append(f"| {link} | {name} | {escape_cell(value) or '—'} | {escape_cell(reason)} | `{article.id}.meta.yml` |")
+    lines += [f"## Fields to check ({len(rows)})", ""]
+    if rows:
+        lines += ["| Article | Field | Value | Why | Sidecar |", "|---|---|---|---|---|", *rows, ""]
+    else:
+        lines += ["Nothing to check.", ""]
+    lines += [f"## Problems with input files ({len(archive.problems)})", ""]
+    if archive.problems:
+        lines += ["| File | Severity | Problem |", "|---|---|---|"]
+        lines += [f"| `{escape_cell(p.path)}` | {p.severity} | {escape_cell(p.message)} |" for p in archive.problems]
+    else:
+        lines.append("None.")
+    return Page(path, (("title", "Review"), ("generator", GENERATED_MARKER)), "\n".join(lines))
+
+
 # --- home -------------------------------------------------------------------------------
+
+
+def _review_count(archive: Archive) -> int:
+    return sum(len(review_items(a)) for a in archive.articles)
 
 
 def render_home_page(archive: Archive, paths: _Paths, settings: Settings) -> Page:
@@ -454,6 +525,9 @@ def render_home_page(archive: Archive, paths: _Paths, settings: Settings) -> Pag
         "",
         "Browse the [events timeline](events/index.md), the [actors](actors/index.md) "
         "or the [outlets](outlets/index.md), or search with the box at the top.",
+        "",
+        f"**For the archivist:** [{_review_count(archive)} field(s) to check]({_link(path, 'review.md')}) "
+        f"and {len(archive.problems)} input problem(s).",
         "",
         "## Latest events",
         "",

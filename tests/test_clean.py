@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.clean import clean_seed_text, match_furniture
+from generator.clean import clean_recurring_lines, clean_seed_text, match_furniture
 from generator.render import render_body_markdown
 
 from .conftest import SEEDS
@@ -114,3 +114,35 @@ def test_body_sentences_are_never_furniture(line):
 def test_non_breaking_spaces_are_normalised_and_quotes_kept():
     doc = clean_seed_text("Title here\n\nHe said \u201cyes\u201d on\u00a0Monday.\n")
     assert doc.body_text() == "He said \u201cyes\u201d on Monday."
+
+
+def _doc_of(*paragraphs: str):
+    return clean_seed_text("A title for the test\n\n" + "\n\n".join(paragraphs) + "\n")
+
+
+def test_a_short_line_recurring_in_one_outlets_articles_is_furniture():
+    docs = [_doc_of(f"Body paragraph number {i} says something new.", "Follow our live coverage") for i in range(3)]
+    cleaned = clean_recurring_lines(docs, ["Example Times"] * 3)
+    for doc in cleaned:
+        assert "Follow our live coverage" not in doc.body_text()
+        assert [r.rule for r in doc.removed] == ["recurring-line"]
+        assert "says something new" in doc.body_text()
+
+
+@pytest.mark.parametrize(
+    "outlets, count",
+    [
+        (["Example Times", "Example Times", "Other Post"], 3),  # only two articles of one outlet
+        ([None, None, None], 3),  # outlet unknown: wire copies on unrelated sites share lines
+    ],
+)
+def test_recurring_lines_need_enough_articles_of_one_known_outlet(outlets, count):
+    docs = [_doc_of(f"Paragraph {i} of news.", "Follow our live coverage") for i in range(count)]
+    cleaned = clean_recurring_lines(docs, outlets)
+    assert all("Follow our live coverage" in d.body_text() for d in cleaned)
+
+
+def test_a_long_paragraph_reused_by_one_outlet_is_kept():
+    background = "The war, which began in 2011, has killed more than 250,000 people and driven millions from their homes, according to the United Nations."
+    docs = [_doc_of(f"New development number {i}.", background) for i in range(4)]
+    assert all(background in d.body_text() for d in clean_recurring_lines(docs, ["Example Times"] * 4))
