@@ -45,7 +45,7 @@ def render_bar_chart(series: Sequence[tuple[str, int]], title: str, unit: str = 
     width, height, pad_bottom, pad_top = 640, 120, 18, 14
     n = len(series)
     step = width / n
-    bar = max(2.0, step * 0.7)
+    bar = min(48.0, max(2.0, step * 0.7))  # thin enough to read as bars when periods are few
     peak = max(count for _, count in series) or 1
     parts = [
         f'<svg class="na-chart" role="img" viewBox="0 0 {width} {height}" width="100%" '
