@@ -8,6 +8,9 @@ STAMP  := $(VENV)/.installed-stamp
 # makes two builds of the same commit byte-identical.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
+# Extra flags of `generator build`; the Pages workflow passes --strict.
+BUILD_FLAGS ?=
+
 .PHONY: site test serve generate golden lock eval bench clean
 
 $(STAMP): requirements.lock pyproject.toml
@@ -18,7 +21,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 ## generate the Markdown from seeds/ into site_src/
 generate: $(STAMP)
-	$(BIN)/python -m generator build
+	$(BIN)/python -m generator build $(BUILD_FLAGS)
 
 ## generate, then build the static site into site/
 site: generate

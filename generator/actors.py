@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, get_args
 
 import spacy
@@ -212,6 +212,11 @@ def _recognizer(model: str | None) -> _Recognizer:
     return _Recognizer(nlp, names, demonyms, titles, institutions, places, entries, _load_model(model))
 
 
+def load_recognizer(model: str | None = None) -> None:
+    """Build the matchers of ``model`` now: worker processes forked after this share them."""
+    _recognizer(model)
+
+
 def _load_model(model: str | None) -> Language | None:
     """An installed statistical pipeline, or ``None``; never downloads one."""
     if model is None:
@@ -241,6 +246,7 @@ class _Segment:
     words: tuple[_Word, ...]
     word_at_token: tuple[int, ...]
     headline: bool  # Title Case: capitals say nothing about names
+    text: str = ""  # doc.text, read once (spaCy rebuilds it on every access)
 
 
 @dataclass(frozen=True)
@@ -301,28 +307,33 @@ def _is_headline(text: str) -> bool:
 def _segment(doc: Doc, headline: bool) -> _Segment:
     words: list[_Word] = []
     word_at_token = [0] * len(doc)
+    # spaCy builds a new Token object on every doc[i] and joins every token on every
+    # doc.text: read each once, as plain lists, instead of once per look
+    text = doc.text
+    tokens = [(t.text, t.whitespace_, t.idx, t.is_sent_start) for t in doc]
+    n = len(tokens)
     i = 0
     seen_alpha_in_sentence = False
-    while i < len(doc):
+    while i < n:
         j = i
         while (
-            j + 2 < len(doc)
-            and not doc[j].whitespace_
-            and doc[j + 1].text == "-"
-            and not doc[j + 1].whitespace_
-            and doc[j + 2].text[:1].isalpha()
+            j + 2 < n
+            and not tokens[j][1]
+            and tokens[j + 1][0] == "-"
+            and not tokens[j + 1][1]
+            and tokens[j + 2][0][:1].isalpha()
         ):
             j += 2
-        if doc[i].is_sent_start:
+        if tokens[i][3]:
             seen_alpha_in_sentence = False
-        is_alpha = doc[i].text[:1].isalpha()
-        start, end = doc[i].idx, doc[j].idx + len(doc[j].text)
-        words.append(_Word(doc.text[start:end], start, end, i, j, is_alpha and not seen_alpha_in_sentence))
+        is_alpha = tokens[i][0][:1].isalpha()
+        start, end = tokens[i][2], tokens[j][2] + len(tokens[j][0])
+        words.append(_Word(text[start:end], start, end, i, j, is_alpha and not seen_alpha_in_sentence))
         seen_alpha_in_sentence = seen_alpha_in_sentence or is_alpha
         for k in range(i, j + 1):
             word_at_token[k] = len(words) - 1
         i = j + 1
-    return _Segment(doc, tuple(words), tuple(word_at_token), headline)
+    return _Segment(doc, tuple(words), tuple(word_at_token), headline, text)
 
 
 # --------------------------------------------------------------------------- gazetteer matches
@@ -330,7 +341,7 @@ def _segment(doc: Doc, headline: bool) -> _Segment:
 
 def _gazetteer_candidates(rec: _Recognizer, seg: _Segment, index: int) -> Iterable[_Candidate]:
     doc = seg.doc
-    shouting = _is_shouting(doc.text)
+    shouting = _is_shouting(seg.text)
     for match_id, start, end in rec.names(doc):
         entry = rec.entries[int(rec.nlp.vocab.strings[match_id])]
         span = doc[start:end]
@@ -392,7 +403,7 @@ def _candidate_from_run(
 ) -> _Candidate | None:
     words = [seg.words[k] for k in run]
     start, end = words[0].start, words[-1].end
-    surface = seg.doc.text[start:end]
+    surface = seg.text[start:end]
     if fold_name(surface) in _vocabulary().never or not any(_is_name_word(w) or _is_org_head(w) for w in words):
         return None
     return _Candidate(index, start, end, surface, kind, method)
@@ -590,7 +601,7 @@ def _model_candidates(rec: _Recognizer, seg: _Segment, index: int) -> Iterable[_
     if rec.model is None:
         return
     labels: dict[str, ActorType] = {"PERSON": "person", "ORG": "organisation"}
-    for ent in rec.model(seg.doc.text).ents:
+    for ent in rec.model(seg.text).ents:
         kind = labels.get(ent.label_)
         if kind and fold_name(ent.text) not in _vocabulary().never and ent.text not in _vocabulary().places:
             yield _Candidate(index, ent.start_char, ent.end_char, ent.text, kind, "model")
@@ -880,15 +891,15 @@ class _Node:
     def name(self) -> str:
         return self.hint or self.surface
 
-    @property
+    @cached_property
     def listed(self) -> GazetteerEntry | None:
         return _gazetteer_by_name().get(fold_name(self.hint)) if self.hint else None
 
-    @property
+    @cached_property
     def full_person(self) -> bool:
         return self.type == "person" and self.listed is None and len(split_name(self.name)) >= 2
 
-    @property
+    @cached_property
     def bare_person(self) -> bool:
         return self.type == "person" and self.listed is None and len(split_name(self.name)) == 1
 
@@ -915,6 +926,8 @@ class _Clusters:
         return {fold_name(n) for k in self.members(i) for n in (self.nodes[k].surface, self.nodes[k].name)}
 
     def forbidden(self, i: int, j: int) -> bool:
+        if not self.split:
+            return False
         a, b = self.names(i), self.names(j)
         return any((x in a and y in b) or (x in b and y in a) for x, y in self.split)
 
@@ -1002,43 +1015,69 @@ def _merge_same_names(clusters: _Clusters) -> None:
             first[key] = i
 
 
+def _nodes_by_name(clusters: _Clusters, keep: Any) -> dict[str, list[int]]:
+    """The nodes of each distinct name passing ``keep``: names, not their many uses, are compared."""
+    out: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(clusters.nodes):
+        if keep(n):
+            out[n.name].append(i)
+    return out
+
+
 def _merge_person_variants(clusters: _Clusters) -> None:
     """Full names that are one person's; every pair across the two groups must agree."""
-    buckets: dict[str, list[int]] = defaultdict(list)
-    for i, n in enumerate(clusters.nodes):
-        if n.full_person:
-            buckets[core_keys(n.name)[-1][:1]].append(i)  # surnames that agree share a first letter
-    for _, full in sorted(buckets.items()):
-        for a_pos, i in enumerate(full):
-            for j in full[a_pos + 1 :]:
-                if clusters.find(i) == clusters.find(j):
-                    continue
-                if not are_same_person(clusters.nodes[i].name, clusters.nodes[j].name):
-                    continue
-                left = [k for k in clusters.members(i) if clusters.nodes[k].full_person]
-                right = [k for k in clusters.members(j) if clusters.nodes[k].full_person]
-                if all(are_same_person(clusters.nodes[x].name, clusters.nodes[y].name) for x in left for y in right):
-                    clusters.union(i, j)
+    by_name = _nodes_by_name(clusters, lambda n: n.full_person)
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(by_name):
+        by_surname[core_keys(name)[-1]].append(name)
+    names_of: dict[int, set[str]] = defaultdict(set)
+    for name, members in by_name.items():
+        for k in members:
+            names_of[clusters.find(k)].add(name)
+    for a, b in _pairs_with_agreeing_surnames(by_surname):
+        if not are_same_person(a, b):
+            continue
+        i, j = clusters.find(by_name[a][0]), clusters.find(by_name[b][0])
+        if i == j or not all(are_same_person(x, y) for x in names_of[i] for y in names_of[j]):
+            continue
+        if clusters.union(i, j):
+            root = clusters.find(i)
+            names_of[root] = names_of.pop(i) | names_of.pop(j)
+
+
+def _pairs_with_agreeing_surnames(by_surname: dict[str, list[str]]) -> Iterable[tuple[str, str]]:
+    """Pairs of names whose surnames agree, found without comparing every name with every other."""
+    surnames = sorted(by_surname)
+    for pos, s1 in enumerate(surnames):
+        names = by_surname[s1]
+        yield from ((a, b) for i, a in enumerate(names) for b in names[i + 1 :])
+        for s2 in surnames[pos + 1 :]:
+            if s2[:1] != s1[:1]:
+                break  # sorted: no later surname shares the first letter that agreement needs
+            if same_token(s1, s2):
+                yield from ((a, b) for a in names for b in by_surname[s2])
 
 
 def _merge_short_org_names(clusters: _Clusters) -> None:
     """"National Coalition" joins the one organisation whose name holds it, here or elsewhere."""
     nodes = clusters.nodes
+    spelled: list[tuple[tuple[str, ...], int]] = []  # every organisation spelling, as words
+    for k, other in enumerate(nodes):
+        if other.type == "organisation":
+            spelled.extend((tuple(fold_name(n).split()), k) for n in set(_org_spellings(other)))
     for i, node in enumerate(nodes):
         if node.type != "organisation" or node.listed is not None or node.hint:
             continue
         words = tuple(fold_name(node.surface).removeprefix("the ").split())
         if len(words) < 2:
             continue
+        holders = [k for longer, k in spelled if _contains(longer, words)]
         for scope in (node.article, None):
             hits = sorted(
                 {
                     clusters.find(k)
-                    for k, other in enumerate(nodes)
-                    if other.type == "organisation"
-                    and (scope is None or other.article == scope)
-                    and clusters.find(k) != clusters.find(i)
-                    and any(_contains(tuple(fold_name(n).split()), words) for n in _org_spellings(other))
+                    for k in holders
+                    if (scope is None or nodes[k].article == scope) and clusters.find(k) != clusters.find(i)
                 }
             )
             if len(hits) == 1:
@@ -1067,17 +1106,23 @@ def _merge_bare_surnames(clusters: _Clusters) -> None:
     """
     nodes = clusters.nodes
     bare = [i for i, n in enumerate(nodes) if n.bare_person]
-    full = [i for i, n in enumerate(nodes) if n.full_person]
     full_in: dict[str, list[int]] = defaultdict(list)
-    for k in full:
-        full_in[nodes[k].article].append(k)
+    for k, n in enumerate(nodes):
+        if n.full_person:
+            full_in[n.article].append(k)
+    by_surname: dict[str, list[int]] = defaultdict(list)  # one node per distinct full name
+    for name, members in sorted(_nodes_by_name(clusters, lambda n: n.full_person).items()):
+        surname = surname_key(name)
+        if surname is not None:
+            by_surname[surname].append(members[0])
+    surnames = sorted(by_surname)
     unresolved = []
     for i in bare:
         key = core_keys(nodes[i].name)[0]
-        local = full_in[nodes[i].article]
-        target = _only_cluster(clusters, i, local, key, given_too=True)
+        target = _only_cluster(clusters, i, full_in[nodes[i].article], key, given_too=True)
         if target is None:
-            target = _only_cluster(clusters, i, full, key, given_too=False)
+            bearers = [k for s in surnames if s[:1] == key[:1] and same_token(s, key) for k in by_surname[s]]
+            target = _only_cluster(clusters, i, bearers, key, given_too=False)
         if target is None or not clusters.union(target, i):
             unresolved.append(i)
     first: dict[str, int] = {}

@@ -4,20 +4,38 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
 from tqdm import tqdm
 
-from .model import Archive, Article, Field
+from .exports import render_exports
+from .model import Archive, Article, Field, Page, Problem
+from .permalinks import (
+    Assignment,
+    Permalink,
+    assign_permalinks,
+    parse_permalink_lock,
+    render_permalink_lock,
+    render_redirect_pages,
+    render_tombstone_pages,
+    select_locked_event_ids,
+)
+from .cache import CACHE_DIR, ExtractionCache
 from .pipeline import build_archive
 from .evaluate import render_misses, render_table, score_all
-from .read import list_seed_paths, read_archive_inputs, read_settings_table, read_yaml
-from .render import render_body_markdown, render_site
+from .read import list_seed_paths, read_archive_inputs, read_permalink_lock, read_settings_table, read_site_url, read_yaml
+from .render import compose_fresh_paths, escape_markdown, render_body_markdown, render_site
 from .settings import Settings, SettingsError, load_settings
-from .write import write_pages
+from .write import UnsafePathError, write_build_report, write_pages, write_permalink_lock
+
+# Outside the MkDocs docs_dir, which would publish it; at the project root,
+# ignored by git (.gitignore).
+BUILD_REPORT = Path(".newsarchive") / "build-report.json"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -30,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             seeds_dir=getattr(args, "seeds", None),
             out_dir=getattr(args, "out", None),
             spacy_model=getattr(args, "spacy_model", None),
+            # where MkDocs will serve the site, so canonical URLs, citations and the feed agree with it
+            site_url=read_site_url(Path.cwd()) or os.environ.get("SITE_URL") or None,
         )
     except SettingsError as exc:
         print(exc, file=sys.stderr)
@@ -45,7 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--seeds", type=Path, help="folder of article files (default: seeds/)")
     build.add_argument("--out", type=Path, help="MkDocs docs_dir to write into (default: site_src/)")
     build.add_argument("--strict", action="store_true", help="exit non-zero when any file had a problem")
+    build.add_argument(
+        "--report", type=Path, default=BUILD_REPORT, help=f"JSON list of every problem (default: {BUILD_REPORT})"
+    )
     build.add_argument("--spacy-model", help="an installed spaCy pipeline adding entity candidates")
+    build.add_argument("--jobs", type=int, default=_cores(), help="processes extracting seeds (default: all cores)")
+    build.add_argument("--no-cache", action="store_true", help=f"extract every seed again, ignoring {CACHE_DIR}/")
     build.set_defaults(run=run_build)
 
     inspect = sub.add_parser("inspect", help="show what is extracted from seeds, writing nothing")
@@ -70,15 +95,40 @@ def _progress(total: int, what: str) -> Iterator[Callable[[int], None]]:
         yield bar.update
 
 
+def _cores() -> int:
+    """Cores this process may run on (a container's limit, not the host's count)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def run_build(args: argparse.Namespace, settings: Settings) -> int:
     """Read, extract, render and write; print a summary and every problem."""
     paths = list_seed_paths(settings.seeds_dir)
     with _progress(len(paths) * 2, "building") as tick:
         inputs = read_archive_inputs(settings.seeds_dir, max_bytes=settings.max_seed_bytes, progress=tick)
-        archive = build_archive(inputs, spacy_model=settings.spacy_model, progress=tick)
-    problems = list(archive.problems)
+        lock_data, lock_problems, lock_path = read_permalink_lock(settings.seeds_dir)
+        lock, found = parse_permalink_lock(lock_data, lock_path.as_posix())
+        cache = None if args.no_cache else ExtractionCache(Path.cwd() / CACHE_DIR)
+        archive = build_archive(
+            inputs,
+            spacy_model=settings.spacy_model,
+            progress=tick,
+            locked_event_ids=select_locked_event_ids(lock),
+            jobs=max(1, args.jobs),
+            cache=cache,
+        )
+        if cache is not None:
+            cache.save()
+    problems = [*lock_problems, *found, *archive.problems]
     if archive.articles:
-        problems += write_pages(render_site(archive, settings), settings.out_dir)
+        try:
+            pages, assignment = render_publication(archive, settings, lock)
+            problems += write_pages(pages, settings.out_dir, protect=(settings.seeds_dir,))
+            # only once the pages are in place: the lock records addresses that exist
+            write_permalink_lock(lock_path, render_permalink_lock(assignment.lock))
+        except (UnsafePathError, OSError) as exc:
+            problems.append(Problem(str(settings.out_dir), f"not written, the previous output is intact: {exc}"))
+            archive = replace(archive, articles=())
+    problems = list(dict.fromkeys(problems))  # one file's problem is reported once
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
@@ -87,10 +137,42 @@ def run_build(args: argparse.Namespace, settings: Settings) -> int:
         f"{len(archive.articles)} articles, {len(archive.actors)} actors, {len(archive.events)} events"
         f" -> {settings.out_dir} ({errors} errors, {warnings} warnings)"
     )
+    status = 1 if not archive.articles or (args.strict and problems) else 0
+    write_build_report(compose_build_report(archive, problems, settings, status), args.report)
     if not archive.articles:
-        print(f"error: no article could be built from {settings.seeds_dir}", file=sys.stderr)
-        return 1
-    return 1 if args.strict and problems else 0
+        print(f"error: no article could be built from {settings.seeds_dir} (see {args.report})", file=sys.stderr)
+    return status
+
+
+def compose_build_report(archive: Archive, problems: Sequence[Problem], settings: Settings, status: int) -> dict[str, Any]:
+    """The build report: counts, the files built, and every problem (deterministic: no clock)."""
+    return {
+        "seeds_dir": settings.seeds_dir.as_posix(),
+        "out_dir": settings.out_dir.as_posix(),
+        "exit_status": status,
+        "articles": len(archive.articles),
+        "actors": len(archive.actors),
+        "events": len(archive.events),
+        "errors": sum(p.severity == "error" for p in problems),
+        "warnings": sum(p.severity == "warning" for p in problems),
+        "built": sorted(a.source_path for a in archive.articles),
+        "problems": [{"file": p.path, "severity": p.severity, "message": p.message} for p in problems],
+    }
+
+
+def render_publication(
+    archive: Archive, settings: Settings, lock: Sequence[Permalink] = ()
+) -> tuple[tuple[Page, ...], Assignment]:
+    """Every file of the site at its permanent address: pages, redirects, tombstones, feed and data."""
+    assignment = assign_permalinks(archive, compose_fresh_paths(archive), lock)
+    assigned = {"article": assignment.article, "actor": assignment.actor, "event": assignment.event}
+    pages = (
+        render_site(archive, settings, assigned)
+        + render_tombstone_pages(assignment, escape_markdown)
+        + render_redirect_pages(assignment, settings.site_url)
+        + render_exports(archive, assigned, settings)
+    )
+    return pages, assignment
 
 
 def run_inspect(args: argparse.Namespace, settings: Settings) -> int:

@@ -58,9 +58,11 @@ or ``undated-<title slug>``, with ``-2``, ``-3`` ... on a collision.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import combinations
 from typing import Any, Literal
 
@@ -411,9 +413,10 @@ class _Evidence:
 
     articles: tuple[Article, ...]
     index: Mapping[str, int]
-    similarity: Any  # n×n cosine matrix (numpy)
+    vectors: Any  # normalised TF-IDF rows (see measure_text_vectors)
     significant: frozenset[str]  # actor ids that are not background
     key_actors: tuple[frozenset[str], ...]  # per article: its significant key actors
+    texts: dict[tuple[int, int], float] = field(default_factory=dict)  # similarities computed so far
 
     @staticmethod
     def of(articles: tuple[Article, ...]) -> _Evidence:
@@ -421,13 +424,57 @@ class _Evidence:
         return _Evidence(
             articles=articles,
             index={a.id: i for i, a in enumerate(articles)},
-            similarity=measure_text_similarity([compose_event_text(a) for a in articles]),
+            vectors=measure_text_vectors([compose_event_text(a) for a in articles]),
             significant=significant,
             key_actors=tuple(frozenset(a.actor_ids[:KEY_ACTORS]) & significant for a in articles),
         )
 
     def text(self, a: str, b: str) -> float:
-        return float(self.similarity[self.index[a], self.index[b]])
+        i, j = self.index[a], self.index[b]
+        if (i, j) not in self.texts:
+            self.texts[(i, j)] = measure_similarities(self.vectors, i, [j])[0]
+        return self.texts[(i, j)]
+
+    def linked_pairs(self) -> dict[str, set[str]]:
+        """Article id -> the ids it :meth:`links` with, testing only pairs that can link.
+
+        A link needs day dates at most NEAR_DAYS apart, or (a date missing or
+        coarse) MIN_SHARED_ACTORS_STRONG shared key actors: those pairs are found
+        through a date index and a sparse count of shared actors; every other
+        pair fails :meth:`links` and is never weighed.
+        """
+        by_day: dict[_dt.date, list[int]] = {}
+        loose: list[int] = []
+        for i, article in enumerate(self.articles):
+            date = _date_of(article)
+            if date is not None and date.precision == "day":
+                by_day.setdefault(date.date, []).append(i)
+            else:
+                loose.append(i)
+        candidates: dict[int, set[int]] = {i: set() for i in range(len(self.articles))}
+        for day, members in by_day.items():
+            for offset in range(-NEAR_DAYS, NEAR_DAYS + 1):
+                for j in by_day.get(day + _dt.timedelta(days=offset), ()):
+                    for i in members:
+                        if i != j:
+                            candidates[i].add(j)
+        sharing = select_sharing_pairs(self.key_actors, loose, MIN_SHARED_ACTORS_STRONG)
+        for i, (others, _) in sharing.items():
+            for j in others.tolist():
+                candidates[i].add(j)
+                candidates[j].add(i)
+        # below the lowest text bar no pair links, whatever its dates and actors
+        floor = min(TEXT_MODERATE, TEXT_STRONG, TEXT_DUPLICATE)
+        linked: dict[str, set[str]] = {a.id: set() for a in self.articles}
+        rows = [i for i in range(len(self.articles)) if candidates[i]]
+        for i, similarity in measure_similarity_rows(self.vectors, rows, len(self.articles)):
+            for j in sorted(candidates[i]):
+                text = float(similarity[j])
+                self.texts[(i, j)] = text
+                a, b = self.articles[i].id, self.articles[j].id
+                if text >= floor and self.links(a, b):
+                    linked[a].add(b)
+        return linked
 
     def shared_key_actors(self, a: str, b: str) -> int:
         return len(self.key_actors[self.index[a]] & self.key_actors[self.index[b]])
@@ -467,19 +514,97 @@ def measure_text_similarity(texts: Sequence[str]) -> Any:
 
     English stop words are dropped and term frequencies dampened (sublinear tf),
     so that a long article repeating a name does not drown a short one. Texts
-    with no words at all are similar to nothing.
+    with no words at all are similar to nothing. For a large archive use
+    :func:`measure_text_vectors` and :func:`measure_similarities`: n×n is 800 MB
+    at 10,000 articles.
     """
-    # imported here: scikit-learn takes a second to load, and only grouping needs it
     import numpy as np
+
+    vectors = measure_text_vectors(texts)
+    if vectors is None:
+        return np.zeros((len(texts), len(texts)))
+    return (vectors @ vectors.T).toarray()
+
+
+def measure_text_vectors(texts: Sequence[str]) -> Any:
+    """The L2-normalised TF-IDF rows of ``texts`` (scipy CSR), or ``None`` when no text has a word.
+
+    The product of two rows is the texts' cosine similarity, the very number
+    :func:`measure_text_similarity` gives. The last archive's vectors are kept:
+    story dating and event grouping compare the same texts.
+    """
+    return _fit_text_vectors(tuple(texts))
+
+
+@lru_cache(maxsize=1)
+def _fit_text_vectors(texts: tuple[str, ...]) -> Any:
+    # imported here: scikit-learn takes a second to load, and only grouping needs it
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
+    from sklearn.preprocessing import normalize
 
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, strip_accents="unicode")
     try:
         matrix = vectorizer.fit_transform(list(texts))
     except ValueError:  # no words at all in the whole archive
-        return np.zeros((len(texts), len(texts)))
-    return cosine_similarity(matrix)
+        return None
+    return normalize(matrix)  # as sklearn's cosine_similarity does, so the numbers are the same
+
+
+def measure_similarities(vectors: Any, row: int, others: Sequence[int]) -> list[float]:
+    """Cosine similarity of text ``row`` with each of ``others`` (rows of :func:`measure_text_vectors`)."""
+    if vectors is None or not others:
+        return [0.0] * len(others)
+    return [float(x) for x in (vectors[row] @ vectors[list(others)].T).toarray().ravel()]
+
+
+def measure_similarity_rows(vectors: Any, rows: Sequence[int], n: int) -> Iterator[tuple[int, Any]]:
+    """Each of ``rows`` with its cosine similarity to all ``n`` texts (a numpy array), a block at a time.
+
+    One sparse product per block of rows: at 10,000 articles the full n×n matrix
+    would take 800 MB, and one product per row would take minutes.
+    """
+    import numpy as np
+
+    block = 256  # rows per product: 256 × 10,000 floats is 20 MB
+    for start in range(0, len(rows), block):
+        chunk = list(rows[start : start + block])
+        dense = np.zeros((len(chunk), n)) if vectors is None else (vectors[chunk] @ vectors.T).toarray()
+        yield from zip(chunk, dense)
+
+
+def select_sharing_pairs(actor_sets: Sequence[Iterable[str]], rows: Iterable[int], at_least: int) -> dict[int, tuple[Any, Any]]:
+    """For each of ``rows``: the other indexes whose actor set shares at least ``at_least``
+    actors with it (a sorted numpy array) and how many each shares (an array beside it).
+
+    Counted with one sparse product per block of rows, not a Python loop over
+    every pair: at 10,000 articles that is 50 million pairs.
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    ids: dict[str, int] = {}
+    indptr, indices = [0], []
+    for actors in actor_sets:
+        indices.extend(sorted({ids.setdefault(a, len(ids)) for a in actors}))
+        indptr.append(len(indices))
+    rows = list(rows)
+    empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    if not ids:
+        return {r: empty for r in rows}
+    member = csr_matrix((np.ones(len(indices), dtype=np.int64), indices, indptr), shape=(len(actor_sets), len(ids)))
+    transposed = member.T.tocsr()
+    found: dict[int, tuple[Any, Any]] = {}
+    block = 512  # rows per product: bounds the memory of a block's counts
+    for start in range(0, len(rows), block):
+        chunk = rows[start : start + block]
+        counts = member[chunk] @ transposed
+        counts.sort_indices()
+        for r, row in enumerate(chunk):
+            cols = counts.indices[counts.indptr[r] : counts.indptr[r + 1]]
+            values = counts.data[counts.indptr[r] : counts.indptr[r + 1]]
+            keep = (values >= at_least) & (cols != row)
+            found[row] = (cols[keep].astype(np.int64), values[keep].astype(np.int64))
+    return found
 
 
 def select_significant_actors(articles: Sequence[Article]) -> set[str]:
@@ -568,19 +693,28 @@ def _group(
                 best = score if best is None else max(best, score)
         return best
 
+    # an event none of whose articles links with the unit has no strength: weigh only the others
+    linked = evidence.linked_pairs()
+    position_of: dict[str, int] = {}
     events: list[list[str]] = []
     for unit in sorted(units_by_root.values(), key=lambda u: _unit_order(u, evidence)):
         candidates = []
-        for position, event in enumerate(events):
+        reachable = sorted({position_of[b] for a in unit for b in linked[a] if b in position_of})
+        for position in reachable:
+            event = events[position]
             if not may_join(unit, event):
                 continue
             score = strength(unit, event)
             if score is not None:
                 candidates.append((-score, min(event), position))
         if candidates:
-            events[min(candidates)[2]].extend(unit)
+            target = min(candidates)[2]
+            events[target].extend(unit)
         else:
+            target = len(events)
             events.append(list(unit))
+        for a in unit:
+            position_of[a] = target
     return events
 
 
@@ -759,13 +893,15 @@ def _relate(events: list[Event], significant: frozenset[str], overrides: EventOv
     wins when a pair is in both)."""
     event_of = {a: e.id for e in events for a in e.article_ids}
     actors = {e.id: set(e.actor_ids) & significant for e in events}
+    # by date, so each event is compared with the few weeks around it, not with every event
+    dated = sorted((e for e in events if e.date is not None), key=lambda e: e.date.date)  # type: ignore[union-attr]
+    days = [e.date.date for e in dated]  # type: ignore[union-attr]
+    window = _dt.timedelta(days=RELATED_MAX_DAYS)
     pairs = {
         frozenset((a.id, b.id))
-        for a, b in combinations(events, 2)
-        if a.date is not None
-        and b.date is not None
-        and abs((a.date.date - b.date.date).days) <= RELATED_MAX_DAYS
-        and len(actors[a.id] & actors[b.id]) >= RELATED_MIN_SHARED
+        for k, a in enumerate(dated)
+        for b in dated[k + 1 : bisect.bisect_right(days, days[k] + window)]
+        if len(actors[a.id] & actors[b.id]) >= RELATED_MIN_SHARED
     }
     pairs -= {_event_pair(p, event_of) for p in overrides.unrelated}
     pairs |= {_event_pair(p, event_of) for p in overrides.related}

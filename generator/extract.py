@@ -20,7 +20,7 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
     """Assemble an article from what the text gives and what the archivist curated."""
     curated = dict(seed.curated) if use_curation else {}
     source = f"{seed.path.rsplit('.', 1)[0]}.meta.yml"
-    return Article(
+    article = Article(
         id=seed.id,
         source_path=seed.path,
         sha256=seed.sha256,
@@ -33,6 +33,7 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
         curated_event=curated.get("event"),
         curated_none=tuple(sorted(key for key, value in curated.items() if value is None)),
     )
+    return apply_stated_values(relabel_front_matter(article, seed, curated), seed, curated)
 
 
 def resolve_date_with_anchors(
@@ -51,6 +52,45 @@ def resolve_date_with_anchors(
     found = dates.extract_date(article.doc, anchors=tuple(anchors), event_anchors=tuple(event_anchors))
     best = choose(current, found)
     return article if best is current else replace(article, date=best)
+
+
+def relabel_front_matter(article: Article, seed: Seed, curated: dict[str, Any]) -> Article:
+    """Curated values from the seed's own front matter say so in their provenance."""
+    changes: dict[str, Any] = {}
+    for key in seed.front_matter_keys:
+        current = getattr(article, key, None) if key in curated else None
+        if isinstance(current, Field) and current.provenance.tier == "curated":
+            prov = Provenance("front-matter", f"{seed.path} front matter: {key}", 1.0, tier="curated")
+            changes[key] = replace(current, provenance=prov)
+    return replace(article, **changes) if changes else article
+
+
+# An HTML page's published-time meta is set by its CMS at publication: as good
+# as a printed date line. Its title tag may carry the site's name, so a headline
+# in the text (title-line, 0.9) still wins over it.
+_STATED_CONFIDENCE = {"date": 0.92, "source_url": 0.95, "title": 0.85}
+
+
+def apply_stated_values(article: Article, seed: Seed, curated: dict[str, Any]) -> Article:
+    """Offer what an HTML page's tags state (method ``html-meta``) against what the text gave.
+
+    Extracted tier: the page's claim competes on confidence; a curated value
+    (or a curated null) always stands.
+    """
+    changes: dict[str, Any] = {}
+    for key, value, evidence in seed.stated:
+        if key in curated or key not in _STATED_CONFIDENCE:
+            continue
+        typed: Any = DateValue(dt.date.fromisoformat(value)) if key == "date" else value
+        offered = Field(typed, Provenance("html-meta", evidence, _STATED_CONFIDENCE[key]))
+        current = getattr(article, key)
+        # Where text and tag agree, the tag is the record: the title line of an
+        # HTML seed may be one read_html put there from that very tag.
+        agrees = current is not None and current.value == typed and current.provenance.tier == "extracted"
+        best = offered if agrees else choose(current, offered)
+        if best is not current:
+            changes[key] = best
+    return replace(article, **changes) if changes else article
 
 
 def _pick(curated: Field[Any] | None, extracted: Field[Any] | None, has_curated_key: bool) -> Field[Any] | None:

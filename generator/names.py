@@ -59,12 +59,15 @@ def _particles() -> _Particles:
     )
 
 
+# Cached: resolution compares every spelling with many others, and these are pure.
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case, accent-free form of a word or phrase, for comparison only."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_name(text: str) -> str:
     """A whole name folded, with hyphens and runs of spaces made single spaces."""
     return re.sub(r"[\s\-‐–]+", " ", fold(text)).strip()
@@ -85,6 +88,7 @@ def split_hyphen_particle(word: str) -> tuple[str, str] | None:
     return (folded, tail) if folded in p.hyphen or folded in p.bare else None
 
 
+@lru_cache(maxsize=1 << 16)
 def split_name(surface: str) -> tuple[NamePart, ...]:
     """The parts of a personal name; particles attach to the core word after them."""
     parts: list[NamePart] = []
@@ -103,11 +107,13 @@ def split_name(surface: str) -> tuple[NamePart, ...]:
     return tuple(parts)
 
 
+@lru_cache(maxsize=1 << 16)
 def core_keys(surface: str) -> tuple[str, ...]:
     """The folded core words of a name: "Bashar Al Assad" -> ("bashar", "assad")."""
     return tuple(p.key for p in split_name(surface))
 
 
+@lru_cache(maxsize=1 << 16)
 def surname_key(surface: str) -> str | None:
     """The folded surname, or ``None`` when the last part is a patronymic ("bin Salman")."""
     parts = split_name(surface)
@@ -116,6 +122,7 @@ def surname_key(surface: str) -> str | None:
     return parts[-1].key
 
 
+@lru_cache(maxsize=1 << 16)
 def same_token(a: str, b: str) -> bool:
     """Two folded name words that are one name, allowing a transliteration's letter or two."""
     if a == b:
@@ -138,6 +145,7 @@ def shared_tokens(a: Sequence[str], b: Sequence[str]) -> int:
     return shared
 
 
+@lru_cache(maxsize=1 << 16)
 def are_same_person(a: str, b: str) -> bool:
     """Whether two full names (two parts or more) name one person.
 

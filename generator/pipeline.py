@@ -6,13 +6,17 @@ and writing are the caller's next steps.
 
 from __future__ import annotations
 
+import hashlib
+import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from typing import Callable
+from functools import partial
+from typing import Callable, Mapping, Protocol, Sequence
 
 from . import actors, events
 from .clean import clean_recurring_lines, clean_seed_text
 from .extract import extract_article, resolve_date_with_anchors
-from .model import Archive, Article, Problem
+from .model import Archive, Article, Problem, Seed
 from .read import ArchiveInputs
 
 # Articles sharing at least this many actors are treated as one story when a
@@ -26,19 +30,30 @@ def build_archive(
     use_curation: bool = True,
     spacy_model: str | None = None,
     progress: Callable[[int], None] | None = None,
+    locked_event_ids: Mapping[str, str] | None = None,
+    jobs: int = 1,
+    cache: ArticleCache | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Archive:
-    """Run every stage over the inputs and return the archive with its problems."""
-    problems: list[Problem] = list(inputs.problems)
-    articles: list[Article] = []
-    for seed in inputs.seeds:
-        doc = clean_seed_text(seed.text)
-        article = extract_article(seed, doc, use_curation=use_curation)
-        mentions = actors.extract_mentions(doc, model=spacy_model)
-        articles.append(replace(article, mentions=mentions))
-        if progress is not None:
-            progress(1)
+    """Run every stage over the inputs and return the archive with its problems.
 
+    ``locked_event_ids`` (article id -> event id, from the permalink lock) keeps
+    the ids, and so the page addresses, of events already published.
+    ``jobs`` and ``cache`` speed up extraction (see :func:`extract_articles`)
+    without changing its result; ``on_stage`` is called with each stage's name
+    as the stage ends (the benchmark times them).
+    """
+    problems: list[Problem] = list(inputs.problems)
+    articles = extract_articles(
+        inputs.seeds, use_curation=use_curation, spacy_model=spacy_model, progress=progress, jobs=jobs, cache=cache
+    )
+    stage_done = on_stage or (lambda _name: None)
+    stage_done("extract")
+
+    articles, found = select_distinct_articles(articles)
+    problems.extend(found)
     articles = resolve_recurring_furniture(articles, spacy_model)
+    stage_done("furniture")
 
     decisions = None
     if use_curation and inputs.actor_decisions is not None:
@@ -46,20 +61,121 @@ def build_archive(
         problems.extend(found)
     actor_list, actor_ids = actors.resolve_actors({a.id: a.mentions for a in articles}, decisions)
     articles = [replace(a, actor_ids=actor_ids.get(a.id, ())) for a in articles]
+    stage_done("actors")
     articles = resolve_story_dates(articles)
+    stage_done("story dates")
 
     overrides = None
     if use_curation and inputs.event_overrides is not None:
         overrides, found = events.parse_event_overrides(inputs.event_overrides, inputs.event_overrides_path)
         problems.extend(found)
         problems.extend(events.check_event_overrides(overrides, [a.id for a in articles]))
-    event_list = events.group_events(articles, overrides)
+    event_list = events.group_events(articles, overrides, locked_event_ids)
+    stage_done("events")
     return Archive(
         articles=tuple(sorted(articles, key=lambda a: a.id)),
         actors=tuple(actor_list),
         events=tuple(event_list),
         problems=tuple(problems),
     )
+
+
+class ArticleCache(Protocol):
+    """Where :func:`extract_articles` finds and leaves articles (``cache.ExtractionCache``, a dict wrapper...)."""
+
+    def get(self, key: str) -> Article | None: ...
+
+    def put(self, key: str, value: Article) -> None: ...
+
+
+# Below this many seeds to extract per worker, starting processes (each loading
+# spaCy's tokenizer and the gazetteer matchers) costs more than it saves.
+PARALLEL_MIN_SEEDS_PER_JOB = 100
+# Seeds sent to a worker at once: large enough that pickling round trips are few,
+# small enough that two workers finish together.
+PARALLEL_CHUNK = 32
+
+
+def extract_articles(
+    seeds: Sequence[Seed],
+    *,
+    use_curation: bool = True,
+    spacy_model: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    jobs: int = 1,
+    cache: ArticleCache | None = None,
+) -> list[Article]:
+    """Clean and extract each seed on its own, in the seeds' order.
+
+    A seed whose :func:`compose_cache_key` is in ``cache`` is not extracted again;
+    the rest are extracted in ``jobs`` processes when there are enough of them
+    (see :data:`PARALLEL_MIN_SEEDS_PER_JOB`), else here. Every path gives the
+    same articles in the same order; the newly extracted go into ``cache``.
+    """
+    tick = progress or (lambda _n: None)
+    keys = [compose_cache_key(s, use_curation, spacy_model) for s in seeds] if cache is not None else []
+    found: list[Article | None] = [cache.get(k) for k in keys] if cache is not None else [None] * len(seeds)
+    tick(sum(a is not None for a in found))
+    todo = [i for i, article in enumerate(found) if article is None]
+    workers = max(1, min(jobs, len(todo) // PARALLEL_MIN_SEEDS_PER_JOB))
+    extract = partial(extract_seed, use_curation=use_curation, spacy_model=spacy_model)
+    if workers > 1:
+        actors.load_recognizer(spacy_model)  # forked workers inherit it instead of each building it
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            done = pool.map(extract, [seeds[i] for i in todo], chunksize=PARALLEL_CHUNK)
+            for i, article in zip(todo, done):
+                found[i] = article
+                tick(1)
+    else:
+        for i in todo:
+            found[i] = extract(seeds[i])
+            tick(1)
+    if cache is not None:
+        for i in todo:
+            cache.put(keys[i], found[i])
+    return [a for a in found if a is not None]
+
+
+def extract_seed(seed: Seed, *, use_curation: bool = True, spacy_model: str | None = None) -> Article:
+    """One seed cleaned, its fields extracted and its actor mentions found."""
+    doc = clean_seed_text(seed.text)
+    article = extract_article(seed, doc, use_curation=use_curation)
+    return replace(article, mentions=actors.extract_mentions(doc, model=spacy_model))
+
+
+def compose_cache_key(seed: Seed, use_curation: bool, spacy_model: str | None) -> str:
+    """A hash of everything :func:`extract_seed` reads: the whole seed (text, path,
+    sidecar values, any field added later, through its repr) and the options."""
+    return hashlib.sha256(repr((seed, use_curation, spacy_model)).encode("utf-8")).hexdigest()
+
+
+def select_distinct_articles(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
+    """Drop seeds with no text left after cleaning, and second copies of one text.
+
+    Two seeds are one article when their clean text is the same once case,
+    punctuation and spacing are ignored (the same page saved twice, with other
+    furniture or line ends): the first by file name stays, the other is reported.
+    """
+    kept: list[Article] = []
+    problems: list[Problem] = []
+    first_of: dict[str, Article] = {}
+    for article in sorted(articles, key=lambda a: a.source_path):
+        if not article.doc.blocks:
+            removed = len(article.doc.removed)
+            problems.append(
+                Problem(article.source_path, f"has no article text: all {removed} line(s) are page furniture; skipped. Check it is the article's page")
+            )
+            continue
+        key = " ".join(re.sub(r"\W+", " ", "\n".join(b.plain() for b in article.doc.blocks)).casefold().split())
+        first = first_of.setdefault(key, article)
+        if first is not article:
+            problems.append(
+                Problem(article.source_path, f"has the same text as {first.source_path}; skipped as a duplicate. Delete one (move any sidecar values to the other)", "warning")
+            )
+            continue
+        kept.append(article)
+    order = {a.id: i for i, a in enumerate(articles)}
+    return sorted(kept, key=lambda a: order[a.id]), problems
 
 
 def resolve_recurring_furniture(articles: list[Article], spacy_model: str | None = None) -> list[Article]:
@@ -93,19 +209,32 @@ def resolve_story_dates(articles: list[Article]) -> list[Article]:
     }
     if not dated:
         return articles
+    # Only these can change (resolve_date_with_anchors leaves the rest), and only
+    # siblings sharing actors can anchor them: the pairs are found by a sparse
+    # count of shared actors, not by comparing every article with every other.
+    retry = [
+        i
+        for i, a in enumerate(articles)
+        if a.date is None or (a.date.provenance.tier != "curated" and a.date.value.precision != "day")
+    ]
+    if not retry:
+        return articles
     significant = events.select_significant_actors(articles)
-    similarity = events.measure_text_similarity([events.compose_event_text(a) for a in articles])
-    out = []
-    for i, article in enumerate(articles):
-        mine = set(article.actor_ids) & significant
-        story, same_event = [], []
-        for j, other in enumerate(articles):
-            if other.id == article.id or other.id not in dated:
-                continue
-            shared = len(mine & set(other.actor_ids))
-            if shared >= STORY_SHARED_ACTORS:
-                story.append(dated[other.id])
-            if events.is_same_report(float(similarity[i, j]), shared):
-                same_event.append(dated[other.id])
-        out.append(resolve_date_with_anchors(article, sorted(story), sorted(same_event)))
+    sharing = events.select_sharing_pairs(
+        [set(a.actor_ids) & significant for a in articles],
+        retry,
+        min(STORY_SHARED_ACTORS, events.MIN_SHARED_ACTORS_STRONG),
+    )
+    vectors = events.measure_text_vectors([events.compose_event_text(a) for a in articles])
+    day_of = [dated.get(a.id) for a in articles]
+    out = list(articles)
+    for i, similarity in events.measure_similarity_rows(vectors, retry, len(articles)):
+        cols, shared = sharing[i]
+        story = sorted(day_of[j] for j, n in zip(cols.tolist(), shared.tolist()) if n >= STORY_SHARED_ACTORS and day_of[j])
+        same_event = sorted(
+            day_of[j]
+            for j, n in zip(cols.tolist(), shared.tolist())
+            if day_of[j] and events.is_same_report(float(similarity[j]), n)
+        )
+        out[i] = resolve_date_with_anchors(articles[i], story, same_event)
     return out

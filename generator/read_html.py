@@ -23,6 +23,9 @@ from .rules import load_rules
 HTML_SUFFIXES = (".html", ".htm")
 # A title longer than this is not a headline (a template put the whole lead in).
 MAX_TITLE_CHARS = 300
+# Fewer words than this, beyond the title, is a menu or a cookie wall that
+# trafilatura fell back on, not an article.
+MIN_ARTICLE_WORDS = 15
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -64,7 +67,7 @@ def extract_html_article(page: str) -> HtmlArticle | None:
     body = _extract_main_text(page)
     title = next((value for key, value, _ in stated if key == "title"), None)
     lines = [line.strip() for line in (body or "").split("\n") if line.strip()]
-    if not lines:
+    if len(" ".join(lines[1:]).split()) < MIN_ARTICLE_WORDS:
         return None
     if title and _squash(lines[0]) != _squash(title):
         # The cleaner takes the first line as the headline: give it the page's

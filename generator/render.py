@@ -12,13 +12,16 @@ import html
 import posixpath
 import re
 from collections import Counter, defaultdict
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import yaml
 
 from .charts import count_by_period, render_bar_chart
+from .citations import compose_share_meta
 from .clean import rule_reason
+from .exports import ACTORS_PATH, ARTICLES_PATH, EVENTS_PATH, FEED_PATH
 from .model import Actor, Archive, Article, CleanDoc, DateValue, Event, Field, Page
+from .permalinks import absolute_url
 from .settings import GENERATED_MARKER, Settings
 from .slugs import slugify
 
@@ -58,6 +61,16 @@ class _FrontMatterDumper(yaml.SafeDumper):
         return True
 
 
+def _represent_text(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    # NEL and the Unicode line/paragraph separators are line breaks to YAML: in a
+    # plain or quoted scalar they read back as spaces. Double quotes escape them.
+    style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_FrontMatterDumper.add_representer(str, _represent_text)
+
+
 def render_front_matter(meta: Iterable[tuple[str, Any]], body: str) -> str:
     """A Markdown document: YAML front matter written by the YAML library, then the body."""
     dumped = yaml.dump(
@@ -86,7 +99,7 @@ def format_date(value: DateValue | None) -> str:
 class _Paths:
     """Where each thing's page lives; computed once so every link agrees."""
 
-    def __init__(self, archive: Archive):
+    def __init__(self, archive: Archive, assigned: Mapping[str, Mapping[str, str]] | None = None):
         self.article: dict[str, str] = {}
         taken: set[str] = set()
         for article in sorted(archive.articles, key=lambda a: a.id):
@@ -98,6 +111,14 @@ class _Paths:
         self.actor = {a.id: f"actors/{a.id}.md" for a in archive.actors}
         self.event = {e.id: f"events/{e.id}.md" for e in archive.events}
         self.outlet = {name: f"outlets/{slugify(name)}.md" for name in _outlet_names(archive)}
+        if assigned is not None:  # permanent addresses from the lock (permalinks.assign_permalinks)
+            self.article, self.actor, self.event = (dict(assigned[k]) for k in ("article", "actor", "event"))
+
+
+def compose_fresh_paths(archive: Archive) -> dict[str, dict[str, str]]:
+    """Where article, actor and event pages go by title, name and id alone, before the permalink lock."""
+    paths = _Paths(archive)
+    return {"article": paths.article, "actor": paths.actor, "event": paths.event}
 
 
 def _article_slug(article: Article) -> str:
@@ -117,11 +138,13 @@ def _newest_first(articles: Iterable[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: a.sort_key, reverse=True)
 
 
-def render_site(archive: Archive, settings: Settings) -> tuple[Page, ...]:
-    """Every generated page of the archive, in a stable order."""
-    paths = _Paths(archive)
+def render_site(
+    archive: Archive, settings: Settings, assigned: Mapping[str, Mapping[str, str]] | None = None
+) -> tuple[Page, ...]:
+    """Every generated page of the archive, in a stable order (at the ``assigned`` paths when given)."""
+    paths = _Paths(archive, assigned)
     pages: list[Page] = []
-    pages += [render_article_page(a, archive, paths) for a in sorted(archive.articles, key=lambda a: a.id)]
+    pages += [render_article_page(a, archive, paths, settings) for a in sorted(archive.articles, key=lambda a: a.id)]
     pages += [render_actor_page(a, archive, paths) for a in archive.actors]
     pages.append(render_actor_index(archive, paths))
     pages += [render_event_page(e, archive, paths) for e in archive.events]
@@ -136,8 +159,12 @@ def render_site(archive: Archive, settings: Settings) -> tuple[Page, ...]:
 # --- articles ---------------------------------------------------------------------------
 
 
-def render_article_page(article: Article, archive: Archive, paths: _Paths) -> Page:
-    """One article: header, clean body, event footer, cleaning and provenance records."""
+def render_article_page(article: Article, archive: Archive, paths: _Paths, settings: Settings | None = None) -> Page:
+    """One article: header, clean body, event footer, cleaning and provenance records.
+
+    The front matter also carries what the theme needs to cite and share it
+    (permalink, citation, BibTeX, JSON-LD: see citations.py).
+    """
     path = paths.article[article.id]
     event = archive.event_of(article.id)
     actor_names = [archive.actor(i).name for i in article.actor_ids]
@@ -155,6 +182,16 @@ def render_article_page(article: Article, archive: Archive, paths: _Paths) -> Pa
         ("curated", [k for k, f in _fields(article) if f is not None and f.provenance.tier == "curated"]),
         ("generator", GENERATED_MARKER),
     ]
+    settings = settings or Settings()
+    meta += compose_share_meta(
+        article,
+        absolute_url(settings.site_url, path),
+        settings.archive_title,
+        settings.site_url,
+        [(archive.actor(i).name, archive.actor(i).type) for i in article.actor_ids],
+        _description(article),
+        format_date(article.date.value) if article.date else "undated",
+    )
     lines = [f"# {escape_markdown(article.title.value)}", "", *_article_header(article, archive, path, paths), ""]
     lines += _article_body(article)
     lines += _article_footer(article, event, archive, path, paths)
@@ -534,4 +571,12 @@ def render_home_page(archive: Archive, paths: _Paths, settings: Settings) -> Pag
     ]
     latest = _events_newest_first(archive.events)[: settings.home_latest]
     lines += [f"- {_event_line(e, path, paths)}" for e in latest]
+    lines += [
+        "",
+        "## Feeds and data",
+        "",
+        f"An [Atom feed]({_link(path, FEED_PATH)}) of the newest articles, and the whole archive as JSON:"
+        f" [articles]({_link(path, ARTICLES_PATH)}), [actors]({_link(path, ACTORS_PATH)})"
+        f" and [events]({_link(path, EVENTS_PATH)}).",
+    ]
     return Page(path, (("title", "Home"), ("generator", GENERATED_MARKER)), "\n".join(lines))

@@ -12,7 +12,12 @@ from pathlib import Path
 from typing import Any, Mapping
 
 # Folders under the output dir that the generator owns and may replace whole.
-OWNED_DIRS: tuple[str, ...] = ("articles", "actors", "events", "outlets")
+OWNED_DIRS: tuple[str, ...] = ("articles", "actors", "events", "outlets", "data")
+# Generated files that are not Markdown pages, by owned folder: the feed and the
+# JSON exports in data/, and the redirect page of a moved page's old address
+# (<folder>/<old slug>/index.html, see permalinks.py).
+OWNED_FILE_SUFFIXES: dict[str, tuple[str, ...]] = {"data": (".json", ".xml")}
+REDIRECT_PAGE_NAME = "index.html"
 # Single generated pages at the top of the output dir. Each carries a marker in
 # its front matter; a file of that name without the marker is the archivist's
 # and is left alone.
@@ -43,6 +48,10 @@ class Settings:
     spacy_model: str | None = None
     # Latest events listed on the home page.
     home_latest: int = 10
+    # Where the site is served; the build takes it from mkdocs.yml's site_url
+    # (which reads SITE_URL) so that canonical URLs, citations and the feed agree
+    # with MkDocs. The default is `mkdocs serve`'s address.
+    site_url: str = "http://127.0.0.1:8000/"
 
 
 def load_settings(raw: Mapping[str, Any] | None = None, **overrides: Any) -> Settings:
@@ -79,6 +88,10 @@ def _coerce(name: str, value: Any) -> Any:
         if not isinstance(value, str) or not value.strip():
             raise ValueError("must be a non-empty string")
         return value.strip()
+    if name == "site_url":
+        if not isinstance(value, str) or not value.startswith(("http://", "https://")) or any(c.isspace() for c in value):
+            raise ValueError(f"must be an http(s) URL, not {value!r}")
+        return value.rstrip("/") + "/"
     if name == "spacy_model":
         if value is not None and not isinstance(value, str):
             raise ValueError("must be the name of an installed spaCy package")

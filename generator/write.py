@@ -9,17 +9,18 @@ dir (the archivist's own pages) is never written, moved or deleted.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
-from typing import Iterable
+from typing import Any, Iterable
 
 import frontmatter
 
 from .model import Page, Problem
 from .render import render_front_matter
-from .settings import GENERATED_MARKER, OWNED_DIRS, OWNED_PAGES
+from .settings import GENERATED_MARKER, OWNED_DIRS, OWNED_FILE_SUFFIXES, OWNED_PAGES, REDIRECT_PAGE_NAME
 
 
 class UnsafePathError(ValueError):
@@ -27,20 +28,33 @@ class UnsafePathError(ValueError):
 
 
 def page_text(page: Page) -> str:
-    """The full file content of a page."""
+    """The full file content of a page (a non-Markdown file is its body, verbatim)."""
+    if not page.path.endswith(".md"):
+        return page.body
     return render_front_matter(page.front_matter, page.body)
 
 
 def check_page_path(path: str) -> PurePosixPath:
-    """Return the page's relative path, or raise if it is not one the generator owns."""
+    """Return the page's relative path, or raise if it is not one the generator owns.
+
+    Owned are: the pages of ``OWNED_PAGES``; ``<owned folder>/<name>.md``; in a
+    folder of ``OWNED_FILE_SUFFIXES``, files with those suffixes; and a moved
+    page's redirect, ``<owned folder>/<slug>/index.html``.
+    """
     rel = PurePosixPath(path)
-    if rel.is_absolute() or ".." in rel.parts or not rel.parts or rel.suffix != ".md":
-        raise UnsafePathError(f"refusing to write {path!r}: not a relative .md path")
-    if len(rel.parts) == 1 and rel.name in OWNED_PAGES:
+    if rel.is_absolute() or ".." in rel.parts or not rel.parts or "\\" in path:
+        raise UnsafePathError(f"refusing to write {path!r}: not a relative path inside the output folder")
+    top = rel.parts[0]
+    if rel.suffix == ".md":
+        if len(rel.parts) == 1 and rel.name in OWNED_PAGES:
+            return rel
+        if len(rel.parts) == 2 and top in OWNED_DIRS:
+            return rel
+    elif len(rel.parts) == 2 and rel.suffix in OWNED_FILE_SUFFIXES.get(top, ()):
         return rel
-    if len(rel.parts) == 2 and rel.parts[0] in OWNED_DIRS:
+    elif len(rel.parts) == 3 and top in OWNED_DIRS and top not in OWNED_FILE_SUFFIXES and rel.name == REDIRECT_PAGE_NAME:
         return rel
-    raise UnsafePathError(f"refusing to write {path!r}: outside the generator's folders {OWNED_DIRS}")
+    raise UnsafePathError(f"refusing to write {path!r}: not one of the generator's files in {OWNED_DIRS}")
 
 
 def is_generated(path: Path) -> bool:
@@ -51,10 +65,18 @@ def is_generated(path: Path) -> bool:
         return False
 
 
-def write_pages(pages: Iterable[Page], out_dir: Path) -> tuple[Problem, ...]:
-    """Write every page; return warnings for pages left alone to protect the archivist's files."""
+def write_pages(pages: Iterable[Page], out_dir: Path, protect: Iterable[Path] = ()) -> tuple[Problem, ...]:
+    """Write every page; return warnings for pages left alone to protect the archivist's files.
+
+    All pages are written to a staging folder first; only then are the owned
+    folders and pages swapped in, and a failure while swapping puts every one
+    already swapped back. Either the whole new output is in place or the
+    previous one is, untouched. ``protect`` lists folders (the seeds) that no
+    owned folder may be or contain.
+    """
     pages = list(pages)
     rel_paths = [check_page_path(p.path) for p in pages]
+    check_owned_dirs(out_dir, protect)
     out_dir.mkdir(parents=True, exist_ok=True)
     problems: list[Problem] = []
     staging = Path(tempfile.mkdtemp(prefix=".newsarchive-", dir=out_dir.parent))
@@ -63,9 +85,10 @@ def write_pages(pages: Iterable[Page], out_dir: Path) -> tuple[Problem, ...]:
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page_text(page), encoding="utf-8", newline="\n")
+        swaps: list[tuple[Path, Path]] = []
         for name in OWNED_DIRS:
             (staging / name).mkdir(exist_ok=True)
-            _swap_dir(staging / name, out_dir / name, staging / f"{name}.previous")
+            swaps.append((staging / name, out_dir / name))
         for name in OWNED_PAGES:
             new = staging / name
             if not new.exists():
@@ -76,14 +99,61 @@ def write_pages(pages: Iterable[Page], out_dir: Path) -> tuple[Problem, ...]:
                     Problem(str(old), "is a hand-written page; the generated one was not written over it", "warning")
                 )
                 continue
-            os.replace(new, old)
+            swaps.append((new, old))
+        _swap_all(swaps, staging / ".previous")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return tuple(problems)
 
 
-def _swap_dir(new: Path, target: Path, parking: Path) -> None:
-    """Put ``new`` at ``target``; the old ``target`` is parked, then removed."""
-    if target.exists():
-        os.replace(target, parking)
-    os.replace(new, target)
+def write_permalink_lock(path: Path, text: str) -> bool:
+    """Write the lock of page addresses when it changed (in one step); True when it was written."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    staging = path.with_name(f".{path.name}.tmp")
+    staging.write_text(text, encoding="utf-8", newline="\n")
+    os.replace(staging, path)
+    return True
+
+
+def check_owned_dirs(out_dir: Path, protect: Iterable[Path]) -> None:
+    """Raise when replacing an owned folder of ``out_dir`` would replace a protected folder."""
+    for guarded in protect:
+        guarded = guarded.resolve()
+        for name in OWNED_DIRS:
+            owned = (out_dir / name).resolve()
+            if guarded == owned or owned in guarded.parents:
+                raise UnsafePathError(
+                    f"refusing to build: {out_dir / name} (replaced on every build) would hold {guarded}; "
+                    "choose another --out"
+                )
+
+
+def _swap_all(swaps: list[tuple[Path, Path]], parking: Path) -> None:
+    """Move each ``new`` to its ``target``, all or none: on failure, undo the ones done."""
+    parking.mkdir()
+    done: list[tuple[Path, Path | None]] = []
+    try:
+        for i, (new, target) in enumerate(swaps):
+            parked = parking / f"{i}-{target.name}" if target.exists() or target.is_symlink() else None
+            if parked is not None:
+                os.replace(target, parked)
+            done.append((target, parked))
+            os.replace(new, target)
+    except BaseException:
+        for target, parked in reversed(done):
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)
+            elif target.exists() or target.is_symlink():
+                target.unlink()
+            if parked is not None:
+                os.replace(parked, target)
+        raise
+
+
+def write_build_report(report: dict[str, Any], path: Path) -> None:
+    """Write the build report as JSON, replacing the previous one in one step."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8", newline="\n")
+    os.replace(tmp, path)

@@ -47,13 +47,24 @@ def archive_uncurated():
     return build_archive(read_archive_inputs(SEEDS), use_curation=False)
 
 
+# What the generator writes into site_src/: never copied from the working tree.
+_GENERATED = shutil.ignore_patterns("articles", "actors", "events", "outlets", "data", "index.md", "review.md")
+
+
+def link_theme(project: Path) -> None:
+    """mkdocs.yml's theme.custom_dir (generator/theme) inside a project copy."""
+    (project / "generator").mkdir(exist_ok=True)
+    (project / "generator" / "theme").symlink_to(ROOT / "generator" / "theme", target_is_directory=True)
+
+
 @pytest.fixture()
 def project_copy(tmp_path: Path) -> Path:
     """A throwaway copy of the project's inputs (seeds, site_src hand pages, mkdocs.yml)."""
     dst = tmp_path / "project"
     shutil.copytree(SEEDS, dst / "seeds")
-    shutil.copytree(ROOT / "site_src", dst / "site_src", ignore=shutil.ignore_patterns("articles", "actors", "events", "outlets", "index.md", "review.md"))
+    shutil.copytree(ROOT / "site_src", dst / "site_src", ignore=_GENERATED)
     shutil.copy(ROOT / "mkdocs.yml", dst / "mkdocs.yml")
+    link_theme(dst)
     return dst
 
 
@@ -65,12 +76,13 @@ def built(tmp_path_factory) -> Path:
     """A project copy with generated Markdown and a built site/."""
     project = tmp_path_factory.mktemp("built") / "project"
     shutil.copytree(SEEDS, project / "seeds")
-    shutil.copytree(ROOT / "site_src", project / "site_src", ignore=shutil.ignore_patterns("articles", "actors", "events", "outlets", "index.md", "review.md"))
+    shutil.copytree(ROOT / "site_src", project / "site_src", ignore=_GENERATED)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    link_theme(project)
     shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
     from .sitebuild import run_generator, run_mkdocs
 
-    result = run_generator(project, "build")
+    result = run_generator(project, "build", env={"SITE_URL": f"http://127.0.0.1{SUBPATH}"})
     assert "5 articles" in result.stdout
     run_mkdocs(project, env={"SITE_URL": f"http://127.0.0.1{SUBPATH}"})
     return project

@@ -11,12 +11,12 @@ from pathlib import Path
 BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
 
 
-def run_generator(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_generator(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """``python -m generator ARGS`` in ``project``; fails the test on a non-zero exit."""
     return subprocess.run(
         [sys.executable, "-m", "generator", *args],
         cwd=project,
-        env=BUILD_ENV,
+        env={**BUILD_ENV, **(env or {})},
         capture_output=True,
         text=True,
         check=True,

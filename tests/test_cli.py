@@ -58,3 +58,19 @@ def test_build_exits_non_zero_when_nothing_can_be_built(tmp_path):
     )
     assert result.returncode == 1
     assert "empty.txt" in result.stderr and "is empty" in result.stderr
+
+
+def test_build_writes_a_report_of_every_problem(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "good.txt").write_text("Talks in Moscow\n\nRussia invited the opposition for talks, the ministry said.\n", encoding="utf-8")
+    (seeds / "empty.txt").write_text("", encoding="utf-8")
+    args = [sys.executable, "-m", "generator", "build", "--seeds", "seeds", "--out", "out"]
+    result = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True)
+    report = json.loads((tmp_path / ".newsarchive" / "build-report.json").read_text(encoding="utf-8"))
+    assert result.returncode == 0 and report["exit_status"] == 0
+    assert report["built"] == ["seeds/good.txt"] and report["errors"] == 1
+    assert report["problems"] == [{"file": "seeds/empty.txt", "severity": "error", "message": report["problems"][0]["message"]}]
+    assert result.stderr.count("empty.txt") == 1
+    strict = subprocess.run([*args, "--strict", "--report", "r.json"], cwd=tmp_path, capture_output=True, text=True)
+    assert strict.returncode == 1 and json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["exit_status"] == 1

@@ -52,3 +52,102 @@ def test_a_failed_write_leaves_the_previous_output(tmp_path):
     assert (out / "articles" / "a.md").read_text(encoding="utf-8") == before
     assert not (tmp_path / "escape.md").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".newsarchive-")]
+
+
+@pytest.mark.parametrize(
+    "path, allowed",
+    [
+        ("data/articles.json", True),
+        ("data/feed.xml", True),
+        ("articles/old-slug/index.html", True),  # a moved page's redirect
+        ("actors/old-name/index.html", True),
+        ("data/x.html", False),
+        ("data/a/b.json", False),
+        ("data/old/index.html", False),
+        ("articles/x.json", False),
+        ("articles/old/page.html", False),
+        ("assets/x.json", False),
+        ("feed.xml", False),
+        ("articles/../../x/index.html", False),
+        ("/data/x.json", False),
+        ("data\\..\\..\\x.json", False),
+    ],
+)
+def test_generated_files_besides_pages_stay_in_their_places(path, allowed):
+    if allowed:
+        assert str(check_page_path(path)) == path
+    else:
+        with pytest.raises(UnsafePathError):
+            check_page_path(path)
+
+
+def _owned_tree(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def _fail_on_call(n: int, real):
+    calls = {"n": 0}
+
+    def replaced(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == n:
+            raise OSError(28, "No space left on device")
+        return real(*args, **kwargs)
+
+    return replaced
+
+
+@pytest.mark.parametrize("failing_call", [1, 2, 3, 5, 8])
+def test_a_failure_while_swapping_puts_the_previous_output_back(tmp_path, monkeypatch, failing_call):
+    out = tmp_path / "site_src"
+    write_pages([_page("articles/a.md", "first"), _page("actors/b.md", "first"), _page("index.md", "first")], out)
+    (out / "about.md").write_text("mine", encoding="utf-8")
+    before = _owned_tree(out)
+    import generator.write as write_module
+
+    monkeypatch.setattr(write_module.os, "replace", _fail_on_call(failing_call, write_module.os.replace))
+    with pytest.raises(OSError):
+        write_pages([_page("articles/c.md", "second"), _page("events/d.md", "second"), _page("index.md", "second")], out)
+    monkeypatch.undo()
+    assert _owned_tree(out) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".newsarchive-")]
+
+
+def test_a_failure_while_rendering_a_page_leaves_the_previous_output(tmp_path, monkeypatch):
+    out = tmp_path / "site_src"
+    write_pages([_page("articles/a.md", "first")], out)
+    before = _owned_tree(out)
+    import generator.write as write_module
+
+    real = write_module.page_text
+    monkeypatch.setattr(write_module, "page_text", lambda p: (_ for _ in ()).throw(RuntimeError("boom")) if p.body == "bad" else real(p))
+    with pytest.raises(RuntimeError):
+        write_pages([_page("articles/b.md", "good"), _page("articles/c.md", "bad")], out)
+    assert _owned_tree(out) == before
+
+
+@pytest.mark.parametrize("seeds_rel", ["site_src/articles", "site_src/events/seeds", "site_src/data"])
+def test_an_owned_folder_may_never_hold_the_seeds(tmp_path, seeds_rel):
+    out = tmp_path / "site_src"
+    seeds = tmp_path / seeds_rel
+    seeds.mkdir(parents=True)
+    (seeds / "a.txt").write_text("article", encoding="utf-8")
+    with pytest.raises(UnsafePathError):
+        write_pages([_page("articles/x.md")], out, protect=(seeds,))
+    assert (seeds / "a.txt").read_text(encoding="utf-8") == "article"
+
+
+def test_seeds_beside_the_output_are_fine(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    write_pages([_page("articles/x.md")], tmp_path / "site_src", protect=(tmp_path / "seeds",))
+    assert (tmp_path / "site_src" / "articles" / "x.md").is_file()
+
+
+def test_the_build_report_is_replaced_whole(tmp_path):
+    from generator.write import write_build_report
+
+    path = tmp_path / ".newsarchive" / "build-report.json"
+    write_build_report({"problems": [{"file": "a.txt"}]}, path)
+    write_build_report({"problems": []}, path)
+    assert path.read_text(encoding="utf-8") == '{\n  "problems": []\n}\n'
+    assert [p.name for p in path.parent.iterdir()] == ["build-report.json"]

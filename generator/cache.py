@@ -1,0 +1,102 @@
+"""The extraction cache: what each seed gave last time, so a rebuild extracts only new or changed seeds.
+
+With ``read.py`` and ``write.py`` the only module that touches the disk, and only
+inside its own folder, ``.newsarchive/cache/`` at the project root (gitignored;
+delete it at any time, or build with ``--no-cache``).
+
+An entry is one pickled :class:`~generator.model.Article` (cleaned, extracted, its
+actor mentions found), stored under a key that ``pipeline.compose_cache_key``
+derives from everything extraction reads: the whole :class:`~generator.model.Seed`
+(text, sha256, path, sidecar values), the curation switch and the spaCy model. The
+entries live in a folder named after :func:`compute_fingerprint`, a hash of the
+generator's code, its rules data and the versions of the libraries that shape
+extraction, so any change to the generator empties the cache instead of serving
+stale results. Actor resolution and event grouping look at the whole archive and
+are never cached.
+
+Pickle runs code when loaded: the cache is the generator's own scratch space,
+written and read by this module only, never a file to share.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = Path(".newsarchive") / "cache"
+
+# Libraries whose behaviour changes what extraction returns.
+_LIBRARIES = ("spacy", "dateparser", "rapidfuzz", "pyyaml", "regex")
+
+
+def compute_fingerprint() -> str:
+    """A hash of the generator's code, its rules and the libraries it extracts with."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(sys.version.encode())
+    for path in sorted([*package.glob("*.py"), *(package / "data").glob("*.yml")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    for name in _LIBRARIES:
+        try:
+            digest.update(f"{name}=={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name} missing".encode())
+    return digest.hexdigest()[:20]
+
+
+class ExtractionCache:
+    """Entries of one fingerprint under ``root``; new ones are kept in memory until :meth:`save`."""
+
+    def __init__(self, root: Path, fingerprint: str | None = None):
+        self.root = root
+        self.fingerprint = fingerprint or compute_fingerprint()
+        self.folder = root / self.fingerprint
+        self.new: dict[str, Any] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: str) -> Any | None:
+        """The stored value of ``key``, or ``None`` (also when the entry is unreadable)."""
+        if key in self.new:
+            return self.new[key]
+        try:
+            with (self.folder / key[:2] / key).open("rb") as fh:
+                value = pickle.load(fh)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            # missing, half-written by a killed build, or from a build whose classes differ
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        """Remember ``value``; it reaches the disk on :meth:`save`."""
+        self.new[key] = value
+
+    def save(self) -> int:
+        """Write the new entries (each atomically) and drop other fingerprints' folders; returns how many."""
+        for key, value in self.new.items():
+            target = self.folder / key[:2] / key
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, target)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        written = len(self.new)
+        self.new.clear()
+        if self.root.is_dir():
+            for stale in self.root.iterdir():
+                if stale.is_dir() and stale.name != self.fingerprint:
+                    shutil.rmtree(stale, ignore_errors=True)
+        return written

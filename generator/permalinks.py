@@ -1,0 +1,400 @@
+"""Permanent links: every address an article, actor or event page ever had keeps working.
+
+A page's address follows what it shows (an article's date and title, an actor's
+name, an event's id), so that it stays readable. Every address ever assigned is
+recorded in the lock file ``seeds/permalinks.yml`` (read by ``read.py``, written
+by ``write.py``, committed with the seeds), under a stable identity:
+
+* an article by its seed id;
+* an actor by its canonical name and its spellings: after a rename or a merge
+  the lock's entry is found again by name, else by the spelling it shares most
+  with a current actor, so both old addresses of two merged actors lead to
+  the merged actor's page;
+* an event by its id, which ``events.group_events`` keeps stable when given
+  :func:`select_locked_event_ids` (every article of a locked event votes for
+  its id), else by the current event holding its articles.
+
+When a page moves, its old addresses become redirect pages
+(``<folder>/<old slug>/index.html``) to the new one. An address once assigned
+is never given to another page: a new page whose natural address is taken gets
+``-2``, ``-3`` ... When a page disappears (its seed was deleted, an actor is
+no longer named anywhere), its address shows a *tombstone* page saying so and
+linking to the index, and its entry stays in the lock marked ``removed``;
+delete the entry by hand to retire the address for good.
+
+Pure: reading and writing the lock is the caller's business.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+import yaml
+
+from .model import Actor, Archive, Event, Page, Problem
+from .settings import GENERATED_MARKER
+
+Kind = Literal["article", "actor", "event"]
+KINDS: tuple[Kind, ...] = ("article", "actor", "event")
+# The lock's section for each kind, which is also the kind's folder.
+FOLDERS: dict[Kind, str] = {"article": "articles", "actor": "actors", "event": "events"}
+LOCK_VERSION = 1
+LOCK_HEADER = (
+    "# Addresses of the archive's pages, kept by `newsarchive build`. Commit this file:\n"
+    "# an address recorded here keeps working forever (a moved page leaves a redirect,\n"
+    "# a removed one a tombstone). Delete an entry only to retire its address.\n"
+)
+# Where a tombstone sends the reader: (link text, page). There is no list of all
+# articles (it would not scale), so a removed article points to the home page.
+_TOMBSTONE_NEXT: dict[Kind, tuple[str, str]] = {
+    "article": ("home page", "index.md"),
+    "actor": ("list of actors", "actors/index.md"),
+    "event": ("timeline of events", "events/index.md"),
+}
+
+
+@dataclass(frozen=True)
+class Permalink:
+    """One page's identity and every address it has had.
+
+    ``key`` is the stable identity: the seed id of an article, the canonical
+    name of an actor, the id of an event. ``path`` is the current page
+    (``articles/<slug>.md``); ``former`` the paths that now redirect to it.
+    """
+
+    kind: Kind
+    key: str
+    path: str
+    title: str = ""
+    spellings: tuple[str, ...] = ()  # actors: every surface form
+    articles: tuple[str, ...] = ()  # events: their article ids
+    former: tuple[str, ...] = ()
+    removed: bool = False
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where every page lives in this build, and what each old address becomes."""
+
+    article: Mapping[str, str]  # seed id -> page path
+    actor: Mapping[str, str]  # actor id -> page path
+    event: Mapping[str, str]  # event id -> page path
+    lock: tuple[Permalink, ...]  # the lock to write back
+    redirects: tuple[tuple[str, str], ...] = ()  # (old page path, current page path)
+    tombstones: tuple[Permalink, ...] = field(default=())
+
+
+# --- reading and writing the lock --------------------------------------------------
+
+
+def parse_permalink_lock(data: object, path: str) -> tuple[tuple[Permalink, ...], tuple[Problem, ...]]:
+    """The lock's entries from its parsed YAML; a malformed entry is reported and skipped.
+
+    A broken lock must never stop a build: the worst case is that an old
+    address is not redirected, which the build reports.
+    """
+    if data is None:
+        return (), ()
+    if not isinstance(data, Mapping):
+        return (), (Problem(path, "expected a mapping with articles, actors and events"),)
+    problems: list[Problem] = []
+    if data.get("version", LOCK_VERSION) != LOCK_VERSION:
+        problems.append(Problem(path, f"version {data.get('version')!r} is not {LOCK_VERSION}; entries read as version {LOCK_VERSION}", "warning"))
+    entries: list[Permalink] = []
+    for kind in KINDS:
+        section = FOLDERS[kind]
+        raw = data.get(section) or []
+        if not isinstance(raw, list):
+            problems.append(Problem(path, f"{section}: expected a list of entries"))
+            continue
+        for i, item in enumerate(raw):
+            entry = _parse_entry(kind, item)
+            if entry is None:
+                problems.append(Problem(path, f"{section}[{i}]: expected key, path (a {section}/….md page) and text fields"))
+                continue
+            entries.append(entry)
+    return tuple(entries), tuple(problems)
+
+
+def _parse_entry(kind: Kind, item: object) -> Permalink | None:
+    if not isinstance(item, Mapping):
+        return None
+    key, path = item.get("key"), item.get("path")
+    if not isinstance(key, str) or not key or not isinstance(path, str) or not _is_page_path(kind, path):
+        return None
+    texts = {name: item.get(name, []) or [] for name in ("spellings", "articles", "former")}
+    if not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in texts.values()):
+        return None
+    if not all(_is_page_path(kind, p) for p in texts["former"]):
+        return None
+    title = item.get("title", "")
+    return Permalink(
+        kind=kind,
+        key=key,
+        path=path,
+        title=title if isinstance(title, str) else "",
+        spellings=tuple(texts["spellings"]),
+        articles=tuple(texts["articles"]),
+        former=tuple(texts["former"]),
+        removed=item.get("removed") is True,
+    )
+
+
+def _is_page_path(kind: Kind, path: str) -> bool:
+    folder, _, name = path.partition("/")
+    return folder == FOLDERS[kind] and name.endswith(".md") and "/" not in name and name not in (".md", "index.md")
+
+
+def render_permalink_lock(entries: Sequence[Permalink]) -> str:
+    """The lock file's text: a header comment, then entries sorted by kind and path."""
+    data: dict[str, Any] = {"version": LOCK_VERSION}
+    for kind in KINDS:
+        rows = []
+        for e in sorted((e for e in entries if e.kind == kind), key=lambda e: (e.path, e.key)):
+            row: dict[str, Any] = {"key": e.key, "path": e.path, "title": e.title}
+            if e.spellings:
+                row["spellings"] = list(e.spellings)
+            if e.articles:
+                row["articles"] = list(e.articles)
+            if e.former:
+                row["former"] = list(e.former)
+            if e.removed:
+                row["removed"] = True
+            rows.append(row)
+        data[FOLDERS[kind]] = rows
+    dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False)
+    return LOCK_HEADER + dumped
+
+
+def select_locked_event_ids(entries: Sequence[Permalink]) -> dict[str, str]:
+    """Article id -> locked event id, for ``events.group_events(locked_ids=...)``.
+
+    Every article of a locked event names it, so the event keeps its id as long
+    as any of its articles is left (the smallest article id decides a split).
+    """
+    locked: dict[str, str] = {}
+    for e in sorted((e for e in entries if e.kind == "event" and not e.removed), key=lambda e: e.key):
+        for article_id in e.articles:
+            locked.setdefault(article_id, e.key)
+    return locked
+
+
+# --- assigning addresses --------------------------------------------------------------
+
+
+def assign_permalinks(
+    archive: Archive, fresh: Mapping[str, Mapping[str, str]], entries: Sequence[Permalink]
+) -> Assignment:
+    """Decide every page's path from the ``fresh`` paths (by title, name, id) and the lock.
+
+    ``fresh`` maps ``"article"``, ``"actor"`` and ``"event"`` to ``{id: path}``
+    as the renderer would place the pages with no lock at all.
+    """
+    reserved = _reservations(entries)
+    matches = {
+        "article": _match_articles(archive, entries),
+        "actor": _match_actors(archive.actors, [e for e in entries if e.kind == "actor"]),
+        "event": _match_events(archive.events, [e for e in entries if e.kind == "event"]),
+    }
+    taken: set[str] = set()
+    paths: dict[str, dict[str, str]] = {}
+    new_entries: list[Permalink] = []
+    redirects: list[tuple[str, str]] = []
+    for kind, things in (
+        ("article", sorted(archive.articles, key=lambda a: a.id)),
+        ("actor", sorted(archive.actors, key=lambda a: a.id)),
+        ("event", sorted(archive.events, key=lambda e: e.id)),
+    ):
+        paths[kind] = {}
+        for thing in things:
+            mine = matches[kind].get(thing.id, [])
+            path = _choose_path(fresh[kind][thing.id], mine, reserved, taken)
+            taken.add(path)
+            paths[kind][thing.id] = path
+            former = sorted({p for e in mine for p in (e.path, *e.former)} - {path})
+            redirects += [(old, path) for old in former]
+            new_entries.append(_entry_for(kind, thing, path, archive, tuple(former)))
+    tombstones = []
+    matched = {id(e) for found in matches.values() for es in found.values() for e in es}
+    for e in entries:
+        if id(e) in matched or e.path in taken:
+            continue
+        gone = replace(e, removed=True, former=tuple(sorted(set(e.former) - taken - {e.path})))
+        tombstones.append(gone)
+        new_entries.append(gone)
+        redirects += [(old, gone.path) for old in gone.former]
+    current = taken | {t.path for t in tombstones}
+    return Assignment(
+        article=paths["article"],
+        actor=paths["actor"],
+        event=paths["event"],
+        lock=tuple(new_entries),
+        redirects=tuple(sorted({(old, new) for old, new in redirects if old not in current})),
+        tombstones=tuple(sorted(tombstones, key=lambda t: t.path)),
+    )
+
+
+def _reservations(entries: Sequence[Permalink]) -> dict[str, int]:
+    """Every recorded path -> the entry (by position) that owns it."""
+    owner: dict[str, int] = {}
+    for i, e in enumerate(entries):
+        for p in (e.path, *e.former):
+            owner.setdefault(p, i)
+    return owner
+
+
+def _choose_path(fresh: str, mine: Sequence[Permalink], reserved: Mapping[str, int], taken: set[str]) -> str:
+    """The fresh path unless another identity holds it; then a recorded path of this one, or a suffix."""
+    own = {p for e in mine for p in (e.path, *e.former)}
+
+    def free(path: str) -> bool:
+        return path not in taken and (path not in reserved or path in own)
+
+    if free(fresh):
+        return fresh
+    for e in mine:
+        if free(e.path) and not e.removed:
+            return e.path
+    stem = fresh[: -len(".md")]
+    n = 2
+    while not free(f"{stem}-{n}.md"):
+        n += 1
+    return f"{stem}-{n}.md"
+
+
+def _match_articles(archive: Archive, entries: Sequence[Permalink]) -> dict[str, list[Permalink]]:
+    ids = {a.id for a in archive.articles}
+    found: dict[str, list[Permalink]] = {}
+    for e in entries:
+        if e.kind == "article" and e.key in ids:
+            found.setdefault(e.key, []).append(e)
+    return found
+
+
+def _fold(names: Sequence[str]) -> set[str]:
+    return {" ".join(n.split()).casefold() for n in names}
+
+
+def _match_actors(actors: Sequence[Actor], entries: Sequence[Permalink]) -> dict[str, list[Permalink]]:
+    """Each lock entry to the current actor it is: same name, else most spellings shared."""
+    by_name = {n: a for a in sorted(actors, key=lambda a: a.id) for n in _fold([a.name])}
+    found: dict[str, list[Permalink]] = {}
+    for e in entries:
+        actor = next((by_name[n] for n in _fold([e.key]) if n in by_name), None)
+        if actor is None:
+            known = _fold([e.key, *e.spellings])
+            # most spellings shared, then the actor named in more articles, then the smaller id
+            scored = sorted(
+                ((-len(known & _fold([a.name, *a.surfaces])), -len(a.article_ids), a.id), a) for a in actors
+            )
+            actor = scored[0][1] if scored and scored[0][0][0] < 0 else None
+        if actor is not None:
+            found.setdefault(actor.id, []).append(e)
+    return found
+
+
+def _match_events(events: Sequence[Event], entries: Sequence[Permalink]) -> dict[str, list[Permalink]]:
+    """Each lock entry to the event with its id, else to the event holding its first surviving article."""
+    by_id = {e.id: e for e in events}
+    of_article = {a: e for e in events for a in e.article_ids}
+    found: dict[str, list[Permalink]] = {}
+    for entry in entries:
+        event = by_id.get(entry.key) or next((of_article[a] for a in sorted(entry.articles) if a in of_article), None)
+        if event is not None:
+            found.setdefault(event.id, []).append(entry)
+    return found
+
+
+def _entry_for(kind: Kind, thing: Any, path: str, archive: Archive, former: tuple[str, ...]) -> Permalink:
+    if kind == "article":
+        return Permalink("article", thing.id, path, thing.title.value, former=former)
+    if kind == "actor":
+        return Permalink("actor", thing.name, path, thing.name, spellings=tuple(thing.surfaces), former=former)
+    return Permalink("event", thing.id, path, thing.title, articles=tuple(sorted(thing.article_ids)), former=former)
+
+
+# --- pages for old addresses -----------------------------------------------------------
+
+
+def page_url(path: str) -> str:
+    """The site-relative URL MkDocs gives a page with ``use_directory_urls``: ``articles/x/``."""
+    if path == "index.md":
+        return ""
+    stem = path[: -len(".md")]
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def absolute_url(site_url: str, path: str) -> str:
+    """The page's absolute URL under ``site_url``."""
+    return site_url.rstrip("/") + "/" + page_url(path)
+
+
+def redirect_file(path: str) -> str:
+    """Where the redirect page of the old page ``path`` is written: its folder's index.html."""
+    return page_url(path) + "index.html"
+
+
+def render_redirect_pages(assignment: Assignment, site_url: str) -> tuple[Page, ...]:
+    """A small HTML page at every old address that sends the reader on to the current page.
+
+    Three ways, so that it works everywhere: a meta refresh, ``location.replace``
+    (which keeps ``#fragment`` links working), and a plain link.
+    """
+    pages = []
+    for old, new in assignment.redirects:
+        target = posixpath.relpath(page_url(new), page_url(old)) + "/"
+        pages.append(Page(redirect_file(old), (), _redirect_html(target, absolute_url(site_url, new))))
+    return tuple(pages)
+
+
+def _redirect_html(target: str, canonical: str) -> str:
+    href = html.escape(target, quote=True)
+    script_target = json.dumps(target).replace("</", "<\\/")
+    return (
+        "<!doctype html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        "<title>Moved</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{html.escape(canonical, quote=True)}">\n'
+        f'<meta http-equiv="refresh" content="0; url={href}">\n'
+        f"<script>location.replace({script_target} + location.hash)</script>\n"
+        "</head>\n<body>\n"
+        f'<p>This page has moved to <a href="{href}">{html.escape(canonical)}</a>.</p>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def render_tombstone_pages(assignment: Assignment, escape: Any) -> tuple[Page, ...]:
+    """A page at the address of everything that left the archive, saying so.
+
+    ``escape`` makes seed text literal Markdown (``render.escape_markdown``).
+    """
+    pages = []
+    for gone in assignment.tombstones:
+        label, target = _TOMBSTONE_NEXT[gone.kind]
+        index = posixpath.relpath(target, posixpath.dirname(gone.path))
+        title = gone.title or gone.key
+        body = "\n".join(
+            [
+                "# No longer in the archive",
+                "",
+                f"The {gone.kind} “{escape(title)}” that was at this address has been removed from the archive.",
+                "",
+                f"See the [{label}]({index}) or search with the box at the top.",
+            ]
+        )
+        meta = (
+            ("title", f"Removed: {title}"),
+            ("removed", True),
+            ("search", {"exclude": True}),
+            ("generator", GENERATED_MARKER),
+        )
+        pages.append(Page(gone.path, meta, body))
+    return tuple(pages)

@@ -1,0 +1,54 @@
+"""Reading HTML seeds: the article's text, and only what the page's tags honestly state."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.read_html import extract_html_article, extract_stated_values
+
+BODY = (
+    "<article><h1>Dockers end strike</h1>"
+    "<p>Dock workers in Antwerp returned to work on Thursday after a four-day strike over pensions, the union said.</p>"
+    "<p>Shipping companies said forty vessels had been delayed. <script>alert('x')</script>"
+    "<a href='javascript:alert(2)'>More</a></p></article>"
+)
+
+
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        ("<title>Dockers end strike | Times</title>", {"title": "Dockers end strike | Times"}),
+        ("<title>T | Times</title><meta property='og:title' content='Dockers end strike'>", {"title": "Dockers end strike"}),
+        ("<link rel='canonical' href='https://x.example/a'>", {"source_url": "https://x.example/a"}),
+        ("<link rel='canonical' href='javascript:alert(1)'><meta property='og:url' content='https://x.example/b'>", {"source_url": "https://x.example/b"}),
+        ("<meta property='article:published_time' content='2019-03-14T09:30:00+01:00'>", {"date": "2019-03-14"}),
+        ("<meta property='article:published_time' content='2019-02-30'>", {}),
+        ("<meta property='article:modified_time' content='2019-03-20'>", {}),  # an edit, not publication
+        ("<meta name='DATE' content='2012-12-28'>", {"date": "2012-12-28"}),
+        ("<title>" + "x" * 400 + "</title>", {}),
+    ],
+)
+def test_stated_values(head, expected):
+    stated = extract_stated_values(f"<html><head>{head}</head><body>{BODY}</body></html>")
+    assert {k: v for k, v, _ in stated} == expected
+    for _, value, evidence in stated:
+        assert evidence.startswith("<") and (value in evidence or "-" in value)
+
+
+def test_the_article_text_has_no_markup_and_starts_with_the_title():
+    page = extract_html_article(f"<html><head><meta property='og:title' content='Dockers end strike'></head><body>{BODY}</body></html>")
+    assert page.text.split("\n\n")[0] == "Dockers end strike"
+    assert "Antwerp" in page.text and "alert" not in page.text and "javascript" not in page.text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+        "<html><head><script>alert(1)</script></head><body></body></html>",
+        "not html at all <<<>>>",
+        "",
+    ],
+)
+def test_a_page_without_an_article_gives_none(page):
+    assert extract_html_article(page) is None
