@@ -269,7 +269,9 @@ def extract_mentions(doc: CleanDoc, model: str | None = None) -> tuple[Mention, 
 
     Page furniture (``doc.removed``) is not read. One :class:`Mention` per spelling,
     with how often it occurs and the rule that found it, in order of first
-    occurrence. ``model`` names an installed spaCy pipeline whose entities add
+    occurrence. ``canonical_hint`` is the gazetteer's name; for an acronym defined
+    in the text, or a surname only one person of the article bears, it is the full
+    name it stands for there. ``model`` names an installed spaCy pipeline whose entities add
     candidates; it is never downloaded (a missing one is a ``ValueError``).
     """
     rec = _recognizer(model)
@@ -698,18 +700,29 @@ def _hint_of(c: _Candidate) -> str:
     return c.hint or c.surface
 
 
-def _repeat_candidates(rec: _Recognizer, segments: tuple[_Segment, ...], kept: Sequence[_Candidate]) -> list[_Candidate]:
-    """Every later use of a name found once, people's bare surnames included ("Lavrov")."""
-    matcher = PhraseMatcher(rec.nlp.vocab, attr="ORTH")
-    meaning: dict[str, tuple[ActorType, str | None]] = {}
+def _repeat_candidates(
+    rec: _Recognizer, segments: tuple[_Segment, ...], kept: Sequence[_Candidate]
+) -> list[_Candidate]:
+    """Every later use of a name found once, people's bare surnames included ("Lavrov").
+
+    A surname carries the full name it stands for as its hint when only one person
+    of the article bears it; with two, it is left for resolution to judge.
+    """
+    readings: dict[str, set[tuple[ActorType, str | None]]] = defaultdict(set)
     for c in kept:
         if c.method in ("gazetteer", "demonym"):
             continue  # their matchers saw every use already; a bare demonym is no actor
-        for form in _repeat_forms(c):
-            key = f"{c.type}|{c.hint or ''}|{form}"
-            if key not in meaning:
-                meaning[key] = (c.type, c.hint)
-                matcher.add(key, [rec.nlp.make_doc(form)])
+        forms = _repeat_forms(c)
+        readings[forms[0]].add((c.type, c.hint))
+        for form in forms[1:]:
+            readings[form].add(("person", c.surface))
+    matcher = PhraseMatcher(rec.nlp.vocab, attr="ORTH")
+    meaning: dict[str, tuple[ActorType, str | None]] = {}
+    for form, options in sorted(readings.items()):
+        reading = _one_reading(options)
+        if reading is not None:
+            meaning[form] = reading
+            matcher.add(form, [rec.nlp.make_doc(form)])
     out = []
     for i, seg in enumerate(segments):
         for match_id, start, end in matcher(seg.doc):
@@ -722,6 +735,16 @@ def _repeat_candidates(rec: _Recognizer, segments: tuple[_Segment, ...], kept: S
                 continue  # "May" the surname, not "in May 2017"
             out.append(_Candidate(i, span.start_char, span.end_char, span.text, kind, "repeat", hint))
     return out
+
+
+def _one_reading(options: set[tuple[ActorType, str | None]]) -> tuple[ActorType, str | None] | None:
+    """What a repeated form means: the one hinted reading, else unhinted, else (mixed types) nothing."""
+    kinds = {kind for kind, _ in options}
+    if len(kinds) != 1:
+        return None
+    (kind,) = kinds
+    hints = sorted(h for _, h in options if h is not None)
+    return (kind, hints[0] if len(hints) == 1 else None)
 
 
 def _is_date_word(seg: _Segment, k: int) -> bool:

@@ -74,8 +74,14 @@ def fold_name(text: str) -> str:
 
 
 def is_particle(word: str) -> bool:
-    """True for a free-standing name particle ("bin", "Al", "von")."""
-    return fold(word) in _particles().bare
+    """True for a free-standing name particle ("bin", "Al", "von").
+
+    Capitalised, only the Arabic article and a kunya count: "Ben Rhodes" and "Van
+    Morrison" begin with given names.
+    """
+    folded = fold(word)
+    p = _particles()
+    return folded in p.bare and (word[:1].islower() or folded in p.hyphen or folded in p.given)
 
 
 def split_hyphen_particle(word: str) -> tuple[str, str] | None:

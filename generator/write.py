@@ -84,7 +84,7 @@ def write_pages(pages: Iterable[Page], out_dir: Path, protect: Iterable[Path] = 
         for page, rel in zip(pages, rel_paths):
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page_text(page), encoding="utf-8", newline="\n")
+            _stage_file(target, page_text(page).encode("utf-8"), out_dir / rel)
         swaps: list[tuple[Path, Path]] = []
         for name in OWNED_DIRS:
             (staging / name).mkdir(exist_ok=True)
@@ -104,6 +104,22 @@ def write_pages(pages: Iterable[Page], out_dir: Path, protect: Iterable[Path] = 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return tuple(problems)
+
+
+def _stage_file(target: Path, data: bytes, previous: Path) -> None:
+    """Put ``data`` at ``target``: a hard link to ``previous`` when that already holds it.
+
+    An unchanged page keeps its file (and its modification time, which tools that
+    copy or serve the site go by); only new and changed pages are written.
+    """
+    try:
+        same = previous.is_file() and not previous.is_symlink() and previous.stat().st_size == len(data)
+        if same and previous.read_bytes() == data:
+            os.link(previous, target)
+            return
+    except OSError:  # unreadable, or a file system without hard links: write it anew
+        pass
+    target.write_bytes(data)
 
 
 def write_permalink_lock(path: Path, text: str) -> bool:

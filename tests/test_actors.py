@@ -55,6 +55,8 @@ RECOGNISED = [
     ("Islamic State leader Abu Bakr al-Baghdadi appeared in a video.",
      {"Abu Bakr al-Baghdadi": "person", "Islamic State": "organisation"}),
     ("Commission President Ursula von der Leyen said the bloc was united.", {"Ursula von der Leyen": "person"}),
+    ("Former Dutch Prime Minister Dries van Agt said he would go. Van Agt left.", {"Dries van Agt": "person"}),
+    ("Deputy adviser Ben Rhodes said it. Later Rhodes left.", {"Ben Rhodes": "person", "Rhodes": "person"}),
     ("High Negotiations Committee spokesman Riyad Naasan said HNC coordinator Riyad Hijab declined.",
      {"High Negotiations Committee": "organisation", "HNC": "organisation",
       "Riyad Naasan": "person", "Riyad Hijab": "person"}),
@@ -179,6 +181,7 @@ def test_extraction_is_deterministic() -> None:
         ("al-Khatib", ("khatib",), "khatib"),
         ("Mohammed bin Salman", ("mohammed", "salman"), None),  # a patronymic, not a surname
         ("Ursula von der Leyen", ("ursula", "leyen"), "leyen"),
+        ("Ben Rhodes", ("ben", "rhodes"), "rhodes"),  # a capitalised "Ben" is a given name
         ("Andrés Manuel López Obrador", ("andres", "manuel", "lopez", "obrador"), "obrador"),
     ],
 )
@@ -210,7 +213,10 @@ def test_same_person(a: str, b: str, same: bool) -> None:
     ("forms", "canonical"),
     [
         ([("Bashar Assad", 3), ("Bashar Al Assad", 1), ("al-Assad", 5)], "Bashar al-Assad"),
-        ([("Moaz Al-Khatib", 2), ("Mouaz Al Khatib", 1), ("Ahmed Moaz al-Khatib", 1), ("Al-Khatib", 1)], "Moaz al-Khatib"),
+        (
+            [("Moaz Al-Khatib", 2), ("Mouaz Al Khatib", 1), ("Ahmed Moaz al-Khatib", 1), ("Al-Khatib", 1)],
+            "Moaz al-Khatib",
+        ),
         ([("Sergei Lavrov", 4), ("Sergey Lavrov", 1), ("Lavrov", 9)], "Sergei Lavrov"),
         ([("Abu Bakr al-Baghdadi", 1), ("al-Baghdadi", 2)], "Abu Bakr al-Baghdadi"),
         ([("Andrés Manuel López Obrador", 1), ("López Obrador", 1)], "Andrés Manuel López Obrador"),
@@ -222,7 +228,11 @@ def test_canonical_person_name(forms: list[tuple[str, int]], canonical: str) -> 
 
 @pytest.mark.parametrize(
     ("name", "slug"),
-    [("Bashar al-Assad", "bashar-al-assad"), ("López Obrador", "lopez-obrador"), ("U.N. Security Council", "u-n-security-council")],
+    [
+        ("Bashar al-Assad", "bashar-al-assad"),
+        ("López Obrador", "lopez-obrador"),
+        ("U.N. Security Council", "u-n-security-council"),
+    ],
 )
 def test_slugify(name: str, slug: str) -> None:
     assert slugify(name) == slug
@@ -273,6 +283,11 @@ RESOLVED = [
         "Mohammed bin Salman",
     ),
     (
+        {"a": [person("Dries van Agt")], "b": [Mention("van Agt", "person", 2, "speech")]},
+        [{"Dries van Agt", "van Agt"}],
+        "Dries van Agt",
+    ),
+    (
         {"a": [Mention("Ursula von der Leyen", "person"), Mention("von der Leyen", "person", 2, "particle")]},
         [{"Ursula von der Leyen", "von der Leyen"}],
         "Ursula von der Leyen",
@@ -287,7 +302,8 @@ RESOLVED = [
         "Syrian National Coalition",
     ),
     (
-        {"a": [org("Syria Solidarity Committee"), Mention("SSC", "organisation", 1, "acronym-initials", "Syria Solidarity Committee")]},
+        {"a": [org("Syria Solidarity Committee"),
+               Mention("SSC", "organisation", 1, "acronym-initials", "Syria Solidarity Committee")]},
         [{"Syria Solidarity Committee", "SSC"}],
         "Syria Solidarity Committee",
     ),

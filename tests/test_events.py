@@ -586,3 +586,24 @@ def test_undated_seeds_are_not_grouped_on_rewritten_text_alone() -> None:
     events = group_events(seed_articles(dated=False))
     assert len(events) == 5
     assert all(e.id.startswith("undated-") and e.related == () for e in events)
+
+
+def test_similarity_rows_are_the_full_matrix_rows_bit_for_bit() -> None:
+    from generator.events import measure_similarity_rows, measure_text_vectors
+
+    texts = [VETO_REUTERS, VETO_COPY, VETO_AP, LIRA]
+    full = measure_text_similarity(texts)
+    rows = dict(measure_similarity_rows(measure_text_vectors(texts), [3, 0], len(texts)))
+    assert rows[0].tolist() == full[0].tolist() and rows[3].tolist() == full[3].tolist()
+
+
+@pytest.mark.parametrize("at_least", [1, 2, 3])
+def test_sharing_pairs_are_the_pairs_a_loop_finds(at_least: int) -> None:
+    from generator.events import select_sharing_pairs
+
+    sets = [{"a", "b", "c"}, {"a", "b"}, {"b", "c", "d"}, set(), {"a", "b", "c", "d"}]
+    found = select_sharing_pairs(sets, range(len(sets)), at_least)
+    for i, mine in enumerate(sets):
+        expected = {j: len(mine & other) for j, other in enumerate(sets) if j != i and len(mine & other) >= at_least}
+        cols, counts = found[i]
+        assert dict(zip(cols.tolist(), counts.tolist())) == expected

@@ -151,3 +151,15 @@ def test_the_build_report_is_replaced_whole(tmp_path):
     write_build_report({"problems": []}, path)
     assert path.read_text(encoding="utf-8") == '{\n  "problems": []\n}\n'
     assert [p.name for p in path.parent.iterdir()] == ["build-report.json"]
+
+
+@pytest.mark.parametrize("second_body, kept", [("same", True), ("changed", False)])
+def test_only_new_and_changed_pages_get_a_new_file(tmp_path, second_body, kept):
+    out = tmp_path / "site_src"
+    write_pages([_page("articles/a.md", "same"), _page("articles/b.md", "other")], out)
+    before = (out / "articles" / "a.md").stat()
+    write_pages([_page("articles/a.md", second_body), _page("articles/b.md", "other")], out)
+    after = (out / "articles" / "a.md").stat()
+    assert ((after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)) is kept
+    assert second_body in (out / "articles" / "a.md").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (out / "articles").iterdir()) == ["a.md", "b.md"]

@@ -1,0 +1,367 @@
+"""Benchmark the whole build on a synthetic archive: ``make bench N=1000``.
+
+Makes N seeds with ``bench/make_archive.py`` in a throwaway project under
+``.newsarchive/bench/N/``, then measures, each as a user would run it:
+
+* the generator, cold (no extraction cache), stage by stage: read, clean and
+  extract, furniture, actors, story dates, events, Markdown (render, write);
+* the generator again with nothing changed, and after adding one seed;
+* ``mkdocs build`` and the search index (Material's, inside the MkDocs build,
+  or Pagefind's, run on the built site);
+* the site's size, bytes per article page, and the bytes a first search downloads
+  (measured in Chromium when ``--browser`` is given).
+
+For every stage: wall and CPU seconds and peak resident memory (the main
+process's high-water mark, reset per stage through /proc/self/clear_refs; worker
+processes and MkDocs are measured from their rusage). ``--results FILE`` appends
+a Markdown section with the machine and library versions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from make_archive import make_archive  # noqa: E402
+
+OWNED = ("articles", "actors", "events", "outlets", "index.md", "review.md")
+
+
+@dataclass
+class Stage:
+    """One measured stage."""
+
+    name: str
+    wall: float
+    cpu: float
+    peak_mb: float
+    note: str = ""
+
+
+@dataclass
+class Meter:
+    """Wall, CPU and peak memory between two marks, for this process and its finished children."""
+
+    stages: list[Stage] = field(default_factory=list)
+    _wall: float = 0.0
+    _cpu: float = 0.0
+
+    def start(self) -> None:
+        _reset_peak()
+        self._wall = time.perf_counter()
+        self._cpu = _cpu_seconds()
+
+    def mark(self, name: str, note: str = "") -> None:
+        now, cpu = time.perf_counter(), _cpu_seconds()
+        self.stages.append(Stage(name, now - self._wall, cpu - self._cpu, _peak_mb(), note))
+        _reset_peak()
+        self._wall, self._cpu = now, cpu
+
+
+def _cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _reset_peak() -> None:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def _peak_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_generator(project: Path, meter: Meter, extra: list[str]) -> str:
+    """``newsarchive build`` in-process, its stages timed through the pipeline's ``on_stage`` hook."""
+    from generator import cli
+
+    patched: dict[str, Any] = {}
+
+    def timed(name: str, label: str) -> None:
+        original = getattr(cli, name)
+        patched[name] = original
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if name == "build_archive":
+                kwargs["on_stage"] = meter.mark
+            result = original(*args, **kwargs)
+            meter.mark(label)
+            return result
+
+        setattr(cli, name, wrapper)
+
+    timed("read_archive_inputs", "read")
+    timed("build_archive", "assemble")  # the archive object itself: near zero
+    timed("render_publication", "render Markdown")
+    timed("write_pages", "write Markdown")
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        meter.start()
+        code = cli.main(["build", *extra])
+        meter.mark("summary and report")
+    finally:
+        os.chdir(cwd)
+        for name, original in patched.items():
+            setattr(cli, name, original)
+    if code != 0:
+        raise SystemExit(f"generator failed with {code}")
+    return ""
+
+
+def run_child(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Stage:
+    """A command's wall and CPU seconds and its peak memory, from its own rusage."""
+    start = time.perf_counter()
+    log = (cwd / ".bench-child.log").open("wb")
+    proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    log.close()
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{(cwd / '.bench-child.log').read_text()[-3000:]}")
+    return Stage(" ".join(Path(c).name if i == 0 else c for i, c in enumerate(cmd[:4])), wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def prepare_project(n: int, work: Path) -> Path:
+    """A throwaway project: N synthetic seeds, the hand-written pages, mkdocs.yml, pyproject.toml."""
+    if work.exists():
+        shutil.rmtree(work)
+    make_archive(n, work / "seeds")
+    shutil.copytree(ROOT / "site_src", work / "site_src", ignore=shutil.ignore_patterns(*OWNED))
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy(ROOT / name, work / name)
+    (work / "generator").symlink_to(ROOT / "generator")  # mkdocs.yml's theme custom_dir
+    return work
+
+
+def measure_site(site: Path, n_articles: int) -> dict[str, Any]:
+    """Bytes of site/, of the article pages, and of each search index."""
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    pages = [p for p in (site / "articles").rglob("index.html")]
+    page_bytes = sum(p.stat().st_size for p in pages)
+    material = site / "search" / "search_index.json"
+    pagefind = site / "pagefind"
+    return {
+        "site_bytes": total,
+        "files": sum(1 for p in site.rglob("*") if p.is_file()),
+        "bytes_per_article": total / max(1, n_articles),
+        "article_page_bytes": page_bytes / max(1, len(pages)),
+        "material_index_bytes": material.stat().st_size if material.is_file() else 0,
+        "pagefind_bytes": sum(p.stat().st_size for p in pagefind.rglob("*") if p.is_file()) if pagefind.is_dir() else 0,
+    }
+
+
+def add_one_seed(project: Path, n: int) -> None:
+    """One new article, as an archivist adds one: a seed from another draw of the maker."""
+    extra = project / ".bench-extra"
+    make_archive(1, extra, seed=n + 7)
+    src = next(extra.iterdir())
+    shutil.copy(src, project / "seeds" / f"{n:05d}_added{src.name.split('_', 1)[1]}")
+    shutil.rmtree(extra)
+
+
+def first_search_bytes(site: Path, query: str, engine: str) -> dict[str, Any]:
+    """Serve ``site`` on localhost, type ``query`` in the header's search, count the bytes fetched for it."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    fetched: list[tuple[str, int]] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page()
+            page.goto(url, wait_until="networkidle")
+            page.on("requestfinished", lambda r: fetched.append((r.url, (r.sizes() or {}).get("responseBodySize", 0))))
+            start = time.perf_counter()
+            if engine == "pagefind":
+                page.click(".newsarchive-search__button")
+                page.fill(".pagefind-ui__search-input", query)
+                page.wait_for_selector(".pagefind-ui__result", timeout=60_000)
+            else:
+                page.click("label[for=__search]")
+                page.fill("input[data-md-component=search-query]", query)
+                page.wait_for_selector(".md-search-result__item", timeout=120_000)
+            page.wait_for_load_state("networkidle")
+            elapsed = time.perf_counter() - start
+            if engine == "pagefind":
+                results = page.locator(".pagefind-ui__message").inner_text()
+            else:
+                results = page.locator(".md-search-result__meta").inner_text()
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return {"bytes": sum(b for _, b in fetched), "requests": len(fetched), "seconds": elapsed, "results": results}
+
+
+def machine() -> dict[str, str]:
+    """nproc, memory, CPU model, Python and the libraries that matter here."""
+    cpu = ""
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    mem = next((l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")), "0")
+    versions = []
+    for name in ("mkdocs", "mkdocs-material", "spacy", "scikit-learn", "pagefind", "mkdocs-minify-plugin"):
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            pass
+    return {
+        "nproc": str(os.cpu_count()),
+        "memory": f"{int(mem) / 1024 / 1024:.1f} GiB",
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "versions": ", ".join(versions),
+        "load": " ".join(Path("/proc/loadavg").read_text().split()[:3]),
+    }
+
+
+def bench(n: int, work: Path, search: str, browser: bool, jobs: int) -> dict[str, Any]:
+    """Every measurement for one archive size."""
+    project = prepare_project(n, work)
+    cache = project / ".newsarchive"
+    report: dict[str, Any] = {"n": n, "machine": machine(), "search": search}
+
+    cold = Meter()
+    run_generator(project, cold, ["--jobs", str(jobs)])
+    report["cold"] = cold.stages
+    report["worker_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+    again = Meter()
+    run_generator(project, again, ["--jobs", str(jobs)])
+    report["unchanged"] = again.stages
+
+    add_one_seed(project, n)
+    added = Meter()
+    run_generator(project, added, ["--jobs", str(jobs)])
+    report["added_one"] = added.stages
+    report["added_one_cli"] = run_child(
+        [sys.executable, "-m", "generator", "build", "--jobs", str(jobs)], project
+    )  # the same rebuild as a user runs it: a fresh process, imports included
+    report["cache_bytes"] = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file())
+
+    env = {"SITE_URL": "http://127.0.0.1/", "NEWSARCHIVE_MATERIAL_SEARCH": "false" if search == "pagefind" else "true"}
+    report["mkdocs"] = run_child([sys.executable, "-m", "mkdocs", "build", "--strict"], project, env)
+    if search == "pagefind":
+        report["pagefind"] = run_child([sys.executable, "-m", "pagefind", "--site", "site"], project)
+    report["site"] = measure_site(project / "site", n + 1)
+    if browser:
+        actor = _busiest_actor(project)
+        report["first_search"] = first_search_bytes(project / "site", actor, search)
+        report["first_search"]["query"] = actor
+    return report
+
+
+def _busiest_actor(project: Path) -> str:
+    """The name of the person named by most articles: a search a reader would make."""
+    import frontmatter
+
+    best = ("", -1)
+    for page in (project / "site_src" / "actors").glob("*.md"):
+        meta = frontmatter.load(str(page)).metadata
+        count = len(meta.get("articles", []) or [])
+        if meta.get("type") == "person" and count > best[1]:
+            best = (str(meta.get("title", page.stem)), count)
+    return best[0] or "Russia"
+
+
+def render_report(r: dict[str, Any]) -> str:
+    """A Markdown section of results/md."""
+    m = r["machine"]
+    lines = [
+        f"## {r['n']:,} articles, search: {r['search']}",
+        "",
+        f"Machine: {m['nproc']} cores, {m['memory']}, {m['cpu']}; Python {m['python']}; load average at start {m['load']}.",
+        f"Versions: {m['versions']}.",
+        "",
+        "| run | stage | wall s | CPU s | peak MB |",
+        "|---|---|---:|---:|---:|",
+    ]
+    for run in ("cold", "unchanged", "added_one"):
+        stages: list[Stage] = r[run]
+        for s in stages:
+            lines.append(f"| {run} | {s.name} | {s.wall:.2f} | {s.cpu:.2f} | {s.peak_mb:.0f} |")
+        lines.append(f"| {run} | **total** | **{sum(s.wall for s in stages):.2f}** | {sum(s.cpu for s in stages):.2f} | {max(s.peak_mb for s in stages):.0f} |")
+    for key in ("added_one_cli", "mkdocs", "pagefind"):
+        if key in r:
+            s = r[key]
+            lines.append(f"| {key} | {s.name} | {s.wall:.2f} | {s.cpu:.2f} | {s.peak_mb:.0f} |")
+    site = r["site"]
+    lines += [
+        "",
+        f"Extraction workers' peak: {r['worker_peak_mb']:.0f} MB each. Extraction cache: {r['cache_bytes'] / 1e6:.1f} MB.",
+        f"site/: {site['site_bytes'] / 1e6:.1f} MB in {site['files']:,} files, {site['bytes_per_article'] / 1e3:.1f} KB per article;"
+        f" an article page {site['article_page_bytes'] / 1e3:.1f} KB;"
+        f" Material index {site['material_index_bytes'] / 1e6:.2f} MB; Pagefind {site['pagefind_bytes'] / 1e6:.2f} MB.",
+    ]
+    if "first_search" in r:
+        fs = r["first_search"]
+        lines.append(
+            f"First search for {fs['query']!r}: {fs['bytes'] / 1e3:.0f} KB in {fs['requests']} requests,"
+            f" {fs['seconds']:.1f} s to results ({fs['results'].strip()})."
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python bench/run.py --n N [--search material|pagefind] [--browser] [--results FILE]``."""
+    parser = argparse.ArgumentParser(description="Benchmark the build on N synthetic articles.")
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--search", choices=("material", "pagefind"), default="pagefind")
+    parser.add_argument("--browser", action="store_true", help="measure a first search in Chromium")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--work", type=Path, help="project folder (default .newsarchive/bench/N)")
+    parser.add_argument("--results", type=Path, help="append the Markdown section to this file")
+    parser.add_argument("--json", type=Path, help="write every figure as JSON")
+    args = parser.parse_args(argv)
+    work = args.work or ROOT / ".newsarchive" / "bench" / f"{args.n}-{args.search}"
+    report = bench(args.n, work, args.search, args.browser, args.jobs)
+    text = render_report(report)
+    print(text)
+    if args.results:
+        with args.results.open("a", encoding="utf-8") as fh:
+            fh.write("\n" + text)
+    if args.json:
+        args.json.write_text(json.dumps(report, default=lambda o: o.__dict__, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,55 @@
+"""The benchmark: its synthetic archive maker (bench/make_archive.py) and a whole run at N=20 (bench/run.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+import make_archive  # noqa: E402
+import run as bench_run  # noqa: E402
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_the_same_size_and_seed_give_the_same_files(tmp_path: Path) -> None:
+    make_archive.make_archive(30, tmp_path / "a", seed=3)
+    make_archive.make_archive(30, tmp_path / "b", seed=3)
+    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+
+
+@pytest.mark.parametrize("other", [{"n": 30, "seed": 4}, {"n": 31, "seed": 3}])
+def test_another_seed_or_size_gives_other_files(tmp_path: Path, other: dict) -> None:
+    make_archive.make_archive(30, tmp_path / "a", seed=3)
+    make_archive.make_archive(other["n"], tmp_path / "b", seed=other["seed"])
+    assert _tree(tmp_path / "a") != _tree(tmp_path / "b")
+
+
+def test_the_archive_has_what_real_seeds_have(tmp_path: Path) -> None:
+    paths = make_archive.make_archive(200, tmp_path)
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    assert len(paths) == 200 and paths == sorted(paths)
+    assert sum("Advertisement" in t or "cookies" in t for t in texts) > 20  # furniture
+    assert sum("Original url:" in t for t in texts) > 100  # a URL, often with the date in it
+    assert sum(not any(str(y) in t for y in range(2011, 2026)) for t in texts) > 10  # no year written at all
+    assert sum("Al-" in t or "al-" in t for t in texts) > 50  # particles spelled several ways
+
+
+def test_a_bench_run_at_20_articles_measures_every_stage(tmp_path: Path) -> None:
+    report = bench_run.bench(20, tmp_path / "project", "pagefind", browser=False, jobs=1)
+    names = [s.name for s in report["cold"]]
+    assert names[:7] == ["read", "extract", "furniture", "actors", "story dates", "events", "assemble"]
+    assert "render Markdown" in names and "write Markdown" in names
+    assert all(s.wall >= 0 and s.peak_mb > 0 for s in report["cold"])
+    assert report["site"]["pagefind_bytes"] > 0 and report["site"]["material_index_bytes"] == 0
+    assert report["site"]["bytes_per_article"] > 0
+    assert report["cache_bytes"] > 0
+    text = bench_run.render_report(report)
+    assert "| cold | **total** |" in text and "KB per article" in text

@@ -1,0 +1,115 @@
+"""The extraction cache (generator/cache.py) and the cached, parallel extraction of pipeline.extract_articles."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.cache import ExtractionCache, compute_fingerprint
+from generator.model import Seed
+from generator.read import read_archive_inputs
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def seeds() -> tuple[Seed, ...]:
+    return read_archive_inputs(SEEDS).seeds
+
+
+def test_fingerprint_is_stable_and_short() -> None:
+    assert compute_fingerprint() == compute_fingerprint()
+    assert len(compute_fingerprint()) == 20
+
+
+def test_entries_survive_a_save_and_a_new_cache(tmp_path: Path, seeds) -> None:
+    article = pipeline.extract_seed(seeds[0])
+    first = ExtractionCache(tmp_path, "one")
+    first.put("ab12", article)
+    assert first.save() == 1
+    again = ExtractionCache(tmp_path, "one")
+    assert again.get("ab12") == article
+    assert (again.hits, again.misses) == (1, 0)
+
+
+def test_another_fingerprint_sees_nothing_and_drops_the_old_entries(tmp_path: Path) -> None:
+    old = ExtractionCache(tmp_path, "old")
+    old.put("ab12", "value")
+    old.save()
+    new = ExtractionCache(tmp_path, "new")
+    assert new.get("ab12") is None
+    new.put("cd34", "other")
+    new.save()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new"]
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", b"\x80\x05\x95"])
+def test_an_unreadable_entry_is_a_miss(tmp_path: Path, content: bytes) -> None:
+    cache = ExtractionCache(tmp_path, "fp")
+    (tmp_path / "fp" / "ab").mkdir(parents=True)
+    (tmp_path / "fp" / "ab" / "ab12").write_bytes(content)
+    assert cache.get("ab12") is None
+    assert cache.misses == 1
+
+
+def _changed(seed: Seed, what: str) -> Seed:
+    return {
+        "text": replace(seed, text=seed.text + "\nOne more line."),
+        "path": replace(seed, path="elsewhere/" + seed.path),
+        "sidecar": replace(seed, curated=(("outlet", "Another Outlet"),)),
+    }[what]
+
+
+@pytest.mark.parametrize("what", ["text", "path", "sidecar"])
+def test_the_key_changes_with_what_extraction_reads(seeds, what: str) -> None:
+    seed = seeds[0]
+    assert pipeline.compose_cache_key(_changed(seed, what), True, None) != pipeline.compose_cache_key(seed, True, None)
+
+
+@pytest.mark.parametrize("use_curation, model", [(False, None), (True, "en_core_web_sm")])
+def test_the_key_changes_with_the_options(seeds, use_curation: bool, model: str | None) -> None:
+    assert pipeline.compose_cache_key(seeds[0], use_curation, model) != pipeline.compose_cache_key(seeds[0], True, None)
+
+
+def test_a_rebuild_extracts_only_the_changed_seed(tmp_path: Path, seeds) -> None:
+    cold = ExtractionCache(tmp_path, "fp")
+    first = pipeline.extract_articles(seeds, cache=cold)
+    cold.save()
+    edited = list(seeds)
+    edited[2] = _changed(seeds[2], "text")
+    warm = ExtractionCache(tmp_path, "fp")
+    second = pipeline.extract_articles(edited, cache=warm)
+    assert (warm.hits, warm.misses) == (len(seeds) - 1, 1)
+    assert [a for i, a in enumerate(second) if i != 2] == [a for i, a in enumerate(first) if i != 2]
+    assert second[2] == pipeline.extract_seed(edited[2])
+
+
+def test_cached_articles_equal_fresh_ones(tmp_path: Path, seeds) -> None:
+    cache = ExtractionCache(tmp_path, "fp")
+    pipeline.extract_articles(seeds, cache=cache)
+    cache.save()
+    assert pipeline.extract_articles(seeds, cache=ExtractionCache(tmp_path, "fp")) == pipeline.extract_articles(seeds)
+
+
+def test_parallel_extraction_gives_the_serial_result_in_order(monkeypatch, seeds) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_SEEDS_PER_JOB", 1)
+    monkeypatch.setattr(pipeline, "PARALLEL_CHUNK", 2)
+    ticks: list[int] = []
+    parallel = pipeline.extract_articles(seeds, jobs=2, progress=ticks.append)
+    assert parallel == pipeline.extract_articles(seeds, jobs=1)
+    assert [a.id for a in parallel] == [s.id for s in seeds]
+    assert sum(ticks) == len(seeds)
+
+
+def test_the_whole_archive_is_the_same_with_jobs_and_cache(tmp_path: Path, monkeypatch, archive) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_SEEDS_PER_JOB", 1)
+    inputs = read_archive_inputs(SEEDS)
+    cache = ExtractionCache(tmp_path, "fp")
+    assert pipeline.build_archive(inputs, jobs=2, cache=cache) == archive
+    cache.save()
+    stages: list[str] = []
+    assert pipeline.build_archive(inputs, cache=ExtractionCache(tmp_path, "fp"), on_stage=stages.append) == archive
+    assert stages == ["extract", "furniture", "actors", "story dates", "events"]
