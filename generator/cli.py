@@ -105,7 +105,7 @@ def run_build(args: argparse.Namespace, settings: Settings) -> int:
     paths = list_seed_paths(settings.seeds_dir)
     with _progress(len(paths) * 2, "building") as tick:
         inputs = read_archive_inputs(settings.seeds_dir, max_bytes=settings.max_seed_bytes, progress=tick)
-        lock_data, lock_problems, lock_path = read_permalink_lock(settings.seeds_dir)
+        lock_data, lock_problems, lock_path = read_permalink_lock(settings.out_dir)
         lock, found = parse_permalink_lock(lock_data, lock_path.as_posix())
         cache = None if args.no_cache else ExtractionCache(Path.cwd() / CACHE_DIR)
         archive = build_archive(
@@ -183,7 +183,12 @@ def run_inspect(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     seeds_dir = args.files[0].parent
     inputs = read_archive_inputs(seeds_dir, paths=args.files, max_bytes=settings.max_seed_bytes)
-    archive = build_archive(inputs, use_curation=not args.no_curation, spacy_model=settings.spacy_model)
+    archive = build_archive(
+        inputs,
+        use_curation=not args.no_curation,
+        spacy_model=settings.spacy_model,
+        locked_event_ids=_locked_event_ids(settings),
+    )
     for problem in archive.problems:
         print(problem, file=sys.stderr)
     records = [inspect_record(a, archive) for a in _in_given_order(archive, args.files)]
@@ -202,15 +207,23 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
             print(problem, file=sys.stderr)
         return 2
     inputs = read_archive_inputs(settings.seeds_dir, max_bytes=settings.max_seed_bytes)
+    locked = _locked_event_ids(settings)
     runs = {
-        "without curation": score_all(build_archive(inputs, use_curation=False), truth),
-        "with curation": score_all(build_archive(inputs), truth),
+        "without curation": score_all(build_archive(inputs, use_curation=False, locked_event_ids=locked), truth),
+        "with curation": score_all(build_archive(inputs, locked_event_ids=locked), truth),
     }
     print(render_table(runs))
     for name, scores in runs.items():
         print()
         print(render_misses(name, scores))
     return 0
+
+
+def _locked_event_ids(settings: Settings) -> dict[str, str]:
+    """The event ids the site already uses, so ``inspect`` and ``eval`` name events as the site does."""
+    lock_data, _, lock_path = read_permalink_lock(settings.out_dir)
+    lock, _ = parse_permalink_lock(lock_data, lock_path.as_posix())
+    return select_locked_event_ids(lock)
 
 
 def _in_given_order(archive: Archive, files: Sequence[Path]) -> list[Article]:

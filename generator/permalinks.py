@@ -2,7 +2,7 @@
 
 A page's address follows what it shows (an article's date and title, an actor's
 name, an event's id), so that it stays readable. Every address ever assigned is
-recorded in the lock file ``seeds/permalinks.yml`` (read by ``read.py``, written
+recorded in the lock file ``site_src/permalinks.yml`` (read by ``read.py``, written
 by ``write.py``, committed with the seeds), under a stable identity:
 
 * an article by its seed id;

@@ -21,6 +21,7 @@ from charset_normalizer import from_bytes
 
 from .model import Problem, Seed
 from .read_html import HTML_SUFFIXES, extract_html_article
+from .settings import PERMALINKS_FILE
 from .slugs import slugify
 
 SEED_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
@@ -74,7 +75,7 @@ def list_stray_files(seeds_dir: Path) -> tuple[Problem, ...]:
     """A warning for each file in ``seeds_dir`` that the build does not read (a PDF, an image)."""
     if not seeds_dir.is_dir():
         return ()
-    known = {ACTOR_DECISIONS_FILE, EVENT_OVERRIDES_FILE, PERMALINKS_FILE}
+    known = {ACTOR_DECISIONS_FILE, EVENT_OVERRIDES_FILE}
     return tuple(
         Problem(
             str(p),
@@ -352,12 +353,9 @@ def read_yaml(path: Path) -> tuple[Any, tuple[Problem, ...]]:
 
 ACTOR_DECISIONS_FILE = "actors.yml"
 EVENT_OVERRIDES_FILE = "events.yml"
-PERMALINKS_FILE = "permalinks.yml"
-
-
-def read_permalink_lock(seeds_dir: Path) -> tuple[Any, tuple[Problem, ...], Path]:
-    """The parsed lock of page addresses (``seeds/permalinks.yml``, see permalinks.py), or ``None``."""
-    path = seeds_dir / PERMALINKS_FILE
+def read_permalink_lock(out_dir: Path) -> tuple[Any, tuple[Problem, ...], Path]:
+    """The parsed lock of page addresses (``site_src/permalinks.yml``, see permalinks.py), or ``None``."""
+    path = out_dir / PERMALINKS_FILE
     if not path.is_file():
         return None, (), path
     data, problems = read_yaml(path)

@@ -23,6 +23,10 @@ REDIRECT_PAGE_NAME = "index.html"
 # and is left alone.
 OWNED_PAGES: tuple[str, ...] = ("index.md", "review.md")
 GENERATED_MARKER = "newsarchive"
+# The lock of assigned page addresses (permalinks.py): generator state to be
+# committed, so it lives in the docs dir beside the pages it describes (MkDocs is
+# told not to publish it), never in seeds/, which a build only reads.
+PERMALINKS_FILE = "permalinks.yml"
 
 
 class SettingsError(ValueError):

@@ -48,7 +48,8 @@ def archive_uncurated():
 
 
 # What the generator writes into site_src/: never copied from the working tree.
-_GENERATED = shutil.ignore_patterns("articles", "actors", "events", "outlets", "data", "index.md", "review.md")
+_GENERATED_NAMES = ("articles", "actors", "events", "outlets", "data", "index.md", "review.md")
+_GENERATED = shutil.ignore_patterns(*_GENERATED_NAMES)
 
 
 def link_theme(project: Path) -> None:

@@ -24,7 +24,7 @@ import yaml
 
 from generator.permalinks import page_url
 
-from .conftest import ROOT, SEEDS, SUBPATH, _GENERATED, _Quiet, link_theme
+from .conftest import ROOT, SEEDS, SUBPATH, _GENERATED, _GENERATED_NAMES, _Quiet, link_theme
 from .sitebuild import run_generator, run_mkdocs
 from .test_browser import CHROMIUM, LAUNCH_ARGS
 
@@ -232,14 +232,14 @@ def _follow(url: str) -> tuple[str, str]:
 def rebuilt(tmp_path_factory):
     """A project built once, then rebuilt after a new title (sidecar) and a merge (actors.yml)."""
     project = tmp_path_factory.mktemp("permalinks") / "project"
-    shutil.copytree(SEEDS, project / "seeds", ignore=shutil.ignore_patterns("permalinks.yml", "actors.yml"))
-    shutil.copytree(ROOT / "site_src", project / "site_src", ignore=_GENERATED)
+    shutil.copytree(SEEDS, project / "seeds", ignore=shutil.ignore_patterns("actors.yml"))
+    shutil.copytree(ROOT / "site_src", project / "site_src", ignore=shutil.ignore_patterns("permalinks.yml", *_GENERATED_NAMES))
     for name in ("mkdocs.yml", "pyproject.toml"):
         shutil.copy(ROOT / name, project / name)
     link_theme(project)
     env = {"SITE_URL": SITE_URL}
     run_generator(project, "build", env=env)
-    before = yaml.safe_load((project / "seeds" / "permalinks.yml").read_text(encoding="utf-8"))
+    before = yaml.safe_load((project / "site_src" / "permalinks.yml").read_text(encoding="utf-8"))
     actors = json.loads((project / "site_src" / "data" / "actors.json").read_text(encoding="utf-8"))["actors"]
     first, second = actors[0]["name"], actors[1]["name"]
     retitled = before["articles"][0]["key"]
@@ -251,7 +251,7 @@ def rebuilt(tmp_path_factory):
     (project / "seeds" / "actors.yml").write_text(yaml.safe_dump({"merge": [[first, second]]}), encoding="utf-8")
     run_generator(project, "build", "--strict", env=env)
     run_mkdocs(project, env=env)
-    after = yaml.safe_load((project / "seeds" / "permalinks.yml").read_text(encoding="utf-8"))
+    after = yaml.safe_load((project / "site_src" / "permalinks.yml").read_text(encoding="utf-8"))
     httpd, url = _serve(project / "site", tmp_path_factory.mktemp("www-permalinks"))
     yield {"before": before, "after": after, "server": url, "retitled": retitled, "merged": (first, second)}
     httpd.shutdown()
