@@ -53,7 +53,7 @@ golden: $(STAMP)
 
 ## accuracy of extraction against ../shared/seed_truth.yml, without and with curation
 eval: $(STAMP)
-	$(BIN)/python -m generator eval --truth ../shared/seed_truth.yml
+	$(BIN)/python -m generator eval --truth ../shared/seed_truth.yml --reviewed tests/data/reviewed_actors.yml
 
 ## re-pin every dependency (run after changing pyproject.toml)
 lock:

@@ -253,6 +253,21 @@ def machine() -> dict[str, str]:
     }
 
 
+def bench_search(n: int, project: Path, search: str, browser: bool) -> dict[str, Any]:
+    """MkDocs, the search index and a first search, on a project whose Markdown is generated."""
+    report: dict[str, Any] = {"n": n, "machine": machine(), "search": search}
+    env = {"SITE_URL": "http://127.0.0.1/", "NEWSARCHIVE_MATERIAL_SEARCH": "false" if search == "pagefind" else "true"}
+    report["mkdocs"] = run_child([sys.executable, "-m", "mkdocs", "build", "--strict"], project, env)
+    if search == "pagefind":
+        report["pagefind"] = run_child([sys.executable, "-m", "pagefind", "--site", "site"], project)
+    report["site"] = measure_site(project / "site", n)
+    if browser:
+        actor = _busiest_actor(project)
+        report["first_search"] = first_search_bytes(project / "site", actor, search)
+        report["first_search"]["query"] = actor
+    return report
+
+
 def bench(n: int, work: Path, search: str, browser: bool, jobs: int) -> dict[str, Any]:
     """Every measurement for one archive size."""
     project = prepare_project(n, work)
@@ -277,15 +292,7 @@ def bench(n: int, work: Path, search: str, browser: bool, jobs: int) -> dict[str
     )  # the same rebuild as a user runs it: a fresh process, imports included
     report["cache_bytes"] = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file())
 
-    env = {"SITE_URL": "http://127.0.0.1/", "NEWSARCHIVE_MATERIAL_SEARCH": "false" if search == "pagefind" else "true"}
-    report["mkdocs"] = run_child([sys.executable, "-m", "mkdocs", "build", "--strict"], project, env)
-    if search == "pagefind":
-        report["pagefind"] = run_child([sys.executable, "-m", "pagefind", "--site", "site"], project)
-    report["site"] = measure_site(project / "site", n + 1)
-    if browser:
-        actor = _busiest_actor(project)
-        report["first_search"] = first_search_bytes(project / "site", actor, search)
-        report["first_search"]["query"] = actor
+    report.update({k: v for k, v in bench_search(n + 1, project, search, browser).items() if k not in report})
     return report
 
 
@@ -315,6 +322,8 @@ def render_report(r: dict[str, Any]) -> str:
         "|---|---|---:|---:|---:|",
     ]
     for run in ("cold", "unchanged", "added_one"):
+        if run not in r:
+            continue
         stages: list[Stage] = r[run]
         for s in stages:
             lines.append(f"| {run} | {s.name} | {s.wall:.2f} | {s.cpu:.2f} | {s.peak_mb:.0f} |")
@@ -324,9 +333,10 @@ def render_report(r: dict[str, Any]) -> str:
             s = r[key]
             lines.append(f"| {key} | {s.name} | {s.wall:.2f} | {s.cpu:.2f} | {s.peak_mb:.0f} |")
     site = r["site"]
+    if "worker_peak_mb" in r:
+        lines += ["", f"Extraction workers' peak: {r['worker_peak_mb']:.0f} MB each. Extraction cache: {r['cache_bytes'] / 1e6:.1f} MB."]
     lines += [
         "",
-        f"Extraction workers' peak: {r['worker_peak_mb']:.0f} MB each. Extraction cache: {r['cache_bytes'] / 1e6:.1f} MB.",
         f"site/: {site['site_bytes'] / 1e6:.1f} MB in {site['files']:,} files, {site['bytes_per_article'] / 1e3:.1f} KB per article;"
         f" an article page {site['article_page_bytes'] / 1e3:.1f} KB;"
         f" Material index {site['material_index_bytes'] / 1e6:.2f} MB; Pagefind {site['pagefind_bytes'] / 1e6:.2f} MB.",
@@ -350,9 +360,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="project folder (default .newsarchive/bench/N)")
     parser.add_argument("--results", type=Path, help="append the Markdown section to this file")
     parser.add_argument("--json", type=Path, help="write every figure as JSON")
+    parser.add_argument("--search-only", type=Path, metavar="PROJECT", help="only MkDocs and search, on a project already generated")
     args = parser.parse_args(argv)
     work = args.work or ROOT / ".newsarchive" / "bench" / f"{args.n}-{args.search}"
-    report = bench(args.n, work, args.search, args.browser, args.jobs)
+    if args.search_only:
+        report = bench_search(args.n, args.search_only, args.search, args.browser)
+    else:
+        report = bench(args.n, work, args.search, args.browser, args.jobs)
     text = render_report(report)
     print(text)
     if args.results:

@@ -83,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("eval", help="score extraction against a truth file (see seed_truth.yml)")
     evaluate.add_argument("--truth", type=Path, required=True, help="YAML truth file")
     evaluate.add_argument("--seeds", type=Path, help="folder of article files (default: seeds/)")
+    evaluate.add_argument("--reviewed", type=Path, help="YAML mapping of real actors the truth omits (name: evidence)")
     evaluate.set_defaults(run=run_eval)
     return parser
 
@@ -207,10 +208,19 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
             print(problem, file=sys.stderr)
         return 2
     inputs = read_archive_inputs(settings.seeds_dir, max_bytes=settings.max_seed_bytes)
+    reviewed: list[str] = []
+    if args.reviewed is not None:
+        data, found = read_yaml(args.reviewed)
+        problems = (*problems, *found)
+        reviewed = sorted(data) if isinstance(data, dict) else []
+    for problem in problems:
+        print(problem, file=sys.stderr)
     locked = _locked_event_ids(settings)
     runs = {
-        "without curation": score_all(build_archive(inputs, use_curation=False, locked_event_ids=locked), truth),
-        "with curation": score_all(build_archive(inputs, locked_event_ids=locked), truth),
+        "without curation": score_all(
+            build_archive(inputs, use_curation=False, locked_event_ids=locked), truth, reviewed
+        ),
+        "with curation": score_all(build_archive(inputs, locked_event_ids=locked), truth, reviewed),
     }
     print(render_table(runs))
     for name, scores in runs.items():
