@@ -45,12 +45,12 @@ from .names import (
     initials,
     is_particle,
     same_token,
-    slugify,
     split_hyphen_particle,
     split_name,
     surname_key,
 )
 from .rules import load_rules
+from .slugs import slugify
 
 ACTOR_TYPES: tuple[str, ...] = get_args(ActorType)
 

@@ -219,9 +219,3 @@ def _render_particles(particles: tuple[str, ...], first: bool) -> str:
         is_last = i == len(particles) - 1
         out.append(word + ("-" if is_last and particle in p.hyphen else " "))
     return "".join(out)
-
-
-def slugify(name: str) -> str:
-    """A URL slug: ASCII, lower-case, words joined by hyphens ("López Obrador" -> "lopez-obrador")."""
-    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "actor"

@@ -15,7 +15,8 @@ from generator.actors import (
     resolve_actors,
 )
 from generator.model import Block, CleanDoc, Mention, Removed
-from generator.names import are_same_person, compose_person_name, core_keys, slugify, surname_key
+from generator.names import are_same_person, compose_person_name, core_keys, surname_key
+from generator.slugs import slugify
 from generator.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
