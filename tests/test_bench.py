@@ -53,3 +53,17 @@ def test_a_bench_run_at_20_articles_measures_every_stage(tmp_path: Path) -> None
     assert report["cache_bytes"] > 0
     text = bench_run.render_report(report)
     assert "| cold | **total** |" in text and "KB per article" in text
+
+
+@pytest.mark.skipif(not Path(bench_run.CHROMIUM).exists(), reason="Debian's chromium is not installed")
+def test_the_header_search_finds_an_actor_with_pagefind(tmp_path: Path) -> None:
+    """Material's search off, Pagefind on: the header's button opens Pagefind, which finds the actor."""
+    project = tmp_path / "project"
+    bench_run.prepare_project(20, project)
+    bench_run.run_generator(project, bench_run.Meter(), ["--jobs", "1", "--no-cache"])
+    report = bench_run.bench_search(20, project, "pagefind", browser=True)
+    search = report["first_search"]
+    assert report["site"]["material_index_bytes"] == 0
+    assert search["query"] and search["query"] != "Russia"  # a person's name, from the actor pages
+    assert "result" in search["results"] and not search["results"].startswith("0 ")
+    assert 0 < search["bytes"] < 1_000_000
