@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Generic, Literal, TypeVar
 
 T = TypeVar("T")
@@ -266,52 +267,39 @@ class Archive:
     events: tuple[Event, ...]
     problems: tuple[Problem, ...] = ()
 
-    def article(self, article_id: str) -> Article:
-        return _index(self.articles)[article_id]
+    # Lookups by id are indexed once per archive (cached_property writes to the
+    # instance's __dict__, which a frozen dataclass allows): rendering looks up every
+    # article's actors and events, and a scan per lookup was quadratic (237 s of
+    # rendering at 10,000 articles). ``dataclasses.replace`` makes a new archive,
+    # with fresh indexes.
+    @cached_property
+    def _by_id(self) -> dict[str, dict[str, Any]]:
+        return {
+            "article": {a.id: a for a in self.articles},
+            "actor": {a.id: a for a in self.actors},
+            "event": {e.id: e for e in self.events},
+        }
 
-    def actor(self, actor_id: str) -> Actor:
-        return _index(self.actors)[actor_id]
-
-    def event(self, event_id: str) -> Event:
-        return _index(self.events)[event_id]
-
-    def event_of(self, article_id: str) -> Event | None:
-        return _event_index(self.events).get(article_id)
-
-
-# Lookups by id build their index once per tuple, not on every call: rendering
-# looks up every article's actors and events, which was quadratic (237 s of
-# rendering at 10,000 articles). Keyed by id() and kept with the tuple itself, so
-# a recycled id() is never mistaken for the same tuple.
-_INDEXES: dict[tuple[str, int], tuple[tuple[Any, ...], dict[str, Any]]] = {}
-
-
-def _memo(kind: str, items: tuple[Any, ...], build: Any) -> dict[str, Any]:
-    hit = _INDEXES.get((kind, id(items)))
-    if hit is not None and hit[0] is items:
-        return hit[1]
-    if len(_INDEXES) > 32:
-        _INDEXES.clear()
-    index = build(items)
-    _INDEXES[(kind, id(items))] = (items, index)
-    return index
-
-
-def _index(items: tuple[Any, ...]) -> dict[str, Any]:
-    return _memo("id", items, lambda xs: {item.id: item for item in xs})
-
-
-def _event_index(events: tuple[Any, ...]) -> dict[str, Any]:
-    """Article id -> the first event (in order) that holds it."""
-
-    def build(xs: tuple[Any, ...]) -> dict[str, Any]:
-        first: dict[str, Any] = {}
-        for ev in xs:
-            for article_id in ev.article_ids:
-                first.setdefault(article_id, ev)
+    @cached_property
+    def _event_by_article(self) -> dict[str, Event]:
+        first: dict[str, Event] = {}
+        for event in self.events:
+            for article_id in event.article_ids:
+                first.setdefault(article_id, event)
         return first
 
-    return _memo("event_of", events, build)
+    def article(self, article_id: str) -> Article:
+        return self._by_id["article"][article_id]
+
+    def actor(self, actor_id: str) -> Actor:
+        return self._by_id["actor"][actor_id]
+
+    def event(self, event_id: str) -> Event:
+        return self._by_id["event"][event_id]
+
+    def event_of(self, article_id: str) -> Event | None:
+        """The (first) event that holds the article, or ``None``."""
+        return self._event_by_article.get(article_id)
 
 
 @dataclass(frozen=True)
