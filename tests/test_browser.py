@@ -12,19 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from .browser import CHROMIUM, chromium_page
 from .conftest import ROOT
-
-CHROMIUM = "/usr/bin/chromium"
-# Flags a machine without internet needs: without them Chromium keeps trying to
-# reach Google's services and its connections are refused.
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists() and not os.environ.get("CI"),
@@ -34,17 +23,8 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        pg = context.new_page()
-        errors: list[str] = []
-        pg.on("pageerror", lambda exc: errors.append(str(exc)))
-        pg.errors = errors
+    with chromium_page() as pg:
         yield pg
-        browser.close()
 
 
 def test_home_page_shows_the_archive(page, server):

@@ -22,7 +22,8 @@ import pytest
 from generator.settings import PERMALINKS_FILE
 from generator.settings import OWNED_DIRS, OWNED_PAGES
 
-from .conftest import ROOT, SEEDS
+from .browser import CHROMIUM, LAUNCH_ARGS
+from .conftest import ROOT, SEEDS, _Quiet
 from .sitebuild import BUILD_ENV, run_mkdocs, tree_bytes
 
 NASTY = ROOT / "tests" / "nasty"
@@ -230,14 +231,11 @@ def test_no_seed_markup_is_active_in_the_built_html(nasty_project):
     assert "&lt;script&gt;alert(&#x27;NASTY-body&#x27;)&lt;/script&gt;" in article.read_text(encoding="utf-8") or "&lt;script&gt;alert('NASTY-body')&lt;/script&gt;" in article.read_text(encoding="utf-8")
 
 
-CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} not installed (apt-get install chromium)")
 def test_no_dialog_fires_on_any_page_in_chromium(nasty_project):
     from playwright.sync_api import sync_playwright
-
-    from .test_browser import LAUNCH_ARGS
 
     site = nasty_project["project"] / "site"
     handler = functools.partial(_Quiet, directory=str(site))
@@ -272,8 +270,3 @@ def test_no_dialog_fires_on_any_page_in_chromium(nasty_project):
         httpd.shutdown()
     assert visited > 50
     assert not dialogs, dialogs
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output clean
-        pass

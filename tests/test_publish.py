@@ -26,7 +26,7 @@ from generator.permalinks import page_url
 
 from .conftest import ROOT, SEEDS, SUBPATH, _GENERATED, _GENERATED_NAMES, _Quiet, link_theme
 from .sitebuild import run_generator, run_mkdocs
-from .test_browser import CHROMIUM, LAUNCH_ARGS
+from .browser import CHROMIUM, chromium_page
 
 SITE_URL = f"http://127.0.0.1{SUBPATH}"
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
@@ -115,18 +115,8 @@ def test_article_pages_carry_share_metadata_and_the_sha256(server, built):
 
 @pytest.fixture(scope="module")
 def browser_page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        context.grant_permissions(["clipboard-read", "clipboard-write"])
-        pg = context.new_page()
-        errors: list[str] = []
-        pg.on("pageerror", lambda exc: errors.append(str(exc)))
-        pg.errors = errors
+    with chromium_page(permissions=["clipboard-read", "clipboard-write"]) as pg:
         yield pg
-        browser.close()
 
 
 def _first_article(page, server) -> None:
