@@ -58,6 +58,15 @@ def read_settings_table(project_dir: Path) -> dict[str, Any]:
         return tomllib.load(fh).get("tool", {}).get("newsarchive", {})
 
 
+def archive_path(path: Path) -> str:
+    """How pages name a seed file: ``seeds/<file>``, its folder and name.
+
+    Never the absolute path: the same archive built on another machine (or from
+    another working directory) must give byte-identical pages.
+    """
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+
+
 def list_seed_paths(seeds_dir: Path) -> tuple[Path, ...]:
     """Seed files in ``seeds_dir``, sorted by name (sidecars and hidden files excluded)."""
     if not seeds_dir.is_dir():
@@ -138,7 +147,7 @@ def read_seed(path: Path, max_bytes: int = 2_000_000) -> tuple[Seed | None, tupl
     from_front = tuple(key for key, _ in front if key not in sidecar_keys)
     seed = Seed(
         id=path.stem,
-        path=path.as_posix(),
+        path=archive_path(path),
         text=text,
         sha256=hashlib.sha256(raw).hexdigest(),
         encoding=encoding,
