@@ -184,7 +184,12 @@ def _join_broken_sentences(units: list[_Unit]) -> list[_Unit]:
     return out
 
 
-def _key(text: str) -> str:
+def normalise_key(text: str) -> str:
+    """The words of a text, case-folded, for telling whether two lines say the same thing.
+
+    Punctuation, quotes and spacing do not count: a caption printed twice with other
+    quote marks, or a standfirst repeated as a body paragraph, has one key.
+    """
     return re.sub(r"\W+", " ", text).strip().casefold()
 
 
@@ -198,8 +203,8 @@ def _drop_repeats(units: list[_Unit]) -> tuple[list[_Unit], list[Removed]]:
     removed: list[Removed] = []
     seen: set[str] = set()
     for index, unit in enumerate(units):
-        key = _key(unit.text)
-        if key in seen and (not kept or _key(kept[-1].text) == key or not _is_lead(units, key, index)):
+        key = normalise_key(unit.text)
+        if key in seen and (not kept or normalise_key(kept[-1].text) == key or not _is_lead(units, key, index)):
             removed.append(Removed(unit.line_no, unit.text, "repeated-line"))
             continue
         seen.add(key)
@@ -209,13 +214,13 @@ def _drop_repeats(units: list[_Unit]) -> tuple[list[_Unit], list[Removed]]:
 
 def _is_lead(units: list[_Unit], key: str, index: int) -> bool:
     """True when the first copy of ``key`` sat among the first lines (a standfirst)."""
-    first = next(i for i, u in enumerate(units) if _key(u.text) == key)
+    first = next(i for i, u in enumerate(units) if normalise_key(u.text) == key)
     return first <= 3 and index > first + 1
 
 
 def _structure_units(units: list[_Unit]) -> tuple[Block, ...]:
     patterns = _structure()
-    keys = [_key(u.text) for u in units]
+    keys = [normalise_key(u.text) for u in units]
     blocks: list[Block] = []
     bullet_items: list[str] = []
     bullet_line = 0
@@ -292,12 +297,12 @@ def clean_recurring_lines(docs: Sequence[CleanDoc], outlets: Sequence[str | None
     seen_in: dict[str | None, Counter[str]] = defaultdict(Counter)
     for doc, outlet in zip(docs, outlets):
         if outlet is not None:
-            seen_in[outlet].update({_key(b.plain()) for b in doc.blocks if _recurrable(b, limits)})
+            seen_in[outlet].update({normalise_key(b.plain()) for b in doc.blocks if _recurrable(b, limits)})
     out = []
     for doc, outlet in zip(docs, outlets):
         counts = seen_in.get(outlet) if outlet is not None else None
         drop = [
-            b for b in doc.blocks if counts and _recurrable(b, limits) and counts[_key(b.plain())] >= limits["min_articles"]
+            b for b in doc.blocks if counts and _recurrable(b, limits) and counts[normalise_key(b.plain())] >= limits["min_articles"]
         ]
         if not drop:
             out.append(doc)

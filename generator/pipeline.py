@@ -7,14 +7,13 @@ and writing are the caller's next steps.
 from __future__ import annotations
 
 import hashlib
-import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import partial
 from typing import Callable, Mapping, Protocol, Sequence
 
 from . import actors, events
-from .clean import clean_recurring_lines, clean_seed_text
+from .clean import clean_recurring_lines, clean_seed_text, normalise_key
 from .extract import extract_article, resolve_date_with_anchors
 from .model import Archive, Article, Problem, Seed
 from .read import ArchiveInputs
@@ -166,7 +165,7 @@ def select_distinct_articles(articles: list[Article]) -> tuple[list[Article], li
                 Problem(article.source_path, f"has no article text: all {removed} line(s) are page furniture; skipped. Check it is the article's page")
             )
             continue
-        key = " ".join(re.sub(r"\W+", " ", "\n".join(b.plain() for b in article.doc.blocks)).casefold().split())
+        key = normalise_key("\n".join(b.plain() for b in article.doc.blocks))
         first = first_of.setdefault(key, article)
         if first is not article:
             problems.append(

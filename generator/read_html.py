@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
+from .clean import normalise_key
 from .rules import load_rules
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -69,7 +70,7 @@ def extract_html_article(page: str) -> HtmlArticle | None:
     lines = [line.strip() for line in (body or "").split("\n") if line.strip()]
     if len(" ".join(lines[1:]).split()) < MIN_ARTICLE_WORDS:
         return None
-    if title and _squash(lines[0]) != _squash(title):
+    if title and normalise_key(lines[0]) != normalise_key(title):
         # The cleaner takes the first line as the headline: give it the page's
         # own, so a lead paragraph is never promoted to title.
         lines.insert(0, title)
@@ -151,7 +152,3 @@ def _extract_main_text(page: str) -> str | None:
         )
     except Exception:  # noqa: BLE001 - lxml can choke on hostile markup: treat as no article
         return None
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\W+", " ", text).strip().casefold()

@@ -19,7 +19,7 @@ import yaml
 
 from .charts import count_by_period, render_bar_chart
 from .citations import compose_share_meta
-from .clean import rule_reason
+from .clean import normalise_key, rule_reason
 from .exports import ACTORS_PATH, ARTICLES_PATH, EVENTS_PATH, FEED_PATH
 from .model import Actor, Archive, Article, CleanDoc, DateValue, Event, Field, Page
 from .permalinks import absolute_url
@@ -259,14 +259,14 @@ def _article_header(article: Article, archive: Archive, path: str, paths: _Paths
 
 def _article_body(article: Article) -> list[str]:
     blocks = article.doc.blocks
-    body_keys = {_norm(b.text) for b in blocks if b.kind == "paragraph"}
+    body_keys = {normalise_key(b.text) for b in blocks if b.kind == "paragraph"}
     lines: list[str] = []
     seen_paragraph = False
     for block in blocks:
         if block.kind in ("title", "meta"):
             continue
         if block.kind == "summary":
-            if not any(k.startswith(_norm(block.text)) for k in body_keys):
+            if not any(k.startswith(normalise_key(block.text)) for k in body_keys):
                 lines += [escape_markdown(block.text), "{: .na-lead }", ""]
         elif block.kind == "caption":
             lines += [f'<figure class="na-caption"><figcaption>{html.escape(block.text)}</figcaption></figure>', ""]
@@ -294,10 +294,6 @@ def render_body_markdown(doc: CleanDoc) -> str:
         else:
             parts.append(escape_markdown(block.text))
     return "\n\n".join(parts)
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text).strip().casefold()
 
 
 def _article_footer(article: Article, event: Event | None, archive: Archive, path: str, paths: _Paths) -> list[str]:

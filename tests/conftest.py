@@ -58,17 +58,6 @@ def link_theme(project: Path) -> None:
     (project / "generator" / "theme").symlink_to(ROOT / "generator" / "theme", target_is_directory=True)
 
 
-@pytest.fixture()
-def project_copy(tmp_path: Path) -> Path:
-    """A throwaway copy of the project's inputs (seeds, site_src hand pages, mkdocs.yml)."""
-    dst = tmp_path / "project"
-    shutil.copytree(SEEDS, dst / "seeds")
-    shutil.copytree(ROOT / "site_src", dst / "site_src", ignore=_GENERATED)
-    shutil.copy(ROOT / "mkdocs.yml", dst / "mkdocs.yml")
-    link_theme(dst)
-    return dst
-
-
 SUBPATH = "/newsarchive/"  # GitHub Pages serves a project site under /<repo>/
 
 
