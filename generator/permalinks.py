@@ -150,6 +150,11 @@ def _is_page_path(kind: Kind, path: str) -> bool:
     return folder == FOLDERS[kind] and name.endswith(".md") and "/" not in name and name not in (".md", "index.md")
 
 
+# libyaml's emitter when PyYAML was built with it: the same text as safe_dump,
+# several times faster on a lock of 20,000 rows.
+_LockDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def render_permalink_lock(entries: Sequence[Permalink]) -> str:
     """The lock file's text: a header comment, then entries sorted by kind and path."""
     data: dict[str, Any] = {"version": LOCK_VERSION}
@@ -167,7 +172,9 @@ def render_permalink_lock(entries: Sequence[Permalink]) -> str:
                 row["removed"] = True
             rows.append(row)
         data[FOLDERS[kind]] = rows
-    dumped = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False)
+    dumped = yaml.dump(
+        data, Dumper=_LockDumper, sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False
+    )
     return LOCK_HEADER + dumped
 
 
