@@ -1,4 +1,7 @@
-"""An MkDocs plugin (``plugins: [newsarchive]``): front matter reaches the theme as text.
+"""The MkDocs plugin (``plugins: [newsarchive]``): front matter reaches the theme as text,
+and a large archive's pages are converted on every core.
+
+Escaping.
 
 MkDocs' templates do not autoescape, and Material prints ``page.meta.title``,
 ``page.title`` (header, navigation, search index) and tag names into HTML as
@@ -10,15 +13,40 @@ does not escape them twice), tag names are escaped strings.
 
 It runs on every page, the archivist's hand-written ones included: their
 titles too are shown as written, never as HTML.
+
+Parallel conversion. From ``parallel_from`` pages on, Markdown is converted to
+HTML in ``jobs`` forked processes (see :mod:`generator.mkdocs_parallel`), with
+the same site as a serial build. Both are options of the plugin in mkdocs.yml::
+
+    plugins:
+      - newsarchive:
+          parallel_from: 500   # pages; below this, forking costs more than it saves
+          jobs: 0              # processes; 0 means one per core
 """
 
 from __future__ import annotations
 
 import html
+import os
 from typing import Any
 
+import jinja2
 from markupsafe import Markup
-from mkdocs.plugins import BasePlugin
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+
+from .mkdocs_parallel import (
+    STAND_IN_TEMPLATE,
+    BuiltPage,
+    RenderedPage,
+    apply_rendered,
+    build_pages_in_parallel,
+    hash_markdown,
+    log,
+    log_warnings,
+    render_pages_in_parallel,
+)
 
 # Front-matter keys whose text a theme prints as HTML.
 ESCAPED_KEYS = ("title", "description")
@@ -37,10 +65,80 @@ def escape_page_meta(meta: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class EscapeFrontMatter(BasePlugin):
-    """Escape the printed front-matter values of every page."""
+_UNSET = object()
 
-    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
-        # Runs before Material's tags plugin (priority -50) reads the tags.
+
+class NewsArchiveConfig(base.Config):
+    """The plugin's options in mkdocs.yml (validated by MkDocs)."""
+
+    # Below this many pages a serial build is faster: forking and sending the HTML
+    # back cost more than they save (measured in bench/results.md).
+    parallel_from = c.Type(int, default=500)
+    jobs = c.Type(int, default=0)
+
+
+class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
+    """Escape the printed front-matter values of every page; convert pages in parallel."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rendered: dict[str, RenderedPage] = {}
+        self.built: dict[str, tuple[BuiltPage, Any]] = {}
+        self.nav: Any = None
+
+    def _jobs(self, files: Any) -> int:
+        jobs = self.config.jobs or os.cpu_count() or 1
+        return jobs if jobs > 1 and len(files.documentation_pages()) >= self.config.parallel_from else 1
+
+    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        # The last event before MkDocs reads and converts the pages one by one.
+        self.rendered, self.built, self.nav = {}, {}, nav
+        if (jobs := self._jobs(files)) > 1:
+            self.rendered = render_pages_in_parallel(config, files, jobs)
+            log.info("newsarchive: %d pages converted in %d processes", len(self.rendered), jobs)
+        return nav
+
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        # The last event before MkDocs fills the theme's template page by page.
+        if (jobs := self._jobs(files)) == 1 or self.nav is None:
+            return env
+        built = build_pages_in_parallel(config, files, self.nav, env, jobs)
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({STAND_IN_TEMPLATE: "-"}), env.loader])
+        for file in files.documentation_pages():
+            if file.src_uri in built:
+                self.built[file.src_uri] = (built[file.src_uri], file.page.meta.get("template", _UNSET))
+                file.page.meta["template"] = STAND_IN_TEMPLATE
+        log.info("newsarchive: %d pages laid out in %d processes", len(built), jobs)
+        return env
+
+    @event_priority(100)  # before any other plugin sees the page's HTML
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        found = self.built.pop(page.file.src_uri, None)
+        if found is None:
+            return output
+        built, template = found
+        if template is _UNSET:
+            del page.meta["template"]
+        else:
+            page.meta["template"] = template
+        log_warnings(built.warnings)
+        return built.html
+
+    @event_priority(50)  # before Material's tags plugin (priority -50) reads the tags
+    def _escape_meta(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
         page.meta = escape_page_meta(page.meta)
         return markdown
+
+    @event_priority(-100)  # after every other plugin: the Markdown is final
+    def _use_rendered(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        rendered = self.rendered.pop(page.file.src_uri, None)
+        if rendered is not None and rendered.markdown_sha == hash_markdown(markdown):
+
+            def render(config: Any, files: Any) -> None:
+                del page.render  # the method again, should MkDocs convert the page twice
+                apply_rendered(page, rendered, files)
+
+            page.render = render
+        return markdown
+
+    on_page_markdown = CombinedEvent(_escape_meta, _use_rendered)
