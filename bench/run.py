@@ -153,12 +153,12 @@ def run_child(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> S
 
 
 def prepare_project(n: int, work: Path) -> Path:
-    """A throwaway project: N synthetic seeds, the hand-written pages, mkdocs.yml, pyproject.toml."""
+    """A throwaway project: N synthetic seeds, the hand-written pages, mkdocs.yml, pyproject.toml, pagefind.yml."""
     if work.exists():
         shutil.rmtree(work)
     make_archive(n, work / "seeds")
     shutil.copytree(ROOT / "site_src", work / "site_src", ignore=shutil.ignore_patterns(*OWNED))
-    for name in ("mkdocs.yml", "pyproject.toml"):
+    for name in ("mkdocs.yml", "pyproject.toml", "pagefind.yml"):
         shutil.copy(ROOT / name, work / name)
     (work / "generator").symlink_to(ROOT / "generator")  # mkdocs.yml's theme custom_dir
     return work

@@ -67,3 +67,49 @@ def test_the_header_search_finds_an_actor_with_pagefind(tmp_path: Path) -> None:
     assert search["query"] and search["query"] != "Russia"  # a person's name, from the actor pages
     assert "result" in search["results"] and not search["results"].startswith("0 ")
     assert 0 < search["bytes"] < 1_000_000
+
+    # What Pagefind indexes (theme's data-pagefind-body and pagefind.yml): an article's
+    # headline finds the article (and an event named after it), not the actor and
+    # outlet pages listing it; furniture kept in the cleaning record finds nothing.
+    headline = _first_article_title(project)
+    found = _pagefind_results(project / "site", f'"{headline}"')
+    assert any("/articles/" in url for url in found), found
+    assert not any("/actors/" in url or "/outlets/" in url for url in found), found
+    furniture = "Enjoying"  # of "Enjoying ad-free content?", a line every cleaning record lists
+    assert any(furniture in p.read_text(encoding="utf-8") for p in (project / "site" / "articles").rglob("index.html"))
+    assert _pagefind_results(project / "site", furniture) == []
+
+
+def _first_article_title(project: Path) -> str:
+    import frontmatter
+
+    pages = [frontmatter.load(p) for p in sorted((project / "site_src" / "articles").glob("*.md"))]
+    return next(str(page["title"]) for page in pages if page.get("citation"))  # not a tombstone
+
+
+def _pagefind_results(site: Path, query: str) -> list[str]:
+    """The result links Pagefind's UI shows for ``query`` (served over HTTP, in Chromium)."""
+    import functools
+    import http.server
+    import threading
+
+    from .browser import chromium_page
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        with chromium_page() as page:
+            page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/", wait_until="networkidle")
+            page.click(".newsarchive-search__button")
+            page.fill(".pagefind-ui__search-input", query)
+            page.wait_for_selector(".pagefind-ui__message", timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(300)  # the UI debounces typing before it searches
+            page.wait_for_load_state("networkidle")
+            return page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")
+    finally:
+        httpd.shutdown()
