@@ -12,8 +12,9 @@ Makes N seeds with ``bench/make_archive.py`` in a throwaway project under
   (measured in Chromium when ``--browser`` is given).
 
 For every stage: wall and CPU seconds and peak resident memory (the main
-process's high-water mark, reset per stage through /proc/self/clear_refs; worker
-processes and MkDocs are measured from their rusage). ``--results FILE`` appends
+process's high-water mark, reset per stage through /proc/self/clear_refs;
+extraction workers from their rusage; MkDocs and Pagefind as the peak summed PSS
+of their process tree, since MkDocs' workers run at once). ``--results FILE`` appends
 a Markdown section with the machine and library versions.
 """
 
@@ -139,17 +140,79 @@ def run_generator(project: Path, meter: Meter, extra: list[str]) -> str:
 
 
 def run_child(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Stage:
-    """A command's wall and CPU seconds and its peak memory, from its own rusage."""
+    """A command's wall and CPU seconds (its workers included) and its peak memory.
+
+    Peak memory is the larger of the biggest single process (rusage) and the
+    highest sum over the command's process tree, sampled every quarter second:
+    MkDocs forks workers, and they are in memory at the same time.
+    """
     start = time.perf_counter()
     log = (cwd / ".bench-child.log").open("wb")
     proc = subprocess.Popen(cmd, cwd=cwd, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
+    sampler = _TreeMemory(proc.pid)
+    sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
+    sampler.stop()
     proc.returncode = os.waitstatus_to_exitcode(status)
     log.close()
     wall = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed:\n{(cwd / '.bench-child.log').read_text()[-3000:]}")
-    return Stage(" ".join(Path(c).name if i == 0 else c for i, c in enumerate(cmd[:4])), wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    name = " ".join(Path(c).name if i == 0 else c for i, c in enumerate(cmd[:4]))
+    return Stage(name, wall, usage.ru_utime + usage.ru_stime, max(usage.ru_maxrss / 1024, sampler.peak_mb))
+
+
+class _TreeMemory:
+    """The peak, over time, of the summed proportional set size (PSS) of a process and its descendants.
+
+    PSS shares each page among the processes mapping it, so forked workers'
+    copy-on-write memory is not counted twice.
+    """
+
+    def __init__(self, pid: int, every: float = 0.25):
+        import threading
+
+        self.pid, self.every, self.peak_mb = pid, every, 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._done.wait(self.every):
+            self.peak_mb = max(self.peak_mb, sum(_pss_kb(p) for p in _tree(self.pid)) / 1024)
+
+
+def _tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, ()))
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def prepare_project(n: int, work: Path) -> Path:
