@@ -76,8 +76,8 @@ def test_cleaning_record_opens(page, server):
     page.locator("article a[href*='articles/']").first.click()
     page.wait_for_url("**/articles/**")
     # actors are tags for search, but the page lists them as links: no duplicate chips
-    assert page.locator("article > nav.md-tags").count() == 1
-    assert page.locator("article > nav.md-tags").is_hidden()
+    assert page.locator("article nav.md-tags").count() == 1
+    assert page.locator("article nav.md-tags").is_hidden()
     record = page.locator("details.note").first
     assert not record.locator("table").is_visible()
     record.locator("summary").click()
