@@ -14,6 +14,11 @@ extraction, so any change to the generator empties the cache instead of serving
 stale results. Actor resolution and event grouping look at the whole archive and
 are never cached.
 
+Beside the entries, a *table* (:meth:`ExtractionCache.table`) keeps small values
+derived from the archive, each under a hash of all its inputs (a text's TF-IDF
+term counts, a retried date): one file per table, read whole and written whole,
+holding only the values the last build used.
+
 Pickle runs code when loaded: the cache is the generator's own scratch space,
 written and read by this module only, never a file to share.
 """
@@ -32,8 +37,9 @@ from typing import Any
 
 CACHE_DIR = Path(".newsarchive") / "cache"
 
-# Libraries whose behaviour changes what extraction returns.
-_LIBRARIES = ("spacy", "dateparser", "rapidfuzz", "pyyaml", "regex")
+# Libraries whose behaviour changes what extraction returns (scikit-learn: the
+# analyzer behind the tables' term counts).
+_LIBRARIES = ("spacy", "dateparser", "rapidfuzz", "pyyaml", "regex", "scikit-learn")
 
 
 def compute_fingerprint() -> str:
@@ -61,6 +67,18 @@ class ExtractionCache:
         self.new: dict[str, Any] = {}
         self.hits = 0
         self.misses = 0
+        self.tables: dict[str, CacheTable] = {}
+
+    def table(self, name: str) -> CacheTable:
+        """The table ``name`` (read on first use): a key -> value store saved by :meth:`save`."""
+        if name not in self.tables:
+            try:
+                with (self.folder / f"{name}.table").open("rb") as fh:
+                    data = pickle.load(fh)
+            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+                data = {}
+            self.tables[name] = CacheTable(data if isinstance(data, dict) else {})
+        return self.tables[name]
 
     def get(self, key: str) -> Any | None:
         """The stored value of ``key``, or ``None`` (also when the entry is unreadable)."""
@@ -85,18 +103,83 @@ class ExtractionCache:
         for key, value in self.new.items():
             target = self.folder / key[:2] / key
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            _write_atomically(target, value)
         written = len(self.new)
         self.new.clear()
+        for name, table in self.tables.items():
+            if table.changed():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                table.data, table.added = table.kept(), 0  # as saved: a second save writes only what follows
+                _write_atomically(self.folder / f"{name}.table", table.data)
         if self.root.is_dir():
             for stale in self.root.iterdir():
                 if stale.is_dir() and stale.name != self.fingerprint:
                     shutil.rmtree(stale, ignore_errors=True)
         return written
+
+
+def _write_atomically(target: Path, value: Any) -> None:
+    """Pickle ``value`` to ``target`` in one step: a killed build leaves the old file or none."""
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class CacheTable:
+    """A dict of derived values that remembers which keys a build read or wrote.
+
+    Saved (by :meth:`ExtractionCache.save`) only when it changed, keeping only the
+    keys used: values of deleted or edited seeds do not pile up.
+    """
+
+    def __init__(self, data: dict[str, Any]):
+        self.data = data
+        self.used: set[str] = set()
+        self.added = 0
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of ``key``, or ``default``."""
+        if key in self.data:
+            self.used.add(key)
+            return self.data[key]
+        return default
+
+    def __contains__(self, key: object) -> bool:
+        if key in self.data:
+            self.used.add(key)  # type: ignore[arg-type]
+            return True
+        return False
+
+    def __getitem__(self, key: str) -> Any:
+        value = self.data[key]
+        self.used.add(key)
+        return value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.data[key] = value
+        self.used.add(key)
+        self.added += 1
+
+    def __delitem__(self, key: str) -> None:
+        del self.data[key]
+        self.used.discard(key)
+        self.added += 1
+
+    def __iter__(self) -> Any:
+        return iter(self.data)
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def changed(self) -> bool:
+        """Whether the saved table would differ: values added, or values left unused."""
+        return self.added > 0 or len(self.used) < len(self.data)
+
+    def kept(self) -> dict[str, Any]:
+        """The values this build used, to be saved."""
+        return {k: v for k, v in self.data.items() if k in self.used}

@@ -35,6 +35,8 @@ _BIBTEX_SPECIALS = re.compile("|".join(re.escape(c) for c in _BIBTEX_ESCAPES))
 # backslashes would end the argument: those are percent-encoded instead.
 _URL_ENCODE = {"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20"}
 _URL_ESCAPE = {"%": r"\%", "#": r"\#"}
+_URL_ENCODE_TABLE = str.maketrans(_URL_ENCODE)
+_URL_ESCAPE_TABLE = str.maketrans(_URL_ESCAPE)
 
 
 def escape_bibtex(text: str) -> str:
@@ -44,8 +46,8 @@ def escape_bibtex(text: str) -> str:
 
 def escape_bibtex_url(url: str) -> str:
     """A URL safe inside ``\\url{...}`` in a BibTeX field."""
-    out = "".join(_URL_ENCODE.get(c, c) for c in "".join(url.split()))
-    return "".join(_URL_ESCAPE.get(c, c) for c in out)
+    # two passes, as the "%" of an encoded brace is escaped too
+    return "".join(url.split()).translate(_URL_ENCODE_TABLE).translate(_URL_ESCAPE_TABLE)
 
 
 def compose_bibtex_key(article: Article) -> str:

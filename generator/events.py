@@ -60,14 +60,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from itertools import combinations
 from typing import Any, Literal
 
 from .model import TIERS, Article, DateValue, Event, Problem
 from .slugs import slugify
+from .tfidf import analyse_texts, compose_text_key, compose_tfidf_rows
 
 # --- thresholds --------------------------------------------------------------------
 # Wire copies and follow-up editions of one happening carry the same date or the
@@ -375,12 +375,14 @@ def group_events(
     articles: Sequence[Article],
     overrides: EventOverrides | None = None,
     locked_ids: Mapping[str, str] | None = None,
+    known_terms: MutableMapping[str, Any] | None = None,
 ) -> tuple[Event, ...]:
     """Group articles that report the same happening into events.
 
     See the module docstring for the evidence weighed, the thresholds and the
     rule that keeps event ids stable. Returns the events sorted by date (undated
     last), then id. The same input in any order gives the same output.
+    ``known_terms`` only saves work (see :func:`measure_text_vectors`).
     """
     overrides = overrides or EventOverrides()
     ordered = tuple(sorted(articles, key=lambda a: a.id))
@@ -388,7 +390,7 @@ def group_events(
         return ()
     known = {a.id for a in ordered}
     by_id = {a.id: a for a in ordered}
-    evidence = _Evidence.of(ordered)
+    evidence = _Evidence.of(ordered, known_terms)
     groups = _group(ordered, overrides, known, evidence)
     drafts = [_draft_event([by_id[a] for a in group], overrides) for group in groups]
     ids = _assign_ids(drafts, locked_ids or {})
@@ -419,12 +421,12 @@ class _Evidence:
     texts: dict[tuple[int, int], float] = field(default_factory=dict)  # similarities computed so far
 
     @staticmethod
-    def of(articles: tuple[Article, ...]) -> _Evidence:
+    def of(articles: tuple[Article, ...], known_terms: MutableMapping[str, Any] | None = None) -> _Evidence:
         significant = frozenset(select_significant_actors(articles))
         return _Evidence(
             articles=articles,
             index={a.id: i for i, a in enumerate(articles)},
-            vectors=measure_text_vectors([compose_event_text(a) for a in articles]),
+            vectors=measure_text_vectors([compose_event_text(a) for a in articles], known_terms),
             significant=significant,
             key_actors=tuple(frozenset(a.actor_ids[:KEY_ACTORS]) & significant for a in articles),
         )
@@ -466,10 +468,10 @@ class _Evidence:
         # below the lowest text bar no pair links, whatever its dates and actors
         floor = min(TEXT_MODERATE, TEXT_STRONG, TEXT_DUPLICATE)
         linked: dict[str, set[str]] = {a.id: set() for a in self.articles}
-        rows = [i for i in range(len(self.articles)) if candidates[i]]
-        for i, similarity in measure_similarity_rows(self.vectors, rows, len(self.articles)):
-            for j in sorted(candidates[i]):
-                text = float(similarity[j])
+        wanted = {i: sorted(candidates[i]) for i in range(len(self.articles)) if candidates[i]}
+        for i, similarity in measure_similarity_pairs(self.vectors, wanted):
+            for j in wanted[i]:
+                text = similarity[j]
                 self.texts[(i, j)] = text
                 a, b = self.articles[i].id, self.articles[j].id
                 if text >= floor and self.links(a, b):
@@ -526,28 +528,31 @@ def measure_text_similarity(texts: Sequence[str]) -> Any:
     return (vectors @ vectors.T).toarray()
 
 
-def measure_text_vectors(texts: Sequence[str]) -> Any:
+def measure_text_vectors(texts: Sequence[str], known: MutableMapping[str, Any] | None = None) -> Any:
     """The L2-normalised TF-IDF rows of ``texts`` (scipy CSR), or ``None`` when no text has a word.
 
     The product of two rows is the texts' cosine similarity, the very number
-    :func:`measure_text_similarity` gives. The last archive's vectors are kept:
-    story dating and event grouping compare the same texts.
+    :func:`measure_text_similarity` gives. The vectors are scikit-learn's
+    (``TfidfVectorizer``, then ``normalize`` as ``cosine_similarity`` does), built
+    from each text's term counts (see tfidf.py); ``known`` holds the counts of
+    texts seen before (the extraction cache's table), so only new texts are
+    analysed. The last archive's vectors are kept: story dating and event
+    grouping compare the same texts.
     """
-    return _fit_text_vectors(tuple(texts))
+    key = tuple(texts)
+    if key not in _LAST_VECTORS:
+        _LAST_VECTORS.clear()
+        analysed = analyse_texts(key, known)
+        _LAST_VECTORS[key] = (compose_tfidf_rows(analysed), analysed)
+    elif known is not None:  # the same texts again: ``known`` still gets (and keeps) their counts
+        for text, counts in zip(key, _LAST_VECTORS[key][1]):
+            text_key = compose_text_key(text)
+            if text_key not in known:
+                known[text_key] = counts
+    return _LAST_VECTORS[key][0]
 
 
-@lru_cache(maxsize=1)
-def _fit_text_vectors(texts: tuple[str, ...]) -> Any:
-    # imported here: scikit-learn takes a second to load, and only grouping needs it
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.preprocessing import normalize
-
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, strip_accents="unicode")
-    try:
-        matrix = vectorizer.fit_transform(list(texts))
-    except ValueError:  # no words at all in the whole archive
-        return None
-    return normalize(matrix)  # as sklearn's cosine_similarity does, so the numbers are the same
+_LAST_VECTORS: dict[tuple[str, ...], tuple[Any, Any]] = {}
 
 
 def measure_similarities(vectors: Any, row: int, others: Sequence[int]) -> list[float]:
@@ -555,6 +560,45 @@ def measure_similarities(vectors: Any, row: int, others: Sequence[int]) -> list[
     if vectors is None or not others:
         return [0.0] * len(others)
     return [float(x) for x in (vectors[row] @ vectors[list(others)].T).toarray().ravel()]
+
+
+def measure_similarity_pairs(vectors: Any, wanted: Mapping[int, Collection[int]]) -> Iterator[tuple[int, dict[int, float]]]:
+    """For each row of ``wanted`` (in its order), its cosine similarity with each text it names.
+
+    The same numbers as :func:`measure_similarity_rows` (a product adds a pair's
+    terms in the order of the row's entries, whichever other texts are in the
+    product), computed only for the pairs asked: a block of rows is multiplied
+    with the texts the block names, not with the whole archive (at 10,000
+    articles that was eight seconds of sparse products), and a block grows only
+    while its product stays small (:data:`PAIR_BLOCK_ENTRIES`).
+    """
+    import numpy as np
+
+    rows = list(wanted)
+    start = 0
+    while start < len(rows):
+        columns = set(wanted[rows[start]])
+        end = start + 1
+        while end < len(rows):
+            grown = columns.union(wanted[rows[end]])
+            if (end - start + 1) * len(grown) > PAIR_BLOCK_ENTRIES:
+                break
+            columns, end = grown, end + 1
+        chunk, ordered = rows[start:end], sorted(columns)
+        if vectors is None or not ordered:
+            dense = np.zeros((len(chunk), len(ordered)))
+        else:
+            dense = (vectors[chunk] @ vectors[ordered].T).toarray()
+        position = {j: k for k, j in enumerate(ordered)}
+        for r, i in enumerate(chunk):
+            yield i, {j: float(dense[r, position[j]]) for j in wanted[i]}
+        start = end
+
+
+# Entries of one block's product in measure_similarity_pairs: the rows' wanted
+# texts are mostly different ones, so a block of many rows multiplies each row
+# with thousands of texts it does not need; this keeps a block near 256 × 256.
+PAIR_BLOCK_ENTRIES = 65_536
 
 
 def measure_similarity_rows(vectors: Any, rows: Sequence[int], n: int) -> Iterator[tuple[int, Any]]:

@@ -6,21 +6,25 @@ and writing are the caller's next steps.
 
 from __future__ import annotations
 
+import datetime as dt
+import gc
 import hashlib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import partial
-from typing import Callable, Mapping, Protocol, Sequence
+from typing import Any, Callable, Mapping, MutableMapping, Protocol, Sequence
 
 from . import actors, events
 from .clean import clean_recurring_lines, clean_seed_text, normalise_key
 from .extract import extract_article, resolve_date_with_anchors
-from .model import Archive, Article, Problem, Seed
+from .model import Archive, Article, CleanDoc, Mention, Problem, Seed
 from .read import ArchiveInputs
 
 # Articles sharing at least this many actors are treated as one story when a
 # missing year is inferred from the others' dates.
 STORY_SHARED_ACTORS = 2
+# The cache table of values derived from several seeds (see build_archive).
+DERIVED_TABLE = "derived"
 
 
 def build_archive(
@@ -51,7 +55,11 @@ def build_archive(
 
     articles, found = select_distinct_articles(articles)
     problems.extend(found)
-    articles = resolve_recurring_furniture(articles, spacy_model)
+    # derived values keyed by their inputs (mentions of re-cleaned texts, texts' term
+    # counts, retried dates): kept with the extraction cache, so a rebuild recomputes
+    # only what new seeds change
+    derived = cache.table(DERIVED_TABLE) if cache is not None and hasattr(cache, "table") else None
+    articles = resolve_recurring_furniture(articles, spacy_model, derived)
     stage_done("furniture")
 
     decisions = None
@@ -61,7 +69,7 @@ def build_archive(
     actor_list, actor_ids = actors.resolve_actors({a.id: a.mentions for a in articles}, decisions)
     articles = [replace(a, actor_ids=actor_ids.get(a.id, ())) for a in articles]
     stage_done("actors")
-    articles = resolve_story_dates(articles)
+    articles = resolve_story_dates(articles, derived)
     stage_done("story dates")
 
     overrides = None
@@ -69,7 +77,7 @@ def build_archive(
         overrides, found = events.parse_event_overrides(inputs.event_overrides, inputs.event_overrides_path)
         problems.extend(found)
         problems.extend(events.check_event_overrides(overrides, [a.id for a in articles]))
-    event_list = events.group_events(articles, overrides, locked_event_ids)
+    event_list = events.group_events(articles, overrides, locked_event_ids, derived)
     stage_done("events")
     return Archive(
         articles=tuple(sorted(articles, key=lambda a: a.id)),
@@ -80,7 +88,11 @@ def build_archive(
 
 
 class ArticleCache(Protocol):
-    """Where :func:`extract_articles` finds and leaves articles (``cache.ExtractionCache``, a dict wrapper...)."""
+    """Where :func:`extract_articles` finds and leaves articles (``cache.ExtractionCache``, a dict wrapper...).
+
+    A cache that also has ``table(name)`` (a dict-like store, as
+    ``ExtractionCache.table``) keeps the :data:`DERIVED_TABLE` values too.
+    """
 
     def get(self, key: str) -> Article | None: ...
 
@@ -120,7 +132,9 @@ def extract_articles(
     extract = partial(extract_seed, use_curation=use_curation, spacy_model=spacy_model)
     if workers > 1:
         actors.load_recognizer(spacy_model)  # forked workers inherit it instead of each building it
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # gc.enable: the build turns the cycle collector off (cli.py); workers extracting
+        # thousands of seeds with spaCy need it
+        with ProcessPoolExecutor(max_workers=workers, initializer=gc.enable) as pool:
             done = pool.map(extract, [seeds[i] for i in todo], chunksize=PARALLEL_CHUNK)
             for i, article in zip(todo, done):
                 found[i] = article
@@ -177,11 +191,14 @@ def select_distinct_articles(articles: list[Article]) -> tuple[list[Article], li
     return sorted(kept, key=lambda a: order[a.id]), problems
 
 
-def resolve_recurring_furniture(articles: list[Article], spacy_model: str | None = None) -> list[Article]:
+def resolve_recurring_furniture(
+    articles: list[Article], spacy_model: str | None = None, known: MutableMapping[str, Any] | None = None
+) -> list[Article]:
     """Drop template lines that recur across one outlet's articles (corpus evidence).
 
     Runs after per-article extraction, since it needs every article's outlet; an
-    article that loses lines has its actor mentions found again.
+    article that loses lines has its actor mentions found again (or taken from
+    ``known``, a cache table, under a hash of the new text and the model).
     """
     docs = clean_recurring_lines([a.doc for a in articles], [a.outlet.value if a.outlet else None for a in articles])
     out = []
@@ -189,18 +206,32 @@ def resolve_recurring_furniture(articles: list[Article], spacy_model: str | None
         if doc is article.doc:
             out.append(article)
         else:
-            out.append(replace(article, doc=doc, mentions=actors.extract_mentions(doc, model=spacy_model)))
+            out.append(replace(article, doc=doc, mentions=_extract_mentions(doc, spacy_model, known)))
     return out
 
 
-def resolve_story_dates(articles: list[Article]) -> list[Article]:
+def _extract_mentions(doc: CleanDoc, spacy_model: str | None, known: MutableMapping[str, Any] | None) -> tuple[Mention, ...]:
+    """``actors.extract_mentions``, kept in ``known`` under a hash of all it reads (the text, the model)."""
+    if known is None:
+        return actors.extract_mentions(doc, model=spacy_model)
+    key = "mentions:" + hashlib.sha256(repr((doc, spacy_model)).encode("utf-8", "surrogatepass")).hexdigest()
+    if key not in known:
+        known[key] = actors.extract_mentions(doc, model=spacy_model)
+    return known[key]
+
+
+def resolve_story_dates(articles: list[Article], known: MutableMapping[str, Any] | None = None) -> list[Article]:
     """Retry the dates of articles lacking a full date, anchored on their story's other articles.
 
     Story siblings share at least ``STORY_SHARED_ACTORS`` significant actors (actors
     named in nearly every article are no evidence); their dates may settle the year of a
     written "Aug. 13". Only reports of the same happening (the text-and-actor test of
-    ``events.is_same_report``) may place a bare "on Friday".
+    ``events.is_same_report``) may place a bare "on Friday". ``known`` (a cache
+    table) holds earlier results: the texts' term counts, and each retried date
+    by everything the retry reads (the article and its anchors).
     """
+    import numpy as np
+
     dated = {
         a.id: a.date.value.date
         for a in articles
@@ -224,16 +255,46 @@ def resolve_story_dates(articles: list[Article]) -> list[Article]:
         retry,
         min(STORY_SHARED_ACTORS, events.MIN_SHARED_ACTORS_STRONG),
     )
-    vectors = events.measure_text_vectors([events.compose_event_text(a) for a in articles])
-    day_of = [dated.get(a.id) for a in articles]
-    out = list(articles)
-    for i, similarity in events.measure_similarity_rows(vectors, retry, len(articles)):
+    # day dates as ordinals (0: none), so each article's anchors are picked and sorted by numpy
+    day_of = np.array([dated[a.id].toordinal() if a.id in dated else 0 for a in articles], dtype=np.int64)
+    story_of: dict[int, Any] = {}
+    # is_same_report needs MIN_SHARED_ACTORS_STRONG shared actors: only those pairs' texts are compared
+    reports: dict[int, tuple[list[int], list[int]]] = {}
+    for i in retry:
         cols, shared = sharing[i]
-        story = sorted(day_of[j] for j, n in zip(cols.tolist(), shared.tolist()) if n >= STORY_SHARED_ACTORS and day_of[j])
-        same_event = sorted(
-            day_of[j]
-            for j, n in zip(cols.tolist(), shared.tolist())
-            if day_of[j] and events.is_same_report(float(similarity[j]), n)
+        dated_cols = day_of[cols] > 0
+        story_of[i] = np.sort(day_of[cols[dated_cols & (shared >= STORY_SHARED_ACTORS)]])
+        strong = dated_cols & (shared >= events.MIN_SHARED_ACTORS_STRONG)
+        reports[i] = (cols[strong].tolist(), shared[strong].tolist())
+    vectors = events.measure_text_vectors([events.compose_event_text(a) for a in articles], known)
+    similar = dict(events.measure_similarity_pairs(vectors, {i: js for i, (js, _) in reports.items() if js}))
+    out = list(articles)
+    for i in retry:
+        js, shared_counts = reports[i]
+        similarity = similar.get(i, {})
+        same_event = np.sort(
+            np.array([day_of[j] for j, n in zip(js, shared_counts) if events.is_same_report(similarity[j], n)], dtype=np.int64)
         )
-        out[i] = resolve_date_with_anchors(articles[i], story, same_event)
+        out[i] = _resolve_date_with_anchors(articles[i], story_of[i], same_event, known)
     return out
+
+
+def _resolve_date_with_anchors(article: Article, story: Any, same_event: Any, known: MutableMapping[str, Any] | None) -> Article:
+    """``extract.resolve_date_with_anchors`` with anchors given as sorted day ordinals (numpy),
+    its date kept in ``known`` under a hash of all it reads: the article and the anchors."""
+    if known is None or (not len(story) and not len(same_event)):
+        return resolve_date_with_anchors(article, _dates(story), _dates(same_event))
+    digest = hashlib.sha256(repr(article).encode("utf-8", "surrogatepass"))
+    digest.update(f"|{len(story)}|{len(same_event)}|".encode() + story.tobytes() + same_event.tobytes())
+    key = "story-date:" + digest.hexdigest()
+    if key in known:
+        date = known[key]
+        return article if date == article.date else replace(article, date=date)
+    resolved = resolve_date_with_anchors(article, _dates(story), _dates(same_event))
+    if resolved is article or resolved == replace(article, date=resolved.date):  # only the date changed: keep it
+        known[key] = resolved.date
+    return resolved
+
+
+def _dates(ordinals: Any) -> list[dt.date]:
+    return [dt.date.fromordinal(o) for o in ordinals.tolist()]

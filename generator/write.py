@@ -9,12 +9,13 @@ dir (the archivist's own pages) is never written, moved or deleted.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable
+from typing import Any, Iterable, MutableMapping
 
 import frontmatter
 
@@ -65,7 +66,9 @@ def is_generated(path: Path) -> bool:
         return False
 
 
-def write_pages(pages: Iterable[Page], out_dir: Path, protect: Iterable[Path] = ()) -> tuple[Problem, ...]:
+def write_pages(
+    pages: Iterable[Page], out_dir: Path, protect: Iterable[Path] = (), written: MutableMapping[str, Any] | None = None
+) -> tuple[Problem, ...]:
     """Write every page; return warnings for pages left alone to protect the archivist's files.
 
     All pages are written to a staging folder first; only then are the owned
@@ -73,18 +76,28 @@ def write_pages(pages: Iterable[Page], out_dir: Path, protect: Iterable[Path] = 
     already swapped back. Either the whole new output is in place or the
     previous one is, untouched. ``protect`` lists folders (the seeds) that no
     owned folder may be or contain.
+
+    ``written`` (a cache table) records, per page path, a hash of the page and
+    the file it was written to (size, time, inode): a page whose hash and file
+    are unchanged since is kept without writing its front matter again or
+    reading the file back (the YAML front matter was most of this stage).
     """
     pages = list(pages)
     rel_paths = [check_page_path(p.path) for p in pages]
     check_owned_dirs(out_dir, protect)
     out_dir.mkdir(parents=True, exist_ok=True)
     problems: list[Problem] = []
+    records: dict[str, Any] = {}
     staging = Path(tempfile.mkdtemp(prefix=".newsarchive-", dir=out_dir.parent))
     try:
         for page, rel in zip(pages, rel_paths):
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            _stage_file(target, page_text(page).encode("utf-8"), out_dir / rel)
+            key = compose_page_key(page) if written is not None else ""
+            if written is None or not _keep_file(target, out_dir / rel, written.get(WRITTEN_PREFIX + page.path), key):
+                _stage_file(target, page_text(page).encode("utf-8"), out_dir / rel)
+            if written is not None:
+                records[WRITTEN_PREFIX + page.path] = (key, _file_state(target))
         swaps: list[tuple[Path, Path]] = []
         for name in OWNED_DIRS:
             (staging / name).mkdir(exist_ok=True)
@@ -98,12 +111,49 @@ def write_pages(pages: Iterable[Page], out_dir: Path, protect: Iterable[Path] = 
                 problems.append(
                     Problem(str(old), "is a hand-written page; the generated one was not written over it", "warning")
                 )
+                records.pop(WRITTEN_PREFIX + name, None)  # not the output: nothing to keep next time
                 continue
             swaps.append((new, old))
         _swap_all(swaps, staging / ".previous")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    if written is not None:  # only now: these files are the output
+        for name, record in records.items():
+            if written.get(name) != record:
+                written[name] = record
     return tuple(problems)
+
+
+# The keys of write_pages' records in a cache table.
+WRITTEN_PREFIX = "written:"
+
+
+def compose_page_key(page: Page) -> str:
+    """A hash of everything :func:`page_text` reads: the path, the front matter (its repr:
+    plain values, types and order) and the body."""
+    digest = hashlib.sha256(page.path.encode("utf-8", "surrogatepass"))
+    digest.update(b"\0" + repr(page.front_matter).encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(page.body.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _file_state(path: Path) -> tuple[int, int, int, int]:
+    """What tells that a file was not touched since: size, modification time, device and inode."""
+    st = path.stat()
+    return (st.st_size, st.st_mtime_ns, st.st_dev, st.st_ino)
+
+
+def _keep_file(target: Path, previous: Path, record: Any, key: str) -> bool:
+    """Hard-link ``previous`` at ``target`` when the record says it holds this very page."""
+    if not isinstance(record, tuple) or len(record) != 2 or record[0] != key:
+        return False
+    try:
+        if previous.is_symlink() or _file_state(previous) != record[1]:
+            return False
+        os.link(previous, target)
+    except OSError:  # gone, or a file system without hard links: write it anew
+        return False
+    return True
 
 
 def _stage_file(target: Path, data: bytes, previous: Path) -> None:

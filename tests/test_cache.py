@@ -113,3 +113,62 @@ def test_the_whole_archive_is_the_same_with_jobs_and_cache(tmp_path: Path, monke
     stages: list[str] = []
     assert pipeline.build_archive(inputs, cache=ExtractionCache(tmp_path, "fp"), on_stage=stages.append) == archive
     assert stages == ["extract", "furniture", "actors", "story dates", "events"]
+
+
+def test_a_table_keeps_the_values_a_build_used(tmp_path: Path) -> None:
+    cache = ExtractionCache(tmp_path, "fp")
+    table = cache.table("derived")
+    table["a"], table["b"] = 1, 2
+    cache.save()
+    again = ExtractionCache(tmp_path, "fp").table("derived")
+    assert again.get("a") == 1 and "c" not in again
+    again_cache = ExtractionCache(tmp_path, "fp")
+    used = again_cache.table("derived")
+    assert used.get("b") == 2 and used.get("c") is None
+    again_cache.save()  # "a" was not used: dropped
+    assert dict(ExtractionCache(tmp_path, "fp").table("derived").data) == {"b": 2}
+
+
+def test_an_unchanged_table_is_not_written_again(tmp_path: Path) -> None:
+    cache = ExtractionCache(tmp_path, "fp")
+    cache.table("derived")["a"] = 1
+    cache.save()
+    path = tmp_path / "fp" / "derived.table"
+    before = path.stat().st_mtime_ns, path.stat().st_ino
+    reread = ExtractionCache(tmp_path, "fp")
+    assert "a" in reread.table("derived")
+    reread.save()
+    assert (path.stat().st_mtime_ns, path.stat().st_ino) == before
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", b"\x80\x05\x95", b"\x80\x05N."])
+def test_an_unreadable_table_is_empty(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / "fp").mkdir()
+    (tmp_path / "fp" / "derived.table").write_bytes(content)
+    assert len(ExtractionCache(tmp_path, "fp").table("derived")) == 0
+
+
+def test_story_dates_and_events_are_the_same_with_the_derived_table(tmp_path: Path, monkeypatch, archive) -> None:
+    inputs = read_archive_inputs(SEEDS)
+    cache = ExtractionCache(tmp_path, "fp")
+    assert pipeline.build_archive(inputs, cache=cache) == archive
+    cache.save()
+    assert len(cache.table(pipeline.DERIVED_TABLE)) > 0
+    # every retried date and every text's terms now come from the table
+    monkeypatch.setattr(pipeline, "resolve_date_with_anchors", lambda *a: pytest.fail("date not cached"))
+    monkeypatch.setattr("generator.tfidf._build_analyzer", lambda: pytest.fail("terms not cached"))
+    monkeypatch.setattr("generator.events._LAST_VECTORS", {})
+    assert pipeline.build_archive(inputs, cache=ExtractionCache(tmp_path, "fp")) == archive
+
+
+def test_a_second_save_writes_only_the_tables_changed_since(tmp_path: Path) -> None:
+    cache = ExtractionCache(tmp_path, "fp")
+    cache.table("derived")["a"] = 1
+    cache.save()
+    path = tmp_path / "fp" / "derived.table"
+    first = path.stat().st_ino
+    cache.save()
+    assert path.stat().st_ino == first
+    cache.table("written")["p"] = 2
+    cache.save()
+    assert path.stat().st_ino == first and (tmp_path / "fp" / "written.table").is_file()

@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import ROOT
 
 KEYS = {"id", "title", "date", "outlet", "actors", "body", "summary", "provenance", "removed", "event"}
@@ -74,3 +76,19 @@ def test_build_writes_a_report_of_every_problem(tmp_path):
     assert result.stderr.count("empty.txt") == 1
     strict = subprocess.run([*args, "--strict", "--report", "r.json"], cwd=tmp_path, capture_output=True, text=True)
     assert strict.returncode == 1 and json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["exit_status"] == 1
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_build_leaves_the_cycle_collector_as_it_found_it(monkeypatch, enabled) -> None:
+    import gc
+
+    from generator import cli
+
+    seen = []
+    monkeypatch.setattr(cli, "_run_build", lambda args, settings: seen.append(gc.isenabled()) or 0)
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert cli.run_build(None, None) == 0
+        assert seen == [False] and gc.isenabled() is enabled
+    finally:
+        gc.enable()

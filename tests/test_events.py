@@ -607,3 +607,40 @@ def test_sharing_pairs_are_the_pairs_a_loop_finds(at_least: int) -> None:
         expected = {j: len(mine & other) for j, other in enumerate(sets) if j != i and len(mine & other) >= at_least}
         cols, counts = found[i]
         assert dict(zip(cols.tolist(), counts.tolist())) == expected
+
+
+def test_similarity_pairs_are_the_full_matrix_entries_bit_for_bit() -> None:
+    from generator.events import measure_similarity_pairs, measure_text_vectors
+
+    texts = [VETO_REUTERS, VETO_COPY, VETO_AP, LIRA]
+    full = measure_text_similarity(texts)
+    wanted = {3: [0, 2], 0: [1, 2, 3], 1: [1]}
+    found = dict(measure_similarity_pairs(measure_text_vectors(texts), wanted))
+    assert list(found) == [3, 0, 1]
+    assert found == {i: {j: full[i, j].item() for j in js} for i, js in wanted.items()}
+
+
+def test_similarity_pairs_of_texts_without_words_are_zero() -> None:
+    from generator.events import measure_similarity_pairs
+
+    assert dict(measure_similarity_pairs(None, {0: [1], 1: []})) == {0: {1: 0.0}, 1: {}}
+
+
+def test_grouping_with_known_term_counts_is_the_same() -> None:
+    known: dict = {}
+    articles = seed_articles()
+    first = group_events(articles, known_terms=known)
+    assert known, "the texts' term counts were kept"
+    assert group_events(list(reversed(articles)), known_terms=known) == first == group_events(articles)
+
+
+@pytest.mark.parametrize("block_entries", [1, 3, 8, 65_536])
+def test_similarity_pairs_do_not_depend_on_the_blocks(monkeypatch, block_entries: int) -> None:
+    from generator import events as events_module
+
+    texts = [VETO_REUTERS, VETO_COPY, VETO_AP, LIRA]
+    full = measure_text_similarity(texts)
+    wanted = {0: [1, 2, 3], 2: [0], 3: [1, 2], 1: [3, 0]}
+    monkeypatch.setattr(events_module, "PAIR_BLOCK_ENTRIES", block_entries)
+    found = dict(events_module.measure_similarity_pairs(events_module.measure_text_vectors(texts), wanted))
+    assert found == {i: {j: full[i, j].item() for j in js} for i, js in wanted.items()}

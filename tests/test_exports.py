@@ -95,3 +95,13 @@ def test_seed_text_in_the_feed_stays_text(archive, title):
 def test_exports_are_deterministic(archive):
     paths = compose_fresh_paths(archive)
     assert render_exports(archive, paths, SETTINGS) == render_exports(archive, paths, SETTINGS)
+
+
+def test_actor_events_are_those_sharing_an_article_in_the_archives_order(archive) -> None:
+    from generator.exports import select_actor_events
+
+    found = select_actor_events(archive)
+    assert any(found.values())
+    for actor in archive.actors:
+        expected = [e for e in archive.events if set(e.article_ids) & set(actor.article_ids)]
+        assert found[actor.id] == expected

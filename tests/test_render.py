@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import markdown
 import pytest
@@ -75,3 +76,47 @@ def test_review_lists_missing_and_inferred_fields_but_never_curated_ones(archive
     curated = {a.id: {field for field, _, _ in review_items(a)} for a in archive.articles}
     assert curated["004_208d8fdeb8cb703d"] == set(), "curated date and outlet are not listed"
     assert "outlet" not in curated["003_94fa457a95864067"], "a curated null confirms there is none"
+
+
+def _escape_markdown_by_regex(text: str) -> str:
+    """The earlier escape_markdown (regex substitutions), which the translate table must equal."""
+    import html as _html
+
+    text = _html.escape(text, quote=False)
+    text = text.replace("&lt;", "\x00lt;").replace("&gt;", "\x00gt;").replace("&amp;", "\x00amp;")
+    text = re.sub(r"([\\`*_\[\]{}|~^=+!#<>])", r"\\\1", text)
+    text = text.replace("\x00", "&")
+    text = re.sub(r"^(\s*)(\d+)([.)])(\s)", r"\1\2\\\3\4", text)
+    return "\\" + text if text.startswith(("-", "+")) else text
+
+
+def test_escape_markdown_equals_the_regex_version_on_random_text() -> None:
+    import random
+
+    from generator.render import escape_markdown
+
+    alphabet = "\\`*_[]{}|~^=+!#<>&;amplgt \x00\n\t\u2003\u00a01.)-a\"'é²٣"
+    rnd = random.Random(7)
+    for _ in range(50_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 10)))
+        assert escape_markdown(text) == _escape_markdown_by_regex(text), repr(text)
+
+
+def test_links_equal_posix_relpath() -> None:
+    import posixpath
+    import random
+
+    from generator.render import _link
+
+    parts = ["articles", "actors", "a", "x.md", ".", "..", "", "index.md", "data", "feed.xml"]
+    rnd = random.Random(3)
+    for _ in range(50_000):
+        src = "/".join(rnd.choice(parts) for _ in range(rnd.randint(1, 3)))
+        dst = "/".join(rnd.choice(parts) for _ in range(rnd.randint(1, 3)))
+        try:
+            expected = posixpath.relpath(dst, posixpath.dirname(src) or ".")
+        except ValueError:
+            with pytest.raises(ValueError):
+                _link(src, dst)
+            continue
+        assert _link(src, dst) == expected, (src, dst)

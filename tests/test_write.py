@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,48 @@ def test_only_new_and_changed_pages_get_a_new_file(tmp_path, second_body, kept):
     assert ((after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)) is kept
     assert second_body in (out / "articles" / "a.md").read_text(encoding="utf-8")
     assert sorted(p.name for p in (out / "articles").iterdir()) == ["a.md", "b.md"]
+
+
+def test_a_page_recorded_as_written_is_kept_without_rendering_it(tmp_path, monkeypatch):
+    from generator import write
+
+    out = tmp_path / "site_src"
+    written: dict = {}
+    pages = [_page("articles/a.md", "same"), _page("articles/b.md", "other"), Page("data/x.json", (), "{}")]
+    write_pages(pages, out, written=written)
+    assert sorted(written) == ["written:articles/a.md", "written:articles/b.md", "written:data/x.json"]
+    before = (out / "articles" / "a.md").stat()
+    rendered = []
+    monkeypatch.setattr(write, "page_text", lambda page: rendered.append(page.path) or Page.__name__)
+    write_pages(pages, out, written=written)
+    assert rendered == []
+    after = (out / "articles" / "a.md").stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+@pytest.mark.parametrize("change", ["body", "front matter", "file edited", "file replaced", "file deleted"])
+def test_a_changed_page_or_file_is_written_again(tmp_path, change):
+    out = tmp_path / "site_src"
+    written: dict = {}
+    write_pages([_page("articles/a.md", "same")], out, written=written)
+    target = out / "articles" / "a.md"
+    page = _page("articles/a.md", "same")
+    if change == "body":
+        page = _page("articles/a.md", "changed")
+    elif change == "front matter":
+        page = Page("articles/a.md", (("title", "Other"), ("generator", "newsarchive")), "same")
+    elif change == "file edited":
+        stat = target.stat()
+        with target.open("a", encoding="utf-8") as fh:
+            fh.write("edited by hand\n")
+        os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    elif change == "file replaced":
+        replacement = target.with_name("new.tmp")
+        replacement.write_text("something else\n", encoding="utf-8")
+        os.replace(replacement, target)
+    else:
+        target.unlink()
+    write_pages([page], out, written=written)
+    with_record = target.read_bytes()
+    write_pages([page], tmp_path / "fresh")
+    assert with_record == (tmp_path / "fresh" / "articles" / "a.md").read_bytes()
