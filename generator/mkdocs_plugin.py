@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import html
 import os
+import time
 from typing import Any
 
 import jinja2
@@ -94,21 +95,23 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         # The last event before MkDocs reads and converts the pages one by one.
         self.rendered, self.built, self.nav = {}, {}, nav
         if (jobs := self._jobs(files)) > 1:
+            start = time.perf_counter()
             self.rendered = render_pages_in_parallel(config, files, jobs)
-            log.info("newsarchive: %d pages converted in %d processes", len(self.rendered), jobs)
+            log.info("newsarchive: %d pages converted in %d processes (%.1f s)", len(self.rendered), jobs, time.perf_counter() - start)
         return nav
 
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
         # The last event before MkDocs fills the theme's template page by page.
         if (jobs := self._jobs(files)) == 1 or self.nav is None:
             return env
+        start = time.perf_counter()
         built = build_pages_in_parallel(config, files, self.nav, env, jobs)
         env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({STAND_IN_TEMPLATE: "-"}), env.loader])
         for file in files.documentation_pages():
             if file.src_uri in built:
                 self.built[file.src_uri] = (built[file.src_uri], file.page.meta.get("template", _UNSET))
                 file.page.meta["template"] = STAND_IN_TEMPLATE
-        log.info("newsarchive: %d pages laid out in %d processes", len(built), jobs)
+        log.info("newsarchive: %d pages laid out in %d processes (%.1f s)", len(built), jobs, time.perf_counter() - start)
         return env
 
     @event_priority(100)  # before any other plugin sees the page's HTML
