@@ -1,8 +1,8 @@
 """Actors: who an article names (recognition), and who that is across the archive (resolution).
 
-Recognition runs spaCy's blank English pipeline (a tokenizer and a rule-based
-sentencizer; no statistical model is ever downloaded) with rule-based matchers fed
-by ``data/gazetteer.yml``:
+Recognition runs spaCy's blank English tokenizer (sentences split by the rule of
+spaCy's sentencizer; no statistical model is ever downloaded) with rule-based
+matchers fed by ``data/gazetteer.yml``:
 
 * the gazetteer's states, organisations, armed groups and news agencies, matched
   case-sensitively so "US" and "IS" are actors and "us" and "is" are words;
@@ -27,12 +27,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any, get_args
+from typing import Any, NamedTuple, get_args
 
 import spacy
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from .model import Actor, ActorType, CleanDoc, Mention, Problem
@@ -141,6 +143,7 @@ class _Vocabulary:
     place_words: frozenset[str]
     place_nouns: frozenset[str]
     listed_words: frozenset[str]  # one-word gazetteer names and demonyms, folded
+    given_particles: frozenset[str]  # particles that may open a name ("Abu")
 
 
 @lru_cache(maxsize=1)
@@ -170,6 +173,7 @@ def _vocabulary() -> _Vocabulary:
         place_words=frozenset(fold(p) for p in places if " " not in p),
         place_nouns=frozenset(data["place_nouns"]),
         listed_words=frozenset(listed),
+        given_particles=frozenset(data["given_name_particles"]),
     )
 
 
@@ -190,8 +194,7 @@ class _Recognizer:
 
 @lru_cache(maxsize=4)
 def _recognizer(model: str | None) -> _Recognizer:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    nlp = spacy.blank("en")  # only its tokenizer runs (sentences: _sentence_starts)
     # "U.S.-trained" is one token by default; split the hyphen so "U.S." can match.
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z]\.)-(?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
@@ -226,9 +229,12 @@ def _load_model(model: str | None) -> Language | None:
     return spacy.load(model)
 
 
-@dataclass(frozen=True)
-class _Word:
-    """A run of tokens written without a space, joined by hyphens ("Al-Khatib")."""
+class _Word(NamedTuple):
+    """A run of tokens written without a space, joined by hyphens ("Al-Khatib").
+
+    A named tuple, not a frozen dataclass: every word of every article is one,
+    and a tuple is built several times faster.
+    """
 
     text: str
     start: int  # character offsets in the segment
@@ -247,6 +253,9 @@ class _Segment:
     word_at_token: tuple[int, ...]
     headline: bool  # Title Case: capitals say nothing about names
     text: str = ""  # doc.text, read once (spaCy rebuilds it on every access)
+    token_starts: tuple[int, ...] = ()  # character offsets of each token (Token.idx)
+    token_ends: tuple[int, ...] = ()  # and of each token's end
+    token_texts: tuple[str, ...] = ()  # each token as written (Token.text, its ORTH)
 
 
 @dataclass(frozen=True)
@@ -297,7 +306,9 @@ def _segments(doc: CleanDoc, nlp: Language) -> tuple[_Segment, ...]:
         may_be_headline = block.kind in ("title", "heading") or not block.text.rstrip().endswith(_SENTENCE_ENDS)
         headline = block.kind != "bullets" and may_be_headline and _is_headline(block.text)
         pieces.extend((t, headline) for t in texts if t.strip())
-    return tuple(_segment(d, headline) for d, (_, headline) in zip(nlp.pipe(t for t, _ in pieces), pieces))
+    # Only the tokenizer runs: sentence starts are found by _sentence_starts (the
+    # sentencizer's rule) on arrays read from the Doc in one call each.
+    return tuple(_segment(nlp.make_doc(t), t, headline) for t, headline in pieces)
 
 
 def _is_headline(text: str) -> bool:
@@ -306,36 +317,81 @@ def _is_headline(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.75
 
 
-def _segment(doc: Doc, headline: bool) -> _Segment:
+# The characters ending a sentence for spaCy's rule-based sentencizer.
+_SENTENCE_PUNCT = frozenset(Sentencizer.default_punct_chars)
+
+
+def _sentence_starts(texts: Sequence[str], punct: Sequence[int]) -> list[bool]:
+    """Which tokens open a sentence, by spaCy's ``sentencizer`` rule (``Sentencizer.predict``).
+
+    A sentence ends after a run of tokens in its punctuation characters; the next
+    token that is neither such a character nor punctuation opens the next one.
+    Done here on plain lists because the pipe builds a Token object per token.
+    """
+    n = len(texts)
+    starts = [False] * n
+    if n:
+        starts[0] = True
+        start = 0
+        seen_period = False
+        for i in range(n):
+            in_chars = texts[i] in _SENTENCE_PUNCT
+            if seen_period and not punct[i] and not in_chars:
+                starts[start] = True
+                start = i
+                seen_period = False
+            elif in_chars:
+                seen_period = True
+        starts[start] = True
+    return starts
+
+
+def _segment(doc: Doc, text: str, headline: bool) -> _Segment:
+    """The words of one tokenised piece; ``text`` is the piece, which is ``doc.text``
+    (spaCy's tokenizer loses no character)."""
+    n = len(doc)
+    if not n:
+        return _Segment(doc, (), (), headline, text)
+    # Token attributes come as arrays in one call: spaCy builds a new Token object
+    # on every doc[i] and joins every token on every doc.text.
+    offsets, lengths, spaced, punct = doc.to_array([IDX, LENGTH, SPACY, IS_PUNCT]).T.tolist()
+    ends = [start + length for start, length in zip(offsets, lengths)]
+    texts = [text[start:end] for start, end in zip(offsets, ends)]
+    sent_starts = _sentence_starts(texts, punct)
+    if "-" not in texts:  # no hyphenated words (most pieces): one word per token
+        opens: list[bool] = []
+        seen_alpha_in_sentence = False
+        for token, sent_start in zip(texts, sent_starts):
+            if sent_start:
+                seen_alpha_in_sentence = False
+            is_alpha = token[:1].isalpha()
+            opens.append(is_alpha and not seen_alpha_in_sentence)
+            seen_alpha_in_sentence = seen_alpha_in_sentence or is_alpha
+        indices = range(n)
+        one_per_token = tuple(map(_Word, texts, offsets, ends, indices, indices, opens))
+        return _Segment(doc, one_per_token, tuple(indices), headline, text, tuple(offsets), tuple(ends), tuple(texts))
     words: list[_Word] = []
-    word_at_token = [0] * len(doc)
-    # spaCy builds a new Token object on every doc[i] and joins every token on every
-    # doc.text: read each once, as plain lists, instead of once per look
-    text = doc.text
-    tokens = [(t.text, t.whitespace_, t.idx, t.is_sent_start) for t in doc]
-    n = len(tokens)
+    word_at_token = [0] * n
     i = 0
     seen_alpha_in_sentence = False
     while i < n:
         j = i
-        while (
-            j + 2 < n
-            and not tokens[j][1]
-            and tokens[j + 1][0] == "-"
-            and not tokens[j + 1][1]
-            and tokens[j + 2][0][:1].isalpha()
-        ):
+        # "Al-Khatib" is three tokens and one word
+        while not spaced[j] and j + 2 < n and texts[j + 1] == "-" and not spaced[j + 1] and texts[j + 2][:1].isalpha():
             j += 2
-        if tokens[i][3]:
+        if sent_starts[i]:
             seen_alpha_in_sentence = False
-        is_alpha = tokens[i][0][:1].isalpha()
-        start, end = tokens[i][2], tokens[j][2] + len(tokens[j][0])
-        words.append(_Word(text[start:end], start, end, i, j, is_alpha and not seen_alpha_in_sentence))
+        is_alpha = texts[i][:1].isalpha()
+        start, end = offsets[i], ends[j]
+        surface = texts[i] if i == j else text[start:end]
+        words.append(_Word(surface, start, end, i, j, is_alpha and not seen_alpha_in_sentence))
         seen_alpha_in_sentence = seen_alpha_in_sentence or is_alpha
-        for k in range(i, j + 1):
-            word_at_token[k] = len(words) - 1
+        if i == j:
+            word_at_token[i] = len(words) - 1
+        else:
+            word_at_token[i : j + 1] = [len(words) - 1] * (j + 1 - i)
         i = j + 1
-    return _Segment(doc, tuple(words), tuple(word_at_token), headline, text)
+    return _Segment(doc, tuple(words), tuple(word_at_token), headline, text, tuple(offsets), tuple(ends), tuple(texts))
 
 
 # --------------------------------------------------------------------------- gazetteer matches
@@ -343,25 +399,36 @@ def _segment(doc: Doc, headline: bool) -> _Segment:
 
 def _gazetteer_candidates(rec: _Recognizer, seg: _Segment, index: int) -> Iterable[_Candidate]:
     doc = seg.doc
-    shouting = _is_shouting(seg.text)
+    shouting: bool | None = None  # asked only of a match written in capitals
     for match_id, start, end in rec.names(doc):
         entry = rec.entries[int(rec.nlp.vocab.strings[match_id])]
-        span = doc[start:end]
-        if shouting and span.text.isupper():
-            continue
+        start_char, end_char = seg.token_starts[start], seg.token_ends[end - 1]
+        text = seg.text[start_char:end_char]
+        if text.isupper():
+            if shouting is None:
+                shouting = _is_shouting(seg.text)
+            if shouting:
+                continue
         if entry.ambiguous and _next_to_name(seg, start, end):
             continue
-        yield _Candidate(index, span.start_char, span.end_char, span.text, entry.type, "gazetteer", entry.name)
+        yield _Candidate(index, start_char, end_char, text, entry.type, "gazetteer", entry.name)
+    institution_at: set[int] | None = None
     for match_id, start, end in rec.demonyms(doc):
         entry = rec.entries[int(rec.nlp.vocab.strings[match_id])]
-        if _institution_follows(rec, doc, end):
-            span = doc[start:end]
-            yield _Candidate(index, span.start_char, span.end_char, span.text, entry.type, "demonym", entry.name)
+        if institution_at is None:
+            institution_at = _institution_starts(rec, doc)
+        if end in institution_at:
+            start_char, end_char = seg.token_starts[start], seg.token_ends[end - 1]
+            surface = seg.text[start_char:end_char]
+            yield _Candidate(index, start_char, end_char, surface, entry.type, "demonym", entry.name)
 
 
 def _is_shouting(text: str) -> bool:
     """An all-capitals line, where "US" and "IS" may be plain words."""
-    words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
+    split = text.split()
+    if not any(w.isupper() for w in split):
+        return False  # no capitals word to count: most lines, answered without counting letters
+    words = [w for w in split if (len(w) >= 2 if w.isalpha() else sum(c.isalpha() for c in w) >= 2)]
     return len(words) >= 4 and sum(w.isupper() for w in words) > len(words) / 2
 
 
@@ -371,12 +438,23 @@ def _next_to_name(seg: _Segment, start: int, end: int) -> bool:
     return any(_is_name_word(seg.words[k]) for k in (first - 1, last + 1) if 0 <= k < len(seg.words))
 
 
-def _institution_follows(rec: _Recognizer, doc: Doc, end: int) -> bool:
-    """An institution noun or a title starts at token ``end`` ("Russian | lawmakers")."""
-    if end >= len(doc):
-        return False
-    rest = doc[end : min(len(doc), end + 5)].as_doc()
-    return any(s == 0 for _, s, _ in rec.institutions(rest)) or any(s == 0 for _, s, _ in rec.titles(rest))
+# An institution noun or title is looked for in the five tokens after a demonym.
+_INSTITUTION_WINDOW = 5
+
+
+def _institution_starts(rec: _Recognizer, doc: Doc) -> set[int]:
+    """Tokens where an institution noun or a title starts ("Russian | lawmakers").
+
+    Only phrases within ``_INSTITUTION_WINDOW`` tokens count. Both matchers run
+    once over the whole segment (PhraseMatcher reports every match, overlapping
+    ones too), not once per demonym on a copy of the tokens after it.
+    """
+    return {
+        s
+        for matcher in (rec.institutions, rec.titles)
+        for _, s, e in matcher(doc)
+        if e - s <= _INSTITUTION_WINDOW
+    }
 
 
 # --------------------------------------------------------------------------- rules
@@ -413,7 +491,12 @@ def _candidate_from_run(
 
 def _is_name_word(word: _Word) -> bool:
     """A capitalised word that can be part of a personal name."""
-    text = word.text
+    return _is_name_text(word.text)
+
+
+# Cached, as is _is_cap_text: pure functions of a word, asked of every word of every article.
+@lru_cache(maxsize=1 << 16)
+def _is_name_text(text: str) -> bool:
     if not text[:1].isupper() or not any(c.islower() for c in text) or _is_hyphen_adjective(text):
         return False
     if not all(c.isalpha() or c in "-'’" for c in text):
@@ -442,12 +525,17 @@ def _is_org_head(word: _Word) -> bool:
 
 def _is_cap_word(word: _Word) -> bool:
     """A capitalised word that can stand in an organisation's name."""
-    folded = fold(word.text)
+    return _is_cap_text(word.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_cap_text(text: str) -> bool:
+    folded = fold(text)
     vocab = _vocabulary()
     return (
-        word.text[:1].isupper()
-        and any(c.isalpha() for c in word.text)
-        and not _is_hyphen_adjective(word.text)
+        text[:1].isupper()
+        and any(c.isalpha() for c in text)
+        and not _is_hyphen_adjective(text)
         and folded not in STOP_WORDS
         and folded not in vocab.calendar
         and folded not in vocab.never
@@ -491,7 +579,7 @@ def _is_month_surname(seg: _Segment, k: int, step: int, run: list[int]) -> bool:
 
 def _trim_particles(seg: _Segment, run: list[int]) -> list[int]:
     """Drop free particles at a run's edges ("bin" alone is no name)."""
-    given = set(load_rules("gazetteer")["given_name_particles"])
+    given = _vocabulary().given_particles
     while run and is_particle(seg.words[run[-1]].text):
         run = run[:-1]
     while run and is_particle(seg.words[run[0]].text) and fold(seg.words[run[0]].text) not in given:
@@ -509,7 +597,7 @@ def _title_runs(rec: _Recognizer, seg: _Segment) -> Iterable[tuple[list[int], st
         run = _name_run(seg, after, +1)
         if not run:
             continue
-        if end - start == 1 and len(run) == 1 and seg.doc[start].text in regnal:
+        if end - start == 1 and len(run) == 1 and seg.text[seg.token_starts[start] : seg.token_ends[start]] in regnal:
             run = [seg.word_at_token[start], *run]
         yield run, "title", "person"
 
@@ -542,14 +630,14 @@ def _particle_runs(seg: _Segment) -> Iterable[tuple[list[int], str, ActorType]]:
     vocab = _vocabulary()
     words = seg.words
     for i, w in enumerate(words):
-        hyphenated = split_hyphen_particle(w.text) is not None
-        if not hyphenated and not is_particle(w.text):
+        if not _holds_particle(w.text):
             continue
+        hyphenated = split_hyphen_particle(w.text) is not None
         left = _name_run(seg, i - 1, -1) if i > 0 else []
         right = _name_run(seg, i + 1, +1) if i + 1 < len(words) else []
         if not hyphenated and not right:
             continue
-        if not hyphenated and not left and fold(w.text) not in set(load_rules("gazetteer")["given_name_particles"]):
+        if not hyphenated and not left and fold(w.text) not in vocab.given_particles:
             continue
         run = [*left, i, *right]
         before = words[run[0] - 1].text if run[0] > 0 else ""
@@ -557,6 +645,12 @@ def _particle_runs(seg: _Segment) -> Iterable[tuple[list[int], str, ActorType]]:
         if before.lower() == "the" or after in vocab.place_nouns:
             continue  # "the Assal Al Ward area" is a place
         yield run, "particle", "person"
+
+
+@lru_cache(maxsize=1 << 16)
+def _holds_particle(text: str) -> bool:
+    """A particle ("bin", "Al") or a word opening with one ("Al-Khatib"): asked of every word."""
+    return split_hyphen_particle(text) is not None or is_particle(text)
 
 
 def _org_runs(seg: _Segment) -> Iterable[tuple[list[int], str, ActorType]]:
@@ -622,13 +716,13 @@ def _drop_uncorroborated(found: list[_Candidate], segments: tuple[_Segment, ...]
     for c in found:
         if c.type == "person" and len(split_name(c.surface)) > 1:
             vouched.update(core_keys(c.surface))
+    openings: dict[int, set[int]] = {}  # per segment: where its sentences' first words start
     out = []
     for c in found:
-        seg = segments[c.segment]
-        opens = any(w.sent_start and w.start == c.start for w in seg.words)
-        single = len(split_name(c.surface)) == 1
-        if c.type == "person" and c.method != "gazetteer" and opens and single:
-            if not set(core_keys(c.surface)) <= vouched:
+        if c.type == "person" and c.method != "gazetteer" and len(split_name(c.surface)) == 1:
+            if c.segment not in openings:
+                openings[c.segment] = {w.start for w in segments[c.segment].words if w.sent_start}
+            if c.start in openings[c.segment] and not set(core_keys(c.surface)) <= vouched:
                 continue
         out.append(c)
     return out
@@ -668,7 +762,7 @@ def _acronym_candidates(segments: tuple[_Segment, ...], kept: Sequence[_Candidat
             if len(spelled) == 1:
                 out.append(_Candidate(i, w.start, w.end, w.text, "organisation", "acronym-initials", spelled[0]))
     defined_here = {c.surface: c for c in out}
-    for i, seg in enumerate(segments):  # later uses of an acronym defined once
+    for i, seg in enumerate(segments if defined_here else ()):  # later uses of an acronym defined once
         for w in seg.words:
             c = defined_here.get(w.text)
             if c is not None and not any(o.segment == i and o.start == w.start for o in out):
@@ -676,7 +770,10 @@ def _acronym_candidates(segments: tuple[_Segment, ...], kept: Sequence[_Candidat
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _looks_like_acronym(text: str) -> bool:
+    if not text[:1].isupper():
+        return False  # its first character must be a letter, and every letter a capital
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= 8 and all(c.isupper() for c in letters) and text[:1].isalpha()
 
@@ -716,25 +813,73 @@ def _repeat_candidates(
         readings[forms[0]].add((c.type, c.hint))
         for form in forms[1:]:
             readings[form].add(("person", c.surface))
-    matcher = PhraseMatcher(rec.nlp.vocab, attr="ORTH")
     meaning: dict[str, tuple[ActorType, str | None]] = {}
     for form, options in sorted(readings.items()):
         reading = _one_reading(options)
         if reading is not None:
             meaning[form] = reading
-            matcher.add(form, [rec.nlp.make_doc(form)])
+    index = _index_phrases(rec.nlp, meaning)
     out = []
     for i, seg in enumerate(segments):
-        for match_id, start, end in matcher(seg.doc):
-            kind, hint = meaning[rec.nlp.vocab.strings[match_id]]
-            span = seg.doc[start:end]
+        runs = _find_token_runs(index, seg) if index is not None else _match_phrases(rec, meaning, seg)
+        for form, start, end in runs:
+            kind, hint = meaning[form]
+            start_char, end_char = seg.token_starts[start], seg.token_ends[end - 1]
             first, last = seg.word_at_token[start], seg.word_at_token[end - 1]
-            if seg.words[first].start != span.start_char or seg.words[last].end != span.end_char:
+            if seg.words[first].start != start_char or seg.words[last].end != end_char:
                 continue  # only whole words: "Assad" is not inside "Assadi"
             if first == last and _is_date_word(seg, first):
                 continue  # "May" the surname, not "in May 2017"
-            out.append(_Candidate(i, span.start_char, span.end_char, span.text, kind, "repeat", hint))
+            out.append(_Candidate(i, start_char, end_char, seg.text[start_char:end_char], kind, "repeat", hint))
     return out
+
+
+# Forms by their first token, each with all its tokens.
+_PhraseIndex = dict[str, list[tuple[tuple[str, ...], str]]]
+
+
+def _index_phrases(nlp: Language, forms: Iterable[str]) -> _PhraseIndex | None:
+    """The forms' tokens (ORTH) by first token; ``None`` when two forms have the same tokens."""
+    index: _PhraseIndex = defaultdict(list)
+    seen: set[tuple[str, ...]] = set()
+    for form in forms:
+        tokens = _orth_tokens(nlp, form)
+        if not tokens or tokens in seen:
+            return None
+        seen.add(tokens)
+        index[tokens[0]].append((tokens, form))
+    return index
+
+
+def _find_token_runs(index: _PhraseIndex, seg: _Segment) -> list[tuple[str, int, int]]:
+    """Where each indexed form's tokens occur in the segment, as ``(form, start, end)`` token ranges.
+
+    What a ``PhraseMatcher(attr="ORTH")`` of the forms finds, in its order (by
+    start, then by length), without building a matcher per article. Forms with
+    the same tokens are left to the matcher (:func:`_match_phrases`), which
+    reports each, in its own order.
+    """
+    texts = seg.token_texts
+    found: list[tuple[str, int, int]] = []
+    for start, text in enumerate(texts):
+        if text in index:
+            hits = [(start + len(t), form) for t, form in index[text] if texts[start : start + len(t)] == t]
+            found.extend((form, start, end) for end, form in sorted(hits))
+    return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _orth_tokens(nlp: Language, text: str) -> tuple[str, ...]:
+    """The tokens of ``text`` as the matchers compare them (ORTH); cached, as names recur."""
+    return tuple(t.text for t in nlp.make_doc(text))
+
+
+def _match_phrases(rec: _Recognizer, forms: Iterable[str], seg: _Segment) -> list[tuple[str, int, int]]:
+    """The forms found in the segment by a PhraseMatcher, as ``(form, start, end)``."""
+    matcher = PhraseMatcher(rec.nlp.vocab, attr="ORTH")
+    for form in forms:
+        matcher.add(form, [rec.nlp.make_doc(form)])
+    return [(rec.nlp.vocab.strings[match_id], start, end) for match_id, start, end in matcher(seg.doc)]
 
 
 def _one_reading(options: set[tuple[ActorType, str | None]]) -> tuple[ActorType, str | None] | None:

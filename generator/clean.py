@@ -26,6 +26,7 @@ from .rules import load_rules
 # Characters that render as spaces or nothing and would defeat string matching.
 _SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\t": " "}
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE_CHARS = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
 
 # A line that quotes somebody is news even when it says "we need your help".
 _ATTRIBUTED_SPEECH = re.compile(r"[\"”]\s*,?\s*([\w'’.-]+\s+){1,4}(said|says|told|added|wrote)\b")
@@ -41,6 +42,9 @@ class FurnitureRule:
     why: str
     max_chars: int | None = None
     drop_next: int = 0
+    # Lower-case texts one of which a line must hold for the pattern to match it
+    # (see extract_required_texts); None: no such test, the pattern is always run.
+    needs: frozenset[str] | None = None
 
     def matches(self, line: str) -> bool:
         if self.max_chars is not None and len(line) > self.max_chars:
@@ -56,16 +60,100 @@ def furniture_rules() -> tuple[FurnitureRule, ...]:
     rules = []
     for entry in load_rules("boilerplate")["rules"]:
         flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
+        pattern = re.compile(entry["pattern"], flags)
         rules.append(
             FurnitureRule(
                 id=entry["id"],
-                pattern=re.compile(entry["pattern"], flags),
+                pattern=pattern,
                 why=entry["why"],
                 max_chars=entry.get("max_chars"),
                 drop_next=entry.get("drop_next", 0),
+                needs=extract_required_texts(pattern),
             )
         )
     return tuple(rules)
+
+
+def extract_required_texts(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case texts, one of which every line the pattern matches holds, or ``None``.
+
+    Read from the pattern's parse tree: a run of literal characters must be in the
+    match, as must one branch of an alternation and the body of a repeat that
+    occurs at least once. A line lacking all of the texts (once lowered by
+    :func:`lower_for_required_texts`) can be passed over without running the
+    pattern: Python's ``re`` scans an unanchored, case-insensitive alternation
+    slowly, and most lines are prose. A literal outside ASCII that has a case
+    ends a run (case-insensitive matching pairs some letters across scripts);
+    so does anything else not understood. With no text found the answer is
+    ``None`` (always run the pattern), as it is when the texts are too many to be
+    worth looking for.
+    """
+    parser = getattr(re, "_parser", None)
+    if parser is None:
+        return None
+    try:
+        return _sequence_needs(parser.parse(pattern.pattern, pattern.flags), parser)
+    except Exception:  # a parser this code does not know: no shortcut, same results
+        return None
+
+
+# The characters outside ASCII that Python's case-insensitive matching takes for
+# ASCII letters (dotted and dotless i, long s, Kelvin sign): a line holding one
+# is not lowered for the test (tests/test_clean.py checks the list against re).
+_ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def lower_for_required_texts(line: str) -> str | None:
+    """The line lower-cased, to look for :func:`extract_required_texts` in; ``None``
+    when it holds a character case-insensitive matching takes for an ASCII letter."""
+    return None if _ASCII_LOOKALIKES.search(line) else line.lower()
+
+
+# More texts than this cost more to look for than the pattern's own search.
+_MAX_NEEDED_TEXTS = 16
+
+
+def _sequence_needs(items: Sequence, parser) -> frozenset[str] | None:  # type: ignore[no-untyped-def]
+    """The most selective set of texts the sequence of parse-tree ``items`` requires."""
+    factors: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if run:
+            factors.append(frozenset({"".join(run)}))
+            run.clear()
+
+    for op, arg in _flatten_groups(items, parser):
+        if op is parser.LITERAL:
+            char = chr(arg)
+            if char.isascii():
+                run.append(char.lower())
+                continue
+            if char.lower() == char == char.upper():  # no case: matched only as written
+                run.append(char)
+                continue
+        end_run()
+        if op is parser.BRANCH:
+            branches = [_sequence_needs(branch, parser) for branch in arg[1]]
+            if all(b is not None for b in branches):
+                factors.append(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT) and arg[0] >= 1:
+            body = _sequence_needs(arg[2], parser)
+            if body is not None:
+                factors.append(body)
+    end_run()
+    # The factor whose shortest text is longest says the most.
+    worth = [f for f in factors if len(f) <= _MAX_NEEDED_TEXTS]
+    return max(worth, key=lambda f: min(len(t) for t in f), default=None)
+
+
+def _flatten_groups(items: Sequence, parser):  # type: ignore[no-untyped-def]
+    """The parse-tree items with each plain group's items in its place (a group consumes nothing)."""
+    for op, arg in items:
+        if op is parser.SUBPATTERN:
+            yield from _flatten_groups(arg[-1], parser)
+        else:
+            yield op, arg
 
 
 @lru_cache(maxsize=1)
@@ -98,15 +186,25 @@ _BUILTIN_REASONS = {
 def normalise_text(text: str) -> str:
     """Unify line ends, spaces and Unicode form; keep quotes and dashes as written."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text)
+    if _INVISIBLE_CHARS.search(text):  # rare; translate reads every character
+        text = text.translate(_INVISIBLE)
     for char, repl in _SPACES.items():
         text = text.replace(char, repl)
     return text
 
 
 def match_furniture(line: str) -> FurnitureRule | None:
-    """The first furniture rule matching a stripped line, or ``None``."""
+    """The first furniture rule matching a stripped line, or ``None``.
+
+    The same as asking each rule's :meth:`FurnitureRule.matches` in turn; a rule
+    is passed over without running its pattern when the line lacks every text
+    the pattern needs (most lines are prose that no rule matches).
+    """
+    lower = lower_for_required_texts(line)
     for rule in furniture_rules():
+        if lower is not None and rule.needs is not None and not any(map(lower.__contains__, rule.needs)):
+            continue
         if rule.matches(line):
             return rule
     return None
@@ -184,13 +282,16 @@ def _join_broken_sentences(units: list[_Unit]) -> list[_Unit]:
     return out
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def normalise_key(text: str) -> str:
     """The words of a text, case-folded, for telling whether two lines say the same thing.
 
     Punctuation, quotes and spacing do not count: a caption printed twice with other
     quote marks, or a standfirst repeated as a body paragraph, has one key.
     """
-    return re.sub(r"\W+", " ", text).strip().casefold()
+    return _NON_WORD.sub(" ", text).strip().casefold()
 
 
 def _drop_repeats(units: list[_Unit]) -> tuple[list[_Unit], list[Removed]]:

@@ -130,6 +130,8 @@ class _Rules:
     url_patterns: tuple[tuple[str, str, re.Pattern[str]], ...]
     published: re.Pattern[str]
     updated: re.Pattern[str]
+    published_end: re.Pattern[str]  # the label ends the text, but for spaces and ":,-"
+    updated_end: re.Pattern[str]
     line_max: int
     line_filler: tuple[re.Pattern[str], ...]
     dateline_before: re.Pattern[str]
@@ -169,6 +171,8 @@ def _rules() -> _Rules:
         (s["name"], tuple(s["parts"]), re.compile(_fill(s["regex"], fills))) for s in data["spans"]
     )
     labels = data["labels"]
+    published = r"\b(?:" + "|".join(labels["published"]) + r")\b"
+    updated = r"\b(?:" + "|".join(labels["updated"]) + r")\b"
     line = data["date_line"]
     wm = data["weekday_mentions"]
     return _Rules(
@@ -184,8 +188,10 @@ def _rules() -> _Rules:
             (u["name"], u["precision"], re.compile(u["regex"], re.IGNORECASE))
             for u in data["url_patterns"]
         ),
-        published=re.compile(r"\b(?:" + "|".join(labels["published"]) + r")\b", re.IGNORECASE),
-        updated=re.compile(r"\b(?:" + "|".join(labels["updated"]) + r")\b", re.IGNORECASE),
+        published=re.compile(published, re.IGNORECASE),
+        updated=re.compile(updated, re.IGNORECASE),
+        published_end=re.compile(r"(?:" + published + r")[\s:,-]*$", re.IGNORECASE),
+        updated_end=re.compile(r"(?:" + updated + r")[\s:,-]*$", re.IGNORECASE),
         line_max=int(line["max_chars"]),
         line_filler=tuple(re.compile(p) for p in line["filler"]),
         dateline_before=re.compile(data["dateline_prefix"]["before"]),
@@ -217,8 +223,13 @@ def parse_date_span(text: str, parts: tuple[str, ...] = _FULL) -> tuple[int | No
     """Parse one date span (never free text) into ``(year, month, day)``.
 
     Parts not in ``parts`` come back None. Deterministic: dateparser gets a
-    fixed base date and only its absolute-date parser.
+    fixed base date and only its absolute-date parser. The plainest spellings
+    ("Aug. 13, 2015", "5 August 2015", "2015-08-05", "August 2015", "Aug 13")
+    of a valid date are read without it (see :func:`_parse_plain_span`).
     """
+    plain = _parse_plain_span(text, frozenset(parts))
+    if plain is not None:
+        return plain
     settings: dict[str, object] = {
         "RELATIVE_BASE": _BASE,
         "PREFER_DATES_FROM": "past",
@@ -240,8 +251,69 @@ def parse_date_span(text: str, parts: tuple[str, ...] = _FULL) -> tuple[int | No
     )
 
 
+@lru_cache(maxsize=1)
+def _plain_spans() -> dict[frozenset[str], tuple[re.Pattern[str], ...]]:
+    """For each set of parts, the plain spellings :func:`_parse_plain_span` reads.
+
+    One space between the pieces; the month as ``dates.yml`` lists it (title case
+    or capitals), with or without its dot; the day without an ordinal suffix.
+    """
+    month = _alternation([n for ns in load_rules("dates")["months"].values() for n in ns])
+    day, year = r"(?P<day>[0-9]{1,2})", r"(?P<year>(?:19|20)[0-9]{2})"
+    mon = rf"(?P<mon>{month})"
+    return {
+        frozenset(_FULL): (
+            re.compile(rf"{mon}\.? {day},? {year}"),
+            re.compile(rf"{day} {mon}\.?,? {year}"),
+            re.compile(rf"{year}(?P<sep>[-/.])(?P<num>0[1-9]|1[0-2])(?P=sep)(?P<day>0[1-9]|[12][0-9]|3[01])"),
+        ),
+        frozenset(("month", "year")): (re.compile(rf"{mon}\.?,? {year}"),),
+        frozenset(("day", "month")): (re.compile(rf"{mon}\.? {day}"), re.compile(rf"{day} {mon}")),
+    }
+
+
+def _parse_plain_span(text: str, parts: frozenset[str]) -> tuple[int | None, int, int | None] | None:
+    """``(year, month, day)`` of a plainly written valid date, as dateparser reads it; else ``None``.
+
+    dateparser costs about half a millisecond a span. Only spellings checked to
+    read the same as with dateparser (``tests/test_dates.py``) are read here:
+    anything else, and every impossible date (dateparser decides those,
+    including "Feb. 29" without a year), is left to it.
+    """
+    for pattern in _plain_spans().get(parts, ()):
+        m = pattern.fullmatch(text)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        month = int(groups["num"]) if groups.get("num") else _rules().month_numbers[groups["mon"].lower()]
+        day = int(groups["day"]) if groups.get("day") else None
+        year = int(groups["year"]) if groups.get("year") else None
+        if day is not None and not 1 <= day <= _PLAIN_MONTH_DAYS[month]:
+            return None
+        if day is not None and year is not None:
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                return None
+        return year, month, day
+    return None
+
+
+# Days a month may have in a plain span read without dateparser: February's 29th
+# is left to it (a year that is not a leap year has none, and without a year
+# dateparser's own choice of year decides).
+_PLAIN_MONTH_DAYS = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
+
+
+# Every span pattern holds a day or a year, so an ASCII digit: a text without one
+# (most paragraphs) is answered without running the patterns, which cost far more.
+_SPAN_NEEDS = re.compile(r"[0-9]")
+
+
 def extract_date_spans(text: str) -> tuple[DateSpan, ...]:
     """Every date-looking span of ``text``, parsed, in order, without overlaps."""
+    if not _SPAN_NEEDS.search(text):
+        return ()
     rules = _rules()
     found: list[tuple[int, int, int, tuple[str, ...]]] = []  # start, -length, rank, parts
     for rank, (_name, parts, pattern) in enumerate(rules.spans):
@@ -267,10 +339,15 @@ def extract_date_spans(text: str) -> tuple[DateSpan, ...]:
 # --------------------------------------------------------------------------- roles
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|[.!?]\s+")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _sentence_before(text: str, start: int) -> str:
     """The part of the sentence holding ``start`` that precedes it."""
     head = text[:start]
-    cut = max((m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z\"“])|\n", head)), default=0)
+    cut = max((m.end() for m in _SENTENCE_BREAK.finditer(head)), default=0)
     return head[cut:]
 
 
@@ -307,7 +384,7 @@ def _is_date_line(text: str, spans: Sequence[DateSpan]) -> bool:
     for pattern in (rules.published, rules.updated, *rules.line_filler):
         rest = pattern.sub(" ", rest)
     rest = rules.weekday_any.sub(" ", rest)
-    return not re.search(r"[A-Za-z]", rest)
+    return not _LETTER.search(rest)
 
 
 def _label(gap: str) -> Role | None:
@@ -322,8 +399,8 @@ def _label(gap: str) -> Role | None:
 
 def _label_right_before(gap: str) -> Role | None:
     rules = _rules()
-    for role, pattern in (("published", rules.published), ("updated", rules.updated)):
-        if re.search(r"(?:" + pattern.pattern + r")[\s:,-]*$", gap, re.IGNORECASE):
+    for role, pattern in (("published", rules.published_end), ("updated", rules.updated_end)):
+        if pattern.search(gap):
             return role  # type: ignore[return-value]
     return None
 
@@ -413,7 +490,7 @@ def extract_weekday_mentions(doc: CleanDoc) -> tuple[WeekdayMention, ...]:
             before = text[: m.start()]
             if any(p.search(before[-20:]) for p in rules.skip_before):
                 continue
-            clause = re.split(r"[,;:—–]|[.!?]\s+", _sentence_before(text, m.start()))[-1]
+            clause = _CLAUSE_BREAK.split(_sentence_before(text, m.start()))[-1]
             window = clause[-rules.future_window :]
             tense: Tense = "future" if any(p.search(window) for p in rules.future_before) else "past"
             wd = rules.weekday_numbers[m.group(1).lower()]

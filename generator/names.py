@@ -67,12 +67,16 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+_NAME_SEPARATORS = re.compile(r"[\s\-‐–]+")
+
+
 @lru_cache(maxsize=1 << 16)
 def fold_name(text: str) -> str:
     """A whole name folded, with hyphens and runs of spaces made single spaces."""
-    return re.sub(r"[\s\-‐–]+", " ", fold(text)).strip()
+    return _NAME_SEPARATORS.sub(" ", fold(text)).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def is_particle(word: str) -> bool:
     """True for a free-standing name particle ("bin", "Al", "von").
 
@@ -84,6 +88,7 @@ def is_particle(word: str) -> bool:
     return folded in p.bare and (word[:1].islower() or folded in p.hyphen or folded in p.given)
 
 
+@lru_cache(maxsize=1 << 16)
 def split_hyphen_particle(word: str) -> tuple[str, str] | None:
     """``("al", "Khatib")`` for "Al-Khatib"; ``None`` when the word has no such prefix."""
     head, sep, tail = word.partition("-")

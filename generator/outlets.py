@@ -25,10 +25,12 @@ The registry and the cue patterns live in ``generator/data/outlets.yml``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.clean import extract_required_texts, lower_for_required_texts
 from generator.model import CleanDoc, Field, Provenance, choose
 from generator.rules import load_rules
 
@@ -156,6 +158,25 @@ def _copyright_pattern() -> re.Pattern[str]:
     return re.compile(rf"{_COPYRIGHT_HEAD}\s*{_YEARS}?(?:by\s+)?(?P<name>{names})", re.I)
 
 
+@lru_cache(maxsize=None)
+def _cue_needs(name: str) -> tuple[frozenset[str] | None, ...]:
+    """What each pattern of ``_cue_list(name)`` needs (see :func:`_may_match`)."""
+    return tuple(extract_required_texts(p) for p in _cue_list(name))
+
+
+@lru_cache(maxsize=None)
+def _copyright_needs() -> frozenset[str] | None:
+    return extract_required_texts(_copyright_pattern())
+
+
+def _may_match(needs: frozenset[str] | None, lower: str | None) -> bool:
+    """False only when a text (``lower``: as lowered by
+    :func:`generator.clean.lower_for_required_texts`) lacks every text a pattern
+    ``needs``, so the pattern cannot match it: a cue's search is skipped on most
+    sentences."""
+    return lower is None or needs is None or any(map(lower.__contains__, needs))
+
+
 def outlet_by_name(name: str) -> dict[str, Any] | None:
     """The registry entry called ``name`` or one of its aliases ("NYT"), else ``None``."""
     return _registry()["by_key"].get(_key(name))
@@ -245,13 +266,19 @@ def _entry_in(text: str) -> dict[str, Any] | None:
 # --- (a) bylines ----------------------------------------------------------------------------
 
 
-def _strip_roles(part: str) -> str:
+@lru_cache(maxsize=None)
+def _role_endings() -> tuple[re.Pattern[str], ...]:
+    """A byline role ending a part ("..., Moscow correspondent"), longest role first."""
     roles = sorted(_registry()["cues"]["byline_roles"], key=len, reverse=True)
+    return tuple(re.compile(rf"(?:^|\s+){re.escape(role)}\.?$", re.I) for role in roles)
+
+
+def _strip_roles(part: str) -> str:
     changed = True
     while changed:
         changed = False
-        for role in roles:
-            m = re.search(rf"(?:^|\s+){re.escape(role)}\.?$", part, re.I)
+        for ending in _role_endings():
+            m = ending.search(part)
             if m:
                 part = part[: m.start()].strip()
                 changed = True
@@ -291,7 +318,7 @@ def _outlet_in_byline_name(name: str, staff: bool, line: str) -> Field[str] | No
 
 
 def _outlet_in_byline(line: str) -> Field[str] | None:
-    plain = _MD_LINK.sub(r"\1", line).strip()
+    plain = (_MD_LINK.sub(r"\1", line) if "[" in line else line).strip()  # a link opens with "["
     if len(plain) > _BYLINE_MAX_CHARS:
         return None
     by = _BYLINE.match(plain)
@@ -322,6 +349,8 @@ def extract_outlet_from_byline(doc: CleanDoc) -> Field[str] | None:
 
 
 def _outlet_in_copyright(line: str) -> Field[str] | None:
+    if not _may_match(_copyright_needs(), lower_for_required_texts(line)):
+        return None
     if _cue("photo_credit").search(line):
         return None
     for m in _copyright_pattern().finditer(line):
@@ -355,8 +384,10 @@ def _sentences(text: str) -> list[str]:
 
 def _self_reference_in(sentence: str, furniture: bool) -> dict[str, Any] | None:
     cues = _cue_list("self_reference") + (_cue_list("furniture_self_reference") if furniture else ())
-    for pattern in cues:
-        m = pattern.search(sentence)
+    needs = _cue_needs("self_reference") + (_cue_needs("furniture_self_reference") if furniture else ())
+    lower = lower_for_required_texts(sentence)
+    for pattern, needed in zip(cues, needs):
+        m = pattern.search(sentence) if _may_match(needed, lower) else None
         if m:
             return outlet_by_name(m.group("name"))
     if not furniture:
@@ -437,20 +468,52 @@ def extract_outlet_from_credit_line(doc: CleanDoc) -> Field[str] | None:
 # --- (d) furniture signatures -------------------------------------------------------------------
 
 
-def _signature_matches(signature: dict[str, Any], line: str) -> bool:
-    if "text" in signature:
-        return line == " ".join(signature["text"].split())
-    return re.fullmatch(signature["pattern"], line) is not None
+@dataclass(frozen=True)
+class _Signature:
+    """One signature of ``outlets.yml``, ready to match: its exact line or its compiled pattern."""
+
+    text: str | None
+    pattern: re.Pattern[str] | None
+    weight: float
+    distinctive: bool
 
 
-def _signature_score(entry: dict[str, Any], lines: tuple[str, ...]) -> tuple[float, list[str]] | None:
+@lru_cache(maxsize=None)
+def _signatures() -> tuple[tuple[dict[str, Any], tuple[_Signature, ...]], ...]:
+    """Each registry entry with its signatures (none for most), prepared once."""
+    out = []
+    for entry in _registry()["entries"]:
+        prepared = tuple(
+            _Signature(
+                " ".join(sig["text"].split()) if "text" in sig else None,
+                None if "text" in sig else re.compile(sig["pattern"]),
+                float(sig["weight"]),
+                bool(sig.get("distinctive")),
+            )
+            for sig in entry.get("signatures") or []
+        )
+        out.append((entry, prepared))
+    return tuple(out)
+
+
+def _signature_hit(signature: _Signature, lines: tuple[str, ...], line_set: frozenset[str]) -> str | None:
+    """The first of ``lines`` the signature matches whole, or ``None``."""
+    pattern = signature.pattern
+    if pattern is None:  # an exact line: the hit is the line itself
+        return signature.text if signature.text in line_set else None
+    return next((line for line in lines if pattern.fullmatch(line)), None)
+
+
+def _signature_score(
+    signatures: tuple[_Signature, ...], lines: tuple[str, ...], line_set: frozenset[str]
+) -> tuple[float, list[str]] | None:
     score, evidence, distinctive = 0.0, [], False
-    for signature in entry.get("signatures") or []:
-        hit = next((line for line in lines if _signature_matches(signature, line)), None)
+    for signature in signatures:
+        hit = _signature_hit(signature, lines, line_set)
         if hit is not None:
-            score += float(signature["weight"])
+            score += signature.weight
             evidence.append(hit)
-            distinctive = distinctive or bool(signature.get("distinctive"))
+            distinctive = distinctive or signature.distinctive
     if not distinctive or score < _registry()["threshold"]:
         return None
     return score, evidence
@@ -463,9 +526,12 @@ def extract_outlet_from_signatures(doc: CleanDoc) -> Field[str] | None:
     equally well give ``None``.
     """
     lines = tuple(" ".join(line.split()) for line in _furniture_lines(doc) + _block_lines(doc))
+    line_set = frozenset(lines)
     scored = []
-    for entry in _registry()["entries"]:
-        found = _signature_score(entry, lines)
+    for entry, signatures in _signatures():
+        if not signatures:
+            continue
+        found = _signature_score(signatures, lines, line_set)
         if found:
             scored.append((found[0], entry, found[1]))
     if not scored:

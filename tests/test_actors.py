@@ -6,9 +6,17 @@ from pathlib import Path
 
 import pytest
 import yaml
+from spacy.pipeline import Sentencizer
 
 from generator.actors import (
     ActorDecisions,
+    _find_token_runs,
+    _index_phrases,
+    _institution_starts,
+    _match_phrases,
+    _recognizer,
+    _segment,
+    _sentence_starts,
     extract_mentions,
     gazetteer_entries,
     parse_actor_decisions,
@@ -507,3 +515,99 @@ def test_seed_recall_and_precision(seed_actors: tuple, truth: dict) -> None:
     assert all(r >= 0.9 for r in recall.values()), missed
     assert precision >= 0.9, wrong
     assert set(by_article) == {p.stem for p in SEEDS}
+
+
+# --------------------------------------------------------------------------- speed-ups, same answers
+
+# Texts for comparing the fast readings with spaCy's own: every block of the sample seeds,
+# and pieces that test sentence ends, hyphens, quotes, brackets and spacing.
+_TRICKY = [
+    'He said: "We will go." Then he left! Did he? Yes... "Really?" he asked.',
+    "U.S.-trained rebels met Al-Khatib in Abu-Dhabi -- and al - Assad (SNC).",
+    "  Leading spaces,  double  spaces and a trailing one ",
+    "Mr. Lavrov met Sen. Smith at 10 a.m. on Aug. 13; they spoke for 2.5 hours.",
+    "Russian Foreign Minister Sergei Lavrov and Saudi lawmakers met the Russian",
+    "!!! ?? .",
+    "One",
+]
+
+
+def _sample_texts() -> list[str]:
+    from generator.clean import clean_seed_text
+
+    texts = list(_TRICKY)
+    for path in SEEDS:
+        doc = clean_seed_text(path.read_text("utf-8"))
+        texts += [t for b in doc.blocks for t in (b.items if b.kind == "bullets" else (b.text,)) if t.strip()]
+    return texts
+
+
+SAMPLE_TEXTS = _sample_texts()
+
+
+def _old_segment_words(doc) -> list[tuple]:
+    """The words as _segment read them from spaCy's Token objects (with the sentencizer run)."""
+    tokens = [(t.text, t.whitespace_, t.idx, t.is_sent_start) for t in doc]
+    words, i, seen_alpha = [], 0, False
+    while i < len(tokens):
+        j = i
+        while (
+            j + 2 < len(tokens)
+            and not tokens[j][1]
+            and tokens[j + 1][0] == "-"
+            and not tokens[j + 1][1]
+            and tokens[j + 2][0][:1].isalpha()
+        ):
+            j += 2
+        if tokens[i][3]:
+            seen_alpha = False
+        is_alpha = tokens[i][0][:1].isalpha()
+        start, end = tokens[i][2], tokens[j][2] + len(tokens[j][0])
+        words.append((doc.text[start:end], start, end, i, j, is_alpha and not seen_alpha))
+        seen_alpha = seen_alpha or is_alpha
+        i = j + 1
+    return words
+
+
+@pytest.mark.parametrize("text", SAMPLE_TEXTS)
+def test_segments_read_tokens_and_sentences_as_spacy_does(text):
+    nlp = _recognizer(None).nlp
+    seg = _segment(nlp.make_doc(text), text, False)
+    doc = Sentencizer()(nlp.make_doc(text))
+    assert doc.text == text
+    assert seg.token_texts == tuple(t.text for t in doc)
+    assert seg.token_starts == tuple(t.idx for t in doc)
+    assert seg.token_ends == tuple(t.idx + len(t.text) for t in doc)
+    assert _sentence_starts([t.text for t in doc], [t.is_punct for t in doc]) == [bool(t.is_sent_start) for t in doc]
+    assert [tuple(w) for w in seg.words] == _old_segment_words(doc)
+
+
+@pytest.mark.parametrize("text", SAMPLE_TEXTS)
+def test_institution_starts_are_where_a_window_after_a_demonym_opens_with_one(text):
+    rec = _recognizer(None)
+    doc = rec.nlp.make_doc(text)
+    expected = set()
+    for end in range(len(doc)):
+        rest = doc[end : min(len(doc), end + 5)].as_doc()
+        if any(s == 0 for _, s, _ in rec.institutions(rest)) or any(s == 0 for _, s, _ in rec.titles(rest)):
+            expected.add(end)
+    assert _institution_starts(rec, doc) == expected
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["Lavrov", "Sergei Lavrov", "Sergei", "al-Khatib", "Al Khatib", "Khatib", "SNC", "Assad"],
+        ["Russia", "Russian", "the"],
+        ["Khatib", "al-Khatib", "al - Khatib"],  # two forms with the same tokens: the matcher decides
+        [],
+    ],
+)
+@pytest.mark.parametrize("text", SAMPLE_TEXTS[:40])
+def test_token_runs_are_what_a_phrase_matcher_finds(forms, text):
+    rec = _recognizer(None)
+    seg = _segment(rec.nlp.make_doc(text), text, False)
+    index = _index_phrases(rec.nlp, forms)
+    got = _find_token_runs(index, seg) if index is not None else _match_phrases(rec, forms, seg)
+    assert got == _match_phrases(rec, forms, seg)
+    assert (index is None) == (forms == ["Khatib", "al-Khatib", "al - Khatib"])

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from generator.clean import clean_recurring_lines, clean_seed_text, match_furniture
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.clean import (
+    clean_recurring_lines,
+    clean_seed_text,
+    extract_required_texts,
+    furniture_rules,
+    lower_for_required_texts,
+    match_furniture,
+)
 from generator.render import render_body_markdown
 
 from .conftest import SEEDS
@@ -146,3 +157,95 @@ def test_a_long_paragraph_reused_by_one_outlet_is_kept():
     background = "The war, which began in 2011, has killed more than 250,000 people and driven millions from their homes, according to the United Nations."
     docs = [_doc_of(f"New development number {i}.", background) for i in range(4)]
     assert all(background in d.body_text() for d in clean_recurring_lines(docs, ["Example Times"] * 4))
+
+
+# Lines that put each furniture rule's conditions to the test: its length limit, the
+# attributed-speech exception, the source-url rule that ignores it, several rules at once.
+_FURNITURE_PROBES = [
+    "Advertisement",
+    "\"We need your help,\" the mayor said.",
+    "\"Sign up for the draft,\" the officer told recruits",
+    "https://example.org/news/1",
+    "\"https://example.org\", he wrote",
+    "We use cookies. Read more",
+    "Share",
+    "By Jane Doe | Reuters",
+    "Make a monthly donation " + "x" * 200,
+    "Updated: " + "y" * 50,
+    "Protesters clash with police 02:31",
+    "An ordinary sentence about the talks in Moscow on Friday.",
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    _FURNITURE_PROBES + [line for path in SEEDS.glob("*.txt") for line in path.read_text("utf-8").splitlines()[:40]],
+)
+def test_match_furniture_is_the_first_rule_whose_matches_says_so(line):
+    line = " ".join(line.split())
+    expected = next((rule for rule in furniture_rules() if rule.matches(line)), None)
+    assert match_furniture(line) is expected
+
+
+@pytest.mark.parametrize(
+    "pattern, flags, needs",
+    [
+        (r"^sign up (for|to)\b|straight to your inbox", re.I, {"sign up ", "straight to your inbox"}),
+        (r"we use cookies|accept (all )?cookies", re.I, {"we use cookies", "accept "}),
+        (r"^By\s+[A-Z]\w+$", 0, {"by"}),
+        (r"^\d{1,2}:\d{2}$", 0, {":"}),
+        (r"(?:ab)+c?", 0, {"ab"}),
+        (r"x*|y", 0, None),  # one branch needs nothing
+        (r"\w+", 0, None),
+        (r"caf\u00e9 society", re.I, {" society"}),  # a letter with case outside ASCII ends a run
+        (r"(?:copyright|\u00a9)\s*\d", re.I, {"copyright", "\u00a9"}),  # "©" has no case
+        (r"\u00a9 Reuters", re.I, {"\u00a9 reuters"}),
+        ("|".join(f"{chr(97 + i)}{i:02d}" for i in range(20)), 0, None),  # too many texts to look for
+    ],
+)
+def test_required_texts_are_what_every_match_holds(pattern, flags, needs):
+    assert extract_required_texts(re.compile(pattern, flags)) == (None if needs is None else frozenset(needs))
+
+
+# Lines made of the words the furniture patterns are written with, in any case and order.
+_PATTERN_WORDS = sorted({w for rule in furniture_rules() for w in re.findall(r"[a-z']+", rule.pattern.pattern.lower())})
+_FURNITURE_LIKE = st.lists(
+    st.sampled_from(_PATTERN_WORDS).map(lambda w: w.upper() if len(w) % 3 == 0 else w.title() if len(w) % 3 == 1 else w)
+    | st.sampled_from([" ", ", ", ".", "!", "?", ":", "02:31", "5", "https://", "/", "’", '"', "\u212a", "ſ", "é"]),
+    max_size=12,
+).map("".join)
+
+
+# One line each rule removes, to be cased and padded differently.
+_FURNITURE_LINES = [
+    "Advertisement", "Enjoying ad-free content?", "We use cookies", "Sign up for our newsletter",
+    "We need your help", "Remind me later", "Most read", "5 min read", "Last updated: today",
+    "Share this article", "Key points:", "Now playing", "Clashes in the square 02:31", "02:31",
+    "By Jane Doe and Omar al Haddad", "Original url:", "https://example.org/a",
+]
+_CASED_FURNITURE = st.tuples(
+    st.sampled_from(["", "", "x ", "the ", "\"Quote\" he said "]),
+    st.sampled_from(_FURNITURE_LINES),
+    st.sampled_from(["lower", "upper", "title", "same"]),
+    st.sampled_from(["", "", " now", "!", " ſ", " café"]),
+).map(lambda t: t[0] + (t[1] if t[2] == "same" else getattr(t[1], t[2])()) + t[3])
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(line=_FURNITURE_LIKE | _CASED_FURNITURE)
+def test_rules_passed_over_by_their_needs_would_not_have_matched(line):
+    line = " ".join(line.split())
+    expected = next((rule for rule in furniture_rules() if rule.matches(line)), None)
+    assert match_furniture(line) is expected
+    lower = lower_for_required_texts(line)
+    for rule in furniture_rules():
+        if lower is not None and rule.pattern.search(line) and rule.needs is not None:
+            assert any(text in lower for text in rule.needs)
+
+
+def test_the_ascii_lookalikes_are_all_the_letters_re_matches_to_ascii_ones_ignoring_case():
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    lookalikes = [chr(c) for c in range(0x80, 0x110000) if ascii_letter.match(chr(c))]
+    assert lookalikes == ["\u0130", "\u0131", "\u017f", "\u212a"]
+    assert all(lower_for_required_texts(f"we need your help {c}") is None for c in lookalikes)
+    assert lower_for_required_texts("We need your help \u2019\u00e9") == "we need your help \u2019\u00e9"

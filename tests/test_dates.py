@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+import dateparser
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.dates import (
+    _parse_plain_span,
+    _rules,
     date_candidates,
     extract_date,
     extract_date_spans,
@@ -15,6 +21,7 @@ from generator.dates import (
     parse_date_span,
 )
 from generator.model import Block, CleanDoc, Removed
+from generator.rules import load_rules
 
 D = dt.date
 
@@ -335,3 +342,132 @@ def test_seed_001_evidence_quotes_clues():
 def test_candidates_strongest_first():
     cands = date_candidates(SEED_000)
     assert [c.provenance.method for c in cands] == ["dateline-date", "url-path"]
+
+
+# --------------------------------------------------------------------------- speed-ups, same answers
+
+
+def _dateparser_reading(text: str, parts: tuple[str, ...]) -> tuple[int | None, int, int | None] | None:
+    """What parse_date_span answered before plain spans were read without dateparser."""
+    settings: dict[str, object] = {
+        "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "PARSERS": ["absolute-time"],
+        "REQUIRE_PARTS": list(parts),
+    }
+    if set(parts) == {"day", "month", "year"}:
+        settings["STRICT_PARSING"] = True
+    if re.match(r"\d{4}", text):
+        settings["DATE_ORDER"] = "YMD"
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    return (parsed.year if "year" in parts else None, parsed.month, parsed.day if "day" in parts else None)
+
+
+FULL = ("day", "month", "year")
+
+
+@pytest.mark.parametrize(
+    "text, parts, plain",
+    [
+        ("Aug. 13, 2015", FULL, True),
+        ("AUGUST 05, 2015", FULL, True),
+        ("Sept 4 2015", FULL, True),
+        ("SEPT. 30, 1999", FULL, True),
+        ("5 August 2015", FULL, True),
+        ("31 Dec., 2099", FULL, True),
+        ("2015-08-05", FULL, True),
+        ("2016/12/31", FULL, True),
+        ("1900.01.01", FULL, True),
+        ("August 2015", ("month", "year"), True),
+        ("May, 2016", ("month", "year"), True),
+        ("Aug. 13", ("day", "month"), True),
+        ("13 AUG", ("day", "month"), True),
+        ("Feb. 28", ("day", "month"), True),
+        # left to dateparser: impossible or unusual dates and spellings
+        ("Feb. 29", ("day", "month"), False),
+        ("29 Feb", ("day", "month"), False),
+        ("February 29, 2016", FULL, False),
+        ("February 29, 2015", FULL, False),
+        ("June 31, 2015", FULL, False),
+        ("Jun 31", ("day", "month"), False),
+        ("2015-02-30", FULL, False),
+        ("13th of August, 2015", FULL, False),
+        ("1st Aug 2015", FULL, False),
+        ("Aug  13, 2015", FULL, False),
+        ("Aug.\n13, 2015", FULL, False),
+        ("0 Aug 2015", FULL, False),
+        ("aug 13, 2015", FULL, False),
+    ],
+)
+def test_plain_spans_read_without_dateparser_read_as_dateparser_reads_them(text, parts, plain):
+    expected = _dateparser_reading(text, parts)
+    assert parse_date_span(text, parts) == expected
+    assert (_parse_plain_span(text, frozenset(parts)) is not None) == plain
+
+
+_MONTH_FORMS = [f for names in load_rules("dates")["months"].values() for n in names for f in (n, n.upper())]
+
+
+@pytest.mark.parametrize("month", _MONTH_FORMS)
+def test_every_month_spelling_of_dates_yml_reads_as_dateparser_reads_it(month):
+    # a spelling added to dates.yml is read without dateparser only if dateparser agrees
+    for text, parts in [
+        (f"{month} 9, 2014", FULL),
+        (f"{month}. 30 2016", FULL),
+        (f"17 {month}, 1999", FULL),
+        (f"{month} 2003", ("month", "year")),
+        (f"{month}. 12", ("day", "month")),
+        (f"01 {month}", ("day", "month")),
+    ]:
+        plain = _parse_plain_span(text, frozenset(parts))
+        assert plain is None or plain == _dateparser_reading(text, parts), text
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    month=st.sampled_from(_MONTH_FORMS),
+    dot=st.sampled_from(["", "."]),
+    comma=st.sampled_from(["", ","]),
+    day=st.sampled_from([str(d) for d in range(0, 33)] + [f"0{d}" for d in range(10)]),
+    year=st.integers(1900, 2099),
+    shape=st.sampled_from(["mdy", "dmy", "ymd", "my", "md", "dm"]),
+)
+def test_every_plain_span_reads_as_dateparser_reads_it(month, dot, comma, day, year, shape):
+    text, parts = {
+        "mdy": (f"{month}{dot} {day}{comma} {year}", FULL),
+        "dmy": (f"{day} {month}{dot}{comma} {year}", FULL),
+        "ymd": (f"{year}-{int(day) % 13 or 1:02d}-{int(day) or 1:02d}", FULL),
+        "my": (f"{month}{dot}{comma} {year}", ("month", "year")),
+        "md": (f"{month}{dot} {day}", ("day", "month")),
+        "dm": (f"{day} {month}", ("day", "month")),
+    }[shape]
+    plain = _parse_plain_span(text, frozenset(parts))
+    assert plain is None or plain == _dateparser_reading(text, parts)
+
+
+def test_every_span_pattern_holds_a_day_or_a_year():
+    # extract_date_spans skips a text without an ASCII digit, since each span holds a day or a year
+    assert all("{day}" in s["regex"] or "{year}" in s["regex"] for s in load_rules("dates")["spans"])
+
+
+_DIGIT_FREE = st.lists(
+    st.sampled_from([*_MONTH_FORMS, "of", "the", "th", ".", ",", " ", "-", "/", "٣", "١٥", "²", "Ⅻ"])
+    | st.text(max_size=5),
+    max_size=8,
+).map("".join).filter(lambda t: not re.search(r"[0-9]", t))
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(text=_DIGIT_FREE)
+def test_no_span_pattern_matches_a_text_without_ascii_digits(text):
+    fragments = load_rules("dates")["fragments"]
+    assert not any(re.search(fragments[key], text) for key in ("day", "year"))
+    assert not any(pattern.search(text) for _, _, pattern in _rules().spans)
+
+
+@pytest.mark.parametrize("text", ["Talks on Friday, August the fifth", "MOSCOW — Officials said", ""])
+def test_a_text_without_digits_has_no_date_spans(text):
+    assert extract_date_spans(text) == ()

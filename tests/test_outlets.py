@@ -394,3 +394,64 @@ def test_registry_entries_are_commented() -> None:
     for i, line in enumerate(lines):
         if line.startswith("  - name:"):
             assert lines[i - 1].lstrip().startswith("#"), line
+
+
+# --------------------------------------------------------------------------- speed-ups, same answers
+
+_CUE_PROBES = [
+    "We, the journalists of The Moscow Times, ask for your help.",
+    "we here at Reuters stand by our reporting",
+    "Here at the BBC we value accuracy.",
+    "Support The Kyiv Independent today.",
+    "Follow Al Jazeera on Twitter",
+    "Download the CNN app now",
+    "Sign up for the Reuters newsletter",
+    "More from Meduza",
+    "The Moscow Times, an independent news source for over 30 years, has been branded",
+    "© 2015 Reuters",
+    "Copyright © Al Jazeera Media Network",
+    "(c) 2024 The Guardian",
+    "© Reuters/Maxim Shemetov",
+    "Photo: © AFP",
+    "Our reporters asked TASS for comment, TASS reported.",
+    "We, THE JOURNALISTS OF THE MOSCOW TIMES",
+    "WE HERE AT REUTERS",
+    "Khoja told the Interfax news agency on Friday.",
+]
+
+
+def _self_reference_by_every_cue(sentence: str, furniture: bool):
+    """outlets._self_reference_in without skipping cues whose texts the sentence lacks."""
+    from generator.outlets import _cue, _cue_list, _entry_in
+
+    for pattern in _cue_list("self_reference") + (_cue_list("furniture_self_reference") if furniture else ()):
+        m = pattern.search(sentence)
+        if m:
+            return outlet_by_name(m.group("name"))
+    if not furniture:
+        return None
+    named = _entry_in(sentence)
+    if named and _cue("first_person").search(sentence) and not _cue("attribution").search(sentence):
+        return named
+    return None
+
+
+def _copyright_by_pattern(line: str):
+    from generator.outlets import _copyright_pattern, _cue
+
+    if _cue("photo_credit").search(line):
+        return None
+    for m in _copyright_pattern().finditer(line):
+        if line[m.end() : m.end() + 1] != "/" and outlet_by_name(m.group("name")):
+            return outlet_by_name(m.group("name"))["name"]
+    return None
+
+
+@pytest.mark.parametrize("furniture", [True, False])
+@pytest.mark.parametrize("line", _CUE_PROBES + [f"{s[:1].lower()}{s[1:]}" for s in _CUE_PROBES])
+def test_cues_skipped_for_missing_texts_would_not_have_matched(line, furniture):
+    from generator.outlets import _outlet_in_copyright, _self_reference_in
+
+    assert _self_reference_in(line, furniture) == _self_reference_by_every_cue(line, furniture)
+    found = _outlet_in_copyright(line)
+    assert (found.value if found else None) == _copyright_by_pattern(line)
