@@ -86,18 +86,24 @@ def render_pages_in_parallel(config: Any, files: Any, jobs: int) -> dict[str, Re
     raised in a worker is left out: MkDocs converts it again, and reports the
     error as usual.
     """
+    uris = [f.src_uri for f in files.documentation_pages()]
+    return _run_in_workers(_render_chunk, uris, jobs, config=config, files=files)
+
+
+def _run_in_workers(task: Callable[[Sequence[str]], list[Any]], uris: Sequence[str], jobs: int, **shared: Any) -> dict[str, Any]:
+    """``task`` over ``uris``, a chunk at a time, in ``jobs`` forked processes that
+    find ``shared`` in :data:`_shared`; its results by ``src_uri`` ({} without fork)."""
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:
         return {}
-    uris = [f.src_uri for f in files.documentation_pages()]
     chunks = [uris[i : i + CHUNK] for i in range(0, len(uris), CHUNK)]
-    _shared.update(config=config, files=files)
+    _shared.update(shared)
     try:
         with context.Pool(processes=jobs) as pool:
-            done: dict[str, RenderedPage] = {}
-            for rendered in pool.imap_unordered(_render_chunk, chunks):
-                done.update((r.src_uri, r) for r in rendered)
+            done: dict[str, Any] = {}
+            for results in pool.imap_unordered(task, chunks):
+                done.update((r.src_uri, r) for r in results)
     finally:
         _shared.clear()
     return done
@@ -201,22 +207,9 @@ def build_pages_in_parallel(config: Any, files: Any, nav: Any, env: Any, jobs: i
     Empty when fork is not available; a page whose template raised is left out
     (MkDocs renders it again and reports the error).
     """
-    try:
-        context = multiprocessing.get_context("fork")
-    except ValueError:
-        return {}
     doc_files = files.documentation_pages()
     uris = [f.src_uri for f in doc_files if f.page is not None]
-    chunks = [uris[i : i + CHUNK] for i in range(0, len(uris), CHUNK)]
-    _shared.update(config=config, files=files, nav=nav, env=env, doc_files=doc_files)
-    try:
-        with context.Pool(processes=jobs) as pool:
-            done: dict[str, BuiltPage] = {}
-            for built in pool.imap_unordered(_build_chunk, chunks):
-                done.update((b.src_uri, b) for b in built)
-    finally:
-        _shared.clear()
-    return done
+    return _run_in_workers(_build_chunk, uris, jobs, config=config, files=files, nav=nav, env=env, doc_files=doc_files)
 
 
 def _build_chunk(uris: Sequence[str]) -> list[BuiltPage]:
