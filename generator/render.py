@@ -20,7 +20,7 @@ import yaml
 from .charts import count_by_period, render_bar_chart
 from .citations import compose_share_meta
 from .clean import normalise_key, rule_reason
-from .exports import ACTORS_PATH, ARTICLES_PATH, EVENTS_PATH, FEED_PATH, select_actor_events
+from .exports import ACTORS_PATH, ARTICLES_PATH, EVENTS_PATH, FEED_PATH
 from .model import Actor, Archive, Article, CleanDoc, DateValue, Event, Field, Page
 from .permalinks import absolute_url
 from .settings import GENERATED_MARKER, Settings
@@ -175,8 +175,7 @@ def render_site(
     paths = _Paths(archive, assigned)
     pages: list[Page] = []
     pages += [render_article_page(a, archive, paths, settings) for a in sorted(archive.articles, key=lambda a: a.id)]
-    events_of = select_actor_events(archive)
-    pages += [render_actor_page(a, archive, paths, events_of[a.id]) for a in archive.actors]
+    pages += [render_actor_page(a, archive, paths) for a in archive.actors]
     pages.append(render_actor_index(archive, paths))
     pages += [render_event_page(e, archive, paths) for e in archive.events]
     pages.append(render_event_index(archive, paths))
@@ -373,12 +372,8 @@ def _provenance_record(article: Article) -> list[str]:
 # --- actors -----------------------------------------------------------------------------
 
 
-def render_actor_page(actor: Actor, archive: Archive, paths: _Paths, events: Sequence[Event] | None = None) -> Page:
-    """One actor: spellings, articles newest first, events, frequent co-actors.
-
-    ``events`` are the events naming the actor when already known
-    (:func:`exports.select_actor_events`, computed once for every actor).
-    """
+def render_actor_page(actor: Actor, archive: Archive, paths: _Paths) -> Page:
+    """One actor: spellings, articles newest first, events, frequent co-actors."""
     path = paths.actor[actor.id]
     articles = _newest_first(archive.article(i) for i in actor.article_ids)
     lines = [f"# {escape_markdown(actor.name)}", "", f"**Type:** {actor.type}", "{: .na-meta }", ""]
@@ -394,9 +389,7 @@ def render_actor_page(actor: Actor, archive: Archive, paths: _Paths, events: Seq
         lines += ["## Mentions over time", "", chart, ""]
     lines += [f"## Articles ({len(articles)})", ""]
     lines += [f"- {_article_line(a, path, paths)}" for a in articles] + [""]
-    if events is None:
-        events = select_actor_events(archive)[actor.id]
-    if events:
+    if events := archive.events_of_actor(actor.id):
         lines += ["## Events", ""]
         lines += [f"- {_event_line(e, path, paths)}" for e in _events_newest_first(events)] + [""]
     co = Counter(other for a in articles for other in a.actor_ids if other != actor.id)
@@ -499,11 +492,9 @@ def render_event_index(archive: Archive, paths: _Paths) -> Page:
 # --- outlets ----------------------------------------------------------------------------
 
 
-def render_outlet_page(name: str, archive: Archive, paths: _Paths, articles: Sequence[Article] | None = None) -> Page:
-    """One outlet: its articles, newest first (``articles``: the outlet's, when already grouped)."""
+def render_outlet_page(name: str, archive: Archive, paths: _Paths, articles: Sequence[Article]) -> Page:
+    """One outlet: its ``articles`` (grouped by render_site in one pass), newest first."""
     path = paths.outlet[name]
-    if articles is None:
-        articles = [a for a in archive.articles if a.outlet and a.outlet.value == name]
     articles = _newest_first(articles)
     lines = [f"# {escape_markdown(name)}", "", f"## Articles ({len(articles)})", ""]
     lines += [f"- {_article_line(a, path, paths)}" for a in articles]
