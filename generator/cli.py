@@ -14,9 +14,9 @@ from typing import Any, Callable, Iterator, Sequence
 
 from tqdm import tqdm
 
-from .exports import render_exports
-from .model import Archive, Article, Field, Page, Problem
-from .permalinks import (
+from generator.publish.exports import render_exports
+from generator.model import Archive, Article, Field, Page, Problem
+from generator.publish.sitemap import (
     Assignment,
     Permalink,
     assign_permalinks,
@@ -26,13 +26,13 @@ from .permalinks import (
     render_tombstone_pages,
     select_locked_event_ids,
 )
-from .cache import CACHE_DIR, ExtractionCache
-from .pipeline import build_archive
-from .evaluate import render_misses, render_table, score_all
-from .read import list_seed_paths, read_archive_inputs, read_permalink_lock, read_settings_table, read_site_url, read_yaml
-from .render import compose_fresh_paths, escape_markdown, render_body_markdown, render_site
-from .settings import Settings, SettingsError, load_settings
-from .write import UnsafePathError, write_build_report, write_pages, write_permalink_lock
+from generator.files.cache import CACHE_DIR, ExtractionCache
+from generator.build import build_archive
+from generator.evaluate import render_misses, render_table, score_all
+from generator.files.seeds import list_seed_paths, read_archive_inputs, read_permalink_lock, read_settings_table, read_site_url, read_yaml
+from generator.publish.pages import compose_fresh_paths, escape_markdown, render_body_markdown, render_site
+from generator.settings import Settings, SettingsError, load_settings
+from generator.files.output import UnsafePathError, write_build_report, write_pages, write_permalink_lock
 
 # Outside the MkDocs docs_dir, which would publish it; at the project root,
 # ignored by git (.gitignore).

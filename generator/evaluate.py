@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from .model import Archive
+from generator.model import Archive
 
 # An extracted value at or above this confidence is presented as trustworthy:
 # a wrong one is the worst kind of error, and is counted on its own.

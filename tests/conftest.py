@@ -32,8 +32,8 @@ def seed_paths() -> list[Path]:
 @pytest.fixture(scope="session")
 def archive():
     """The five seeds run through every stage, with curation."""
-    from generator.pipeline import build_archive
-    from generator.read import read_archive_inputs
+    from generator.build import build_archive
+    from generator.files.seeds import read_archive_inputs
 
     return build_archive(read_archive_inputs(SEEDS))
 
@@ -41,8 +41,8 @@ def archive():
 @pytest.fixture(scope="session")
 def archive_uncurated():
     """The five seeds with sidecars and decision files ignored."""
-    from generator.pipeline import build_archive
-    from generator.read import read_archive_inputs
+    from generator.build import build_archive
+    from generator.files.seeds import read_archive_inputs
 
     return build_archive(read_archive_inputs(SEEDS), use_curation=False)
 
@@ -53,9 +53,10 @@ _GENERATED = shutil.ignore_patterns(*_GENERATED_NAMES)
 
 
 def link_theme(project: Path) -> None:
-    """mkdocs.yml's theme.custom_dir (generator/theme) inside a project copy."""
+    """mkdocs.yml's theme.custom_dir (generator/plugin/theme) inside a project copy."""
     (project / "generator").mkdir(exist_ok=True)
-    (project / "generator" / "theme").symlink_to(ROOT / "generator" / "theme", target_is_directory=True)
+    (project / "generator" / "plugin").mkdir(parents=True, exist_ok=True)
+    (project / "generator" / "plugin" / "theme").symlink_to(ROOT / "generator" / "plugin" / "theme", target_is_directory=True)
 
 
 SUBPATH = "/newsarchive/"  # GitHub Pages serves a project site under /<repo>/

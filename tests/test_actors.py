@@ -8,7 +8,7 @@ import pytest
 import yaml
 from spacy.pipeline import Sentencizer
 
-from generator.actors import (
+from generator.resolve.actors.recognise import (
     ActorDecisions,
     _find_token_runs,
     _index_phrases,
@@ -23,9 +23,9 @@ from generator.actors import (
     resolve_actors,
 )
 from generator.model import Block, CleanDoc, Mention, Removed
-from generator.names import are_same_person, compose_person_name, core_keys, surname_key
-from generator.slugs import slugify
-from generator.rules import load_rules
+from generator.resolve.actors.names import are_same_person, compose_person_name, core_keys, surname_key
+from generator.text import slugify
+from generator.files.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -455,7 +455,7 @@ NOT_ACTORS_IN_SEEDS = {"Moscow", "Doha", "Geneva", "Astana", "Kuala Lumpur", "Da
 def clean(text: str) -> CleanDoc:
     """The project's cleaner when it is there; else each plain line as a paragraph."""
     try:
-        from generator.clean import clean_seed_text
+        from generator.extract.clean import clean_seed_text
     except ImportError:
         clean_seed_text = None
     if clean_seed_text is not None:
@@ -533,7 +533,7 @@ _TRICKY = [
 
 
 def _sample_texts() -> list[str]:
-    from generator.clean import clean_seed_text
+    from generator.extract.clean import clean_seed_text
 
     texts = list(_TRICKY)
     for path in SEEDS:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline
-from generator.cache import ExtractionCache, compute_fingerprint
+from generator import build as pipeline
+from generator.files.cache import ExtractionCache, compute_fingerprint
 from generator.model import Seed
-from generator.read import read_archive_inputs
+from generator.files.seeds import read_archive_inputs
 
 from .conftest import SEEDS
 
@@ -156,8 +156,8 @@ def test_story_dates_and_events_are_the_same_with_the_derived_table(tmp_path: Pa
     assert len(cache.table(pipeline.DERIVED_TABLE)) > 0
     # every retried date and every text's terms now come from the table
     monkeypatch.setattr(pipeline, "resolve_date_with_anchors", lambda *a: pytest.fail("date not cached"))
-    monkeypatch.setattr("generator.tfidf._build_analyzer", lambda: pytest.fail("terms not cached"))
-    monkeypatch.setattr("generator.events._LAST_VECTORS", {})
+    monkeypatch.setattr("generator.resolve.tfidf._build_analyzer", lambda: pytest.fail("terms not cached"))
+    monkeypatch.setattr("generator.resolve.events._LAST_VECTORS", {})
     assert pipeline.build_archive(inputs, cache=ExtractionCache(tmp_path, "fp")) == archive
 
 

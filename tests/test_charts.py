@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.charts import count_by_period, render_bar_chart
+from generator.publish.charts import count_by_period, render_bar_chart
 
 D = dt.date
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.citations import escape_bibtex_url
+from generator.publish.citations import escape_bibtex_url
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.clean import (
+from generator.extract.clean import (
     clean_recurring_lines,
     clean_seed_text,
     extract_required_texts,
@@ -16,7 +16,7 @@ from generator.clean import (
     lower_for_required_texts,
     match_furniture,
 )
-from generator.render import render_body_markdown
+from generator.publish.pages import render_body_markdown
 
 from .conftest import SEEDS
 

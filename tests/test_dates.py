@@ -1,4 +1,4 @@
-"""Tests for generator.dates: publication-date extraction."""
+"""Tests for generator.extract.dates: publication-date extraction."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.dates import (
+from generator.extract.dates import (
     _parse_plain_span,
     _rules,
     date_candidates,
@@ -21,7 +21,7 @@ from generator.dates import (
     parse_date_span,
 )
 from generator.model import Block, CleanDoc, Removed
-from generator.rules import load_rules
+from generator.files.rules import load_rules
 
 D = dt.date
 

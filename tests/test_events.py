@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.events import (
+from generator.resolve.events import (
     EventOverrides,
     check_event_overrides,
     choose_event_date,
@@ -589,7 +589,7 @@ def test_undated_seeds_are_not_grouped_on_rewritten_text_alone() -> None:
 
 
 def test_similarity_rows_are_the_full_matrix_rows_bit_for_bit() -> None:
-    from generator.events import measure_similarity_rows, measure_text_vectors
+    from generator.resolve.events import measure_similarity_rows, measure_text_vectors
 
     texts = [VETO_REUTERS, VETO_COPY, VETO_AP, LIRA]
     full = measure_text_similarity(texts)
@@ -599,7 +599,7 @@ def test_similarity_rows_are_the_full_matrix_rows_bit_for_bit() -> None:
 
 @pytest.mark.parametrize("at_least", [1, 2, 3])
 def test_sharing_pairs_are_the_pairs_a_loop_finds(at_least: int) -> None:
-    from generator.events import select_sharing_pairs
+    from generator.resolve.events import select_sharing_pairs
 
     sets = [{"a", "b", "c"}, {"a", "b"}, {"b", "c", "d"}, set(), {"a", "b", "c", "d"}]
     found = select_sharing_pairs(sets, range(len(sets)), at_least)
@@ -610,7 +610,7 @@ def test_sharing_pairs_are_the_pairs_a_loop_finds(at_least: int) -> None:
 
 
 def test_similarity_pairs_are_the_full_matrix_entries_bit_for_bit() -> None:
-    from generator.events import measure_similarity_pairs, measure_text_vectors
+    from generator.resolve.events import measure_similarity_pairs, measure_text_vectors
 
     texts = [VETO_REUTERS, VETO_COPY, VETO_AP, LIRA]
     full = measure_text_similarity(texts)
@@ -621,7 +621,7 @@ def test_similarity_pairs_are_the_full_matrix_entries_bit_for_bit() -> None:
 
 
 def test_similarity_pairs_of_texts_without_words_are_zero() -> None:
-    from generator.events import measure_similarity_pairs
+    from generator.resolve.events import measure_similarity_pairs
 
     assert dict(measure_similarity_pairs(None, {0: [1], 1: []})) == {0: {1: 0.0}, 1: {}}
 
@@ -636,7 +636,7 @@ def test_grouping_with_known_term_counts_is_the_same() -> None:
 
 @pytest.mark.parametrize("block_entries", [1, 3, 8, 65_536])
 def test_similarity_pairs_do_not_depend_on_the_blocks(monkeypatch, block_entries: int) -> None:
-    from generator import events as events_module
+    from generator.resolve import events as events_module
 
     texts = [VETO_REUTERS, VETO_COPY, VETO_AP, LIRA]
     full = measure_text_similarity(texts)

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from generator.exports import (
+from generator.publish.exports import (
     ACTORS_PATH,
     ARTICLES_PATH,
     EVENTS_PATH,
@@ -17,9 +17,9 @@ from generator.exports import (
     render_exports,
 )
 from generator.model import Field, Provenance
-from generator.render import compose_fresh_paths
+from generator.publish.pages import compose_fresh_paths
 from generator.settings import Settings
-from generator.write import check_page_path, page_text
+from generator.files.output import check_page_path, page_text
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SETTINGS = Settings(site_url="https://me.github.io/repo/", archive_title="Test archive")

@@ -15,16 +15,16 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.actors import extract_mentions
-from generator.clean import clean_seed_text
-from generator.dates import extract_date
+from generator.resolve.actors.recognise import extract_mentions
+from generator.extract.clean import clean_seed_text
+from generator.extract.dates import extract_date
 from generator.model import TIERS, DateValue
-from generator.outlets import extract_outlet
-from generator.read import decode_seed_bytes, split_front_matter
-from generator.render import escape_markdown, render_front_matter
+from generator.extract.outlets import extract_outlet
+from generator.files.seeds import decode_seed_bytes, split_front_matter
+from generator.publish.pages import escape_markdown, render_front_matter
 from generator.settings import OWNED_DIRS, OWNED_PAGES
-from generator.slugs import slugify
-from generator.write import UnsafePathError, check_page_path
+from generator.text import slugify
+from generator.files.output import UnsafePathError, check_page_path
 
 settings.register_profile(
     "ci", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import render_site
+from generator.publish.pages import render_site
 from generator.settings import Settings
-from generator.write import page_text
+from generator.files.output import page_text
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"

@@ -10,8 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator.mkdocs_parallel import RenderedPage, hash_markdown
-from generator.mkdocs_plugin import NewsArchivePlugin
+from generator.plugin.parallel import RenderedPage, hash_markdown
+from generator.plugin.plugin import NewsArchivePlugin
 
 from .conftest import SUBPATH
 from .sitebuild import BUILD_ENV, run_mkdocs, tree_bytes

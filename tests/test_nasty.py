@@ -67,8 +67,8 @@ def nasty_project(tmp_path_factory) -> dict:
     (project / "seeds" / "oversize.txt").write_bytes(b"Too long\n\n" + b"word " * (MAX_SEED_BYTES // 5))
     shutil.copytree(ROOT / "site_src", project / "site_src", ignore=shutil.ignore_patterns(*OWNED_DIRS, *OWNED_PAGES))
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    if (ROOT / "generator" / "theme").is_dir():  # mkdocs.yml's theme.custom_dir, if any
-        shutil.copytree(ROOT / "generator" / "theme", project / "generator" / "theme")
+    if (ROOT / "generator" / "plugin" / "theme").is_dir():  # mkdocs.yml's theme.custom_dir, if any
+        shutil.copytree(ROOT / "generator" / "plugin" / "theme", project / "generator" / "plugin" / "theme")
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     (project / "pyproject.toml").write_text(pyproject + f"max_seed_bytes = {MAX_SEED_BYTES}\n", encoding="utf-8")
     inputs_before = {**_prefixed("seeds", tree_bytes(project / "seeds")), **_prefixed("site_src", tree_bytes(project / "site_src"))}

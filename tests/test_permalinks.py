@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from generator.model import Actor, Archive, Article, Block, CleanDoc, DateValue, Event, Field, Provenance
-from generator.permalinks import (
+from generator.publish.sitemap import (
     Permalink,
     absolute_url,
     assign_permalinks,
@@ -20,8 +20,8 @@ from generator.permalinks import (
     render_tombstone_pages,
     select_locked_event_ids,
 )
-from generator.render import compose_fresh_paths, escape_markdown
-from generator.write import check_page_path
+from generator.publish.pages import compose_fresh_paths, escape_markdown
+from generator.files.output import check_page_path
 
 PROV = Provenance("test", "", 1.0)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from generator.clean import clean_seed_text
-from generator.extract import extract_article
+from generator.extract.clean import clean_seed_text
+from generator.extract.fields import extract_article
 from generator.model import Seed
-from generator.pipeline import select_distinct_articles
+from generator.build import select_distinct_articles
 
 BODY = "Russia invited the Syrian opposition for talks in Moscow, the ministry said on Friday.\n"
 

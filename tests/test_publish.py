@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.permalinks import page_url
+from generator.publish.sitemap import page_url
 
 from .conftest import ROOT, SEEDS, SUBPATH, _GENERATED, _GENERATED_NAMES, _Quiet, link_theme
 from .sitebuild import run_generator, run_mkdocs

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.read import read_archive_inputs, read_seed, read_sidecar
+from generator.files.seeds import read_archive_inputs, read_seed, read_sidecar
 
 
 def _write(path: Path, data: bytes) -> Path:

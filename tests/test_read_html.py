@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.read_html import extract_html_article, extract_stated_values
+from generator.files.html import extract_html_article, extract_stated_values
 
 BODY = (
     "<article><h1>Dockers end strike</h1>"

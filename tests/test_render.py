@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from generator.model import DateValue
-from generator.render import escape_markdown, format_date, render_front_matter
+from generator.publish.pages import escape_markdown, format_date, render_front_matter
 
 
 def _html(text: str) -> str:
@@ -66,7 +66,7 @@ def test_front_matter_round_trips_any_title(title):
 
 
 def test_review_lists_missing_and_inferred_fields_but_never_curated_ones(archive, archive_uncurated):
-    from generator.render import review_items
+    from generator.publish.pages import review_items
 
     uncurated = {a.id: {field for field, _, _ in review_items(a)} for a in archive_uncurated.articles}
     assert "date" in uncurated["002_5854f3fa609f6d5e"], "no date in the text: listed"
@@ -93,7 +93,7 @@ def _escape_markdown_by_regex(text: str) -> str:
 def test_escape_markdown_equals_the_regex_version_on_random_text() -> None:
     import random
 
-    from generator.render import escape_markdown
+    from generator.publish.pages import escape_markdown
 
     alphabet = "\\`*_[]{}|~^=+!#<>&;amplgt \x00\n\t\u2003\u00a01.)-a\"'é²٣"
     rnd = random.Random(7)
@@ -106,7 +106,7 @@ def test_links_equal_posix_relpath() -> None:
     import posixpath
     import random
 
-    from generator.render import _link
+    from generator.publish.pages import _link
 
     parts = ["articles", "actors", "a", "x.md", ".", "..", "", "index.md", "data", "feed.xml"]
     rnd = random.Random(3)

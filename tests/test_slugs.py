@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.slugs import slugify
+from generator.text import slugify
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from generator import tfidf
-from generator.events import compose_event_text
+from generator.resolve import tfidf
+from generator.resolve.events import compose_event_text
 
 from .conftest import SEEDS
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import Page
-from generator.write import UnsafePathError, check_page_path, write_pages
+from generator.files.output import UnsafePathError, check_page_path, write_pages
 
 
 def _page(path: str, body: str = "text") -> Page:
@@ -104,7 +104,7 @@ def test_a_failure_while_swapping_puts_the_previous_output_back(tmp_path, monkey
     write_pages([_page("articles/a.md", "first"), _page("actors/b.md", "first"), _page("index.md", "first")], out)
     (out / "about.md").write_text("mine", encoding="utf-8")
     before = _owned_tree(out)
-    import generator.write as write_module
+    import generator.files.output as write_module
 
     monkeypatch.setattr(write_module.os, "replace", _fail_on_call(failing_call, write_module.os.replace))
     with pytest.raises(OSError):
@@ -118,7 +118,7 @@ def test_a_failure_while_rendering_a_page_leaves_the_previous_output(tmp_path, m
     out = tmp_path / "site_src"
     write_pages([_page("articles/a.md", "first")], out)
     before = _owned_tree(out)
-    import generator.write as write_module
+    import generator.files.output as write_module
 
     real = write_module.page_text
     monkeypatch.setattr(write_module, "page_text", lambda p: (_ for _ in ()).throw(RuntimeError("boom")) if p.body == "bad" else real(p))
@@ -145,7 +145,7 @@ def test_seeds_beside_the_output_are_fine(tmp_path):
 
 
 def test_the_build_report_is_replaced_whole(tmp_path):
-    from generator.write import write_build_report
+    from generator.files.output import write_build_report
 
     path = tmp_path / ".newsarchive" / "build-report.json"
     write_build_report({"problems": [{"file": "a.txt"}]}, path)
@@ -167,7 +167,7 @@ def test_only_new_and_changed_pages_get_a_new_file(tmp_path, second_body, kept):
 
 
 def test_a_page_recorded_as_written_is_kept_without_rendering_it(tmp_path, monkeypatch):
-    from generator import write
+    from generator.files import output as write
 
     out = tmp_path / "site_src"
     written: dict = {}

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
-from .clean import normalise_key
-from .rules import load_rules
+from generator.extract.clean import normalise_key
+from generator.files.rules import load_rules
 
 HTML_SUFFIXES = (".html", ".htm")
 # A title longer than this is not a headline (a template put the whole lead in).

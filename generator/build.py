@@ -14,11 +14,15 @@ from dataclasses import replace
 from functools import partial
 from typing import Any, Callable, Mapping, MutableMapping, Protocol, Sequence
 
-from . import actors, dates, events
-from .clean import clean_recurring_lines, clean_seed_text, normalise_key
-from .extract import extract_article, resolve_date_with_anchors
-from .model import Archive, Article, CleanDoc, Mention, Problem, Seed
-from .read import ArchiveInputs
+from generator.resolve.actors import recognise as actors
+
+from generator.extract import dates
+
+from generator.resolve import events
+from generator.extract.clean import clean_recurring_lines, clean_seed_text, normalise_key
+from generator.extract.fields import extract_article, resolve_date_with_anchors
+from generator.model import Archive, Article, CleanDoc, Mention, Problem, Seed
+from generator.files.seeds import ArchiveInputs
 
 # Articles sharing at least this many actors are treated as one story when a
 # missing year is inferred from the others' dates.

@@ -65,9 +65,9 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any, Literal
 
-from .model import TIERS, Article, DateValue, Event, Problem
-from .slugs import slugify
-from .tfidf import analyse_texts, compose_text_key, compose_tfidf_rows
+from generator.model import TIERS, Article, DateValue, Event, Problem
+from generator.text import slugify
+from generator.resolve.tfidf import analyse_texts, compose_text_key, compose_tfidf_rows
 
 # --- thresholds --------------------------------------------------------------------
 # Wire copies and follow-up editions of one happening carry the same date or the

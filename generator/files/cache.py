@@ -44,10 +44,12 @@ _LIBRARIES = ("spacy", "dateparser", "rapidfuzz", "pyyaml", "regex", "scikit-lea
 
 def compute_fingerprint() -> str:
     """A hash of the generator's code, its rules and the libraries it extracts with."""
-    package = Path(__file__).resolve().parent
+    # every module of every subpackage and every rules file: a change anywhere in
+    # extraction (extract/, resolve/, the rules data) must empty the cache
+    package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256(sys.version.encode())
-    for path in sorted([*package.glob("*.py"), *(package / "data").glob("*.yml")]):
-        digest.update(path.name.encode())
+    for path in sorted([*package.rglob("*.py"), *(package / "data").glob("*.yml")]):
+        digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     for name in _LIBRARIES:
         try:

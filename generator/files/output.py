@@ -19,9 +19,9 @@ from typing import Any, Iterable, MutableMapping
 
 import frontmatter
 
-from .model import Page, Problem
-from .render import render_front_matter
-from .settings import GENERATED_MARKER, OWNED_DIRS, OWNED_FILE_SUFFIXES, OWNED_PAGES, REDIRECT_PAGE_NAME
+from generator.model import Page, Problem
+from generator.publish.pages import render_front_matter
+from generator.settings import GENERATED_MARKER, OWNED_DIRS, OWNED_FILE_SUFFIXES, OWNED_PAGES, REDIRECT_PAGE_NAME
 
 
 class UnsafePathError(ValueError):

@@ -30,9 +30,9 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.clean import extract_required_texts, lower_for_required_texts
+from generator.extract.clean import extract_required_texts, lower_for_required_texts
 from generator.model import CleanDoc, Field, Provenance, choose
-from generator.rules import load_rules
+from generator.files.rules import load_rules
 
 # Confidences, one per kind of evidence, in the order of strength the module docstring
 # gives. All but signatures are tier "extracted" (the text says it), so `choose` ranks
@@ -171,7 +171,7 @@ def _copyright_needs() -> frozenset[str] | None:
 
 def _may_match(needs: frozenset[str] | None, lower: str | None) -> bool:
     """False only when a text (``lower``: as lowered by
-    :func:`generator.clean.lower_for_required_texts`) lacks every text a pattern
+    :func:`generator.extract.clean.lower_for_required_texts`) lacks every text a pattern
     ``needs``, so the pattern cannot match it: a cue's search is skipped on most
     sentences."""
     return lower is None or needs is None or any(map(lower.__contains__, needs))

@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
-from .model import Block, CleanDoc, Removed
-from .rules import load_rules
+from generator.model import Block, CleanDoc, Removed
+from generator.files.rules import load_rules
 
 # Characters that render as spaces or nothing and would defeat string matching.
 _SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\t": " "}

@@ -12,8 +12,10 @@ import re
 from dataclasses import replace
 from typing import Any, Sequence
 
-from . import dates, outlets
-from .model import Article, CleanDoc, DateValue, Field, Provenance, Seed, choose
+from generator.extract import dates
+
+from generator.extract import outlets
+from generator.model import Article, CleanDoc, DateValue, Field, Provenance, Seed, choose
 
 
 def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> Article:
@@ -42,7 +44,7 @@ def resolve_date_with_anchors(
     """Retry an article's date using the dates of its story's (and its event's) other articles.
 
     Only articles without a day-precise date are retried, and a curated date is
-    never touched. See :func:`generator.dates.extract_date` for the two kinds of anchor.
+    never touched. See :func:`generator.extract.dates.extract_date` for the two kinds of anchor.
     """
     current = article.date
     if current is not None and (current.provenance.tier == "curated" or current.value.precision == "day"):

@@ -21,9 +21,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from typing import Any
 
-from .model import Archive, Article, DateValue, Page
-from .permalinks import absolute_url, page_url
-from .settings import Settings
+from generator.model import Archive, Article, DateValue, Page
+from generator.publish.sitemap import absolute_url, page_url
+from generator.settings import Settings
 
 EXPORT_VERSION = 1
 FEED_PATH = "data/feed.xml"

@@ -17,14 +17,14 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import yaml
 
-from .charts import count_by_period, render_bar_chart
-from .citations import compose_share_meta
-from .clean import normalise_key, rule_reason
-from .exports import ACTORS_PATH, ARTICLES_PATH, EVENTS_PATH, FEED_PATH
-from .model import Actor, Archive, Article, CleanDoc, DateValue, Event, Field, Page
-from .permalinks import absolute_url
-from .settings import GENERATED_MARKER, Settings
-from .slugs import slugify
+from generator.publish.charts import count_by_period, render_bar_chart
+from generator.publish.citations import compose_share_meta
+from generator.extract.clean import normalise_key, rule_reason
+from generator.publish.exports import ACTORS_PATH, ARTICLES_PATH, EVENTS_PATH, FEED_PATH
+from generator.model import Actor, Archive, Article, CleanDoc, DateValue, Event, Field, Page
+from generator.publish.sitemap import absolute_url
+from generator.settings import GENERATED_MARKER, Settings
+from generator.text import slugify
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",

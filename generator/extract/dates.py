@@ -74,7 +74,7 @@ from urllib.parse import urlsplit
 import dateparser
 
 from generator.model import TIERS, CleanDoc, DateValue, Field, Provenance, choose
-from generator.rules import load_rules
+from generator.files.rules import load_rules
 
 # A leap year (so "Feb. 29" parses) and a fixed day: dateparser must never use today.
 _BASE = dt.datetime(2000, 1, 1)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
-from .model import Article
-from .slugs import slugify
+from generator.model import Article
+from generator.text import slugify
 
 MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .rules import load_rules
+from generator.files.rules import load_rules
 
 # Transliterations of one name differ by a letter or two; 80 admits Sergei/Sergey (83)
 # and Mouaz/Moaz (89) but not Riyad/Ramadan or Badr/Bashar.

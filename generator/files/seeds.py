@@ -18,10 +18,10 @@ from typing import Any, Sequence
 import yaml
 from charset_normalizer import from_bytes
 
-from .model import Problem, Seed
-from .read_html import HTML_SUFFIXES, extract_html_article
-from .settings import PERMALINKS_FILE
-from .slugs import slugify
+from generator.model import Problem, Seed
+from generator.files.html import HTML_SUFFIXES, extract_html_article
+from generator.settings import PERMALINKS_FILE
+from generator.text import slugify
 
 SEED_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
 SIDECAR_SUFFIX = ".meta.yml"

@@ -15,7 +15,7 @@ It runs on every page, the archivist's hand-written ones included: their
 titles too are shown as written, never as HTML.
 
 Parallel conversion. From ``parallel_from`` pages on, Markdown is converted to
-HTML in ``jobs`` forked processes (see :mod:`generator.mkdocs_parallel`), with
+HTML in ``jobs`` forked processes (see :mod:`generator.plugin.parallel`), with
 the same site as a serial build. Both are options of the plugin in mkdocs.yml::
 
     plugins:
@@ -37,7 +37,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from .mkdocs_parallel import (
+from generator.plugin.parallel import (
     STAND_IN_TEMPLATE,
     BuiltPage,
     RenderedPage,

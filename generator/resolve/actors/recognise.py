@@ -37,8 +37,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-from .model import Actor, ActorType, CleanDoc, Mention, Problem
-from .names import (
+from generator.model import Actor, ActorType, CleanDoc, Mention, Problem
+from generator.resolve.actors.names import (
     are_same_person,
     compose_person_name,
     core_keys,
@@ -51,8 +51,8 @@ from .names import (
     split_name,
     surname_key,
 )
-from .rules import load_rules
-from .slugs import slugify
+from generator.files.rules import load_rules
+from generator.text import slugify
 
 ACTOR_TYPES: tuple[str, ...] = get_args(ActorType)
 

@@ -36,8 +36,8 @@ from typing import Any, Literal
 
 import yaml
 
-from .model import Actor, Archive, Event, Page, Problem
-from .settings import GENERATED_MARKER
+from generator.model import Actor, Archive, Event, Page, Problem
+from generator.settings import GENERATED_MARKER
 
 Kind = Literal["article", "actor", "event"]
 KINDS: tuple[Kind, ...] = ("article", "actor", "event")
