@@ -19,7 +19,8 @@ from generator.resolve.actors import recognise as actors
 from generator.extract import dates
 
 from generator.resolve import events
-from generator.extract.clean import clean_recurring_lines, clean_seed_text, normalise_key
+from generator.extract.clean import clean_recurring_lines, clean_seed_text
+from generator.text import normalise_key
 from generator.extract.fields import extract_article, resolve_date_with_anchors
 from generator.model import Archive, Article, CleanDoc, Mention, Problem, Seed
 from generator.files.seeds import ArchiveInputs

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from generator.model import Block, CleanDoc, Removed
+from generator.text import normalise_key
 from generator.files.rules import load_rules
 
 # Characters that render as spaces or nothing and would defeat string matching.
@@ -280,18 +281,6 @@ def _join_broken_sentences(units: list[_Unit]) -> list[_Unit]:
         else:
             out.append(unit)
     return out
-
-
-_NON_WORD = re.compile(r"\W+")
-
-
-def normalise_key(text: str) -> str:
-    """The words of a text, case-folded, for telling whether two lines say the same thing.
-
-    Punctuation, quotes and spacing do not count: a caption printed twice with other
-    quote marks, or a standfirst repeated as a body paragraph, has one key.
-    """
-    return _NON_WORD.sub(" ", text).strip().casefold()
 
 
 def _drop_repeats(units: list[_Unit]) -> tuple[list[_Unit], list[Removed]]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
-from generator.extract.clean import normalise_key
+from generator.text import normalise_key
 from generator.files.rules import load_rules
 
 HTML_SUFFIXES = (".html", ".htm")

@@ -19,7 +19,8 @@ import yaml
 
 from generator.publish.charts import count_by_period, render_bar_chart
 from generator.publish.citations import compose_share_meta
-from generator.extract.clean import normalise_key, rule_reason
+from generator.extract.clean import rule_reason
+from generator.text import normalise_key
 from generator.publish.exports import ACTORS_PATH, ARTICLES_PATH, EVENTS_PATH, FEED_PATH
 from generator.model import Actor, Archive, Article, CleanDoc, DateValue, Event, Field, Page
 from generator.publish.sitemap import absolute_url

@@ -20,6 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from generator.files.rules import load_rules
+from generator.text import fold
 
 # Transliterations of one name differ by a letter or two; 80 admits Sergei/Sergey (83)
 # and Mouaz/Moaz (89) but not Riyad/Ramadan or Badr/Bashar.
@@ -57,14 +58,6 @@ def _particles() -> _Particles:
         patronymic=frozenset(data["patronymic_particles"]),
         given=frozenset(data["given_name_particles"]),
     )
-
-
-# Cached: resolution compares every spelling with many others, and these are pure.
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """Lower-case, accent-free form of a word or phrase, for comparison only."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 _NAME_SEPARATORS = re.compile(r"[\s\-‐–]+")
