@@ -4,7 +4,7 @@ Makes N seeds with ``bench/make_archive.py`` in a throwaway project under
 ``.newsarchive/bench/N/``, then measures, each as a user would run it:
 
 * the generator, cold (no extraction cache), stage by stage: read, clean and
-  extract, furniture, actors, story dates, events, Markdown (render, write);
+  extract, furniture, mentions, actors, story dates, events, Markdown (render, write);
 * the generator again with nothing changed, and after adding one seed;
 * ``mkdocs build`` and the search index (Material's, inside the MkDocs build,
   or Pagefind's, run on the built site);
@@ -103,12 +103,12 @@ def _peak_mb() -> float:
 
 def run_generator(project: Path, meter: Meter, extra: list[str]) -> str:
     """``newsarchive build`` in-process, its stages timed through the pipeline's ``on_stage`` hook."""
-    from generator import cli
+    from generator import build, cli
 
     patched: dict[str, Any] = {}
 
     def timed(name: str, label: str) -> None:
-        original = getattr(cli, name)
+        original = getattr(build, name)
         patched[name] = original
 
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -118,7 +118,7 @@ def run_generator(project: Path, meter: Meter, extra: list[str]) -> str:
             meter.mark(label)
             return result
 
-        setattr(cli, name, wrapper)
+        setattr(build, name, wrapper)
 
     timed("read_archive_inputs", "read")
     timed("build_archive", "assemble")  # the archive object itself: near zero
@@ -133,7 +133,7 @@ def run_generator(project: Path, meter: Meter, extra: list[str]) -> str:
     finally:
         os.chdir(cwd)
         for name, original in patched.items():
-            setattr(cli, name, original)
+            setattr(build, name, original)
     if code != 0:
         raise SystemExit(f"generator failed with {code}")
     return ""

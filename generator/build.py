@@ -1,88 +1,139 @@
-"""The stages in order: clean → extract → resolve actors → date by story → group events.
+"""The run order of a build: read → extract → resolve → publish → write, and its report.
 
-Pure: it takes what ``read.py`` read and returns an :class:`Archive`; rendering
-and writing are the caller's next steps.
+One article's path through a build:
+
+1. ``files/seeds.py`` reads ``seeds/<name>.txt`` (and its sidecar) into a :class:`Seed`;
+2. ``extract/``, per seed and in worker processes: ``clean.py`` finds the article's
+   lines (a :class:`CleanDoc`, with the record of every line dropped), ``fields.py``
+   its title, date evidence and date, outlet, URL and standfirst → an :class:`Article`;
+3. ``resolve/``, across the archive: ``furniture.py`` drops template lines one
+   outlet repeats in every article; ``actors/`` finds the actor mentions of the
+   final text and merges spellings into :class:`Actor` s; ``evidence.py`` builds the
+   text vectors and significant actors once; ``story.py`` dates articles from their
+   story's other articles; ``events.py`` groups them into :class:`Event` s;
+4. ``publish/`` turns the :class:`Archive` into :class:`Page` s at the addresses of
+   one ``SiteMap``; 5. ``files/output.py`` writes them all at once.
+
+:func:`build_archive` is steps 2 and 3, pure: it takes what was read and returns
+the archive. :func:`run_build` is the whole command, the only caller of both the
+reading and the writing layer.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import hashlib
+import sys
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
-from typing import Any, Callable, Mapping, MutableMapping, Protocol, Sequence
+from pathlib import Path
+from typing import Any, Callable, Iterator, MutableMapping, Protocol, Sequence, TypeVar
 
-from generator.resolve.actors import recognise as actors
-
-from generator.extract import dates
-
-from generator.resolve import events
-from generator.extract.clean import clean_recurring_lines, clean_seed_text
+from generator.extract import date_spans
+from generator.extract.clean import clean_seed_text
+from generator.extract.fields import extract_article
+from generator.files.cache import CACHE_DIR, ExtractionCache
+from generator.files.output import UnsafePathError, write_build_report, write_pages, write_permalink_lock
+from generator.files.seeds import ArchiveInputs, read_archive_inputs, read_permalink_lock
+from generator.model import Archive, Article, CleanDoc, Mention, Page, Problem, Seed
+from generator.publish.exports import render_exports
+from generator.publish.pages import compose_fresh_paths, escape_markdown, render_site
+from generator.publish.sitemap import (
+    Assignment,
+    Permalink,
+    assign_permalinks,
+    parse_permalink_lock,
+    render_permalink_lock,
+    render_redirect_pages,
+    render_tombstone_pages,
+    select_locked_event_ids,
+)
+from generator.resolve import actors, events
+from generator.resolve.evidence import ArchiveEvidence
+from generator.resolve.furniture import resolve_recurring_furniture
+from generator.resolve.story import resolve_story_dates
+from generator.settings import BuildOptions, Settings
 from generator.text import normalise_key
-from generator.extract.fields import extract_article, resolve_date_with_anchors
-from generator.model import Archive, Article, CleanDoc, Mention, Problem, Seed
-from generator.files.seeds import ArchiveInputs
 
-# Articles sharing at least this many actors are treated as one story when a
-# missing year is inferred from the others' dates.
-STORY_SHARED_ACTORS = 2
-# The cache table of values derived from several seeds (see build_archive).
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Outside the MkDocs docs_dir, which would publish it; at the project root,
+# ignored by git (.gitignore).
+BUILD_REPORT = Path(".newsarchive") / "build-report.json"
+# The cache table of values derived from several seeds or from a cleaned text
+# (a text's actor mentions and term counts, a retried date), each under a hash
+# of all it reads: a rebuild recomputes only what new seeds change.
 DERIVED_TABLE = "derived"
+# The cache table of the pages last written (see files/output.py: write_pages).
+WRITTEN_TABLE = "written"
+# Below this many items per worker, starting processes (each loading spaCy's
+# tokenizer and the gazetteer matchers) costs more than it saves.
+PARALLEL_MIN_SEEDS_PER_JOB = 100
+# Items sent to a worker at once: large enough that pickling round trips are few,
+# small enough that two workers finish together.
+PARALLEL_CHUNK = 32
+
+
+class ArticleCache(Protocol):
+    """Where a build finds and leaves what it extracted (``files.cache.ExtractionCache``)."""
+
+    def get(self, key: str) -> Article | None: ...
+
+    def put(self, key: str, value: Article) -> None: ...
+
+    def table(self, name: str) -> MutableMapping[str, Any]: ...
 
 
 def build_archive(
     inputs: ArchiveInputs,
+    options: BuildOptions = BuildOptions(),
     *,
-    use_curation: bool = True,
-    spacy_model: str | None = None,
-    progress: Callable[[int], None] | None = None,
-    locked_event_ids: Mapping[str, str] | None = None,
-    jobs: int = 1,
     cache: ArticleCache | None = None,
+    progress: Callable[[int], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
 ) -> Archive:
-    """Run every stage over the inputs and return the archive with its problems.
+    """Run every stage over the inputs, each once, and return the archive with its problems.
 
-    ``locked_event_ids`` (article id -> event id, from the permalink lock) keeps
-    the ids, and so the page addresses, of events already published.
-    ``jobs`` and ``cache`` speed up extraction (see :func:`extract_articles`)
-    without changing its result; ``on_stage`` is called with each stage's name
-    as the stage ends (the benchmark times them).
+    ``cache`` and ``options.jobs`` only save time; ``progress`` is called with the
+    number of seeds just extracted, ``on_stage`` with each stage's name as it ends
+    (the benchmark times them).
     """
-    problems: list[Problem] = list(inputs.problems)
-    articles = extract_articles(
-        inputs.seeds, use_curation=use_curation, spacy_model=spacy_model, progress=progress, jobs=jobs, cache=cache
-    )
     stage_done = on_stage or (lambda _name: None)
-    stage_done("extract")
+    problems: list[Problem] = list(inputs.problems)
+    derived = cache.table(DERIVED_TABLE) if cache is not None else None
 
+    articles = extract_articles(inputs.seeds, options, cache=cache, progress=progress)
     articles, found = select_distinct_articles(articles)
     problems.extend(found)
-    # derived values keyed by their inputs (mentions of re-cleaned texts, texts' term
-    # counts, retried dates): kept with the extraction cache, so a rebuild recomputes
-    # only what new seeds change
-    derived = cache.table(DERIVED_TABLE) if cache is not None and hasattr(cache, "table") else None
-    articles = resolve_recurring_furniture(articles, spacy_model, derived)
+    stage_done("extract")
+    # needs every article's outlet, so it follows extraction; mentions follow it,
+    # so they are found once, in the final text
+    articles = resolve_recurring_furniture(articles)
     stage_done("furniture")
+    articles = find_mentions(articles, options, derived)
+    stage_done("mentions")
 
     decisions = None
-    if use_curation and inputs.actor_decisions is not None:
+    if options.use_curation and inputs.actor_decisions is not None:
         decisions, found = actors.parse_actor_decisions(inputs.actor_decisions, inputs.actor_decisions_path)
         problems.extend(found)
     actor_list, actor_ids = actors.resolve_actors({a.id: a.mentions for a in articles}, decisions)
     articles = [replace(a, actor_ids=actor_ids.get(a.id, ())) for a in articles]
     stage_done("actors")
-    articles = resolve_story_dates(articles, derived)
+
+    evidence = ArchiveEvidence.of(articles, derived)
+    articles = resolve_story_dates(articles, evidence, derived)
     stage_done("story dates")
 
     overrides = None
-    if use_curation and inputs.event_overrides is not None:
+    if options.use_curation and inputs.event_overrides is not None:
         overrides, found = events.parse_event_overrides(inputs.event_overrides, inputs.event_overrides_path)
         problems.extend(found)
         problems.extend(events.check_event_overrides(overrides, [a.id for a in articles]))
-    event_list = events.group_events(articles, overrides, locked_event_ids, derived)
+    event_list = events.group_events(articles, overrides, dict(options.locked_event_ids), evidence)
     stage_done("events")
     return Archive(
         articles=tuple(sorted(articles, key=lambda a: a.id)),
@@ -92,84 +143,93 @@ def build_archive(
     )
 
 
-class ArticleCache(Protocol):
-    """Where :func:`extract_articles` finds and leaves articles (``cache.ExtractionCache``, a dict wrapper...).
-
-    A cache that also has ``table(name)`` (a dict-like store, as
-    ``ExtractionCache.table``) keeps the :data:`DERIVED_TABLE` values too.
-    """
-
-    def get(self, key: str) -> Article | None: ...
-
-    def put(self, key: str, value: Article) -> None: ...
-
-
-# Below this many seeds to extract per worker, starting processes (each loading
-# spaCy's tokenizer and the gazetteer matchers) costs more than it saves.
-PARALLEL_MIN_SEEDS_PER_JOB = 100
-# Seeds sent to a worker at once: large enough that pickling round trips are few,
-# small enough that two workers finish together.
-PARALLEL_CHUNK = 32
-
-
 def extract_articles(
     seeds: Sequence[Seed],
+    options: BuildOptions = BuildOptions(),
     *,
-    use_curation: bool = True,
-    spacy_model: str | None = None,
-    progress: Callable[[int], None] | None = None,
-    jobs: int = 1,
     cache: ArticleCache | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> list[Article]:
-    """Clean and extract each seed on its own, in the seeds' order.
+    """Clean each seed and extract its fields, on its own, in the seeds' order.
 
     A seed whose :func:`compose_cache_key` is in ``cache`` is not extracted again;
-    the rest are extracted in ``jobs`` processes when there are enough of them
-    (see :data:`PARALLEL_MIN_SEEDS_PER_JOB`), else here. Every path gives the
-    same articles in the same order; the newly extracted go into ``cache``.
+    the rest are extracted in ``options.jobs`` processes when there are enough of
+    them, else here. Every path gives the same articles in the same order.
     """
     tick = progress or (lambda _n: None)
-    keys = [compose_cache_key(s, use_curation, spacy_model) for s in seeds] if cache is not None else []
+    keys = [compose_cache_key(s, options.use_curation) for s in seeds] if cache is not None else []
     found: list[Article | None] = [cache.get(k) for k in keys] if cache is not None else [None] * len(seeds)
     tick(sum(a is not None for a in found))
     todo = [i for i, article in enumerate(found) if article is None]
-    workers = max(1, min(jobs, len(todo) // PARALLEL_MIN_SEEDS_PER_JOB))
-    extract = partial(extract_seed, use_curation=use_curation, spacy_model=spacy_model)
-    if workers > 1:
-        # The first seed extracted here: forked workers then inherit the compiled rules,
-        # matchers and dateparser's loaded data instead of each building them (~0.5 s CPU).
-        found[todo[0]] = extract(seeds[todo[0]])
-        tick(1)
-        actors.load_recognizer(spacy_model)
-        dates.parse_date_span("29 February 2012")  # dateparser loads its language data on a first parse
-        # gc.enable: the build turns the cycle collector off (cli.py); workers extracting
-        # thousands of seeds with spaCy need it
-        with ProcessPoolExecutor(max_workers=workers, initializer=gc.enable) as pool:
-            done = pool.map(extract, [seeds[i] for i in todo[1:]], chunksize=PARALLEL_CHUNK)
-            for i, article in zip(todo[1:], done):
-                found[i] = article
-                tick(1)
-    else:
-        for i in todo:
-            found[i] = extract(seeds[i])
-            tick(1)
+    extract = partial(extract_seed, use_curation=options.use_curation)
+    for i, article in zip(todo, map_in_workers(extract, [seeds[i] for i in todo], options.jobs, tick)):
+        found[i] = article
     if cache is not None:
         for i in todo:
-            cache.put(keys[i], found[i])
+            cache.put(keys[i], found[i])  # type: ignore[arg-type]
     return [a for a in found if a is not None]
 
 
-def extract_seed(seed: Seed, *, use_curation: bool = True, spacy_model: str | None = None) -> Article:
-    """One seed cleaned, its fields extracted and its actor mentions found."""
-    doc = clean_seed_text(seed.text)
-    article = extract_article(seed, doc, use_curation=use_curation)
-    return replace(article, mentions=actors.extract_mentions(doc, model=spacy_model))
+def extract_seed(seed: Seed, *, use_curation: bool = True) -> Article:
+    """One seed cleaned and its fields extracted (its actor mentions come later: :func:`find_mentions`)."""
+    return extract_article(seed, clean_seed_text(seed.text), use_curation=use_curation)
 
 
-def compose_cache_key(seed: Seed, use_curation: bool, spacy_model: str | None) -> str:
+def compose_cache_key(seed: Seed, use_curation: bool) -> str:
     """A hash of everything :func:`extract_seed` reads: the whole seed (text, path,
-    sidecar values, any field added later, through its repr) and the options."""
-    return hashlib.sha256(repr((seed, use_curation, spacy_model)).encode("utf-8")).hexdigest()
+    sidecar values, any field added later, through its repr) and the curation switch."""
+    return hashlib.sha256(repr((seed, use_curation)).encode("utf-8")).hexdigest()
+
+
+def find_mentions(
+    articles: Sequence[Article], options: BuildOptions = BuildOptions(), derived: MutableMapping[str, Any] | None = None
+) -> list[Article]:
+    """Each article with the actor mentions of its final text, found in ``options.jobs``
+    processes; ``derived`` keeps them under a hash of all they depend on (the text, the model)."""
+    keys = [compose_mentions_key(a.doc, options.spacy_model) for a in articles]
+    known: list[tuple[Mention, ...] | None] = [derived.get(k) for k in keys] if derived is not None else [None] * len(articles)
+    todo = [i for i, m in enumerate(known) if m is None]
+    find = partial(actors.extract_mentions, model=options.spacy_model)
+    for i, mentions in zip(todo, map_in_workers(find, [articles[i].doc for i in todo], options.jobs)):
+        known[i] = mentions
+        if derived is not None:
+            derived[keys[i]] = mentions
+    return [replace(a, mentions=m) for a, m in zip(articles, known)]  # type: ignore[arg-type]
+
+
+def compose_mentions_key(doc: CleanDoc, spacy_model: str | None) -> str:
+    """The derived-table key of a text's mentions: a hash of the text and the model."""
+    return "mentions:" + hashlib.sha256(repr((doc, spacy_model)).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def map_in_workers(
+    func: Callable[[T], R], items: Sequence[T], jobs: int, tick: Callable[[int], None] | None = None
+) -> list[R]:
+    """``[func(x) for x in items]``, in up to ``jobs`` forked processes when there are enough items.
+
+    The first item is done here first: forked workers then inherit the compiled
+    rules, spaCy's tokenizer, the gazetteer matchers and dateparser's loaded data
+    instead of each building them (about 0.5 s of CPU each).
+    """
+    tick = tick or (lambda _n: None)
+    workers = max(1, min(jobs, len(items) // PARALLEL_MIN_SEEDS_PER_JOB))
+    if workers == 1:
+        out = []
+        for item in items:
+            out.append(func(item))
+            tick(1)
+        return out
+    first = func(items[0])
+    tick(1)
+    date_spans.warm_up()
+    # gc.enable: the build turns the cycle collector off (run_build); workers
+    # processing thousands of texts with spaCy need it
+    with ProcessPoolExecutor(max_workers=workers, initializer=gc.enable) as pool:
+        rest = []
+        for result in pool.map(func, items[1:], chunksize=PARALLEL_CHUNK):
+            rest.append(result)
+            tick(1)
+    return [first, *rest]
 
 
 def select_distinct_articles(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
@@ -201,110 +261,109 @@ def select_distinct_articles(articles: list[Article]) -> tuple[list[Article], li
     return sorted(kept, key=lambda a: order[a.id]), problems
 
 
-def resolve_recurring_furniture(
-    articles: list[Article], spacy_model: str | None = None, known: MutableMapping[str, Any] | None = None
-) -> list[Article]:
-    """Drop template lines that recur across one outlet's articles (corpus evidence).
-
-    Runs after per-article extraction, since it needs every article's outlet; an
-    article that loses lines has its actor mentions found again (or taken from
-    ``known``, a cache table, under a hash of the new text and the model).
-    """
-    docs = clean_recurring_lines([a.doc for a in articles], [a.outlet.value if a.outlet else None for a in articles])
-    out = []
-    for article, doc in zip(articles, docs):
-        if doc is article.doc:
-            out.append(article)
-        else:
-            out.append(replace(article, doc=doc, mentions=_extract_mentions(doc, spacy_model, known)))
-    return out
+# --- the whole command ----------------------------------------------------------------
 
 
-def _extract_mentions(doc: CleanDoc, spacy_model: str | None, known: MutableMapping[str, Any] | None) -> tuple[Mention, ...]:
-    """``actors.extract_mentions``, kept in ``known`` under a hash of all it reads (the text, the model)."""
-    if known is None:
-        return actors.extract_mentions(doc, model=spacy_model)
-    key = "mentions:" + hashlib.sha256(repr((doc, spacy_model)).encode("utf-8", "surrogatepass")).hexdigest()
-    if key not in known:
-        known[key] = actors.extract_mentions(doc, model=spacy_model)
-    return known[key]
+def run_build(
+    settings: Settings,
+    options: BuildOptions,
+    *,
+    report_path: Path,
+    strict: bool = False,
+    use_cache: bool = True,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Read, extract, resolve, publish and write; print a summary and every problem; return the exit status."""
+    with _without_cycle_collection():
+        return _run_build(settings, options, report_path, strict, use_cache, progress)
 
 
-def resolve_story_dates(articles: list[Article], known: MutableMapping[str, Any] | None = None) -> list[Article]:
-    """Retry the dates of articles lacking a full date, anchored on their story's other articles.
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector off for the build: the archive is millions of long-lived
+    objects (no cycles to free) that every full collection walked again, a sixth of a
+    rebuild. Memory is freed as usual by reference counting."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
-    Story siblings share at least ``STORY_SHARED_ACTORS`` significant actors (actors
-    named in nearly every article are no evidence); their dates may settle the year of a
-    written "Aug. 13". Only reports of the same happening (the text-and-actor test of
-    ``events.is_same_report``) may place a bare "on Friday". ``known`` (a cache
-    table) holds earlier results: the texts' term counts, and each retried date
-    by everything the retry reads (the article and its anchors).
-    """
-    import numpy as np
 
-    dated = {
-        a.id: a.date.value.date
-        for a in articles
-        if a.date is not None and a.date.value.precision == "day" and a.date.provenance.tier != "inferred"
-    }
-    if not dated:
-        return articles
-    # Only these can change (resolve_date_with_anchors leaves the rest), and only
-    # siblings sharing actors can anchor them: the pairs are found by a sparse
-    # count of shared actors, not by comparing every article with every other.
-    retry = [
-        i
-        for i, a in enumerate(articles)
-        if a.date is None or (a.date.provenance.tier != "curated" and a.date.value.precision != "day")
-    ]
-    if not retry:
-        return articles
-    significant = events.select_significant_actors(articles)
-    sharing = events.select_sharing_pairs(
-        [set(a.actor_ids) & significant for a in articles],
-        retry,
-        min(STORY_SHARED_ACTORS, events.MIN_SHARED_ACTORS_STRONG),
+def _run_build(
+    settings: Settings, options: BuildOptions, report_path: Path, strict: bool, use_cache: bool, progress: Callable[[int], None] | None
+) -> int:
+    inputs = read_archive_inputs(settings.seeds_dir, max_bytes=settings.max_seed_bytes, progress=progress)
+    lock_data, lock_problems, lock_path = read_permalink_lock(settings.out_dir)
+    lock, found = parse_permalink_lock(lock_data, lock_path.as_posix())
+    cache = ExtractionCache(Path.cwd() / CACHE_DIR) if use_cache else None
+    options = replace(options, locked_event_ids=tuple(sorted(select_locked_event_ids(lock).items())))
+    archive = build_archive(inputs, options, cache=cache, progress=progress)
+    if cache is not None:
+        cache.save()
+    problems = [*lock_problems, *found, *archive.problems]
+    if archive.articles:
+        try:
+            pages, assignment = render_publication(archive, settings, lock)
+            written = cache.table(WRITTEN_TABLE) if cache is not None else None
+            problems += write_pages(pages, settings.out_dir, protect=(settings.seeds_dir,), written=written)
+            if cache is not None:
+                cache.save()
+            # only once the pages are in place: the lock records addresses that exist
+            write_permalink_lock(lock_path, render_permalink_lock(assignment.lock))
+        except (UnsafePathError, OSError) as exc:
+            problems.append(Problem(str(settings.out_dir), f"not written, the previous output is intact: {exc}"))
+            archive = replace(archive, articles=())
+    problems = list(dict.fromkeys(problems))  # one file's problem is reported once
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(p.severity == "error" for p in problems)
+    print(
+        f"{len(archive.articles)} articles, {len(archive.actors)} actors, {len(archive.events)} events"
+        f" -> {settings.out_dir} ({errors} errors, {len(problems) - errors} warnings)"
     )
-    # day dates as ordinals (0: none), so each article's anchors are picked and sorted by numpy
-    day_of = np.array([dated[a.id].toordinal() if a.id in dated else 0 for a in articles], dtype=np.int64)
-    story_of: dict[int, Any] = {}
-    # is_same_report needs MIN_SHARED_ACTORS_STRONG shared actors: only those pairs' texts are compared
-    reports: dict[int, tuple[list[int], list[int]]] = {}
-    for i in retry:
-        cols, shared = sharing[i]
-        dated_cols = day_of[cols] > 0
-        story_of[i] = np.sort(day_of[cols[dated_cols & (shared >= STORY_SHARED_ACTORS)]])
-        strong = dated_cols & (shared >= events.MIN_SHARED_ACTORS_STRONG)
-        reports[i] = (cols[strong].tolist(), shared[strong].tolist())
-    vectors = events.measure_text_vectors([events.compose_event_text(a) for a in articles], known)
-    similar = dict(events.measure_similarity_pairs(vectors, {i: js for i, (js, _) in reports.items() if js}))
-    out = list(articles)
-    for i in retry:
-        js, shared_counts = reports[i]
-        similarity = similar.get(i, {})
-        same_event = np.sort(
-            np.array([day_of[j] for j, n in zip(js, shared_counts) if events.is_same_report(similarity[j], n)], dtype=np.int64)
-        )
-        out[i] = _resolve_date_with_anchors(articles[i], story_of[i], same_event, known)
-    return out
+    status = 1 if not archive.articles or (strict and problems) else 0
+    write_build_report(compose_build_report(archive, problems, settings, status), report_path)
+    if not archive.articles:
+        print(f"error: no article could be built from {settings.seeds_dir} (see {report_path})", file=sys.stderr)
+    return status
 
 
-def _resolve_date_with_anchors(article: Article, story: Any, same_event: Any, known: MutableMapping[str, Any] | None) -> Article:
-    """``extract.resolve_date_with_anchors`` with anchors given as sorted day ordinals (numpy),
-    its date kept in ``known`` under a hash of all it reads: the article and the anchors."""
-    if known is None or (not len(story) and not len(same_event)):
-        return resolve_date_with_anchors(article, _dates(story), _dates(same_event))
-    digest = hashlib.sha256(repr(article).encode("utf-8", "surrogatepass"))
-    digest.update(f"|{len(story)}|{len(same_event)}|".encode() + story.tobytes() + same_event.tobytes())
-    key = "story-date:" + digest.hexdigest()
-    if key in known:
-        date = known[key]
-        return article if date == article.date else replace(article, date=date)
-    resolved = resolve_date_with_anchors(article, _dates(story), _dates(same_event))
-    if resolved is article or resolved == replace(article, date=resolved.date):  # only the date changed: keep it
-        known[key] = resolved.date
-    return resolved
+def compose_build_report(archive: Archive, problems: Sequence[Problem], settings: Settings, status: int) -> dict[str, Any]:
+    """The build report: counts, the files built, and every problem (deterministic: no clock)."""
+    return {
+        "seeds_dir": settings.seeds_dir.as_posix(),
+        "out_dir": settings.out_dir.as_posix(),
+        "exit_status": status,
+        "articles": len(archive.articles),
+        "actors": len(archive.actors),
+        "events": len(archive.events),
+        "errors": sum(p.severity == "error" for p in problems),
+        "warnings": sum(p.severity == "warning" for p in problems),
+        "built": sorted(a.source_path for a in archive.articles),
+        "problems": [{"file": p.path, "severity": p.severity, "message": p.message} for p in problems],
+    }
 
 
-def _dates(ordinals: Any) -> list[dt.date]:
-    return [dt.date.fromordinal(o) for o in ordinals.tolist()]
+def render_publication(
+    archive: Archive, settings: Settings, lock: Sequence[Permalink] = ()
+) -> tuple[tuple[Page, ...], Assignment]:
+    """Every file of the site at its permanent address: pages, redirects, tombstones, feed and data."""
+    assignment = assign_permalinks(archive, compose_fresh_paths(archive), lock)
+    assigned = {"article": assignment.article, "actor": assignment.actor, "event": assignment.event}
+    pages = (
+        render_site(archive, settings, assigned)
+        + render_tombstone_pages(assignment, escape_markdown)
+        + render_redirect_pages(assignment, settings.site_url)
+        + render_exports(archive, assigned, settings)
+    )
+    return pages, assignment
+
+
+def read_locked_event_ids(settings: Settings) -> tuple[tuple[str, str], ...]:
+    """The event ids the site already uses, so ``inspect`` and ``eval`` name events as the site does."""
+    lock_data, _, lock_path = read_permalink_lock(settings.out_dir)
+    lock, _ = parse_permalink_lock(lock_data, lock_path.as_posix())
+    return tuple(sorted(select_locked_event_ids(lock).items()))

@@ -16,7 +16,10 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+
+if TYPE_CHECKING:  # only for the annotation: extract/ imports this module
+    from generator.extract.date_spans import DateEvidence
 
 T = TypeVar("T")
 
@@ -128,10 +131,6 @@ class Seed:
     # meta) as (key, value, evidence): the page's claim, so extracted, not curated.
     stated: tuple[tuple[str, str, str], ...] = ()
 
-    def curated_value(self, key: str) -> Any:
-        """The archivist's value for ``key``, or ``None``."""
-        return dict(self.curated).get(key)
-
 
 # "meta" holds page metadata that is neither body nor furniture (a line that is
 # only the publication date): shown in the header, still evidence for extractors.
@@ -222,6 +221,9 @@ class Article:
     outlet: Field[str] | None = None
     source_url: Field[str] | None = None
     summary: Field[str] | None = None
+    # What the clean text says about its date, read once (extract/date_spans.py):
+    # story dating resolves it again with other articles' dates as anchors.
+    date_evidence: DateEvidence | None = None
     mentions: tuple[Mention, ...] = ()
     actor_ids: tuple[str, ...] = ()  # filled by actor resolution, in order of prominence
     curated_event: str | None = None  # an event id the archivist assigned

@@ -101,3 +101,19 @@ def _coerce(name: str, value: Any) -> Any:
             raise ValueError("must be the name of an installed spaCy package")
         return value
     raise ValueError("no rule to check this setting")  # pragma: no cover - fields are fixed
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How one run builds the archive: what it reads and how hard it works, not where.
+
+    ``jobs`` and the cache (given beside these options) only make a build faster;
+    the archive is the same whatever they are.
+    """
+
+    use_curation: bool = True  # sidecars and decision files; off for `inspect --no-curation` and eval
+    # An installed spaCy pipeline adding entity candidates (Settings.spacy_model).
+    spacy_model: str | None = None
+    jobs: int = 1  # processes extracting seeds and finding actor mentions
+    # Article id -> event id from the permalink lock: events already published keep their ids.
+    locked_event_ids: tuple[tuple[str, str], ...] = ()

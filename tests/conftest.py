@@ -43,8 +43,9 @@ def archive_uncurated():
     """The five seeds with sidecars and decision files ignored."""
     from generator.build import build_archive
     from generator.files.seeds import read_archive_inputs
+    from generator.settings import BuildOptions
 
-    return build_archive(read_archive_inputs(SEEDS), use_curation=False)
+    return build_archive(read_archive_inputs(SEEDS), BuildOptions(use_curation=False))
 
 
 # What the generator writes into site_src/: never copied from the working tree.

@@ -10,6 +10,7 @@ import pytest
 from generator import build as pipeline
 from generator.files.cache import ExtractionCache, compute_fingerprint
 from generator.model import Seed
+from generator.settings import BuildOptions
 from generator.files.seeds import read_archive_inputs
 
 from .conftest import SEEDS
@@ -66,12 +67,13 @@ def _changed(seed: Seed, what: str) -> Seed:
 @pytest.mark.parametrize("what", ["text", "path", "sidecar"])
 def test_the_key_changes_with_what_extraction_reads(seeds, what: str) -> None:
     seed = seeds[0]
-    assert pipeline.compose_cache_key(_changed(seed, what), True, None) != pipeline.compose_cache_key(seed, True, None)
+    assert pipeline.compose_cache_key(_changed(seed, what), True) != pipeline.compose_cache_key(seed, True)
 
 
-@pytest.mark.parametrize("use_curation, model", [(False, None), (True, "en_core_web_sm")])
-def test_the_key_changes_with_the_options(seeds, use_curation: bool, model: str | None) -> None:
-    assert pipeline.compose_cache_key(seeds[0], use_curation, model) != pipeline.compose_cache_key(seeds[0], True, None)
+def test_the_key_changes_with_the_options(seeds) -> None:
+    assert pipeline.compose_cache_key(seeds[0], False) != pipeline.compose_cache_key(seeds[0], True)
+    doc = pipeline.extract_seed(seeds[0]).doc
+    assert pipeline.compose_mentions_key(doc, "en_core_web_sm") != pipeline.compose_mentions_key(doc, None)
 
 
 def test_a_rebuild_extracts_only_the_changed_seed(tmp_path: Path, seeds) -> None:
@@ -98,8 +100,8 @@ def test_parallel_extraction_gives_the_serial_result_in_order(monkeypatch, seeds
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_SEEDS_PER_JOB", 1)
     monkeypatch.setattr(pipeline, "PARALLEL_CHUNK", 2)
     ticks: list[int] = []
-    parallel = pipeline.extract_articles(seeds, jobs=2, progress=ticks.append)
-    assert parallel == pipeline.extract_articles(seeds, jobs=1)
+    parallel = pipeline.extract_articles(seeds, BuildOptions(jobs=2), progress=ticks.append)
+    assert parallel == pipeline.extract_articles(seeds, BuildOptions(jobs=1))
     assert [a.id for a in parallel] == [s.id for s in seeds]
     assert sum(ticks) == len(seeds)
 
@@ -108,11 +110,11 @@ def test_the_whole_archive_is_the_same_with_jobs_and_cache(tmp_path: Path, monke
     monkeypatch.setattr(pipeline, "PARALLEL_MIN_SEEDS_PER_JOB", 1)
     inputs = read_archive_inputs(SEEDS)
     cache = ExtractionCache(tmp_path, "fp")
-    assert pipeline.build_archive(inputs, jobs=2, cache=cache) == archive
+    assert pipeline.build_archive(inputs, BuildOptions(jobs=2), cache=cache) == archive
     cache.save()
     stages: list[str] = []
     assert pipeline.build_archive(inputs, cache=ExtractionCache(tmp_path, "fp"), on_stage=stages.append) == archive
-    assert stages == ["extract", "furniture", "actors", "story dates", "events"]
+    assert stages == ["extract", "furniture", "mentions", "actors", "story dates", "events"]
 
 
 def test_a_table_keeps_the_values_a_build_used(tmp_path: Path) -> None:
@@ -155,9 +157,9 @@ def test_story_dates_and_events_are_the_same_with_the_derived_table(tmp_path: Pa
     cache.save()
     assert len(cache.table(pipeline.DERIVED_TABLE)) > 0
     # every retried date and every text's terms now come from the table
-    monkeypatch.setattr(pipeline, "resolve_date_with_anchors", lambda *a: pytest.fail("date not cached"))
+    monkeypatch.setattr("generator.resolve.story.resolve_date_with_anchors", lambda *a: pytest.fail("date not cached"))
+    monkeypatch.setattr("generator.resolve.actors.extract_mentions", lambda *a, **k: pytest.fail("mentions not cached"))
     monkeypatch.setattr("generator.resolve.tfidf._build_analyzer", lambda: pytest.fail("terms not cached"))
-    monkeypatch.setattr("generator.resolve.events._LAST_VECTORS", {})
     assert pipeline.build_archive(inputs, cache=ExtractionCache(tmp_path, "fp")) == archive
 
 

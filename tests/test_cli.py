@@ -82,13 +82,13 @@ def test_build_writes_a_report_of_every_problem(tmp_path):
 def test_a_build_leaves_the_cycle_collector_as_it_found_it(monkeypatch, enabled) -> None:
     import gc
 
-    from generator import cli
+    from generator import build
 
     seen = []
-    monkeypatch.setattr(cli, "_run_build", lambda args, settings: seen.append(gc.isenabled()) or 0)
+    monkeypatch.setattr(build, "_run_build", lambda *args: seen.append(gc.isenabled()) or 0)
     (gc.enable if enabled else gc.disable)()
     try:
-        assert cli.run_build(None, None) == 0
+        assert build.run_build(None, None, report_path=None) == 0
         assert seen == [False] and gc.isenabled() is enabled
     finally:
         gc.enable()

@@ -10,16 +10,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.extract.dates import (
+from generator.extract.date_spans import (
     _parse_plain_span,
-    _rules,
-    date_candidates,
-    extract_date,
+    date_rules,
+    extract_date_evidence,
     extract_date_spans,
     extract_url_date,
     extract_weekday_mentions,
     parse_date_span,
 )
+from generator.extract.dates import date_candidates, extract_date
 from generator.model import Block, CleanDoc, Removed
 from generator.files.rules import load_rules
 
@@ -340,7 +340,7 @@ def test_seed_001_evidence_quotes_clues():
 
 
 def test_candidates_strongest_first():
-    cands = date_candidates(SEED_000)
+    cands = date_candidates(extract_date_evidence(SEED_000))
     assert [c.provenance.method for c in cands] == ["dateline-date", "url-path"]
 
 
@@ -465,7 +465,7 @@ _DIGIT_FREE = st.lists(
 def test_no_span_pattern_matches_a_text_without_ascii_digits(text):
     fragments = load_rules("dates")["fragments"]
     assert not any(re.search(fragments[key], text) for key in ("day", "year"))
-    assert not any(pattern.search(text) for _, _, pattern in _rules().spans)
+    assert not any(pattern.search(text) for _, _, pattern in date_rules().spans)
 
 
 @pytest.mark.parametrize("text", ["Talks on Friday, August the fifth", "MOSCOW — Officials said", ""])

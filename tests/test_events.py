@@ -16,11 +16,15 @@ from generator.resolve.events import (
     choose_event_title,
     compose_event_id,
     group_events,
-    lock_event_ids,
-    measure_text_similarity,
     parse_event_overrides,
     rank_event_actors,
     relate_dates,
+)
+from generator.resolve.evidence import (
+    ArchiveEvidence,
+    measure_similarity_pairs,
+    measure_text_vectors,
+    select_sharing_pairs,
     select_significant_actors,
 )
 from generator.model import Article, Block, CleanDoc, DateValue, Field, Provenance
@@ -179,7 +183,7 @@ def test_undated_articles_sort_last_in_an_event() -> None:
 
 def test_adding_an_article_keeps_existing_event_ids() -> None:
     before = group_events(archive())
-    locks = lock_event_ids(before)
+    locks = {article_id: e.id for e in before for article_id in e.article_ids}  # as the permalink lock records them
     assert locks["010_reuters"] == "2016-10-08-russia-vetoes-un-resolution-on-aleppo-ceasefire"
     # a later report with a shorter headline would retitle the event, and a new event
     # with the same date and title as an existing one would take its id
@@ -588,19 +592,14 @@ def test_undated_seeds_are_not_grouped_on_rewritten_text_alone() -> None:
     assert all(e.id.startswith("undated-") and e.related == () for e in events)
 
 
-def test_similarity_rows_are_the_full_matrix_rows_bit_for_bit() -> None:
-    from generator.resolve.events import measure_similarity_rows, measure_text_vectors
-
-    texts = [VETO_REUTERS, VETO_COPY, VETO_AP, LIRA]
-    full = measure_text_similarity(texts)
-    rows = dict(measure_similarity_rows(measure_text_vectors(texts), [3, 0], len(texts)))
-    assert rows[0].tolist() == full[0].tolist() and rows[3].tolist() == full[3].tolist()
+def measure_text_similarity(texts: list[str]):
+    """The full n x n cosine matrix, the reference the pair-wise products must equal."""
+    vectors = measure_text_vectors(texts)
+    return (vectors @ vectors.T).toarray()
 
 
 @pytest.mark.parametrize("at_least", [1, 2, 3])
 def test_sharing_pairs_are_the_pairs_a_loop_finds(at_least: int) -> None:
-    from generator.resolve.events import select_sharing_pairs
-
     sets = [{"a", "b", "c"}, {"a", "b"}, {"b", "c", "d"}, set(), {"a", "b", "c", "d"}]
     found = select_sharing_pairs(sets, range(len(sets)), at_least)
     for i, mine in enumerate(sets):
@@ -610,8 +609,6 @@ def test_sharing_pairs_are_the_pairs_a_loop_finds(at_least: int) -> None:
 
 
 def test_similarity_pairs_are_the_full_matrix_entries_bit_for_bit() -> None:
-    from generator.resolve.events import measure_similarity_pairs, measure_text_vectors
-
     texts = [VETO_REUTERS, VETO_COPY, VETO_AP, LIRA]
     full = measure_text_similarity(texts)
     wanted = {3: [0, 2], 0: [1, 2, 3], 1: [1]}
@@ -621,22 +618,21 @@ def test_similarity_pairs_are_the_full_matrix_entries_bit_for_bit() -> None:
 
 
 def test_similarity_pairs_of_texts_without_words_are_zero() -> None:
-    from generator.resolve.events import measure_similarity_pairs
-
     assert dict(measure_similarity_pairs(None, {0: [1], 1: []})) == {0: {1: 0.0}, 1: {}}
 
 
 def test_grouping_with_known_term_counts_is_the_same() -> None:
     known: dict = {}
     articles = seed_articles()
-    first = group_events(articles, known_terms=known)
+    first = group_events(articles, evidence=ArchiveEvidence.of(articles, known))
     assert known, "the texts' term counts were kept"
-    assert group_events(list(reversed(articles)), known_terms=known) == first == group_events(articles)
+    again = ArchiveEvidence.of(list(reversed(articles)), known)
+    assert group_events(list(reversed(articles)), evidence=again) == first == group_events(articles)
 
 
 @pytest.mark.parametrize("block_entries", [1, 3, 8, 65_536])
 def test_similarity_pairs_do_not_depend_on_the_blocks(monkeypatch, block_entries: int) -> None:
-    from generator.resolve import events as events_module
+    from generator.resolve import evidence as events_module
 
     texts = [VETO_REUTERS, VETO_COPY, VETO_AP, LIRA]
     full = measure_text_similarity(texts)

@@ -8,7 +8,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from generator.resolve import tfidf
-from generator.resolve.events import compose_event_text
+from generator.resolve.evidence import compose_event_text
 
 from .conftest import SEEDS
 

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
@@ -374,39 +373,3 @@ def _extract_dateline(blocks: tuple[Block, ...]) -> str | None:
         return None
     place = match.group("place").strip()
     return place.title() if place.isupper() else place
-
-
-def clean_recurring_lines(docs: Sequence[CleanDoc], outlets: Sequence[str | None]) -> list[CleanDoc]:
-    """Move a short line found in several articles of one outlet to ``removed``.
-
-    ``outlets[i]`` is the outlet of ``docs[i]`` (``None`` when unknown: such docs are
-    left alone, since unrelated sites' copies of one wire story share lines too).
-    Titles are never touched.
-    """
-    limits = load_rules("boilerplate")["recurring"]
-    seen_in: dict[str | None, Counter[str]] = defaultdict(Counter)
-    for doc, outlet in zip(docs, outlets):
-        if outlet is not None:
-            seen_in[outlet].update({normalise_key(b.plain()) for b in doc.blocks if _recurrable(b, limits)})
-    out = []
-    for doc, outlet in zip(docs, outlets):
-        counts = seen_in.get(outlet) if outlet is not None else None
-        drop = [
-            b for b in doc.blocks if counts and _recurrable(b, limits) and counts[normalise_key(b.plain())] >= limits["min_articles"]
-        ]
-        if not drop:
-            out.append(doc)
-            continue
-        removed = doc.removed + tuple(Removed(b.line_no, b.plain(), "recurring-line") for b in drop)
-        out.append(
-            replace(
-                doc,
-                blocks=tuple(b for b in doc.blocks if b not in drop),
-                removed=tuple(sorted(removed, key=lambda r: r.line_no)),
-            )
-        )
-    return out
-
-
-def _recurrable(block: Block, limits: dict) -> bool:
-    return block.kind != "title" and len(block.plain()) <= limits["max_chars"]

@@ -65,448 +65,20 @@ yearless date gives None, never a guessed year.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Literal, Sequence
-from urllib.parse import urlsplit
-
-import dateparser
-
-from generator.model import TIERS, CleanDoc, DateValue, Field, Provenance, choose
-from generator.files.rules import load_rules
-
-# A leap year (so "Feb. 29" parses) and a fixed day: dateparser must never use today.
-_BASE = dt.datetime(2000, 1, 1)
-_FULL = ("day", "month", "year")
-
-Role = Literal["published", "updated", "date-line", "dateline-prefix", "caption", "lead", "photo"]
-Tense = Literal["past", "future"]
-
-
-@dataclass(frozen=True)
-class DateSpan:
-    """A date-looking span of one text, parsed; ``year``/``day`` None when not written."""
-
-    start: int
-    end: int
-    text: str
-    month: int
-    day: int | None
-    year: int | None
-    weekday: int | None = None  # a weekday written right before the date
-
-
-@dataclass(frozen=True)
-class DateClue:
-    """A span with the role its position gives it (what kind of date it is)."""
-
-    span: DateSpan
-    role: Role
-    in_line: bool  # the block is a date line, not prose
-    evidence: str
-
-
-@dataclass(frozen=True)
-class WeekdayMention:
-    """A weekday named in the text ("on Thursday"), past or still ahead."""
-
-    weekday: int  # 0 = Monday
-    tense: Tense
-    evidence: str
-
-
-# --------------------------------------------------------------------------- rules
-
-
-@dataclass(frozen=True)
-class _Rules:
-    spans: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]
-    month_numbers: dict[str, int]
-    weekday_numbers: dict[str, int]
-    weekday_before: re.Pattern[str]  # any weekday name (full or short) ending the text
-    weekday_full: re.Pattern[str]
-    weekday_any: re.Pattern[str]
-    url_patterns: tuple[tuple[str, str, re.Pattern[str]], ...]
-    published: re.Pattern[str]
-    updated: re.Pattern[str]
-    published_end: re.Pattern[str]  # the label ends the text, but for spaces and ":,-"
-    updated_end: re.Pattern[str]
-    line_max: int
-    line_filler: tuple[re.Pattern[str], ...]
-    dateline_before: re.Pattern[str]
-    dateline_after: re.Pattern[str]
-    caption_before: re.Pattern[str]
-    caption_after: re.Pattern[str]
-    photo_before: tuple[re.Pattern[str], ...]
-    photo_after: tuple[re.Pattern[str], ...]
-    reject_before: tuple[re.Pattern[str], ...]
-    lead_before: re.Pattern[str]
-    skip_before: tuple[re.Pattern[str], ...]
-    future_before: tuple[re.Pattern[str], ...]
-    future_window: int
-    anchors: dict[str, int]
-
-
-def _alternation(names: list[str]) -> str:
-    forms = sorted({f for n in names for f in (n, n.upper())}, key=len, reverse=True)
-    return r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b"
-
-
-def _compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
-
-
-@lru_cache(maxsize=1)
-def _rules() -> _Rules:
-    data = load_rules("dates")
-    months = {int(k): v for k, v in data["months"].items()}
-    weekdays = {int(k): v for k, v in data["weekdays"].items()}
-    fills = {
-        "month": _alternation([n for ns in months.values() for n in ns]),
-        "weekday": _alternation([n for ns in weekdays.values() for n in ns]),
-        **data["fragments"],
-    }
-    spans = tuple(
-        (s["name"], tuple(s["parts"]), re.compile(_fill(s["regex"], fills))) for s in data["spans"]
-    )
-    labels = data["labels"]
-    published = r"\b(?:" + "|".join(labels["published"]) + r")\b"
-    updated = r"\b(?:" + "|".join(labels["updated"]) + r")\b"
-    line = data["date_line"]
-    wm = data["weekday_mentions"]
-    return _Rules(
-        spans=spans,
-        month_numbers={n.lower(): k for k, ns in months.items() for n in ns},
-        weekday_numbers={n.lower(): k for k, ns in weekdays.items() for n in ns},
-        weekday_before=re.compile(r"(" + fills["weekday"] + r")\.?,?\s*$"),
-        weekday_any=re.compile(fills["weekday"]),
-        weekday_full=re.compile(
-            r"\b(" + "|".join(ns[0] for ns in weekdays.values()) + r")(?:['’]s)?\b"
-        ),
-        url_patterns=tuple(
-            (u["name"], u["precision"], re.compile(u["regex"], re.IGNORECASE))
-            for u in data["url_patterns"]
-        ),
-        published=re.compile(published, re.IGNORECASE),
-        updated=re.compile(updated, re.IGNORECASE),
-        published_end=re.compile(r"(?:" + published + r")[\s:,-]*$", re.IGNORECASE),
-        updated_end=re.compile(r"(?:" + updated + r")[\s:,-]*$", re.IGNORECASE),
-        line_max=int(line["max_chars"]),
-        line_filler=tuple(re.compile(p) for p in line["filler"]),
-        dateline_before=re.compile(data["dateline_prefix"]["before"]),
-        dateline_after=re.compile(data["dateline_prefix"]["after"]),
-        caption_before=re.compile(data["caption_end"]["before"]),
-        caption_after=re.compile(data["caption_end"]["after"]),
-        photo_before=_compile_all(data["photo_before"]),
-        photo_after=_compile_all(data["photo_after"]),
-        reject_before=_compile_all(data["reject_before"]),
-        lead_before=re.compile(data["lead_before"], re.IGNORECASE),
-        skip_before=tuple(re.compile(p) for p in wm["skip_before"]),
-        future_before=_compile_all(wm["future_before"]),
-        future_window=int(wm["window_chars"]),
-        anchors={k: int(v) for k, v in data["anchors"].items()},
-    )
-
-
-def _fill(pattern: str, fills: dict[str, str]) -> str:
-    for key, value in fills.items():
-        pattern = pattern.replace("{" + key + "}", value)
-    return pattern
-
-
-# --------------------------------------------------------------------------- spans
-
-
-@lru_cache(maxsize=4096)
-def parse_date_span(text: str, parts: tuple[str, ...] = _FULL) -> tuple[int | None, int, int | None] | None:
-    """Parse one date span (never free text) into ``(year, month, day)``.
-
-    Parts not in ``parts`` come back None. Deterministic: dateparser gets a
-    fixed base date and only its absolute-date parser. The plainest spellings
-    ("Aug. 13, 2015", "5 August 2015", "2015-08-05", "August 2015", "Aug 13")
-    of a valid date are read without it (see :func:`_parse_plain_span`).
-    """
-    plain = _parse_plain_span(text, frozenset(parts))
-    if plain is not None:
-        return plain
-    settings: dict[str, object] = {
-        "RELATIVE_BASE": _BASE,
-        "PREFER_DATES_FROM": "past",
-        "PREFER_DAY_OF_MONTH": "first",
-        "PARSERS": ["absolute-time"],
-        "REQUIRE_PARTS": list(parts),
-    }
-    if set(parts) == set(_FULL):
-        settings["STRICT_PARSING"] = True  # a full date must have all three parts written
-    if re.match(r"\d{4}", text):
-        settings["DATE_ORDER"] = "YMD"
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    if parsed is None:
-        return None
-    return (
-        parsed.year if "year" in parts else None,
-        parsed.month,
-        parsed.day if "day" in parts else None,
-    )
-
-
-@lru_cache(maxsize=1)
-def _plain_spans() -> dict[frozenset[str], tuple[re.Pattern[str], ...]]:
-    """For each set of parts, the plain spellings :func:`_parse_plain_span` reads.
-
-    One space between the pieces; the month as ``dates.yml`` lists it (title case
-    or capitals), with or without its dot; the day without an ordinal suffix.
-    """
-    month = _alternation([n for ns in load_rules("dates")["months"].values() for n in ns])
-    day, year = r"(?P<day>[0-9]{1,2})", r"(?P<year>(?:19|20)[0-9]{2})"
-    mon = rf"(?P<mon>{month})"
-    return {
-        frozenset(_FULL): (
-            re.compile(rf"{mon}\.? {day},? {year}"),
-            re.compile(rf"{day} {mon}\.?,? {year}"),
-            re.compile(rf"{year}(?P<sep>[-/.])(?P<num>0[1-9]|1[0-2])(?P=sep)(?P<day>0[1-9]|[12][0-9]|3[01])"),
-        ),
-        frozenset(("month", "year")): (re.compile(rf"{mon}\.?,? {year}"),),
-        frozenset(("day", "month")): (re.compile(rf"{mon}\.? {day}"), re.compile(rf"{day} {mon}")),
-    }
-
-
-def _parse_plain_span(text: str, parts: frozenset[str]) -> tuple[int | None, int, int | None] | None:
-    """``(year, month, day)`` of a plainly written valid date, as dateparser reads it; else ``None``.
-
-    dateparser costs about half a millisecond a span. Only spellings checked to
-    read the same as with dateparser (``tests/test_dates.py``) are read here:
-    anything else, and every impossible date (dateparser decides those,
-    including "Feb. 29" without a year), is left to it.
-    """
-    for pattern in _plain_spans().get(parts, ()):
-        m = pattern.fullmatch(text)
-        if m is None:
-            continue
-        groups = m.groupdict()
-        month = int(groups["num"]) if groups.get("num") else _rules().month_numbers[groups["mon"].lower()]
-        day = int(groups["day"]) if groups.get("day") else None
-        year = int(groups["year"]) if groups.get("year") else None
-        if day is not None and not 1 <= day <= _PLAIN_MONTH_DAYS[month]:
-            return None
-        if day is not None and year is not None:
-            try:
-                dt.date(year, month, day)
-            except ValueError:
-                return None
-        return year, month, day
-    return None
-
-
-# Days a month may have in a plain span read without dateparser: February's 29th
-# is left to it (a year that is not a leap year has none, and without a year
-# dateparser's own choice of year decides).
-_PLAIN_MONTH_DAYS = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
-
-
-# Every span pattern holds a day or a year, so an ASCII digit: a text without one
-# (most paragraphs) is answered without running the patterns, which cost far more.
-_SPAN_NEEDS = re.compile(r"[0-9]")
-
-
-def extract_date_spans(text: str) -> tuple[DateSpan, ...]:
-    """Every date-looking span of ``text``, parsed, in order, without overlaps."""
-    if not _SPAN_NEEDS.search(text):
-        return ()
-    rules = _rules()
-    found: list[tuple[int, int, int, tuple[str, ...]]] = []  # start, -length, rank, parts
-    for rank, (_name, parts, pattern) in enumerate(rules.spans):
-        for m in pattern.finditer(text):
-            found.append((m.start(), -(m.end() - m.start()), rank, parts))
-    spans: list[DateSpan] = []
-    taken_until = -1
-    for start, neg_len, _order, parts in sorted(found):
-        end = start - neg_len
-        if start < taken_until:
-            continue
-        parsed = parse_date_span(text[start:end], parts)
-        if parsed is None:
-            continue
-        year, month, day = parsed
-        wd = rules.weekday_before.search(text[max(0, start - 14) : start])
-        weekday = rules.weekday_numbers[wd.group(1).lower()] if wd else None
-        spans.append(DateSpan(start, end, text[start:end], month, day, year, weekday))
-        taken_until = end
-    return tuple(spans)
-
-
-# --------------------------------------------------------------------------- roles
-
-
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
-_CLAUSE_BREAK = re.compile(r"[,;:—–]|[.!?]\s+")
-_LETTER = re.compile(r"[A-Za-z]")
-
-
-def _sentence_before(text: str, start: int) -> str:
-    """The part of the sentence holding ``start`` that precedes it."""
-    head = text[:start]
-    cut = max((m.end() for m in _SENTENCE_BREAK.finditer(head)), default=0)
-    return head[cut:]
-
-
-def _inside_quotes(text: str, start: int) -> bool:
-    head = text[:start]
-    return (head.count('"') % 2 == 1) or head.count("“") > head.count("”")
-
-
-def _is_rejected(text: str, span: DateSpan) -> bool:
-    before = _sentence_before(text, span.start)
-    rules = _rules()
-    if span.weekday is not None:
-        wd = rules.weekday_before.search(before)
-        before = before[: wd.start()] if wd else before
-    return any(p.search(before) for p in rules.reject_before) or _inside_quotes(text, span.start)
-
-
-def _is_photo_date(text: str, span: DateSpan) -> bool:
-    rules = _rules()
-    before = _sentence_before(text, span.start)
-    after = text[span.end : span.end + 30]
-    return any(p.search(before) for p in rules.photo_before) or any(
-        p.search(after) for p in rules.photo_after
-    )
-
-
-def _is_date_line(text: str, spans: Sequence[DateSpan]) -> bool:
-    rules = _rules()
-    if not spans or len(text) > rules.line_max:
-        return False
-    rest = text
-    for s in reversed(spans):
-        rest = rest[: s.start] + " " + rest[s.end :]
-    for pattern in (rules.published, rules.updated, *rules.line_filler):
-        rest = pattern.sub(" ", rest)
-    rest = rules.weekday_any.sub(" ", rest)
-    return not _LETTER.search(rest)
-
-
-def _label(gap: str) -> Role | None:
-    """Which label, if any, is the last one in ``gap`` (the text before a date)."""
-    rules = _rules()
-    pub = [m.end() for m in rules.published.finditer(gap)]
-    upd = [m.end() for m in rules.updated.finditer(gap)]
-    if not pub and not upd:
-        return None
-    return "published" if max(pub, default=-1) > max(upd, default=-1) else "updated"
-
-
-def _label_right_before(gap: str) -> Role | None:
-    rules = _rules()
-    for role, pattern in (("published", rules.published_end), ("updated", rules.updated_end)):
-        if pattern.search(gap):
-            return role  # type: ignore[return-value]
-    return None
-
-
-def _quote(text: str, span: DateSpan, width: int = 60) -> str:
-    lo = max(0, span.start - width)
-    hi = min(len(text), span.end + 20)
-    snippet = text[lo:hi].strip()
-    return ("…" if lo > 0 else "") + snippet + ("…" if hi < len(text) else "")
-
-
-def extract_date_clues(doc: CleanDoc) -> tuple[DateClue, ...]:
-    """Every date in the document with the role its position gives it.
-
-    Dates with no role (body history, rejected contexts) are left out.
-    """
-    texts: list[tuple[str, str, bool]] = []  # text, kind, is_lead
-    if doc.dateline:
-        texts.append((doc.dateline, "dateline", False))
-    body = doc.body_blocks()
-    lead = next((b for b in body if b.kind == "paragraph"), None)
-    for block in doc.blocks:
-        if block.kind == "title":
-            continue
-        texts.append((block.plain(), block.kind, block is lead))
-    clues: list[DateClue] = []
-    for text, kind, is_lead in texts:
-        clues.extend(_clues_of_text(text, kind, is_lead))
-    return tuple(clues)
-
-
-def _clues_of_text(text: str, kind: str, is_lead: bool) -> tuple[DateClue, ...]:
-    rules = _rules()
-    spans = extract_date_spans(text)
-    line = _is_date_line(text, spans)
-    clues: list[DateClue] = []
-    prev_end = 0
-    for span in spans:
-        gap, prev_end = text[prev_end : span.start], span.end
-        role = _role_of(text, span, gap, kind, is_lead, line, rules)
-        if role is not None:
-            evidence = text.strip() if line else _quote(text, span)
-            clues.append(DateClue(span, role, line, evidence))
-    return tuple(clues)
-
-
-def _role_of(
-    text: str, span: DateSpan, gap: str, kind: str, is_lead: bool, line: bool, rules: _Rules
-) -> Role | None:
-    if _is_rejected(text, span):
-        return None
-    if _is_photo_date(text, span):
-        return "photo"
-    if line:
-        return _label(gap) or "date-line"
-    labelled = _label_right_before(gap)
-    if labelled:
-        return labelled
-    head, tail = text[: span.start], text[span.end :]
-    if span.weekday is not None:
-        wd = rules.weekday_before.search(head)
-        head = head[: wd.start()] if wd else head
-    if rules.dateline_before.match(head) and rules.dateline_after.match(tail):
-        return "dateline-prefix"
-    if kind == "caption" and rules.caption_before.search(head) and rules.caption_after.match(tail):
-        return "caption"
-    if is_lead and span.year is not None and span.day is not None and rules.lead_before.search(head):
-        return "lead"
-    return None
-
-
-# --------------------------------------------------------------------------- weekdays
-
-
-def extract_weekday_mentions(doc: CleanDoc) -> tuple[WeekdayMention, ...]:
-    """Weekdays the article names for its news ("on Thursday", "Friday's talks").
-
-    Named days ("Good Friday"), habits ("every Friday") and "last Friday" are
-    skipped; a weekday after a future cue in its clause ("will ... on
-    Saturday", "to attend Friday's talks", "next Friday") is ``"future"``.
-    """
-    rules = _rules()
-    mentions: list[WeekdayMention] = []
-    for block in doc.blocks:
-        text = block.plain()
-        for m in rules.weekday_full.finditer(text):
-            before = text[: m.start()]
-            if any(p.search(before[-20:]) for p in rules.skip_before):
-                continue
-            clause = _CLAUSE_BREAK.split(_sentence_before(text, m.start()))[-1]
-            window = clause[-rules.future_window :]
-            tense: Tense = "future" if any(p.search(window) for p in rules.future_before) else "past"
-            wd = rules.weekday_numbers[m.group(1).lower()]
-            lo, hi = max(0, m.start() - 50), min(len(text), m.end() + 20)
-            evidence = ("…" if lo else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
-            mentions.append(WeekdayMention(wd, tense, evidence))
-    return tuple(mentions)
-
-
-def _distinct(mentions: Sequence[WeekdayMention]) -> tuple[WeekdayMention, ...]:
-    """The first mention of each (weekday, tense), in text order."""
-    seen: dict[tuple[int, str], WeekdayMention] = {}
-    for m in mentions:
-        seen.setdefault((m.weekday, m.tense), m)
-    return tuple(seen.values())
-
+from dataclasses import replace
+from typing import Sequence
+
+from generator.extract.date_spans import (
+    DateClue,
+    DateEvidence,
+    DateSpan,
+    WeekdayMention,
+    _field,
+    distinct_weekdays,
+    date_rules,
+    extract_date_evidence,
+)
+from generator.model import TIERS, CleanDoc, DateValue, Field, choose
 
 # --------------------------------------------------------------------------- candidates
 
@@ -524,10 +96,6 @@ _METHOD = {
     "caption": "caption-date",
     "lead": "lead-date",
 }
-
-
-def _field(value: DateValue, method: str, evidence: str, conf: float, tier: str) -> Field[DateValue]:
-    return Field(value, Provenance(method, evidence, conf, tier))  # type: ignore[arg-type]
 
 
 def _value_of(span: DateSpan) -> DateValue | None:
@@ -557,38 +125,6 @@ def _from_clue(clue: DateClue) -> Field[DateValue] | None:
         conf -= 0.3
         quote += " (the weekday written does not match)"
     return _field(value, _METHOD[clue.role], quote, conf, "extracted")
-
-
-def extract_url_date(url: str | None) -> Field[DateValue] | None:
-    """The date in an article URL's path or query ("/2015/08/05/"), or None."""
-    if not url:
-        return None
-    rules = _rules()
-    parts = urlsplit(url)
-    target = parts.path + ("?" + parts.query if parts.query else "")
-    for _name, precision, pattern in rules.url_patterns:
-        for m in pattern.finditer(target):
-            value = _url_value(m, precision, rules)
-            if value is not None:
-                conf = 0.8 if precision == "day" else 0.5
-                return _field(value, "url-path", f'"{m.group(0)}" in {url}', conf, "extracted")
-    return None
-
-
-def _url_value(m: re.Match[str], precision: str, rules: _Rules) -> DateValue | None:
-    groups = m.groupdict()
-    if groups.get("mon"):
-        month = rules.month_numbers.get(groups["mon"].lower())
-        if month is None:
-            return None
-    else:
-        month = int(groups["m"])
-    try:
-        if precision == "month":
-            return DateValue(dt.date(int(groups["y"]), month, 1), "month")
-        return DateValue(dt.date(int(groups["y"]), month, int(groups["d"])), "day")
-    except ValueError:
-        return None
 
 
 def _yearless(clues: Sequence[DateClue]) -> tuple[DateClue, ...]:
@@ -639,7 +175,7 @@ def resolve_yearless(
     """
     if not anchors or clue.span.day is None:
         return None
-    limits = _rules().anchors
+    limits = date_rules().anchors
     span = limits["year_span"]
     years = range(min(a.year for a in anchors) - span, max(a.year for a in anchors) + span + 1)
     all_dates = _month_day_dates(clue.span.month, clue.span.day, years)
@@ -669,8 +205,8 @@ def resolve_yearless(
 def _weekday_clues(clue: DateClue, mentions: Sequence[WeekdayMention]) -> tuple[tuple[int, str], ...]:
     if clue.span.weekday is not None:
         return ((clue.span.weekday, clue.evidence),)
-    past = [m for m in _distinct(mentions) if m.tense == "past"]
-    chosen = past or list(_distinct(mentions))
+    past = [m for m in distinct_weekdays(mentions) if m.tense == "past"]
+    chosen = past or list(distinct_weekdays(mentions))
     return tuple((m.weekday, m.evidence) for m in chosen)
 
 
@@ -686,7 +222,7 @@ def resolve_after_photo(
     taken = _value_of(photo.span)
     if taken is None or taken.precision != "day":
         return None
-    distinct = _distinct(mentions)
+    distinct = distinct_weekdays(mentions)
     past = [m for m in distinct if m.tense == "past"]
     if not past:
         return None
@@ -717,10 +253,10 @@ def resolve_weekday_anchor(
     Each past weekday is placed on its occurrence within a few days of an
     anchor; the article is the latest of those days. Anchors that disagree give None.
     """
-    past = [m for m in _distinct(mentions) if m.tense == "past"]
+    past = [m for m in distinct_weekdays(mentions) if m.tense == "past"]
     if not past or not anchors:
         return None
-    reach = _rules().anchors["weekday_only_days"]
+    reach = date_rules().anchors["weekday_only_days"]
     results = set()
     for anchor in anchors:
         days = [anchor + dt.timedelta(days=k) for k in range(-reach, reach + 1)]
@@ -734,12 +270,10 @@ def resolve_weekday_anchor(
 
 
 def date_candidates(
-    doc: CleanDoc, anchors: Sequence[dt.date] = (), event_anchors: Sequence[dt.date] = ()
+    evidence: DateEvidence, anchors: Sequence[dt.date] = (), event_anchors: Sequence[dt.date] = ()
 ) -> tuple[Field[DateValue], ...]:
-    """Every candidate publication date the rules find, strongest first (for reports)."""
-    clues = extract_date_clues(doc)
-    mentions = extract_weekday_mentions(doc)
-    url_field = extract_url_date(doc.source_url)
+    """Every candidate publication date the rules find in ``evidence``, strongest first."""
+    clues, mentions, url_field = evidence.clues, evidence.mentions, evidence.url
     found: list[Field[DateValue] | None] = [_from_clue(c) for c in clues]
     found.append(url_field)
     for clue in _yearless(clues):
@@ -775,7 +309,15 @@ def _compatible(a: DateValue, b: DateValue) -> bool:
 def extract_date(
     doc: CleanDoc, anchors: Sequence[dt.date] = (), event_anchors: Sequence[dt.date] = ()
 ) -> Field[DateValue] | None:
-    """The article's publication date, or None when the text does not support one.
+    """:func:`choose_date` over the document's evidence, read here (for one-off use and
+    tests: a build reads the evidence once and keeps it on the article)."""
+    return choose_date(extract_date_evidence(doc), anchors, event_anchors)
+
+
+def choose_date(
+    evidence: DateEvidence, anchors: Sequence[dt.date] = (), event_anchors: Sequence[dt.date] = ()
+) -> Field[DateValue] | None:
+    """The article's publication date, or None when its text does not support one.
 
     ``anchors`` are dates of other articles of the same story; they only settle
     the year of a written month-day ("Aug. 13"), for tier "inferred" dates.
@@ -783,7 +325,7 @@ def extract_date(
     (near-copies); only they may place a bare weekday ("on Friday"), because a
     story's other articles can be weeks or years away (see module doc).
     """
-    candidates = date_candidates(doc, anchors, event_anchors)
+    candidates = date_candidates(evidence, anchors, event_anchors)
     best = choose(*candidates)
     if best is None or best.provenance.tier != "extracted":
         return best
@@ -810,20 +352,3 @@ def extract_date(
             evidence=f"{prov.evidence}; agrees with {other.provenance.method} {other.provenance.evidence}",
         )
     return Field(best.value, prov)
-
-
-__all__ = [
-    "DateClue",
-    "DateSpan",
-    "WeekdayMention",
-    "date_candidates",
-    "extract_date",
-    "extract_date_clues",
-    "extract_date_spans",
-    "extract_url_date",
-    "extract_weekday_mentions",
-    "parse_date_span",
-    "resolve_after_photo",
-    "resolve_weekday_anchor",
-    "resolve_yearless",
-]

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
-from typing import Any, Sequence
+from typing import Any
 
-from generator.extract import dates
+from generator.extract import date_spans, dates
 
 from generator.extract import outlets
 from generator.model import Article, CleanDoc, DateValue, Field, Provenance, Seed, choose
@@ -22,13 +22,15 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
     """Assemble an article from what the text gives and what the archivist curated."""
     curated = dict(seed.curated) if use_curation else {}
     source = f"{seed.path.rsplit('.', 1)[0]}.meta.yml"
+    date_evidence = date_spans.extract_date_evidence(doc)
     article = Article(
         id=seed.id,
         source_path=seed.path,
         sha256=seed.sha256,
         doc=doc,
         title=choose(_curated_text(curated, "title", source), extract_title(doc), _default_title(seed)),
-        date=_pick(_curated_date(curated, source), dates.extract_date(doc), "date" in curated),
+        date=_pick(_curated_date(curated, source), dates.choose_date(date_evidence), "date" in curated),
+        date_evidence=date_evidence,
         outlet=_pick(_curated_outlet(curated, source), outlets.extract_outlet(doc), "outlet" in curated),
         source_url=_pick(_curated_text(curated, "source_url", source), extract_source_url(doc), "source_url" in curated),
         summary=_pick(_curated_text(curated, "summary", source), extract_summary(doc), "summary" in curated),
@@ -36,24 +38,6 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
         curated_none=tuple(sorted(key for key, value in curated.items() if value is None)),
     )
     return apply_stated_values(relabel_front_matter(article, seed, curated), seed, curated)
-
-
-def resolve_date_with_anchors(
-    article: Article, anchors: Sequence[dt.date], event_anchors: Sequence[dt.date] = ()
-) -> Article:
-    """Retry an article's date using the dates of its story's (and its event's) other articles.
-
-    Only articles without a day-precise date are retried, and a curated date is
-    never touched. See :func:`generator.extract.dates.extract_date` for the two kinds of anchor.
-    """
-    current = article.date
-    if current is not None and (current.provenance.tier == "curated" or current.value.precision == "day"):
-        return article
-    if not anchors and not event_anchors:
-        return article
-    found = dates.extract_date(article.doc, anchors=tuple(anchors), event_anchors=tuple(event_anchors))
-    best = choose(current, found)
-    return article if best is current else replace(article, date=best)
 
 
 def relabel_front_matter(article: Article, seed: Seed, curated: dict[str, Any]) -> Article:

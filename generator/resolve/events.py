@@ -49,8 +49,8 @@ archivist.
 
 Event ids are stable. The *representative* of an event is its smallest article
 id: seed ids begin with a running number, so that is the article that was added
-first. :func:`lock_event_ids` gives representative → event id; fed back to
-:func:`group_events` as ``locked_ids``, it keeps every existing event's id (and
+first. The permalink lock gives article id → event id (``select_locked_event_ids``);
+fed back to :func:`group_events` as ``locked_ids``, it keeps every existing event's id (and
 so its page URL) when articles are added: an event that contains any article
 named in ``locked_ids`` keeps that id. New events get ``<date>-<title slug>``
 or ``undated-<title slug>``, with ``-2``, ``-3`` ... on a collision.
@@ -60,14 +60,22 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-from collections.abc import Collection, Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any, Literal
 
 from generator.model import TIERS, Article, DateValue, Event, Problem
-from generator.text import slugify
-from generator.resolve.tfidf import analyse_texts, compose_text_key, compose_tfidf_rows
+from generator.text import dated_first_key, slugify, suffix_until_free
+from generator.resolve.evidence import (
+    MIN_SHARED_ACTORS_STRONG,
+    TEXT_STRONG,
+    ArchiveEvidence,
+    is_same_report,
+    measure_similarities,
+    measure_similarity_pairs,
+    select_sharing_pairs,
+)
 
 # --- thresholds --------------------------------------------------------------------
 # Wire copies and follow-up editions of one happening carry the same date or the
@@ -90,25 +98,9 @@ MIN_SHARED_ACTORS = 2
 # that, the text only confirms, so this threshold favours recall.
 TEXT_MODERATE = 0.20
 
-# Without a usable date the text has to carry the decision, so it must say more
-# than a same-outlet follow-up reusing background paragraphs does (0.47 on the
-# seeds): above this cosine two articles tell the same facts in the same words.
-TEXT_STRONG = 0.60
-MIN_SHARED_ACTORS_STRONG = 3
-
 # A near-verbatim copy (syndicated wire text) is the same report whatever the actor
 # resolver found, e.g. when every actor is a background one.
 TEXT_DUPLICATE = 0.80
-
-# An actor missing from fewer than one article in BACKGROUND_ONE_IN is background
-# (an IDF-like cut: its weight log(N/df) is nearly zero) and is no evidence of a
-# shared happening or story: in an archive about Syria, "Syria". Rounding down
-# means that below ten articles only an actor named in every article is
-# background, since in a small archive one story told by several outlets already
-# fills most of it. Below BACKGROUND_MIN_ARTICLES frequencies mean nothing at all
-# (two wire copies name the same people) and no actor is background.
-BACKGROUND_ONE_IN = 5
-BACKGROUND_MIN_ARTICLES = 5
 
 # Events of one story: at least two shared significant actors, within about six
 # weeks. Diplomatic stories (an invitation, then the visit) unfold over days or
@@ -375,14 +367,15 @@ def group_events(
     articles: Sequence[Article],
     overrides: EventOverrides | None = None,
     locked_ids: Mapping[str, str] | None = None,
-    known_terms: MutableMapping[str, Any] | None = None,
+    evidence: ArchiveEvidence | None = None,
 ) -> tuple[Event, ...]:
     """Group articles that report the same happening into events.
 
     See the module docstring for the evidence weighed, the thresholds and the
     rule that keeps event ids stable. Returns the events sorted by date (undated
     last), then id. The same input in any order gives the same output.
-    ``known_terms`` only saves work (see :func:`measure_text_vectors`).
+    ``evidence`` is the build's :class:`ArchiveEvidence` of these articles (built
+    here when not given).
     """
     overrides = overrides or EventOverrides()
     ordered = tuple(sorted(articles, key=lambda a: a.id))
@@ -390,7 +383,7 @@ def group_events(
         return ()
     known = {a.id for a in ordered}
     by_id = {a.id: a for a in ordered}
-    evidence = _Evidence.of(ordered, known_terms)
+    evidence = _Evidence.of(ordered, evidence or ArchiveEvidence.of(ordered))
     groups = _group(ordered, overrides, known, evidence)
     drafts = [_draft_event([by_id[a] for a in group], overrides) for group in groups]
     ids = _assign_ids(drafts, locked_ids or {})
@@ -415,18 +408,19 @@ class _Evidence:
 
     articles: tuple[Article, ...]
     index: Mapping[str, int]
-    vectors: Any  # normalised TF-IDF rows (see measure_text_vectors)
+    vectors: Any  # normalised TF-IDF rows, one per article in id order (ArchiveEvidence)
     significant: frozenset[str]  # actor ids that are not background
     key_actors: tuple[frozenset[str], ...]  # per article: its significant key actors
     texts: dict[tuple[int, int], float] = field(default_factory=dict)  # similarities computed so far
 
     @staticmethod
-    def of(articles: tuple[Article, ...], known_terms: MutableMapping[str, Any] | None = None) -> _Evidence:
-        significant = frozenset(select_significant_actors(articles))
+    def of(articles: tuple[Article, ...], archive: ArchiveEvidence) -> _Evidence:
+        archive.check_rows(articles)
+        significant = archive.significant
         return _Evidence(
             articles=articles,
             index={a.id: i for i, a in enumerate(articles)},
-            vectors=measure_text_vectors([compose_event_text(a) for a in articles], known_terms),
+            vectors=archive.vectors,
             significant=significant,
             key_actors=tuple(frozenset(a.actor_ids[:KEY_ACTORS]) & significant for a in articles),
         )
@@ -494,173 +488,6 @@ class _Evidence:
         if relation == "near":
             return (shared >= MIN_SHARED_ACTORS and text >= TEXT_MODERATE) or text >= TEXT_DUPLICATE
         return is_same_report(text, shared)
-
-
-def is_same_report(text_similarity: float, shared_actors: int) -> bool:
-    """Whether two articles tell the same happening on text and actors alone, dates unknown.
-
-    The bar an undated article must clear to join an event; the pipeline uses the
-    same bar before letting one report's date place another's "on Friday".
-    """
-    return shared_actors >= MIN_SHARED_ACTORS_STRONG and text_similarity >= TEXT_STRONG
-
-
-def compose_event_text(article: Article) -> str:
-    """The words an article is compared on: headline, standfirst and body."""
-    parts = [article.title.value, article.summary.value if article.summary else "", article.doc.body_text()]
-    return "\n\n".join(p for p in parts if p)
-
-
-def measure_text_similarity(texts: Sequence[str]) -> Any:
-    """Cosine similarity of the TF-IDF vectors of ``texts`` (an n×n numpy array).
-
-    English stop words are dropped and term frequencies dampened (sublinear tf),
-    so that a long article repeating a name does not drown a short one. Texts
-    with no words at all are similar to nothing. For a large archive use
-    :func:`measure_text_vectors` and :func:`measure_similarities`: n×n is 800 MB
-    at 10,000 articles.
-    """
-    import numpy as np
-
-    vectors = measure_text_vectors(texts)
-    if vectors is None:
-        return np.zeros((len(texts), len(texts)))
-    return (vectors @ vectors.T).toarray()
-
-
-def measure_text_vectors(texts: Sequence[str], known: MutableMapping[str, Any] | None = None) -> Any:
-    """The L2-normalised TF-IDF rows of ``texts`` (scipy CSR), or ``None`` when no text has a word.
-
-    The product of two rows is the texts' cosine similarity, the very number
-    :func:`measure_text_similarity` gives. The vectors are scikit-learn's
-    (``TfidfVectorizer``, then ``normalize`` as ``cosine_similarity`` does), built
-    from each text's term counts (see tfidf.py); ``known`` holds the counts of
-    texts seen before (the extraction cache's table), so only new texts are
-    analysed. The last archive's vectors are kept: story dating and event
-    grouping compare the same texts.
-    """
-    key = tuple(texts)
-    if key not in _LAST_VECTORS:
-        _LAST_VECTORS.clear()
-        analysed = analyse_texts(key, known)
-        _LAST_VECTORS[key] = (compose_tfidf_rows(analysed), analysed)
-    elif known is not None:  # the same texts again: ``known`` still gets (and keeps) their counts
-        for text, counts in zip(key, _LAST_VECTORS[key][1]):
-            text_key = compose_text_key(text)
-            if text_key not in known:
-                known[text_key] = counts
-    return _LAST_VECTORS[key][0]
-
-
-_LAST_VECTORS: dict[tuple[str, ...], tuple[Any, Any]] = {}
-
-
-def measure_similarities(vectors: Any, row: int, others: Sequence[int]) -> list[float]:
-    """Cosine similarity of text ``row`` with each of ``others`` (rows of :func:`measure_text_vectors`)."""
-    if vectors is None or not others:
-        return [0.0] * len(others)
-    return [float(x) for x in (vectors[row] @ vectors[list(others)].T).toarray().ravel()]
-
-
-def measure_similarity_pairs(vectors: Any, wanted: Mapping[int, Collection[int]]) -> Iterator[tuple[int, dict[int, float]]]:
-    """For each row of ``wanted`` (in its order), its cosine similarity with each text it names.
-
-    The same numbers as :func:`measure_similarity_rows` (a product adds a pair's
-    terms in the order of the row's entries, whichever other texts are in the
-    product), computed only for the pairs asked: a block of rows is multiplied
-    with the texts the block names, not with the whole archive (at 10,000
-    articles that was eight seconds of sparse products), and a block grows only
-    while its product stays small (:data:`PAIR_BLOCK_ENTRIES`).
-    """
-    import numpy as np
-
-    rows = list(wanted)
-    start = 0
-    while start < len(rows):
-        columns = set(wanted[rows[start]])
-        end = start + 1
-        while end < len(rows):
-            grown = columns.union(wanted[rows[end]])
-            if (end - start + 1) * len(grown) > PAIR_BLOCK_ENTRIES:
-                break
-            columns, end = grown, end + 1
-        chunk, ordered = rows[start:end], sorted(columns)
-        if vectors is None or not ordered:
-            dense = np.zeros((len(chunk), len(ordered)))
-        else:
-            dense = (vectors[chunk] @ vectors[ordered].T).toarray()
-        position = {j: k for k, j in enumerate(ordered)}
-        for r, i in enumerate(chunk):
-            yield i, {j: float(dense[r, position[j]]) for j in wanted[i]}
-        start = end
-
-
-# Entries of one block's product in measure_similarity_pairs: the rows' wanted
-# texts are mostly different ones, so a block of many rows multiplies each row
-# with thousands of texts it does not need; this keeps a block near 256 × 256.
-PAIR_BLOCK_ENTRIES = 65_536
-
-
-def measure_similarity_rows(vectors: Any, rows: Sequence[int], n: int) -> Iterator[tuple[int, Any]]:
-    """Each of ``rows`` with its cosine similarity to all ``n`` texts (a numpy array), a block at a time.
-
-    One sparse product per block of rows: at 10,000 articles the full n×n matrix
-    would take 800 MB, and one product per row would take minutes.
-    """
-    import numpy as np
-
-    block = 256  # rows per product: 256 × 10,000 floats is 20 MB
-    for start in range(0, len(rows), block):
-        chunk = list(rows[start : start + block])
-        dense = np.zeros((len(chunk), n)) if vectors is None else (vectors[chunk] @ vectors.T).toarray()
-        yield from zip(chunk, dense)
-
-
-def select_sharing_pairs(actor_sets: Sequence[Iterable[str]], rows: Iterable[int], at_least: int) -> dict[int, tuple[Any, Any]]:
-    """For each of ``rows``: the other indexes whose actor set shares at least ``at_least``
-    actors with it (a sorted numpy array) and how many each shares (an array beside it).
-
-    Counted with one sparse product per block of rows, not a Python loop over
-    every pair: at 10,000 articles that is 50 million pairs.
-    """
-    import numpy as np
-    from scipy.sparse import csr_matrix
-
-    ids: dict[str, int] = {}
-    indptr, indices = [0], []
-    for actors in actor_sets:
-        indices.extend(sorted({ids.setdefault(a, len(ids)) for a in actors}))
-        indptr.append(len(indices))
-    rows = list(rows)
-    empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
-    if not ids:
-        return {r: empty for r in rows}
-    member = csr_matrix((np.ones(len(indices), dtype=np.int64), indices, indptr), shape=(len(actor_sets), len(ids)))
-    transposed = member.T.tocsr()
-    found: dict[int, tuple[Any, Any]] = {}
-    block = 512  # rows per product: bounds the memory of a block's counts
-    for start in range(0, len(rows), block):
-        chunk = rows[start : start + block]
-        counts = member[chunk] @ transposed
-        counts.sort_indices()
-        for r, row in enumerate(chunk):
-            cols = counts.indices[counts.indptr[r] : counts.indptr[r + 1]]
-            values = counts.data[counts.indptr[r] : counts.indptr[r + 1]]
-            keep = (values >= at_least) & (cols != row)
-            found[row] = (cols[keep].astype(np.int64), values[keep].astype(np.int64))
-    return found
-
-
-def select_significant_actors(articles: Sequence[Article]) -> set[str]:
-    """Actor ids that tell articles apart: all but those named in nearly every article."""
-    frequency: dict[str, int] = {}
-    for article in articles:
-        for actor_id in set(article.actor_ids):
-            frequency[actor_id] = frequency.get(actor_id, 0) + 1
-    if len(articles) < BACKGROUND_MIN_ARTICLES:
-        return set(frequency)
-    tolerance = max(1, len(articles) // BACKGROUND_ONE_IN)
-    return {a for a, n in frequency.items() if len(articles) - n >= tolerance}
 
 
 def relate_dates(a: DateValue | None, b: DateValue | None) -> Literal["near", "far", "unknown"]:
@@ -802,9 +629,7 @@ def _draft_event(members: Sequence[Article], overrides: EventOverrides) -> _Draf
 
 def _article_order(article: Article) -> tuple[int, str, str]:
     """Dated articles by date, undated last; ties by id."""
-    if article.date is None:
-        return (1, "", article.id)
-    return (0, article.date.value.date.isoformat(), article.id)
+    return dated_first_key(article.date.value.date if article.date else None, article.id)
 
 
 def choose_event_title(articles: Sequence[Article]) -> str:
@@ -858,15 +683,6 @@ def rank_event_actors(articles: Sequence[Article]) -> tuple[str, ...]:
 # --- ids -----------------------------------------------------------------------------
 
 
-def lock_event_ids(events: Iterable[Event]) -> dict[str, str]:
-    """Representative article id → event id, to pass back as ``locked_ids`` next time.
-
-    The representative is the event's smallest article id (seed ids begin with a
-    running number, so it is the article added first).
-    """
-    return {min(e.article_ids): e.id for e in events if e.article_ids}
-
-
 def compose_event_id(title: str, date: DateValue | None) -> str:
     """``2012-12-28-russia-reaches-out-to-syrian-opposition`` or ``undated-...``."""
     prefix = date.iso() if date else "undated"
@@ -899,26 +715,18 @@ def _assign_ids(drafts: Sequence[_Draft], locked_ids: Mapping[str, str]) -> list
             taken.add(event_id)
     for i in order:
         if ids[i] is None:
-            base = compose_event_id(drafts[i].title, drafts[i].date)
-            candidate, n = base, 1
-            while candidate in taken:
-                n += 1
-                candidate = f"{base}-{n}"
+            candidate = suffix_until_free(compose_event_id(drafts[i].title, drafts[i].date), lambda c: c not in taken)
             ids[i] = candidate
             taken.add(candidate)
     return [i for i in ids if i is not None]
 
 
 def _draft_order(draft: _Draft) -> tuple[int, str, str]:
-    if draft.date is None:
-        return (1, "", draft.representative)
-    return (0, draft.date.date.isoformat(), draft.representative)
+    return dated_first_key(draft.date.date if draft.date else None, draft.representative)
 
 
 def _event_order(event: Event) -> tuple[int, str, str]:
-    if event.date is None:
-        return (1, "", event.id)
-    return (0, event.date.date.isoformat(), event.id)
+    return dated_first_key(event.date.date if event.date else None, event.id)
 
 
 def _first_per_key(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
