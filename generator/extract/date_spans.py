@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import dateparser
 
-from generator.files.rules import load_rules
+from generator.files.rules import load_confidence, load_rules
 from generator.model import CleanDoc, DateValue, Field, Provenance
 
 # A leap year (so "Feb. 29" parses) and a fixed day: dateparser must never use today.
@@ -351,9 +351,15 @@ def _label_right_before(gap: str) -> Role | None:
     return None
 
 
-def _quote(text: str, span: DateSpan, width: int = 60) -> str:
+# Characters quoted around a date as its evidence: the words before it carry the
+# label that gives its role ("Published", "Updated", "seen"), the few after close it.
+QUOTE_BEFORE_CHARS = 60
+QUOTE_AFTER_CHARS = 20
+
+
+def _quote(text: str, span: DateSpan, width: int = QUOTE_BEFORE_CHARS) -> str:
     lo = max(0, span.start - width)
-    hi = min(len(text), span.end + 20)
+    hi = min(len(text), span.end + QUOTE_AFTER_CHARS)
     snippet = text[lo:hi].strip()
     return ("…" if lo > 0 else "") + snippet + ("…" if hi < len(text) else "")
 
@@ -421,6 +427,11 @@ def _role_of(
 # --------------------------------------------------------------------------- weekdays
 
 
+# A weekday preceded within this many characters by a skip word ("every Friday",
+# "since Monday") is not a day of the news: the skip words sit right before it.
+WEEKDAY_SKIP_WINDOW_CHARS = 20
+
+
 def extract_weekday_mentions(doc: CleanDoc) -> tuple[WeekdayMention, ...]:
     """Weekdays the article names for its news ("on Thursday", "Friday's talks").
 
@@ -434,7 +445,7 @@ def extract_weekday_mentions(doc: CleanDoc) -> tuple[WeekdayMention, ...]:
         text = block.plain()
         for m in rules.weekday_full.finditer(text):
             before = text[: m.start()]
-            if any(p.search(before[-20:]) for p in rules.skip_before):
+            if any(p.search(before[-WEEKDAY_SKIP_WINDOW_CHARS:]) for p in rules.skip_before):
                 continue
             clause = _CLAUSE_BREAK.split(_sentence_before(text, m.start()))[-1]
             window = clause[-rules.future_window :]
@@ -485,7 +496,7 @@ def extract_url_date(url: str | None) -> Field[DateValue] | None:
         for m in pattern.finditer(target):
             value = _url_value(m, precision, rules)
             if value is not None:
-                conf = 0.8 if precision == "day" else 0.5
+                conf = load_confidence("date-url-day" if precision == "day" else "date-url-month")
                 return _field(value, "url-path", f'"{m.group(0)}" in {url}', conf, "extracted")
     return None
 

@@ -78,15 +78,25 @@ from generator.extract.date_spans import (
     date_rules,
     extract_date_evidence,
 )
+from generator.files.rules import load_confidence
 from generator.model import TIERS, CleanDoc, DateValue, Field, choose
 
 # --------------------------------------------------------------------------- candidates
 
+# Confidences are data (data/confidence.yml, each with its why).
 _EXTRACTED_CONF = {
-    ("published", True): 0.9,
-    ("published", False): 0.8,
-    ("date-line", True): 0.85,
-    ("dateline-prefix", False): 0.85,
+    ("published", True): "date-published-label-line",
+    ("published", False): "date-published-label-prose",
+    ("date-line", True): "date-line",
+    ("dateline-prefix", False): "date-dateline-prefix",
+}
+_INFERRED_CONF = {
+    ("updated", True): "date-updated-label-line",
+    ("updated", False): "date-updated-label-prose",
+    ("caption", True): "date-caption",
+    ("caption", False): "date-caption",
+    ("lead", True): "date-lead",
+    ("lead", False): "date-lead",
 }
 _METHOD = {
     "published": "published-label",
@@ -116,13 +126,13 @@ def _from_clue(clue: DateClue) -> Field[DateValue] | None:
         return None
     quote = f'"{clue.evidence}"'
     if clue.role in ("updated", "caption", "lead"):
-        conf = {"updated": 0.45 if clue.in_line else 0.4, "caption": 0.5, "lead": 0.4}[clue.role]
+        conf = load_confidence(_INFERRED_CONF[(clue.role, clue.in_line)])
         return _field(value, _METHOD[clue.role], quote, conf, "inferred")
-    conf = _EXTRACTED_CONF.get((clue.role, clue.in_line), 0.8)
+    conf = load_confidence(_EXTRACTED_CONF.get((clue.role, clue.in_line), "date-written-default"))
     if value.precision == "month":
-        conf -= 0.3
+        conf -= load_confidence("date-month-only-penalty")
     if clue.span.weekday is not None and value.date.weekday() != clue.span.weekday:
-        conf -= 0.3
+        conf -= load_confidence("date-weekday-mismatch-penalty")
         quote += " (the weekday written does not match)"
     return _field(value, _METHOD[clue.role], quote, conf, "extracted")
 
@@ -145,7 +155,7 @@ def _with_url_year(clue: DateClue, url_field: Field[DateValue] | None) -> Field[
     except ValueError:
         return None
     evidence = f'"{clue.evidence}" + {url_field.provenance.evidence}'
-    return _field(DateValue(day), "month-day+url-year", evidence, 0.8, "extracted")
+    return _field(DateValue(day), "month-day+url-year", evidence, load_confidence("date-month-day-url-year"), "extracted")
 
 
 def _month_day_dates(month: int, day: int, years: range) -> tuple[dt.date, ...]:
@@ -187,7 +197,9 @@ def resolve_yearless(
         best = _nearest(dates, anchors)
         if best is None or best[1] > limits["weekday_max_days"]:
             return None
-        conf = 0.6 if best[1] <= limits["weekday_close_days"] else 0.45
+        conf = load_confidence(
+            "date-month-day-weekday-anchor-close" if best[1] <= limits["weekday_close_days"] else "date-month-day-weekday-anchor-far"
+        )
         md = best[0].strftime("%b %-d")
         evidence = (
             f'"{clue.evidence}" + ' + " + ".join(f'"{e}"' for _, e in clues)
@@ -199,7 +211,7 @@ def resolve_yearless(
     if best is None or best[1] > limits["plain_max_days"]:
         return None
     evidence = f'"{clue.evidence}"; no weekday clue; nearest to anchor {anchor_text}'
-    return _field(DateValue(best[0]), "month-day+anchor", evidence, 0.3, "inferred")
+    return _field(DateValue(best[0]), "month-day+anchor", evidence, load_confidence("date-month-day-anchor"), "inferred")
 
 
 def _weekday_clues(clue: DateClue, mentions: Sequence[WeekdayMention]) -> tuple[tuple[int, str], ...]:
@@ -238,7 +250,7 @@ def resolve_after_photo(
     )
     if future:
         evidence += "; still ahead: " + "; ".join(f'"{m.evidence}"' for m in future)
-    return _field(DateValue(article), "weekday-after-photo", evidence, 0.35, "inferred")
+    return _field(DateValue(article), "weekday-after-photo", evidence, load_confidence("date-weekday-after-photo"), "inferred")
 
 
 def _first_after(day: dt.date, weekday: int) -> dt.date:
@@ -266,7 +278,7 @@ def resolve_weekday_anchor(
     (article,) = results
     anchor_text = ", ".join(a.isoformat() for a in sorted(set(anchors)))
     evidence = " + ".join(f'"{m.evidence}"' for m in past) + f"; near anchor {anchor_text}"
-    return _field(DateValue(article), "weekday+anchor", evidence, 0.3, "inferred")
+    return _field(DateValue(article), "weekday+anchor", evidence, load_confidence("date-weekday-anchor"), "inferred")
 
 
 def date_candidates(
@@ -340,7 +352,7 @@ def choose_date(
         other = disagree[0]
         prov = replace(
             prov,
-            confidence=max(0.1, prov.confidence - 0.2),
+            confidence=max(load_confidence("date-disagreement-floor"), prov.confidence - load_confidence("date-disagreement-penalty")),
             evidence=f"{prov.evidence}; but {other.provenance.method} says "
             f"{other.value.iso()} ({other.provenance.evidence})",
         )
@@ -348,7 +360,7 @@ def choose_date(
         other = agree[0]
         prov = replace(
             prov,
-            confidence=max(prov.confidence, 0.95),
+            confidence=max(prov.confidence, load_confidence("date-agreement")),
             evidence=f"{prov.evidence}; agrees with {other.provenance.method} {other.provenance.evidence}",
         )
     return Field(best.value, prov)

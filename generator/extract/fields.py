@@ -15,6 +15,7 @@ from typing import Any
 from generator.extract import date_spans, dates
 
 from generator.extract import outlets
+from generator.files.rules import load_confidence
 from generator.model import Article, CleanDoc, DateValue, Field, Provenance, Seed, choose
 
 
@@ -51,10 +52,8 @@ def relabel_front_matter(article: Article, seed: Seed, curated: dict[str, Any]) 
     return replace(article, **changes) if changes else article
 
 
-# An HTML page's published-time meta is set by its CMS at publication: as good
-# as a printed date line. Its title tag may carry the site's name, so a headline
-# in the text (title-line, 0.9) still wins over it.
-_STATED_CONFIDENCE = {"date": 0.92, "source_url": 0.95, "title": 0.85}
+# What an HTML page's head says, by key: confidences in data/confidence.yml.
+_STATED_CONFIDENCE = {"date": "html-meta-date", "source_url": "html-meta-source-url", "title": "html-meta-title"}
 
 
 def apply_stated_values(article: Article, seed: Seed, curated: dict[str, Any]) -> Article:
@@ -68,7 +67,7 @@ def apply_stated_values(article: Article, seed: Seed, curated: dict[str, Any]) -
         if key in curated or key not in _STATED_CONFIDENCE:
             continue
         typed: Any = DateValue(dt.date.fromisoformat(value)) if key == "date" else value
-        offered = Field(typed, Provenance("html-meta", evidence, _STATED_CONFIDENCE[key]))
+        offered = Field(typed, Provenance("html-meta", evidence, load_confidence(_STATED_CONFIDENCE[key])))
         current = getattr(article, key)
         # Where text and tag agree, the tag is the record: the title line of an
         # HTML seed may be one read_html put there from that very tag.
@@ -94,7 +93,7 @@ def extract_title(doc: CleanDoc) -> Field[str] | None:
     block = titles[0]
     return Field(
         block.text,
-        Provenance("title-line", f"line {block.line_no}: {block.text}", 0.9),
+        Provenance("title-line", f"line {block.line_no}: {block.text}", load_confidence("title-line")),
     )
 
 
@@ -104,19 +103,19 @@ def extract_summary(doc: CleanDoc) -> Field[str] | None:
     if not found:
         return None
     block = found[0]
-    return Field(block.text, Provenance("standfirst", f"line {block.line_no}", 0.8))
+    return Field(block.text, Provenance("standfirst", f"line {block.line_no}", load_confidence("standfirst")))
 
 
 def extract_source_url(doc: CleanDoc) -> Field[str] | None:
     """The page's own URL, when whoever saved it wrote it down."""
     if not doc.source_url:
         return None
-    return Field(doc.source_url, Provenance("url-line", doc.source_url, 0.95))
+    return Field(doc.source_url, Provenance("url-line", doc.source_url, load_confidence("url-line")))
 
 
 def _default_title(seed: Seed) -> Field[str]:
     words = re.sub(r"[_\-]+", " ", seed.id).strip() or seed.id
-    return Field(words, Provenance("file-name", seed.path, 0.1, tier="default"))
+    return Field(words, Provenance("file-name", seed.path, load_confidence("file-name"), tier="default"))
 
 
 def _curated(value: Any, key: str, source: str) -> Provenance:

@@ -19,3 +19,8 @@ def load_rules(name: str) -> Any:
     """Parse ``generator/data/<name>.yml`` and return its content."""
     text = resources.files("generator.data").joinpath(f"{name}.yml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
+
+
+def load_confidence(name: str) -> float:
+    """The confidence of one way of finding a value (``data/confidence.yml``, where each has its why)."""
+    return float(load_rules("confidence")[name]["value"])

@@ -33,10 +33,9 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
+from generator.plugin.config import NewsArchiveConfig
 from generator.plugin.parallel import (
     STAND_IN_TEMPLATE,
     BuiltPage,
@@ -67,15 +66,6 @@ def escape_page_meta(meta: dict[str, Any]) -> dict[str, Any]:
 
 
 _UNSET = object()
-
-
-class NewsArchiveConfig(base.Config):
-    """The plugin's options in mkdocs.yml (validated by MkDocs)."""
-
-    # Below this many pages a serial build is faster: forking and sending the HTML
-    # back cost more than they save (measured in bench/results.md).
-    parallel_from = c.Type(int, default=500)
-    jobs = c.Type(int, default=0)
 
 
 class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):

@@ -1,0 +1,16 @@
+"""The ``newsarchive`` plugin's options in mkdocs.yml, typed and validated by MkDocs
+(as Material's plugins declare theirs in a ``config.py``)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class NewsArchiveConfig(base.Config):
+    """The plugin's options in mkdocs.yml (validated by MkDocs)."""
+
+    # Below this many pages a serial build is faster: forking and sending the HTML
+    # back cost more than they save (measured in bench/results.md).
+    parallel_from = c.Type(int, default=500)
+    jobs = c.Type(int, default=0)
