@@ -14,23 +14,14 @@ from typing import Any, Callable, Iterator, Sequence
 
 from tqdm import tqdm
 
-from generator.publish.exports import render_exports
-from generator.model import Archive, Article, Field, Page, Problem
-from generator.publish.sitemap import (
-    Assignment,
-    Permalink,
-    assign_permalinks,
-    parse_permalink_lock,
-    render_permalink_lock,
-    render_redirect_pages,
-    render_tombstone_pages,
-    select_locked_event_ids,
-)
+from generator.model import Archive, Article, Field, Problem
+from generator.publish.markdown import render_body_markdown
+from generator.publish.site import render_publication
+from generator.publish.sitemap import parse_permalink_lock, render_permalink_lock, select_locked_event_ids
 from generator.files.cache import CACHE_DIR, ExtractionCache
 from generator.build import build_archive
 from generator.evaluate import render_misses, render_table, score_all
 from generator.files.seeds import list_seed_paths, read_archive_inputs, read_permalink_lock, read_settings_table, read_site_url, read_yaml
-from generator.publish.pages import compose_fresh_paths, escape_markdown, render_body_markdown, render_site
 from generator.settings import Settings, SettingsError, load_settings
 from generator.files.output import UnsafePathError, write_build_report, write_pages, write_permalink_lock
 
@@ -184,21 +175,6 @@ def compose_build_report(archive: Archive, problems: Sequence[Problem], settings
         "built": sorted(a.source_path for a in archive.articles),
         "problems": [{"file": p.path, "severity": p.severity, "message": p.message} for p in problems],
     }
-
-
-def render_publication(
-    archive: Archive, settings: Settings, lock: Sequence[Permalink] = ()
-) -> tuple[tuple[Page, ...], Assignment]:
-    """Every file of the site at its permanent address: pages, redirects, tombstones, feed and data."""
-    assignment = assign_permalinks(archive, compose_fresh_paths(archive), lock)
-    assigned = {"article": assignment.article, "actor": assignment.actor, "event": assignment.event}
-    pages = (
-        render_site(archive, settings, assigned)
-        + render_tombstone_pages(assignment, escape_markdown)
-        + render_redirect_pages(assignment, settings.site_url)
-        + render_exports(archive, assigned, settings)
-    )
-    return pages, assignment
 
 
 def run_inspect(args: argparse.Namespace, settings: Settings) -> int:
