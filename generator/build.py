@@ -37,19 +37,9 @@ from generator.extract.fields import extract_article
 from generator.files.cache import CACHE_DIR, ExtractionCache
 from generator.files.output import UnsafePathError, write_build_report, write_pages, write_permalink_lock
 from generator.files.seeds import ArchiveInputs, read_archive_inputs, read_permalink_lock
-from generator.model import Archive, Article, CleanDoc, Mention, Page, Problem, Seed
-from generator.publish.exports import render_exports
-from generator.publish.pages import compose_fresh_paths, escape_markdown, render_site
-from generator.publish.sitemap import (
-    Assignment,
-    Permalink,
-    assign_permalinks,
-    parse_permalink_lock,
-    render_permalink_lock,
-    render_redirect_pages,
-    render_tombstone_pages,
-    select_locked_event_ids,
-)
+from generator.model import Archive, Article, CleanDoc, Mention, Problem, Seed
+from generator.publish.site import render_publication
+from generator.publish.sitemap import parse_permalink_lock, render_permalink_lock, select_locked_event_ids
 from generator.resolve import actors, events
 from generator.resolve.evidence import ArchiveEvidence
 from generator.resolve.furniture import resolve_recurring_furniture
@@ -345,21 +335,6 @@ def compose_build_report(archive: Archive, problems: Sequence[Problem], settings
         "built": sorted(a.source_path for a in archive.articles),
         "problems": [{"file": p.path, "severity": p.severity, "message": p.message} for p in problems],
     }
-
-
-def render_publication(
-    archive: Archive, settings: Settings, lock: Sequence[Permalink] = ()
-) -> tuple[tuple[Page, ...], Assignment]:
-    """Every file of the site at its permanent address: pages, redirects, tombstones, feed and data."""
-    assignment = assign_permalinks(archive, compose_fresh_paths(archive), lock)
-    assigned = {"article": assignment.article, "actor": assignment.actor, "event": assignment.event}
-    pages = (
-        render_site(archive, settings, assigned)
-        + render_tombstone_pages(assignment, escape_markdown)
-        + render_redirect_pages(assignment, settings.site_url)
-        + render_exports(archive, assigned, settings)
-    )
-    return pages, assignment
 
 
 def read_locked_event_ids(settings: Settings) -> tuple[tuple[str, str], ...]:

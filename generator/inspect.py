@@ -14,7 +14,7 @@ from typing import Any, Sequence
 from generator.build import build_archive, read_locked_event_ids
 from generator.files.seeds import read_archive_inputs
 from generator.model import Archive, Article, Field
-from generator.publish.pages import render_body_markdown
+from generator.publish.markdown import render_body_markdown
 from generator.settings import BuildOptions, Settings
 
 

@@ -14,7 +14,7 @@ equal (and identically ordered) outputs, which keeps the site deterministic.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
@@ -323,9 +323,8 @@ class Archive:
 
 @dataclass(frozen=True)
 class Page:
-    """One generated Markdown file, knowing the sources it was made from."""
+    """One generated file: a Markdown page (front matter and body) or, with no front matter, a file's text."""
 
     path: str  # posix, relative to the output dir, e.g. "articles/foo.md"
     front_matter: tuple[tuple[str, Any], ...]
     body: str
-    sources: tuple[str, ...] = field(default=())  # seed paths it depends on

@@ -16,7 +16,7 @@ from generator.extract.clean import (
     lower_for_required_texts,
     match_furniture,
 )
-from generator.publish.pages import render_body_markdown
+from generator.publish.markdown import render_body_markdown
 
 from .conftest import SEEDS
 

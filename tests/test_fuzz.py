@@ -21,10 +21,10 @@ from generator.extract.dates import extract_date
 from generator.model import TIERS, DateValue
 from generator.extract.outlets import extract_outlet
 from generator.files.seeds import decode_seed_bytes, split_front_matter
-from generator.publish.pages import escape_markdown, render_front_matter
+from generator.publish.markdown import escape_markdown
 from generator.settings import OWNED_DIRS, OWNED_PAGES
 from generator.text import slugify
-from generator.files.output import UnsafePathError, check_page_path
+from generator.files.output import UnsafePathError, check_page_path, render_front_matter
 
 settings.register_profile(
     "ci", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True

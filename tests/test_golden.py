@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish.pages import render_site
+from generator.publish.site import render_site
 from generator.settings import Settings
 from generator.files.output import page_text
 

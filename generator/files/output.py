@@ -18,9 +18,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, MutableMapping
 
 import frontmatter
+import yaml
 
 from generator.model import Page, Problem
-from generator.publish.pages import render_front_matter
 from generator.settings import GENERATED_MARKER, OWNED_DIRS, OWNED_FILE_SUFFIXES, OWNED_PAGES, REDIRECT_PAGE_NAME
 
 
@@ -33,6 +33,41 @@ def page_text(page: Page) -> str:
     if not page.path.endswith(".md"):
         return page.body
     return render_front_matter(page.front_matter, page.body)
+
+
+# libyaml's emitter when PyYAML was built with it: the same output as the pure-Python
+# one, 3.5 times faster, which is most of the write stage at 10,000 articles.
+_SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _FrontMatterDumper(_SafeDumper):  # type: ignore[misc,valid-type]
+    """SafeDumper that writes a repeated list out again instead of as a YAML alias."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _represent_text(dumper: Any, data: str) -> yaml.ScalarNode:
+    # NEL and the Unicode line/paragraph separators are line breaks to YAML: in a
+    # plain or quoted scalar they read back as spaces. Double quotes escape them.
+    style = '"' if any(ch in data for ch in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_FrontMatterDumper.add_representer(str, _represent_text)
+
+
+def render_front_matter(meta: Iterable[tuple[str, Any]], body: str) -> str:
+    """A Markdown document: YAML front matter written by the YAML library, then the body."""
+    dumped = yaml.dump(
+        dict(meta),
+        Dumper=_FrontMatterDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1_000_000,
+        default_flow_style=False,
+    )
+    return f"---\n{dumped}---\n\n{body.rstrip()}\n"
 
 
 def check_page_path(path: str) -> PurePosixPath:

@@ -13,9 +13,10 @@ import re
 from typing import Any, Sequence
 
 from generator.model import Article
-from generator.text import slugify
+from generator.text import MONTH_NAMES, slugify
 
-MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# BibTeX's predefined month macros: the first three letters of the month, lower case.
+MONTH_MACROS = tuple(name[:3].lower() for name in MONTH_NAMES)
 
 # Characters with a meaning in (La)TeX, and how to write them literally in a BibTeX field.
 _BIBTEX_ESCAPES = {

@@ -18,18 +18,14 @@ import json
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
 from typing import Any
 
 from generator.model import Archive, Article, DateValue, Page
-from generator.publish.sitemap import absolute_url, page_url
+from generator.publish.review import list_curated_fields
+from generator.publish.sitemap import ACTORS_PATH, ARTICLES_PATH, EVENTS_PATH, FEED_PATH, SiteMap, absolute_url, page_url
 from generator.settings import Settings
 
 EXPORT_VERSION = 1
-FEED_PATH = "data/feed.xml"
-ARTICLES_PATH = "data/articles.json"
-ACTORS_PATH = "data/actors.json"
-EVENTS_PATH = "data/events.json"
 # A feed is read for what is new: the newest entries are enough, and a feed of
 # thousands of entries is megabytes that every reader downloads on each poll.
 FEED_MAX_ENTRIES = 50
@@ -38,13 +34,13 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def render_exports(archive: Archive, paths: Mapping[str, Mapping[str, str]], settings: Settings) -> tuple[Page, ...]:
+def render_exports(archive: Archive, sitemap: SiteMap, settings: Settings) -> tuple[Page, ...]:
     """The feed and the three JSON files, as pages for ``write.write_pages``."""
     return (
-        Page(FEED_PATH, (), render_atom_feed(archive, paths, settings)),
-        Page(ARTICLES_PATH, (), _dump({"version": EXPORT_VERSION, "articles": export_articles(archive, paths, settings)})),
-        Page(ACTORS_PATH, (), _dump({"version": EXPORT_VERSION, "actors": export_actors(archive, paths, settings)})),
-        Page(EVENTS_PATH, (), _dump({"version": EXPORT_VERSION, "events": export_events(archive, paths, settings)})),
+        Page(FEED_PATH, (), render_atom_feed(archive, sitemap, settings)),
+        Page(ARTICLES_PATH, (), _dump({"version": EXPORT_VERSION, "articles": export_articles(archive, sitemap, settings)})),
+        Page(ACTORS_PATH, (), _dump({"version": EXPORT_VERSION, "actors": export_actors(archive, sitemap, settings)})),
+        Page(EVENTS_PATH, (), _dump({"version": EXPORT_VERSION, "events": export_events(archive, sitemap, settings)})),
     )
 
 
@@ -56,7 +52,7 @@ def _date(value: DateValue | None) -> tuple[str | None, str | None]:
     return (value.iso(), value.precision) if value else (None, None)
 
 
-def export_articles(archive: Archive, paths: Mapping[str, Mapping[str, str]], settings: Settings) -> list[dict[str, Any]]:
+def export_articles(archive: Archive, sitemap: SiteMap, settings: Settings) -> list[dict[str, Any]]:
     """One record per article, in seed id order."""
     records = []
     for a in sorted(archive.articles, key=lambda a: a.id):
@@ -65,8 +61,8 @@ def export_articles(archive: Archive, paths: Mapping[str, Mapping[str, str]], se
         records.append(
             {
                 "id": a.id,
-                "url": absolute_url(settings.site_url, paths["article"][a.id]),
-                "path": page_url(paths["article"][a.id]),
+                "url": absolute_url(settings.site_url, sitemap.article(a.id)),
+                "path": page_url(sitemap.article(a.id)),
                 "title": a.title.value,
                 "date": date,
                 "date_precision": precision,
@@ -76,7 +72,7 @@ def export_articles(archive: Archive, paths: Mapping[str, Mapping[str, str]], se
                 "dateline": a.doc.dateline,
                 "actors": list(a.actor_ids),
                 "event": event.id if event else None,
-                "curated": [name for name, f in _fields(a) if f is not None and f.provenance.tier == "curated"],
+                "curated": list_curated_fields(a),
                 "sha256": a.sha256,
                 "source_file": a.source_path,
             }
@@ -84,17 +80,13 @@ def export_articles(archive: Archive, paths: Mapping[str, Mapping[str, str]], se
     return records
 
 
-def _fields(a: Article) -> list[tuple[str, Any]]:
-    return [("title", a.title), ("date", a.date), ("outlet", a.outlet), ("source_url", a.source_url), ("summary", a.summary)]
-
-
-def export_actors(archive: Archive, paths: Mapping[str, Mapping[str, str]], settings: Settings) -> list[dict[str, Any]]:
+def export_actors(archive: Archive, sitemap: SiteMap, settings: Settings) -> list[dict[str, Any]]:
     """One record per actor, in id order."""
     return [
         {
             "id": actor.id,
-            "url": absolute_url(settings.site_url, paths["actor"][actor.id]),
-            "path": page_url(paths["actor"][actor.id]),
+            "url": absolute_url(settings.site_url, sitemap.actor(actor.id)),
+            "path": page_url(sitemap.actor(actor.id)),
             "name": actor.name,
             "type": actor.type,
             "spellings": list(actor.surfaces),
@@ -106,7 +98,7 @@ def export_actors(archive: Archive, paths: Mapping[str, Mapping[str, str]], sett
     ]
 
 
-def export_events(archive: Archive, paths: Mapping[str, Mapping[str, str]], settings: Settings) -> list[dict[str, Any]]:
+def export_events(archive: Archive, sitemap: SiteMap, settings: Settings) -> list[dict[str, Any]]:
     """One record per event, in the archive's order (by date, undated last)."""
     records = []
     for e in archive.events:
@@ -114,8 +106,8 @@ def export_events(archive: Archive, paths: Mapping[str, Mapping[str, str]], sett
         records.append(
             {
                 "id": e.id,
-                "url": absolute_url(settings.site_url, paths["event"][e.id]),
-                "path": page_url(paths["event"][e.id]),
+                "url": absolute_url(settings.site_url, sitemap.event(e.id)),
+                "path": page_url(sitemap.event(e.id)),
                 "title": e.title,
                 "date": date,
                 "date_precision": precision,
@@ -140,7 +132,7 @@ def entry_id(article_id: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'newsarchive:article:' + article_id)}"
 
 
-def render_atom_feed(archive: Archive, paths: Mapping[str, Mapping[str, str]], settings: Settings) -> str:
+def render_atom_feed(archive: Archive, sitemap: SiteMap, settings: Settings) -> str:
     """Atom 1.0 feed of the newest dated articles (undated ones have no place in a feed's order)."""
     dated = sorted((a for a in archive.articles if a.date), key=lambda a: a.sort_key, reverse=True)
     entries = dated[:FEED_MAX_ENTRIES]
@@ -165,7 +157,7 @@ def render_atom_feed(archive: Archive, paths: Mapping[str, Mapping[str, str]], s
         entry = sub(feed, "entry")
         sub(entry, "title", a.title.value)
         sub(entry, "id", entry_id(a.id))
-        sub(entry, "link", rel="alternate", type="text/html", href=absolute_url(settings.site_url, paths["article"][a.id]))
+        sub(entry, "link", rel="alternate", type="text/html", href=absolute_url(settings.site_url, sitemap.article(a.id)))
         if a.source_url:
             sub(entry, "link", rel="via", href=_xml_text(a.source_url.value))
         sub(entry, "published", _timestamp(a.date.value))

@@ -1,9 +1,13 @@
-"""Permanent links: every address an article, actor or event page ever had keeps working.
+"""Where every page lives: the :class:`SiteMap`, and the permanent links that keep old addresses working.
+
+The site map is built once per build (:func:`assign_permalinks`) and is the one
+source of every address: pages link with it, exports and citations print its
+URLs, redirects and tombstones (``moved.py``) stand at the addresses it left.
 
 A page's address follows what it shows (an article's date and title, an actor's
 name, an event's id), so that it stays readable. Every address ever assigned is
-recorded in the lock file ``site_src/permalinks.yml`` (read by ``read.py``, written
-by ``write.py``, committed with the seeds), under a stable identity:
+recorded in the lock file ``site_src/permalinks.yml`` (read by ``files/seeds.py``, written
+by ``files/output.py``, committed with the seeds), under a stable identity:
 
 * an article by its seed id;
 * an actor by its canonical name and its spellings: after a rename or a merge
@@ -15,7 +19,7 @@ by ``write.py``, committed with the seeds), under a stable identity:
   its id), else by the current event holding its articles.
 
 When a page moves, its old addresses become redirect pages
-(``<folder>/<old slug>/index.html``) to the new one. An address once assigned
+(``<folder>/<old slug>/index.html``, see ``moved.py``) to the new one. An address once assigned
 is never given to another page: a new page whose natural address is taken gets
 ``-2``, ``-3`` ... When a page disappears (its seed was deleted, an actor is
 no longer named anywhere), its address shows a *tombstone* page saying so and
@@ -27,17 +31,14 @@ Pure: reading and writing the lock is the caller's business.
 
 from __future__ import annotations
 
-import html
-import json
-import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import yaml
 
-from generator.model import Actor, Archive, Event, Page, Problem
-from generator.settings import GENERATED_MARKER
+from generator.model import Actor, Archive, Article, Event, Problem
+from generator.text import slugify, suffix_until_free
 
 Kind = Literal["article", "actor", "event"]
 KINDS: tuple[Kind, ...] = ("article", "actor", "event")
@@ -49,13 +50,71 @@ LOCK_HEADER = (
     "# an address recorded here keeps working forever (a moved page leaves a redirect,\n"
     "# a removed one a tombstone). Delete an entry only to retire its address.\n"
 )
-# Where a tombstone sends the reader: (link text, page). There is no list of all
-# articles (it would not scale), so a removed article points to the home page.
-_TOMBSTONE_NEXT: dict[Kind, tuple[str, str]] = {
-    "article": ("home page", "index.md"),
-    "actor": ("list of actors", "actors/index.md"),
-    "event": ("timeline of events", "events/index.md"),
-}
+
+# The pages and files whose address never changes.
+HOME_PATH = "index.md"
+ACTOR_INDEX_PATH = "actors/index.md"
+EVENT_INDEX_PATH = "events/index.md"
+OUTLET_INDEX_PATH = "outlets/index.md"
+REVIEW_PATH = "review.md"
+FEED_PATH = "data/feed.xml"
+ARTICLES_PATH = "data/articles.json"
+ACTORS_PATH = "data/actors.json"
+EVENTS_PATH = "data/events.json"
+
+
+@dataclass(frozen=True)
+class SiteMap:
+    """Where every page of the site lives, built once per build and read by every link.
+
+    Articles, actors and events are found by id, outlets by name; the index
+    pages, the review page and the data files have fixed addresses (class
+    attributes). Paths are posix and relative to the output dir
+    (``articles/<slug>.md``).
+    """
+
+    articles: Mapping[str, str]  # seed id -> page path
+    actors: Mapping[str, str]  # actor id -> page path
+    events: Mapping[str, str]  # event id -> page path
+    outlets: Mapping[str, str]  # outlet name -> page path
+
+    home: ClassVar[str] = HOME_PATH
+    actor_index: ClassVar[str] = ACTOR_INDEX_PATH
+    event_index: ClassVar[str] = EVENT_INDEX_PATH
+    outlet_index: ClassVar[str] = OUTLET_INDEX_PATH
+    review: ClassVar[str] = REVIEW_PATH
+    feed: ClassVar[str] = FEED_PATH
+    articles_data: ClassVar[str] = ARTICLES_PATH
+    actors_data: ClassVar[str] = ACTORS_PATH
+    events_data: ClassVar[str] = EVENTS_PATH
+
+    def article(self, article_id: str) -> str:
+        """The page of the article with this seed id."""
+        return self.articles[article_id]
+
+    def actor(self, actor_id: str) -> str:
+        """The page of the actor with this id."""
+        return self.actors[actor_id]
+
+    def event(self, event_id: str) -> str:
+        """The page of the event with this id."""
+        return self.events[event_id]
+
+    def outlet(self, name: str) -> str:
+        """The page of the outlet with this name."""
+        return self.outlets[name]
+
+    def of_kind(self, kind: Kind) -> Mapping[str, str]:
+        """Id -> path of every article, actor or event page."""
+        return {"article": self.articles, "actor": self.actors, "event": self.events}[kind]
+
+    def all_paths(self) -> frozenset[str]:
+        """Every page and data file the site map places."""
+        fixed = (HOME_PATH, ACTOR_INDEX_PATH, EVENT_INDEX_PATH, OUTLET_INDEX_PATH, REVIEW_PATH)
+        data = (FEED_PATH, ARTICLES_PATH, ACTORS_PATH, EVENTS_PATH)
+        return frozenset(
+            (*self.articles.values(), *self.actors.values(), *self.events.values(), *self.outlets.values(), *fixed, *data)
+        )
 
 
 @dataclass(frozen=True)
@@ -81,12 +140,41 @@ class Permalink:
 class Assignment:
     """Where every page lives in this build, and what each old address becomes."""
 
-    article: Mapping[str, str]  # seed id -> page path
-    actor: Mapping[str, str]  # actor id -> page path
-    event: Mapping[str, str]  # event id -> page path
+    sitemap: SiteMap
     lock: tuple[Permalink, ...]  # the lock to write back
     redirects: tuple[tuple[str, str], ...] = ()  # (old page path, current page path)
     tombstones: tuple[Permalink, ...] = field(default=())
+
+
+# --- fresh addresses -----------------------------------------------------------------
+
+
+def compose_fresh_sitemap(archive: Archive) -> SiteMap:
+    """Where every page goes by title, name and id alone, before the permalink lock."""
+    articles: dict[str, str] = {}
+    taken: set[str] = set()
+    for article in sorted(archive.articles, key=lambda a: a.id):
+        stem = _article_slug(article)
+        if stem in taken:
+            stem = f"{stem}-{slugify(article.id, 40)}"
+        taken.add(stem)
+        articles[article.id] = f"articles/{stem}.md"
+    return SiteMap(
+        articles=articles,
+        actors={a.id: f"actors/{a.id}.md" for a in archive.actors},
+        events={e.id: f"events/{e.id}.md" for e in archive.events},
+        outlets={name: f"outlets/{slugify(name)}.md" for name in list_outlet_names(archive)},
+    )
+
+
+def _article_slug(article: Article) -> str:
+    prefix = article.date.value.iso() if article.date else "undated"
+    return f"{prefix}-{slugify(article.title.value, 60)}"
+
+
+def list_outlet_names(archive: Archive) -> list[str]:
+    """Every outlet named by an article, sorted case-insensitively: the order of the outlet pages."""
+    return sorted({a.outlet.value for a in archive.articles if a.outlet}, key=str.casefold)
 
 
 # --- reading and writing the lock --------------------------------------------------
@@ -194,14 +282,13 @@ def select_locked_event_ids(entries: Sequence[Permalink]) -> dict[str, str]:
 # --- assigning addresses --------------------------------------------------------------
 
 
-def assign_permalinks(
-    archive: Archive, fresh: Mapping[str, Mapping[str, str]], entries: Sequence[Permalink]
-) -> Assignment:
-    """Decide every page's path from the ``fresh`` paths (by title, name, id) and the lock.
+def assign_permalinks(archive: Archive, entries: Sequence[Permalink] = ()) -> Assignment:
+    """Decide every page's path from its fresh path (by title, name, id) and the lock's ``entries``.
 
-    ``fresh`` maps ``"article"``, ``"actor"`` and ``"event"`` to ``{id: path}``
-    as the renderer would place the pages with no lock at all.
+    The returned :class:`Assignment` holds the build's :class:`SiteMap`; outlet
+    pages are not in the lock and keep their fresh paths.
     """
+    fresh = compose_fresh_sitemap(archive)
     reserved = _reservations(entries)
     matches = {
         "article": _match_articles(archive, entries),
@@ -209,23 +296,25 @@ def assign_permalinks(
         "event": _match_events(archive.events, [e for e in entries if e.kind == "event"]),
     }
     taken: set[str] = set()
-    paths: dict[str, dict[str, str]] = {}
+    paths: dict[Kind, dict[str, str]] = {}
     new_entries: list[Permalink] = []
     redirects: list[tuple[str, str]] = []
-    for kind, things in (
+    kinds: tuple[tuple[Kind, list[Any]], ...] = (
         ("article", sorted(archive.articles, key=lambda a: a.id)),
         ("actor", sorted(archive.actors, key=lambda a: a.id)),
         ("event", sorted(archive.events, key=lambda e: e.id)),
-    ):
+    )
+    for kind, things in kinds:
         paths[kind] = {}
+        fresh_paths = fresh.of_kind(kind)
         for thing in things:
             mine = matches[kind].get(thing.id, [])
-            path = _choose_path(fresh[kind][thing.id], mine, reserved, taken)
+            path = _choose_path(fresh_paths[thing.id], mine, reserved, taken)
             taken.add(path)
             paths[kind][thing.id] = path
             former = sorted({p for e in mine for p in (e.path, *e.former)} - {path})
             redirects += [(old, path) for old in former]
-            new_entries.append(_entry_for(kind, thing, path, archive, tuple(former)))
+            new_entries.append(_entry_for(kind, thing, path, tuple(former)))
     tombstones = []
     matched = {id(e) for found in matches.values() for es in found.values() for e in es}
     for e in entries:
@@ -237,9 +326,7 @@ def assign_permalinks(
         redirects += [(old, gone.path) for old in gone.former]
     current = taken | {t.path for t in tombstones}
     return Assignment(
-        article=paths["article"],
-        actor=paths["actor"],
-        event=paths["event"],
+        sitemap=replace(fresh, articles=paths["article"], actors=paths["actor"], events=paths["event"]),
         lock=tuple(new_entries),
         redirects=tuple(sorted({(old, new) for old, new in redirects if old not in current})),
         tombstones=tuple(sorted(tombstones, key=lambda t: t.path)),
@@ -267,11 +354,8 @@ def _choose_path(fresh: str, mine: Sequence[Permalink], reserved: Mapping[str, i
     for e in mine:
         if free(e.path) and not e.removed:
             return e.path
-    stem = fresh[: -len(".md")]
-    n = 2
-    while not free(f"{stem}-{n}.md"):
-        n += 1
-    return f"{stem}-{n}.md"
+    # the first check (the fresh path itself) fails again: it was taken above
+    return suffix_until_free(fresh[: -len(".md")], lambda stem: free(stem + ".md")) + ".md"
 
 
 def _match_articles(archive: Archive, entries: Sequence[Permalink]) -> dict[str, list[Permalink]]:
@@ -317,7 +401,7 @@ def _match_events(events: Sequence[Event], entries: Sequence[Permalink]) -> dict
     return found
 
 
-def _entry_for(kind: Kind, thing: Any, path: str, archive: Archive, former: tuple[str, ...]) -> Permalink:
+def _entry_for(kind: Kind, thing: Any, path: str, former: tuple[str, ...]) -> Permalink:
     if kind == "article":
         return Permalink("article", thing.id, path, thing.title.value, former=former)
     if kind == "actor":
@@ -325,7 +409,7 @@ def _entry_for(kind: Kind, thing: Any, path: str, archive: Archive, former: tupl
     return Permalink("event", thing.id, path, thing.title, articles=tuple(sorted(thing.article_ids)), former=former)
 
 
-# --- pages for old addresses -----------------------------------------------------------
+# --- URLs ------------------------------------------------------------------------------
 
 
 def page_url(path: str) -> str:
@@ -343,65 +427,3 @@ def absolute_url(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + page_url(path)
 
 
-def redirect_file(path: str) -> str:
-    """Where the redirect page of the old page ``path`` is written: its folder's index.html."""
-    return page_url(path) + "index.html"
-
-
-def render_redirect_pages(assignment: Assignment, site_url: str) -> tuple[Page, ...]:
-    """A small HTML page at every old address that sends the reader on to the current page.
-
-    Three ways, so that it works everywhere: a meta refresh, ``location.replace``
-    (which keeps ``#fragment`` links working), and a plain link.
-    """
-    pages = []
-    for old, new in assignment.redirects:
-        target = posixpath.relpath(page_url(new), page_url(old)) + "/"
-        pages.append(Page(redirect_file(old), (), _redirect_html(target, absolute_url(site_url, new))))
-    return tuple(pages)
-
-
-def _redirect_html(target: str, canonical: str) -> str:
-    href = html.escape(target, quote=True)
-    script_target = json.dumps(target).replace("</", "<\\/")
-    return (
-        "<!doctype html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        "<title>Moved</title>\n"
-        '<meta name="robots" content="noindex">\n'
-        f'<link rel="canonical" href="{html.escape(canonical, quote=True)}">\n'
-        f'<meta http-equiv="refresh" content="0; url={href}">\n'
-        f"<script>location.replace({script_target} + location.hash)</script>\n"
-        "</head>\n<body>\n"
-        f'<p>This page has moved to <a href="{href}">{html.escape(canonical)}</a>.</p>\n'
-        "</body>\n</html>\n"
-    )
-
-
-def render_tombstone_pages(assignment: Assignment, escape: Any) -> tuple[Page, ...]:
-    """A page at the address of everything that left the archive, saying so.
-
-    ``escape`` makes seed text literal Markdown (``render.escape_markdown``).
-    """
-    pages = []
-    for gone in assignment.tombstones:
-        label, target = _TOMBSTONE_NEXT[gone.kind]
-        index = posixpath.relpath(target, posixpath.dirname(gone.path))
-        title = gone.title or gone.key
-        body = "\n".join(
-            [
-                "# No longer in the archive",
-                "",
-                f"The {gone.kind} “{escape(title)}” that was at this address has been removed from the archive.",
-                "",
-                f"See the [{label}]({index}) or search with the box at the top.",
-            ]
-        )
-        meta = (
-            ("title", f"Removed: {title}"),
-            ("removed", True),
-            ("search", {"exclude": True}),
-            ("generator", GENERATED_MARKER),
-        )
-        pages.append(Page(gone.path, meta, body))
-    return tuple(pages)

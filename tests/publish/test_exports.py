@@ -8,16 +8,9 @@ from dataclasses import replace
 
 import pytest
 
-from generator.publish.exports import (
-    ACTORS_PATH,
-    ARTICLES_PATH,
-    EVENTS_PATH,
-    FEED_PATH,
-    entry_id,
-    render_exports,
-)
 from generator.model import Field, Provenance
-from generator.publish.pages import compose_fresh_paths
+from generator.publish.exports import entry_id, render_exports
+from generator.publish.sitemap import ACTORS_PATH, ARTICLES_PATH, EVENTS_PATH, FEED_PATH, compose_fresh_sitemap
 from generator.settings import Settings
 from generator.files.output import check_page_path, page_text
 
@@ -27,7 +20,7 @@ SETTINGS = Settings(site_url="https://me.github.io/repo/", archive_title="Test a
 
 @pytest.fixture(scope="module")
 def exports(archive):
-    return {p.path: page_text(p) for p in render_exports(archive, compose_fresh_paths(archive), SETTINGS)}
+    return {p.path: page_text(p) for p in render_exports(archive, compose_fresh_sitemap(archive), SETTINGS)}
 
 
 def test_every_export_is_a_file_the_generator_owns(exports):
@@ -86,15 +79,15 @@ def test_feed_entry_ids_survive_a_new_title_and_a_new_site_url():
 def test_seed_text_in_the_feed_stays_text(archive, title):
     first = archive.articles[0]
     hostile = replace(archive, articles=(replace(first, title=Field(title, Provenance("t", "", 1.0))), *archive.articles[1:]))
-    text = next(p.body for p in render_exports(hostile, compose_fresh_paths(hostile), SETTINGS) if p.path == FEED_PATH)
+    text = next(p.body for p in render_exports(hostile, compose_fresh_sitemap(hostile), SETTINGS) if p.path == FEED_PATH)
     feed = ET.fromstring(text.encode("utf-8"))  # still well-formed XML
     titles = [e.findtext(f"{ATOM}title") for e in feed.findall(f"{ATOM}entry")]
     assert title.replace("\x07", "") in titles
 
 
 def test_exports_are_deterministic(archive):
-    paths = compose_fresh_paths(archive)
-    assert render_exports(archive, paths, SETTINGS) == render_exports(archive, paths, SETTINGS)
+    sitemap = compose_fresh_sitemap(archive)
+    assert render_exports(archive, sitemap, SETTINGS) == render_exports(archive, sitemap, SETTINGS)
 
 
 def test_actor_events_are_those_sharing_an_article_in_the_archives_order(archive) -> None:

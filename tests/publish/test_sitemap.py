@@ -1,4 +1,4 @@
-"""Permanent links: addresses follow titles and names, and every recorded address keeps working."""
+"""The site map and permanent links: addresses follow titles and names, and every recorded address keeps working."""
 
 from __future__ import annotations
 
@@ -14,14 +14,9 @@ from generator.publish.sitemap import (
     assign_permalinks,
     page_url,
     parse_permalink_lock,
-    redirect_file,
     render_permalink_lock,
-    render_redirect_pages,
-    render_tombstone_pages,
     select_locked_event_ids,
 )
-from generator.publish.pages import compose_fresh_paths, escape_markdown
-from generator.files.output import check_page_path
 
 PROV = Provenance("test", "", 1.0)
 
@@ -48,7 +43,7 @@ def _archive(articles=(), actors=(), events=()) -> Archive:
 
 
 def _assign(archive: Archive, lock=()):
-    return assign_permalinks(archive, compose_fresh_paths(archive), lock)
+    return assign_permalinks(archive, lock)
 
 
 def _rebuild(before: Archive, after: Archive):
@@ -110,7 +105,7 @@ EVENT_A = Event("2015-08-05-talks", "Talks", DateValue(dt.date(2015, 8, 5)), ("0
 def test_an_old_address_redirects_to_the_page_it_became(before, after, moved):
     first, second = _rebuild(before, after)
     assert dict(second.redirects) == moved
-    current = {*second.article.values(), *second.actor.values(), *second.event.values()}
+    current = {*second.sitemap.articles.values(), *second.sitemap.actors.values(), *second.sitemap.events.values()}
     assert set(moved.values()) <= current
     recorded = {p for e in second.lock for p in (e.path, *e.former)}
     assert {p for e in first.lock for p in (e.path, *e.former)} <= recorded, "an address was forgotten"
@@ -119,14 +114,11 @@ def test_an_old_address_redirects_to_the_page_it_became(before, after, moved):
 def test_a_removed_article_leaves_a_tombstone_that_survives_the_next_build():
     first, second = _rebuild(_archive([_article("001", "Talks"), _article("002", "Visit")]), _archive([_article("002", "Visit")]))
     assert [t.path for t in second.tombstones] == ["articles/2015-08-05-talks.md"]
-    (page,) = render_tombstone_pages(second, escape_markdown)
-    assert page.path == "articles/2015-08-05-talks.md" and "removed from the archive" in page.body
-    assert dict(page.front_matter)["search"] == {"exclude": True}
     lock, _ = parse_permalink_lock(yaml.safe_load(render_permalink_lock(second.lock)), "x")
     third = _assign(_archive([_article("002", "Visit")]), lock)
     assert [t.path for t in third.tombstones] == ["articles/2015-08-05-talks.md"]
     back = _assign(_archive([_article("001", "Talks"), _article("002", "Visit")]), lock)
-    assert back.article["001"] == "articles/2015-08-05-talks.md" and not back.tombstones
+    assert back.sitemap.article("001") == "articles/2015-08-05-talks.md" and not back.tombstones
 
 
 def test_an_address_once_given_is_never_given_to_another_page():
@@ -135,7 +127,7 @@ def test_an_address_once_given_is_never_given_to_another_page():
         _archive([_article("001", "Talks")]),
         _archive([_article("001", "Moscow talks"), _article("002", "Talks")]),
     )
-    assert second.article["002"] == "articles/2015-08-05-talks-2.md"
+    assert second.sitemap.article("002") == "articles/2015-08-05-talks-2.md"
     assert dict(second.redirects) == {"articles/2015-08-05-talks.md": "articles/2015-08-05-moscow-talks.md"}
 
 
@@ -177,24 +169,13 @@ def test_the_lock_round_trips_and_is_sorted():
 
 
 @pytest.mark.parametrize(
-    "path, url, redirect",
+    "path, url",
     [
-        ("articles/2015-08-05-talks.md", "articles/2015-08-05-talks/", "articles/2015-08-05-talks/index.html"),
-        ("actors/index.md", "actors/", "actors/index.html"),
-        ("index.md", "", "index.html"),
+        ("articles/2015-08-05-talks.md", "articles/2015-08-05-talks/"),
+        ("actors/index.md", "actors/"),
+        ("index.md", ""),
     ],
 )
-def test_page_urls_follow_mkdocs_directory_urls(path, url, redirect):
+def test_page_urls_follow_mkdocs_directory_urls(path, url):
     assert page_url(path) == url
-    assert redirect_file(path) == redirect
     assert absolute_url("https://me.github.io/repo", path) == "https://me.github.io/repo/" + url
-
-
-def test_redirect_pages_are_relative_owned_and_escaped():
-    _, second = _rebuild(_archive([_article("001", "Talks")]), _archive([_article("001", 'Moscow "talks" <b>')]))
-    (page,) = render_redirect_pages(second, "https://me.github.io/repo/")
-    check_page_path(page.path)  # raises if the generator does not own it
-    assert page.path == "articles/2015-08-05-talks/index.html"
-    assert 'url=../2015-08-05-moscow-talks-b/"' in page.body
-    assert 'rel="canonical" href="https://me.github.io/repo/articles/2015-08-05-moscow-talks-b/"' in page.body
-    assert "<b>" not in page.body

@@ -1,4 +1,4 @@
-"""Rendering: seed text stays text, front matter is valid YAML, dates read well."""
+"""Markdown from seed text: it stays text, dates read well, links are relative paths."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ import re
 
 import markdown
 import pytest
-import yaml
 
 from generator.model import DateValue
-from generator.publish.pages import escape_markdown, format_date, render_front_matter
+from generator.publish.markdown import escape_markdown, format_date, relative_link
 
 
 def _html(text: str) -> str:
@@ -54,30 +53,6 @@ def test_format_date(value, expected):
     assert format_date(value) == expected
 
 
-@pytest.mark.parametrize(
-    "title",
-    ["Official: Russia invites", 'He said "no" # not a comment', "key: value | > [x] {y} *z*", "---", "null", "2015-08-05"],
-)
-def test_front_matter_round_trips_any_title(title):
-    text = render_front_matter([("title", title), ("actors", ["A: B"])], "body")
-    _, fm, body = text.split("---\n", 2)
-    assert yaml.safe_load(fm) == {"title": title, "actors": ["A: B"]}
-    assert body.strip() == "body"
-
-
-def test_review_lists_missing_and_inferred_fields_but_never_curated_ones(archive, archive_uncurated):
-    from generator.publish.pages import review_items
-
-    uncurated = {a.id: {field for field, _, _ in review_items(a)} for a in archive_uncurated.articles}
-    assert "date" in uncurated["002_5854f3fa609f6d5e"], "no date in the text: listed"
-    assert "outlet" in uncurated["003_94fa457a95864067"], "no outlet in the text: listed"
-    assert "date" in uncurated["001_b3644d8a320e78a4"], "year inferred from a sister article: listed"
-    assert "title" not in uncurated["000_fd73cf28fdfb5874"] and "date" not in uncurated["000_fd73cf28fdfb5874"]
-    curated = {a.id: {field for field, _, _ in review_items(a)} for a in archive.articles}
-    assert curated["004_208d8fdeb8cb703d"] == set(), "curated date and outlet are not listed"
-    assert "outlet" not in curated["003_94fa457a95864067"], "a curated null confirms there is none"
-
-
 def _escape_markdown_by_regex(text: str) -> str:
     """The earlier escape_markdown (regex substitutions), which the translate table must equal."""
     import html as _html
@@ -93,8 +68,6 @@ def _escape_markdown_by_regex(text: str) -> str:
 def test_escape_markdown_equals_the_regex_version_on_random_text() -> None:
     import random
 
-    from generator.publish.pages import escape_markdown
-
     alphabet = "\\`*_[]{}|~^=+!#<>&;amplgt \x00\n\t\u2003\u00a01.)-a\"'é²٣"
     rnd = random.Random(7)
     for _ in range(50_000):
@@ -106,8 +79,6 @@ def test_links_equal_posix_relpath() -> None:
     import posixpath
     import random
 
-    from generator.publish.pages import _link
-
     parts = ["articles", "actors", "a", "x.md", ".", "..", "", "index.md", "data", "feed.xml"]
     rnd = random.Random(3)
     for _ in range(50_000):
@@ -117,6 +88,6 @@ def test_links_equal_posix_relpath() -> None:
             expected = posixpath.relpath(dst, posixpath.dirname(src) or ".")
         except ValueError:
             with pytest.raises(ValueError):
-                _link(src, dst)
+                relative_link(src, dst)
             continue
-        assert _link(src, dst) == expected, (src, dst)
+        assert relative_link(src, dst) == expected, (src, dst)

@@ -1,3 +1,5 @@
+"""publish/charts.py: counts per period, and SVG bar charts that carry no markup from a seed."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,4 @@
-"""generator/citations.py: a URL inside BibTeX's \\url{...} is encoded, then escaped."""
+"""publish/citations.py: a URL inside BibTeX's \\url{...} is encoded, then escaped."""
 
 from __future__ import annotations
 

@@ -1,0 +1,85 @@
+"""What the archivist should check: missing or doubtful fields, and problems with input files."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.model import Archive, Article, DateValue, Field, Page
+from generator.publish.markdown import escape_cell, relative_link
+from generator.publish.sitemap import SiteMap
+from generator.settings import GENERATED_MARKER
+
+# A value below this confidence is listed for the archivist to check, even when the
+# text gave it: the extractors give 0.8 and above only to direct statements.
+REVIEW_BELOW = 0.7
+REVIEWED_FIELDS = ("title", "date", "outlet")
+
+
+def list_article_fields(article: Article) -> list[tuple[str, Field[Any] | None]]:
+    """``(name, field)`` of every field the archivist can curate, in the order pages show them."""
+    return [
+        ("title", article.title),
+        ("date", article.date),
+        ("outlet", article.outlet),
+        ("source_url", article.source_url),
+        ("summary", article.summary),
+    ]
+
+
+def list_curated_fields(article: Article) -> list[str]:
+    """The names of the fields whose value the archivist set in a sidecar."""
+    return [name for name, f in list_article_fields(article) if f is not None and f.provenance.tier == "curated"]
+
+
+def review_items(article: Article) -> list[tuple[str, str, str]]:
+    """``(field, value, reason)`` for each field of an article the archivist should check."""
+    items = []
+    for name, field in list_article_fields(article):
+        if name not in REVIEWED_FIELDS:
+            continue
+        if field is None:
+            if name not in article.curated_none:
+                items.append((name, "", "missing: the text does not say"))
+            continue
+        p = field.provenance
+        if p.tier == "curated":
+            continue
+        value = field.value.iso() if isinstance(field.value, DateValue) else str(field.value)
+        if p.tier in ("default", "inferred") or p.confidence < REVIEW_BELOW:
+            items.append((name, value, f"{p.tier} by {p.method}, confidence {p.confidence:.2f}: {p.evidence}"))
+    return items
+
+
+def count_review_items(archive: Archive) -> int:
+    """How many fields of the whole archive the review page lists."""
+    return sum(len(review_items(a)) for a in archive.articles)
+
+
+def render_review_page(archive: Archive, sitemap: SiteMap) -> Page:
+    """Every missing or doubtful field, and every problem with an input file."""
+    path = sitemap.review
+    lines = [
+        "# Review",
+        "",
+        "What the archivist should check: fields the text does not give, or gives only indirectly "
+        f"(inferred, or confidence below {REVIEW_BELOW}). Correct or confirm a value in the article's "
+        "sidecar, `seeds/<name>.meta.yml`; curated values are never listed here.",
+        "",
+    ]
+    rows = []
+    for article in sorted(archive.articles, key=lambda a: a.id):
+        for name, value, reason in review_items(article):
+            link = f"[{escape_cell(article.title.value)}]({relative_link(path, sitemap.article(article.id))})"
+            rows.append(f"| {link} | {name} | {escape_cell(value) or '—'} | {escape_cell(reason)} | `{article.id}.meta.yml` |")
+    lines += [f"## Fields to check ({len(rows)})", ""]
+    if rows:
+        lines += ["| Article | Field | Value | Why | Sidecar |", "|---|---|---|---|---|", *rows, ""]
+    else:
+        lines += ["Nothing to check.", ""]
+    lines += [f"## Problems with input files ({len(archive.problems)})", ""]
+    if archive.problems:
+        lines += ["| File | Severity | Problem |", "|---|---|---|"]
+        lines += [f"| `{escape_cell(p.path)}` | {p.severity} | {escape_cell(p.message)} |" for p in archive.problems]
+    else:
+        lines.append("None.")
+    return Page(path, (("title", "Review"), ("generator", GENERATED_MARKER)), "\n".join(lines))

@@ -1,0 +1,63 @@
+"""The whole publication: every page and file of the site, at the addresses of one site map."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Sequence
+
+from generator.model import Archive, Article, Page
+from generator.publish.exports import render_exports
+from generator.publish.moved import render_redirect_pages, render_tombstone_pages
+from generator.publish.pages import (
+    render_actor_index,
+    render_actor_page,
+    render_article_page,
+    render_event_index,
+    render_event_page,
+    render_home_page,
+    render_outlet_index,
+    render_outlet_page,
+)
+from generator.publish.review import render_review_page
+from generator.publish.sitemap import Assignment, Permalink, SiteMap, assign_permalinks, compose_fresh_sitemap, list_outlet_names
+from generator.settings import Settings
+
+
+def render_publication(
+    archive: Archive, settings: Settings, lock: Sequence[Permalink] = ()
+) -> tuple[tuple[Page, ...], Assignment]:
+    """Every file of the site at its permanent address: pages, tombstones, redirects, feed and data.
+
+    The addresses are decided once, from the archive and the permalink ``lock``;
+    the returned :class:`Assignment` also holds the lock to write back.
+    """
+    assignment = assign_permalinks(archive, lock)
+    pages = (
+        render_site(archive, settings, assignment.sitemap)
+        + render_tombstone_pages(assignment)
+        + render_redirect_pages(assignment, settings.site_url)
+        + render_exports(archive, assignment.sitemap, settings)
+    )
+    return pages, assignment
+
+
+def render_site(archive: Archive, settings: Settings, sitemap: SiteMap | None = None) -> tuple[Page, ...]:
+    """Every Markdown page of the archive, in a stable order, at the ``sitemap``'s addresses
+    (the fresh ones, as with no permalink lock, when none is given)."""
+    if sitemap is None:
+        sitemap = compose_fresh_sitemap(archive)
+    pages: list[Page] = []
+    pages += [render_article_page(a, archive, sitemap, settings) for a in sorted(archive.articles, key=lambda a: a.id)]
+    pages += [render_actor_page(a, archive, sitemap) for a in archive.actors]
+    pages.append(render_actor_index(archive, sitemap))
+    pages += [render_event_page(e, archive, sitemap) for e in archive.events]
+    pages.append(render_event_index(archive, sitemap))
+    by_outlet: dict[str, list[Article]] = defaultdict(list)  # one pass, not one per outlet
+    for article in archive.articles:
+        if article.outlet:
+            by_outlet[article.outlet.value].append(article)
+    pages += [render_outlet_page(name, sitemap, by_outlet[name]) for name in list_outlet_names(archive)]
+    pages.append(render_outlet_index(archive, sitemap))
+    pages.append(render_review_page(archive, sitemap))
+    pages.append(render_home_page(archive, sitemap, settings))
+    return tuple(pages)
