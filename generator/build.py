@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any, Callable, Mapping, MutableMapping, Protocol, Sequence
 
-from generator.resolve.actors import recognise as actors
+from generator.resolve import actors
 
 from generator.extract import dates
 
