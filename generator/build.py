@@ -18,7 +18,7 @@ from generator.resolve import actors
 
 from generator.extract import dates
 
-from generator.resolve import events
+from generator.resolve import event_decisions, events
 from generator.extract.clean import clean_recurring_lines, clean_seed_text
 from generator.text import normalise_key
 from generator.extract.fields import extract_article, resolve_date_with_anchors
@@ -79,9 +79,9 @@ def build_archive(
 
     overrides = None
     if use_curation and inputs.event_overrides is not None:
-        overrides, found = events.parse_event_overrides(inputs.event_overrides, inputs.event_overrides_path)
+        overrides, found = event_decisions.parse_event_overrides(inputs.event_overrides, inputs.event_overrides_path)
         problems.extend(found)
-        problems.extend(events.check_event_overrides(overrides, [a.id for a in articles]))
+        problems.extend(event_decisions.check_event_overrides(overrides, [a.id for a in articles]))
     event_list = events.group_events(articles, overrides, locked_event_ids, derived)
     stage_done("events")
     return Archive(
