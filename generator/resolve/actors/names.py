@@ -11,7 +11,6 @@ The particle lists live in ``data/gazetteer.yml``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
