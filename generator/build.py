@@ -40,7 +40,7 @@ from generator.files.seeds import ArchiveInputs, read_archive_inputs, read_perma
 from generator.model import Archive, Article, CleanDoc, Mention, Problem, Seed
 from generator.publish.site import render_publication
 from generator.publish.sitemap import parse_permalink_lock, render_permalink_lock, select_locked_event_ids
-from generator.resolve import actors, events
+from generator.resolve import actors, event_decisions, events
 from generator.resolve.evidence import ArchiveEvidence
 from generator.resolve.furniture import resolve_recurring_furniture
 from generator.resolve.story import resolve_story_dates
@@ -120,9 +120,9 @@ def build_archive(
 
     overrides = None
     if options.use_curation and inputs.event_overrides is not None:
-        overrides, found = events.parse_event_overrides(inputs.event_overrides, inputs.event_overrides_path)
+        overrides, found = event_decisions.parse_event_overrides(inputs.event_overrides, inputs.event_overrides_path)
         problems.extend(found)
-        problems.extend(events.check_event_overrides(overrides, [a.id for a in articles]))
+        problems.extend(event_decisions.check_event_overrides(overrides, [a.id for a in articles]))
     event_list = events.group_events(articles, overrides, dict(options.locked_event_ids), evidence)
     stage_done("events")
     return Archive(

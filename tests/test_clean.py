@@ -9,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.extract.clean import (
-    clean_recurring_lines,
     clean_seed_text,
     extract_required_texts,
     furniture_rules,
@@ -17,6 +16,7 @@ from generator.extract.clean import (
     match_furniture,
 )
 from generator.publish.markdown import render_body_markdown
+from generator.resolve.furniture import clean_recurring_lines
 
 from .conftest import SEEDS
 

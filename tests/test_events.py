@@ -9,14 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from generator.resolve.event_decisions import EventOverrides, check_event_overrides, parse_event_overrides
 from generator.resolve.events import (
-    EventOverrides,
-    check_event_overrides,
     choose_event_date,
     choose_event_title,
     compose_event_id,
     group_events,
-    parse_event_overrides,
     rank_event_actors,
     relate_dates,
 )

@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from generator.resolve.actors.recognise import extract_mentions
+from generator.resolve.actors import extract_mentions
 from generator.extract.clean import clean_seed_text
 from generator.extract.dates import extract_date
 from generator.model import TIERS, DateValue

@@ -33,11 +33,11 @@ article id), provided no member of the unit is "far" in date from any member of
 the event (so a chain of daily follow-ups never grows into one event) and no
 override keeps them apart. Otherwise it starts an event of its own.
 
-The archivist's overrides (``seeds/events.yml``, see :func:`parse_event_overrides`)
+The archivist's overrides (``seeds/events.yml``, read by ``event_decisions.py``)
 always win: together-constraints (``merge``, ``move``, an article's curated
 event) are applied before any evidence is weighed; apart-constraints (``split``,
 ``move`` to ``alone``) stop automatic joins. When the two contradict each other
-"together" wins, and :func:`check_event_overrides` reports the contradiction.
+"together" wins, and ``event_decisions.check_event_overrides`` reports the contradiction.
 
 An event's title is a headline of its own articles (see :func:`choose_event_title`)
 unless the archivist names it; its date is the earliest day date of its articles
@@ -65,7 +65,7 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any, Literal
 
-from generator.model import TIERS, Article, DateValue, Event, Problem
+from generator.model import TIERS, Article, DateValue, Event
 from generator.text import dated_first_key, slugify, suffix_until_free
 from generator.resolve.evidence import (
     MIN_SHARED_ACTORS_STRONG,
@@ -76,6 +76,7 @@ from generator.resolve.evidence import (
     measure_similarity_pairs,
     select_sharing_pairs,
 )
+from generator.resolve.event_decisions import EventOverrides, group_forced_together
 
 # --- thresholds --------------------------------------------------------------------
 # Wire copies and follow-up editions of one happening carry the same date or the
@@ -111,253 +112,7 @@ RELATED_MAX_DAYS = 45
 # Event slugs: long enough to read, short enough for a path segment.
 SLUG_MAX_CHARS = 70
 
-# The move target meaning "an event of its own".
-ALONE = "alone"
-
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-
-
-# --- overrides ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class EventOverrides:
-    """The archivist's corrections to the grouping, from ``seeds/events.yml``.
-
-    ``move`` maps an article id to the article whose event it belongs in, or to
-    ``None`` for an event of its own. Tuples keep the file's order.
-    """
-
-    path: str = ""
-    titles_by_article: tuple[tuple[str, str], ...] = ()
-    titles_by_event: tuple[tuple[str, str], ...] = ()
-    merge: tuple[tuple[str, ...], ...] = ()
-    split: tuple[tuple[str, ...], ...] = ()
-    move: tuple[tuple[str, str | None], ...] = ()
-    related: tuple[tuple[str, str], ...] = ()
-    unrelated: tuple[tuple[str, str], ...] = ()
-
-
-_OVERRIDE_KEYS = ("name", "merge", "split", "move", "related", "unrelated")
-
-
-def parse_event_overrides(data: object, path: str) -> tuple[EventOverrides, tuple[Problem, ...]]:
-    """Read the parsed YAML of the archivist's event file into :class:`EventOverrides`.
-
-    The expected shape (every key optional)::
-
-        name:                       # a title for an event
-          - {article: 002_x, title: Russia invites Syrian opposition leader}
-          - {event: 2015-08-05-some-event, title: A better title}
-        merge:                      # these articles report one happening
-          - [002_x, 004_y]
-        split:                      # these articles report different happenings
-          - [000_a, 001_b]
-        move:                       # article -> the event of another article
-          003_c: 000_a
-          005_d: alone              # (or null) an event of its own
-        related:                    # these articles' events are one story
-          - [000_a, 001_b]
-        unrelated:                  # ... and these are not
-          - [000_a, 003_c]
-
-    A malformed entry or unknown key is reported as a :class:`Problem` naming
-    ``path`` and the key; everything else still applies.
-    """
-    if data is None:
-        return EventOverrides(path=path), ()
-    if not isinstance(data, Mapping):
-        return EventOverrides(path=path), (Problem(path, "expected a mapping of override kinds at the top level"),)
-    problems: list[Problem] = []
-    for key in data:
-        if key not in _OVERRIDE_KEYS:
-            problems.append(Problem(path, f"unknown key {key!r}; expected one of {', '.join(_OVERRIDE_KEYS)}"))
-    by_article, by_event = _parse_names(data.get("name"), path, problems)
-    overrides = EventOverrides(
-        path=path,
-        titles_by_article=by_article,
-        titles_by_event=by_event,
-        merge=_parse_groups(data.get("merge"), "merge", path, problems),
-        split=_parse_groups(data.get("split"), "split", path, problems),
-        move=_parse_moves(data.get("move"), path, problems),
-        related=_parse_pairs(data.get("related"), "related", path, problems),
-        unrelated=_parse_pairs(data.get("unrelated"), "unrelated", path, problems),
-    )
-    return overrides, tuple(problems)
-
-
-def _parse_names(
-    value: object, path: str, problems: list[Problem]
-) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-    by_article: list[tuple[str, str]] = []
-    by_event: list[tuple[str, str]] = []
-    for i, entry in enumerate(_as_list(value, "name", path, problems)):
-        where = f"name[{i}]"
-        if not isinstance(entry, Mapping):
-            expected = "{article: <id>, title: <text>} or {event: <id>, title: <text>}"
-            problems.append(Problem(path, f"{where}: expected {expected}"))
-            continue
-        extra = sorted(str(k) for k in entry if k not in ("article", "event", "title"))
-        if extra:
-            problems.append(Problem(path, f"{where}: unknown key(s) {', '.join(extra)}"))
-        title = entry.get("title")
-        if not isinstance(title, str) or not title.strip():
-            problems.append(Problem(path, f"{where}: 'title' must be non-empty text"))
-            continue
-        targets = [k for k in ("article", "event") if k in entry]
-        if len(targets) != 1 or not isinstance(entry[targets[0]], str):
-            problems.append(Problem(path, f"{where}: give exactly one of 'article' or 'event', as text"))
-            continue
-        (by_article if targets[0] == "article" else by_event).append((entry[targets[0]], title.strip()))
-    return tuple(by_article), tuple(by_event)
-
-
-def _parse_groups(value: object, key: str, path: str, problems: list[Problem]) -> tuple[tuple[str, ...], ...]:
-    groups = []
-    for i, entry in enumerate(_as_list(value, key, path, problems)):
-        ids = _as_ids(entry, f"{key}[{i}]", path, problems)
-        if ids is None:
-            continue
-        if len(set(ids)) < 2:
-            problems.append(Problem(path, f"{key}[{i}]: list at least two different article ids"))
-            continue
-        groups.append(tuple(dict.fromkeys(ids)))
-    return tuple(groups)
-
-
-def _parse_pairs(value: object, key: str, path: str, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
-    pairs = []
-    for i, entry in enumerate(_as_list(value, key, path, problems)):
-        ids = _as_ids(entry, f"{key}[{i}]", path, problems)
-        if ids is None:
-            continue
-        if len(ids) != 2 or ids[0] == ids[1]:
-            problems.append(Problem(path, f"{key}[{i}]: expected a pair of two different article ids"))
-            continue
-        pairs.append((ids[0], ids[1]))
-    return tuple(pairs)
-
-
-def _parse_moves(value: object, path: str, problems: list[Problem]) -> tuple[tuple[str, str | None], ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, Mapping):
-        problems.append(Problem(path, "move: expected a mapping of article id -> article id (or 'alone')"))
-        return ()
-    moves: list[tuple[str, str | None]] = []
-    for article_id, target in value.items():
-        if not isinstance(article_id, str):
-            problems.append(Problem(path, f"move: article id {article_id!r} must be text (quote it)"))
-        elif target is None or target == ALONE:
-            moves.append((article_id, None))
-        elif not isinstance(target, str):
-            problems.append(Problem(path, f"move[{article_id}]: target {target!r} must be an article id or 'alone'"))
-        elif target == article_id:
-            problems.append(Problem(path, f"move[{article_id}]: an article cannot move to its own event"))
-        else:
-            moves.append((article_id, target))
-    return tuple(moves)
-
-
-def _as_list(value: object, key: str, path: str, problems: list[Problem]) -> list[Any]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        problems.append(Problem(path, f"{key}: expected a list"))
-        return []
-    return value
-
-
-def _as_ids(entry: object, where: str, path: str, problems: list[Problem]) -> tuple[str, ...] | None:
-    if not isinstance(entry, list) or not all(isinstance(x, str) for x in entry):
-        problems.append(
-            Problem(path, f"{where}: expected a list of article ids as text (quote ids that look like numbers)")
-        )
-        return None
-    return tuple(entry)
-
-
-def check_event_overrides(
-    overrides: EventOverrides, article_ids: Iterable[str], event_ids: Iterable[str] | None = None
-) -> tuple[Problem, ...]:
-    """Report overrides that name unknown articles (or events) or contradict each other.
-
-    :func:`group_events` ignores the unknown ids and applies the rest; for a
-    contradiction between "together" and "apart", "together" wins. Event ids
-    are checked only when ``event_ids`` is given (after grouping).
-    """
-    known = set(article_ids)
-    path = overrides.path
-    problems = [
-        Problem(path, f"{key}: unknown article id {article_id!r}; this entry is ignored for it")
-        for key, article_id in _referenced_ids(overrides)
-        if article_id not in known
-    ]
-    if event_ids is not None:
-        known_events = set(event_ids)
-        problems += [
-            Problem(path, f"name: unknown event id {event_id!r}; give the id of an existing event page")
-            for event_id, _ in overrides.titles_by_event
-            if event_id not in known_events
-        ]
-    together = _together_groups(overrides, known)
-    for group in overrides.split:
-        for a, b in combinations(group, 2):
-            if a in together and together.get(b) == together[a]:
-                message = f"split: {a!r} and {b!r} are also put together by merge/move; together wins"
-                problems.append(Problem(path, message))
-    for article_id, target in overrides.move:
-        if target is None and article_id in together:
-            message = f"move: {article_id!r} is moved alone but also merged/moved with others; together wins"
-            problems.append(Problem(path, message))
-    unrelated = {frozenset(p) for p in overrides.unrelated}
-    problems += [
-        Problem(path, f"related: {a!r} and {b!r} are also listed as unrelated; related wins")
-        for a, b in overrides.related
-        if frozenset((a, b)) in unrelated
-    ]
-    return tuple(problems)
-
-
-def _referenced_ids(overrides: EventOverrides) -> list[tuple[str, str]]:
-    refs = [("name", a) for a, _ in overrides.titles_by_article]
-    refs += [("merge", a) for group in overrides.merge for a in group]
-    refs += [("split", a) for group in overrides.split for a in group]
-    for article_id, target in overrides.move:
-        refs.append(("move", article_id))
-        if target is not None:
-            refs.append(("move", target))
-    refs += [("related", a) for pair in overrides.related for a in pair]
-    refs += [("unrelated", a) for pair in overrides.unrelated for a in pair]
-    return refs
-
-
-def _together_groups(overrides: EventOverrides, known: set[str]) -> dict[str, str]:
-    """Article id → root of its forced-together group, for articles in a group of two or more."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    for group in overrides.merge:
-        members = [a for a in group if a in known]
-        for other in members[1:]:
-            union(members[0], other)
-    for article_id, target in overrides.move:
-        if target is not None and article_id in known and target in known:
-            union(article_id, target)
-    roots = {a: find(a) for a in parent}
-    sizes: dict[str, int] = {}
-    for root in roots.values():
-        sizes[root] = sizes.get(root, 0) + 1
-    return {a: r for a, r in roots.items() if sizes[r] > 1}
 
 
 # --- grouping ----------------------------------------------------------------------
@@ -521,7 +276,7 @@ def _group(
     articles: tuple[Article, ...], overrides: EventOverrides, known: set[str], evidence: _Evidence
 ) -> list[list[str]]:
     """Partition article ids into events: forced units first, then greedy joining."""
-    together = _together_groups(overrides, known)
+    together = group_forced_together(overrides, known)
     by_curated: dict[str, list[str]] = {}
     for article in articles:
         if article.curated_event:

@@ -1,0 +1,383 @@
+"""Resolution: one :class:`Actor` per real-world entity across the archive.
+
+Every spelling of every article is a node; nodes merge when something proves them
+one actor (see :func:`resolve_actors`), and the archivist's decisions
+(``seeds/actors.yml``, read by :mod:`~generator.resolve.actors.decisions`) always win.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from generator.model import Actor, ActorType, Mention
+from generator.resolve.actors.decisions import ActorDecisions
+from generator.resolve.actors.gazetteer import ACTOR_TYPES, GazetteerEntry, gazetteer_by_name
+from generator.resolve.actors.names import (
+    are_same_person,
+    compose_person_name,
+    core_keys,
+    fold_name,
+    same_token,
+    split_name,
+    surname_key,
+)
+from generator.text import UnionFind, slugify, suffix_until_free
+
+
+@dataclass(frozen=True)
+class _Node:
+    """One spelling of one type in one article (a bare surname's meaning is local)."""
+
+    article: str
+    surface: str
+    type: ActorType
+    hint: str | None
+    count: int
+
+    @property
+    def name(self) -> str:
+        return self.hint or self.surface
+
+    @cached_property
+    def listed(self) -> GazetteerEntry | None:
+        return gazetteer_by_name().get(fold_name(self.hint)) if self.hint else None
+
+    @cached_property
+    def full_person(self) -> bool:
+        return self.type == "person" and self.listed is None and len(split_name(self.name)) >= 2
+
+    @cached_property
+    def bare_person(self) -> bool:
+        return self.type == "person" and self.listed is None and len(split_name(self.name)) == 1
+
+
+class _Clusters:
+    """The nodes in sets of one actor each (a :class:`UnionFind` of node indices),
+    refusing unions the archivist forbade (``split`` / ``never_merge`` pairs)."""
+
+    def __init__(self, nodes: Sequence[_Node], split: Sequence[tuple[str, str]]):
+        self.nodes = nodes
+        self.sets: UnionFind[int] = UnionFind(range(len(nodes)))
+        self.split = [(fold_name(a), fold_name(b)) for a, b in split]
+
+    def find(self, i: int) -> int:
+        return self.sets.find(i)
+
+    def members(self, i: int) -> list[int]:
+        return self.sets.members(i)
+
+    def roots(self) -> list[int]:
+        return self.sets.roots()
+
+    def names(self, i: int) -> set[str]:
+        return {fold_name(n) for k in self.members(i) for n in (self.nodes[k].surface, self.nodes[k].name)}
+
+    def forbidden(self, i: int, j: int) -> bool:
+        if not self.split:
+            return False
+        a, b = self.names(i), self.names(j)
+        return any((x in a and y in b) or (x in b and y in a) for x, y in self.split)
+
+    def union(self, i: int, j: int, force: bool = False) -> bool:
+        """Join the sets of ``i`` and ``j`` unless a forbidden pair would end up in one
+        (``force``: join anyway, as the archivist's ``merge`` does); ``False`` if refused."""
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return True
+        if not force and self.split and self.forbidden(ri, rj):
+            return False
+        self.sets.union(ri, rj)
+        return True
+
+
+def resolve_actors(
+    mentions_by_article: Mapping[str, Sequence[Mention]],
+    decisions: ActorDecisions | None = None,
+) -> tuple[tuple[Actor, ...], dict[str, tuple[str, ...]]]:
+    """One actor per real-world entity across the archive, and each article's actors.
+
+    Spellings merge when the gazetteer lists them under one name, when they fold to
+    the same name, when two full personal names agree on surname and on given name
+    or a second word (fuzzy, for transliterations), when an acronym is defined as a
+    name, or when a short organisation name sits inside exactly one longer one. A
+    bare surname resolves to the one full name sharing it in its own article, else in
+    the archive, else stays its own actor. Decisions then merge, rename, retype,
+    describe and drop, and their never-merge pairs are never crossed.
+
+    Returns the actors sorted by id and, for each article id, its actor ids by
+    prominence (mentions, then name).
+    """
+    decisions = decisions or ActorDecisions()
+    nodes = _nodes(mentions_by_article)
+    clusters = _Clusters(nodes, decisions.split)
+    _merge_same_names(clusters)
+    _merge_person_variants(clusters)
+    _merge_short_org_names(clusters)
+    _merge_bare_surnames(clusters)
+    for group in decisions.merge:
+        matched = [r for r in clusters.roots() if any(_refers_to(clusters, r, n) for n in group)]
+        for r in matched[1:]:
+            clusters.union(matched[0], r, force=True)
+    return _build_actors(clusters, mentions_by_article, decisions)
+
+
+def _nodes(mentions_by_article: Mapping[str, Sequence[Mention]]) -> list[_Node]:
+    counts: Counter[tuple[str, str, str, str | None]] = Counter()
+    for article in sorted(mentions_by_article):
+        for m in mentions_by_article[article]:
+            counts[(article, m.surface, m.type, m.canonical_hint)] += m.count
+    return [
+        _Node(a, s, t, h, c)  # type: ignore[arg-type]
+        for (a, s, t, h), c in sorted(counts.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2], kv[0][3] or ""))
+    ]
+
+
+def _identity(node: _Node) -> tuple[str, ...] | None:
+    """A key that alone proves two nodes one actor; ``None`` for bare surnames."""
+    listed = node.listed
+    if listed is not None:
+        return ("listed", listed.name)
+    by_name = gazetteer_by_name().get(fold_name(node.name))
+    if by_name is not None and by_name.type == node.type:
+        return ("listed", by_name.name)
+    if node.bare_person:
+        return None
+    if node.type == "person":
+        return ("person", *core_keys(node.name))
+    return (node.type, fold_name(node.name).removeprefix("the "))
+
+
+def _merge_same_names(clusters: _Clusters) -> None:
+    first: dict[tuple[str, ...], int] = {}
+    for i, node in enumerate(clusters.nodes):
+        key = _identity(node)
+        if key is None:
+            continue
+        if key in first:
+            clusters.union(first[key], i)
+        else:
+            first[key] = i
+
+
+def _nodes_by_name(clusters: _Clusters, keep: Callable[[_Node], bool]) -> dict[str, list[int]]:
+    """The nodes of each distinct name passing ``keep``: names, not their many uses, are compared."""
+    out: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(clusters.nodes):
+        if keep(n):
+            out[n.name].append(i)
+    return out
+
+
+def _merge_person_variants(clusters: _Clusters) -> None:
+    """Full names that are one person's; every pair across the two groups must agree."""
+    by_name = _nodes_by_name(clusters, lambda n: n.full_person)
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(by_name):
+        by_surname[core_keys(name)[-1]].append(name)
+    names_of: dict[int, set[str]] = defaultdict(set)
+    for name, members in by_name.items():
+        for k in members:
+            names_of[clusters.find(k)].add(name)
+    for a, b in _pairs_with_agreeing_surnames(by_surname):
+        if not are_same_person(a, b):
+            continue
+        i, j = clusters.find(by_name[a][0]), clusters.find(by_name[b][0])
+        if i == j or not all(are_same_person(x, y) for x in names_of[i] for y in names_of[j]):
+            continue
+        if clusters.union(i, j):
+            root = clusters.find(i)
+            names_of[root] = names_of.pop(i) | names_of.pop(j)
+
+
+def _pairs_with_agreeing_surnames(by_surname: dict[str, list[str]]) -> Iterable[tuple[str, str]]:
+    """Pairs of names whose surnames agree, found without comparing every name with every other."""
+    surnames = sorted(by_surname)
+    for pos, s1 in enumerate(surnames):
+        names = by_surname[s1]
+        yield from ((a, b) for i, a in enumerate(names) for b in names[i + 1 :])
+        for s2 in surnames[pos + 1 :]:
+            if s2[:1] != s1[:1]:
+                break  # sorted: no later surname shares the first letter that agreement needs
+            if same_token(s1, s2):
+                yield from ((a, b) for a in names for b in by_surname[s2])
+
+
+def _merge_short_org_names(clusters: _Clusters) -> None:
+    """"National Coalition" joins the one organisation whose name holds it, here or elsewhere."""
+    nodes = clusters.nodes
+    spelled: list[tuple[tuple[str, ...], int]] = []  # every organisation spelling, as words
+    for k, other in enumerate(nodes):
+        if other.type == "organisation":
+            spelled.extend((tuple(fold_name(n).split()), k) for n in set(_org_spellings(other)))
+    for i, node in enumerate(nodes):
+        if node.type != "organisation" or node.listed is not None or node.hint:
+            continue
+        words = tuple(fold_name(node.surface).removeprefix("the ").split())
+        if len(words) < 2:
+            continue
+        holders = [k for longer, k in spelled if _contains(longer, words)]
+        for scope in (node.article, None):
+            hits = sorted(
+                {
+                    clusters.find(k)
+                    for k in holders
+                    if (scope is None or nodes[k].article == scope) and clusters.find(k) != clusters.find(i)
+                }
+            )
+            if len(hits) == 1:
+                clusters.union(hits[0], i)
+                break
+            if hits:
+                break
+
+
+def _org_spellings(node: _Node) -> tuple[str, ...]:
+    listed = node.listed
+    if listed is not None:
+        return (node.surface, listed.name, *listed.aliases)
+    return (node.surface, node.name)
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return len(longer) > n and any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))
+
+
+def _merge_bare_surnames(clusters: _Clusters) -> None:
+    """A bare surname joins the one full name it can mean: in its article, else archive-wide.
+
+    With two different people of that surname in scope it stays its own, ambiguous actor.
+    """
+    nodes = clusters.nodes
+    bare = [i for i, n in enumerate(nodes) if n.bare_person]
+    full_in: dict[str, list[int]] = defaultdict(list)
+    for k, n in enumerate(nodes):
+        if n.full_person:
+            full_in[n.article].append(k)
+    by_surname: dict[str, list[int]] = defaultdict(list)  # one node per distinct full name
+    for name, members in sorted(_nodes_by_name(clusters, lambda n: n.full_person).items()):
+        surname = surname_key(name)
+        if surname is not None:
+            by_surname[surname].append(members[0])
+    surnames = sorted(by_surname)
+    unresolved = []
+    for i in bare:
+        key = core_keys(nodes[i].name)[0]
+        target = _only_cluster(clusters, i, full_in[nodes[i].article], key, given_too=True)
+        if target is None:
+            bearers = [k for s in surnames if s[:1] == key[:1] and same_token(s, key) for k in by_surname[s]]
+            target = _only_cluster(clusters, i, bearers, key, given_too=False)
+        if target is None or not clusters.union(target, i):
+            unresolved.append(i)
+    first: dict[str, int] = {}
+    for i in unresolved:
+        key = core_keys(nodes[i].name)[0]
+        if clusters.find(i) != i:
+            continue
+        if key in first:
+            clusters.union(first[key], i)
+        else:
+            first[key] = i
+
+
+def _only_cluster(clusters: _Clusters, i: int, candidates: list[int], key: str, given_too: bool) -> int | None:
+    nodes = clusters.nodes
+    by_surname = {clusters.find(k) for k in candidates if _surname_matches(nodes[k].name, key)}
+    if not by_surname and given_too:  # "President Xi" for "Xi Jinping": family name first
+        by_surname = {clusters.find(k) for k in candidates if same_token(core_keys(nodes[k].name)[0], key)}
+    allowed = sorted(r for r in by_surname if not clusters.forbidden(r, i))
+    return allowed[0] if len(by_surname) == 1 and allowed else None
+
+
+def _surname_matches(name: str, key: str) -> bool:
+    surname = surname_key(name)
+    return surname is not None and same_token(surname, key)
+
+
+def _refers_to(clusters: _Clusters, root: int, name: str) -> bool:
+    folded = fold_name(name)
+    if folded in clusters.names(root):
+        return True
+    members = [clusters.nodes[k] for k in clusters.members(root)]
+    return folded in {fold_name(_canonical(members)), slugify(_canonical(members)).replace("-", " ")}
+
+
+def _canonical(members: Sequence[_Node]) -> str:
+    """The gazetteer's name, else the most common complete form of the name."""
+    listed = Counter(n.listed.name for n in members if n.listed is not None)
+    for n in members:
+        by_name = gazetteer_by_name().get(fold_name(n.name))
+        if by_name is not None and by_name.type == n.type:
+            listed[by_name.name] += n.count
+    if listed:
+        return min(listed.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    if _majority_type(members) == "person":
+        forms: Counter[str] = Counter()
+        for n in members:
+            forms[n.name] += n.count
+        return compose_person_name(sorted(forms.items()))
+    forms = Counter()
+    for n in members:
+        forms[n.name.removeprefix("the ").removeprefix("The ")] += n.count
+    return min(forms.items(), key=lambda kv: (kv[0].isupper(), -kv[1], -len(kv[0]), kv[0]))[0]
+
+
+def _majority_type(members: Sequence[_Node]) -> ActorType:
+    for n in members:
+        if n.listed is not None:
+            return n.listed.type
+    weights: Counter[str] = Counter()
+    for n in members:
+        weights[n.type] += n.count
+    return min(weights.items(), key=lambda kv: (-kv[1], ACTOR_TYPES.index(kv[0])))[0]  # type: ignore[return-value]
+
+
+def _build_actors(
+    clusters: _Clusters, mentions_by_article: Mapping[str, Sequence[Mention]], decisions: ActorDecisions
+) -> tuple[tuple[Actor, ...], dict[str, tuple[str, ...]]]:
+    drafts = []
+    for root in clusters.roots():
+        members = [clusters.nodes[k] for k in clusters.members(root)]
+        name, kind, description = _canonical(members), _majority_type(members), None
+
+        def named(target: str, root: int = root) -> bool:
+            return _refers_to(clusters, root, target)
+
+        if any(named(n) for n in decisions.drop):
+            continue
+        for old, new in decisions.rename:
+            if named(old):
+                name = new
+        for target, new_type in decisions.types:
+            if named(target) or fold_name(target) == fold_name(name):
+                kind = new_type
+        for target, text in decisions.descriptions:
+            if named(target) or fold_name(target) == fold_name(name):
+                description = text
+        drafts.append((name, kind, description, members))
+    actors = []
+    per_article: dict[str, Counter[str]] = {a: Counter() for a in mentions_by_article}
+    names_by_id: dict[str, str] = {}
+    for name, kind, description, members in sorted(drafts, key=lambda d: (slugify(d[0]), d[0], d[1])):
+        actor_id = suffix_until_free(slugify(name), lambda candidate: candidate not in names_by_id)
+        names_by_id[actor_id] = name
+        for n in members:
+            per_article[n.article][actor_id] += n.count
+        actors.append(
+            Actor(
+                id=actor_id,
+                name=name,
+                type=kind,
+                surfaces=tuple(sorted({n.surface for n in members})),
+                article_ids=tuple(sorted({n.article for n in members})),
+                description=description,
+            )
+        )
+    ordered = {
+        article: tuple(sorted(counts, key=lambda aid: (-counts[aid], names_by_id[aid], aid)))
+        for article, counts in sorted(per_article.items())
+    }
+    return tuple(sorted(actors, key=lambda a: a.id)), ordered

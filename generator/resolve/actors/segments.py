@@ -1,0 +1,178 @@
+"""An article as recognition reads it: segments of words, and candidate spans.
+
+A segment is one block, or one item of a bullet list, tokenised by spaCy's blank
+English tokenizer; its words are runs of tokens written without a space
+("Al-Khatib"), with the sentences split by the rule of spaCy's sentencizer. A
+candidate is a span of a segment some rule takes for an actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from spacy.attrs import IDX, IS_PUNCT, LENGTH, SPACY
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+
+from generator.model import ActorType, CleanDoc
+
+# Which rule wins when two candidates cover the same words and are equally long:
+# a listed name beats anything inferred from the words around it.
+METHOD_PRIORITY = {
+    "gazetteer": 0,
+    "demonym": 1,
+    "acronym-definition": 2,
+    "acronym-initials": 2,
+    "org-head": 3,
+    "title": 4,
+    "particle": 5,
+    "speech": 6,
+    "model": 7,
+    "repeat": 8,
+}
+# A line ending on one of these is a sentence, never a Title Case headline.
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", "'", ")", ":")
+
+
+class Word(NamedTuple):
+    """A run of tokens written without a space, joined by hyphens ("Al-Khatib").
+
+    A named tuple, not a frozen dataclass: every word of every article is one,
+    and a tuple is built several times faster.
+    """
+
+    text: str
+    start: int  # character offsets in the segment
+    end: int
+    sent_start: bool
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One piece of text read on its own: a block, or one item of a bullet list."""
+
+    doc: Doc
+    words: tuple[Word, ...]
+    word_at_token: tuple[int, ...]
+    headline: bool  # Title Case: capitals say nothing about names
+    text: str = ""  # doc.text, read once (spaCy rebuilds it on every access)
+    token_starts: tuple[int, ...] = ()  # character offsets of each token (Token.idx)
+    token_ends: tuple[int, ...] = ()  # and of each token's end
+    token_texts: tuple[str, ...] = ()  # each token as written (Token.text, its ORTH)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span of a segment that one rule (``method``) takes for an actor; ``hint`` is the name it stands for."""
+
+    segment: int
+    start: int
+    end: int
+    surface: str
+    type: ActorType
+    method: str
+    hint: str | None = None
+
+    @property
+    def rank(self) -> tuple[int, int, int]:
+        return (-(self.end - self.start), METHOD_PRIORITY[self.method], self.start)
+
+
+def read_segments(doc: CleanDoc, nlp: Language) -> tuple[Segment, ...]:
+    """The pieces of an article's blocks that are read on their own, tokenised by ``nlp``."""
+    pieces: list[tuple[str, bool]] = []
+    for block in doc.blocks:
+        texts = block.items if block.kind == "bullets" else (block.text,)
+        # A Title Case line is a headline whatever block it landed in, unless it ends a sentence.
+        may_be_headline = block.kind in ("title", "heading") or not block.text.rstrip().endswith(_SENTENCE_ENDS)
+        headline = block.kind != "bullets" and may_be_headline and _is_headline(block.text)
+        pieces.extend((t, headline) for t in texts if t.strip())
+    # Only the tokenizer runs: sentence starts are found by _sentence_starts (the
+    # sentencizer's rule) on arrays read from the Doc in one call each.
+    return tuple(_segment(nlp.make_doc(t), t, headline) for t, headline in pieces)
+
+
+def _is_headline(text: str) -> bool:
+    """Title Case: most content words capitalised, so capitals mark no names."""
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3 and w.lower() not in STOP_WORDS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.75
+
+
+# The characters ending a sentence for spaCy's rule-based sentencizer.
+_SENTENCE_PUNCT = frozenset(Sentencizer.default_punct_chars)
+
+
+def _sentence_starts(texts: Sequence[str], punct: Sequence[int]) -> list[bool]:
+    """Which tokens open a sentence, by spaCy's ``sentencizer`` rule (``Sentencizer.predict``).
+
+    A sentence ends after a run of tokens in its punctuation characters; the next
+    token that is neither such a character nor punctuation opens the next one.
+    Done here on plain lists because the pipe builds a Token object per token.
+    """
+    n = len(texts)
+    starts = [False] * n
+    if n:
+        starts[0] = True
+        start = 0
+        seen_period = False
+        for i in range(n):
+            in_chars = texts[i] in _SENTENCE_PUNCT
+            if seen_period and not punct[i] and not in_chars:
+                starts[start] = True
+                start = i
+                seen_period = False
+            elif in_chars:
+                seen_period = True
+        starts[start] = True
+    return starts
+
+
+def _segment(doc: Doc, text: str, headline: bool) -> Segment:
+    """The words of one tokenised piece; ``text`` is the piece, which is ``doc.text``
+    (spaCy's tokenizer loses no character)."""
+    n = len(doc)
+    if not n:
+        return Segment(doc, (), (), headline, text)
+    # Token attributes come as arrays in one call: spaCy builds a new Token object
+    # on every doc[i] and joins every token on every doc.text.
+    offsets, lengths, spaced, punct = doc.to_array([IDX, LENGTH, SPACY, IS_PUNCT]).T.tolist()
+    ends = [start + length for start, length in zip(offsets, lengths)]
+    texts = [text[start:end] for start, end in zip(offsets, ends)]
+    sent_starts = _sentence_starts(texts, punct)
+    if "-" not in texts:  # no hyphenated words (most pieces): one word per token
+        opens: list[bool] = []
+        seen_alpha_in_sentence = False
+        for token, sent_start in zip(texts, sent_starts):
+            if sent_start:
+                seen_alpha_in_sentence = False
+            is_alpha = token[:1].isalpha()
+            opens.append(is_alpha and not seen_alpha_in_sentence)
+            seen_alpha_in_sentence = seen_alpha_in_sentence or is_alpha
+        one_per_token = tuple(map(Word, texts, offsets, ends, opens))
+        return Segment(doc, one_per_token, tuple(range(n)), headline, text, tuple(offsets), tuple(ends), tuple(texts))
+    words: list[Word] = []
+    word_at_token = [0] * n
+    i = 0
+    seen_alpha_in_sentence = False
+    while i < n:
+        j = i
+        # "Al-Khatib" is three tokens and one word
+        while not spaced[j] and j + 2 < n and texts[j + 1] == "-" and not spaced[j + 1] and texts[j + 2][:1].isalpha():
+            j += 2
+        if sent_starts[i]:
+            seen_alpha_in_sentence = False
+        is_alpha = texts[i][:1].isalpha()
+        start, end = offsets[i], ends[j]
+        surface = texts[i] if i == j else text[start:end]
+        words.append(Word(surface, start, end, is_alpha and not seen_alpha_in_sentence))
+        seen_alpha_in_sentence = seen_alpha_in_sentence or is_alpha
+        if i == j:
+            word_at_token[i] = len(words) - 1
+        else:
+            word_at_token[i : j + 1] = [len(words) - 1] * (j + 1 - i)
+        i = j + 1
+    return Segment(doc, tuple(words), tuple(word_at_token), headline, text, tuple(offsets), tuple(ends), tuple(texts))

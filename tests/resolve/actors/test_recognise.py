@@ -1,0 +1,262 @@
+"""Tests for generator/resolve/actors recognition: extract_mentions and the segments,
+candidates and repeats it reads with (each fast path checked against spaCy's own answer)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.pipeline import Sentencizer
+
+from generator.model import Block, CleanDoc, Removed
+from generator.resolve.actors import extract_mentions
+from generator.resolve.actors.candidates import _institution_starts
+from generator.resolve.actors.gazetteer import recognizer
+from generator.resolve.actors.repeats import _find_token_runs, _index_phrases, _match_phrases
+from generator.resolve.actors.segments import _segment, _sentence_starts
+
+ROOT = Path(__file__).resolve().parents[3]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def doc_of(*paragraphs: str, title: str | None = None) -> CleanDoc:
+    blocks = [Block(kind="title", text=title)] if title else []
+    blocks += [Block(kind="paragraph", text=p) for p in paragraphs]
+    return CleanDoc(blocks=tuple(blocks), removed=())
+
+
+def found(doc: CleanDoc) -> dict[str, str]:
+    return {m.surface: m.type for m in extract_mentions(doc)}
+
+
+# --------------------------------------------------------------------------- recognition
+
+RECOGNISED = [
+    # (text, {surface: type} that must be found)
+    ("Foreign Minister Sergei Lavrov met Kerry.", {"Sergei Lavrov": "person"}),
+    ("On the talks, Lavrov said they went well.", {"Lavrov": "person"}),
+    ("Lavrov said the talks went well. Kerry met Lavrov.", {"Lavrov": "person"}),
+    ("\"We will see,\" said spokesman Ahmad Ramadan.", {"Ahmad Ramadan": "person"}),
+    ("Coalition leader Badr Jamus told the Russian state news agency Sputnik.",
+     {"Badr Jamus": "person", "Russian": "state", "Sputnik": "organisation"}),
+    ("Russia invited Ahmed Moaz al-Khatib, the leader of the coalition.", {"Ahmed Moaz al-Khatib": "person"}),
+    ("The talks with coalition leader Mouaz Al Khatib were set.", {"Mouaz Al Khatib": "person"}),
+    ("He met Saudi Deputy Crown Prince and Defense Minister Mohammed bin Salman.",
+     {"Mohammed bin Salman": "person", "Saudi": "state"}),
+    ("Chinese President Xi Jinping arrived. President Xi said trade matters.",
+     {"Xi Jinping": "person", "Xi": "person", "Chinese": "state"}),
+    ("Defence Minister Sergey Shoigu spoke.", {"Sergey Shoigu": "person"}),
+    ("Mexican President Andrés Manuel López Obrador said oil matters.",
+     {"Andrés Manuel López Obrador": "person", "Mexican": "state"}),
+    ("Islamic State leader Abu Bakr al-Baghdadi appeared in a video.",
+     {"Abu Bakr al-Baghdadi": "person", "Islamic State": "organisation"}),
+    ("Commission President Ursula von der Leyen said the bloc was united.", {"Ursula von der Leyen": "person"}),
+    ("Former Dutch Prime Minister Dries van Agt said he would go. Van Agt left.", {"Dries van Agt": "person"}),
+    ("Deputy adviser Ben Rhodes said it. Later Rhodes left.", {"Ben Rhodes": "person", "Rhodes": "person"}),
+    ("High Negotiations Committee spokesman Riyad Naasan said HNC coordinator Riyad Hijab declined.",
+     {"High Negotiations Committee": "organisation", "HNC": "organisation",
+      "Riyad Naasan": "person", "Riyad Hijab": "person"}),
+    ("Activists told the Syrian Observatory for Human Rights watchdog.",
+     {"Syrian Observatory for Human Rights": "organisation"}),
+    ("The Britain-based Syria Solidarity Committee said it would help.",
+     {"Syria Solidarity Committee": "organisation", "Britain": "state"}),
+    ("President of the National Coalition for Syrian Revolutionary and Opposition Forces (SNC) Khaled Khoja spoke.",
+     {"National Coalition for Syrian Revolutionary and Opposition Forces": "organisation", "SNC": "organisation"}),
+    ("The Turkey-based opposition National Coalition also declined.",
+     {"National Coalition": "organisation", "Turkey": "state"}),
+    ("Lavrov also met in Doha with U.S. Secretary of State John Kerry and the U.N. Security Council.",
+     {"U.S.": "state", "John Kerry": "person", "U.N. Security Council": "organisation"}),
+    ("Peace talks in the Kazakh capital ended, Iraqi army officers said.", {"Kazakh": "state", "Iraqi": "state"}),
+    ("Crown Prince Mohammed bin Salman (MBS) spoke. Later MBS left.", {"MBS": "person"}),
+    ("Putin spoke to state-run Itar-Tass and the RIA news agency, Reuters and AFP reported.",
+     {"Itar-Tass": "organisation", "RIA": "organisation", "Reuters": "organisation", "AFP": "organisation"}),
+    ("He warned the U.S. against attacks on U.S.-trained groups.", {"U.S.": "state"}),
+    ("British Prime Minister Theresa May told Parliament. May said no.", {"Theresa May": "person", "May": "person"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RECOGNISED)
+def test_recognises(text: str, expected: dict[str, str]) -> None:
+    got = found(doc_of(text))
+    for surface, kind in expected.items():
+        assert got.get(surface) == kind, (surface, got)
+
+
+NOT_ACTORS = [
+    # (text, surfaces that must not be actors)
+    ("It is a plan that is unpopular, he said. It said so.", {"is", "IS", "It", "He", "he"}),
+    ("Let us go, the minister told us.", {"us", "US"}),
+    ("The ap officer left.", {"ap", "AP"}),
+    ("Advertisement", {"Advertisement"}),
+    ("Support us", {"Support", "us"}),
+    ("Cookie consent", {"Cookie"}),
+    ("Just Watched", {"Just Watched"}),
+    ("Story highlights", {"Story", "Story highlights"}),
+    ("Read more", {"Read"}),
+    ("Enjoying ad-free content?", {"Enjoying"}),
+    ("Sign up for the Daily Briefing", {"Daily Briefing"}),
+    ("On Wednesday Lavrov told lawmakers. Friday said nothing. August said it all.",
+     {"Wednesday", "Wednesday Lavrov", "Friday", "August"}),
+    # a lone capitalised word opening a sentence is no name unless capitalised elsewhere too
+    ("Analysts said talks failed. Residents told reporters.", {"Analysts", "Residents"}),
+    ("Officials said the Syrian refugees and the Syrian opposition left.", {"Officials", "Syrian"}),
+    ("The air force attacked the Assal Al Ward area in the Kalamun region.", {"Assal Al Ward", "Al Ward", "Kalamun"}),
+    ("Moscow said talks in Geneva and Abu Dhabi would go ahead, Kremlin officials said.",
+     {"Moscow", "Geneva", "Abu Dhabi", "Kremlin"}),
+    ("Michael Jordan said the game was over.", {"Jordan"}),
+    ("Prime Minister Theresa May spoke in May 2017, and since May.", {"May"}),
+    # an acronym in parentheses is a definition only right after a name it can stand for
+    ("Foreign Minister Sergei Lavrov (FM) said so. The FM left.", {"FM"}),
+    ("The Mohammed bin Salman (MBS) Foundation opened.", {"MBS"}),
+]
+
+
+@pytest.mark.parametrize(("text", "forbidden"), NOT_ACTORS)
+def test_does_not_recognise(text: str, forbidden: set[str]) -> None:
+    got = found(doc_of(text))
+    assert not forbidden & set(got), got
+
+
+def test_acronym_traps_in_an_all_capitals_line() -> None:
+    assert "IS" not in found(doc_of("THIS IS WHAT US DIPLOMATS WANT"))
+
+
+def test_headline_capitals_are_not_names() -> None:
+    got = found(doc_of(title="Russian Foreign Minister Hosts Syria's Main Opposition Group for Talks"))
+    assert got == {"Russian": "state", "Syria": "state"}
+
+
+def test_removed_lines_are_not_read() -> None:
+    doc = CleanDoc(blocks=(), removed=(Removed(1, "By Interfax", "byline"),))
+    assert extract_mentions(doc) == ()
+
+
+def test_bullets_and_captions_are_read() -> None:
+    doc = CleanDoc(
+        blocks=(
+            Block(kind="bullets", items=("International envoy Lakhdar Brahimi is due in Russia",)),
+            Block(kind="caption", text="Khaled Khoja (L) talks to Foreign Minister Sergei Lavrov."),
+        ),
+        removed=(),
+    )
+    got = found(doc)
+    assert got["Lakhdar Brahimi"] == "person" and got["Sergei Lavrov"] == "person" and got["Russia"] == "state"
+
+
+def test_counts_and_surnames_recur() -> None:
+    mentions = extract_mentions(doc_of("Foreign Minister Sergei Lavrov spoke.", "Lavrov left. Later Lavrov came back."))
+    by_surface = {m.surface: m for m in mentions}
+    assert by_surface["Sergei Lavrov"].count == 1
+    assert by_surface["Lavrov"].count == 2
+
+
+def test_gazetteer_mentions_carry_the_canonical_name() -> None:
+    by_surface = {m.surface: m for m in extract_mentions(doc_of("Russia and China blocked it, ISIL said."))}
+    assert by_surface["ISIL"].canonical_hint == "Islamic State"
+    assert by_surface["ISIL"].method == "gazetteer"
+
+
+def test_missing_model_is_refused_not_downloaded() -> None:
+    with pytest.raises(ValueError, match="not installed"):
+        extract_mentions(doc_of("Lavrov said."), model="xx_no_such_model_sm")
+
+
+def test_extraction_is_deterministic() -> None:
+    doc = doc_of("Lavrov said Putin and Foreign Minister Sergei Lavrov met Mouaz Al Khatib in Qatar.")
+    assert extract_mentions(doc) == extract_mentions(doc)
+
+
+# --------------------------------------------------------------------------- speed-ups, same answers
+
+# Texts for comparing the fast readings with spaCy's own: every block of the sample seeds,
+# and pieces that test sentence ends, hyphens, quotes, brackets and spacing.
+_TRICKY = [
+    'He said: "We will go." Then he left! Did he? Yes... "Really?" he asked.',
+    "U.S.-trained rebels met Al-Khatib in Abu-Dhabi -- and al - Assad (SNC).",
+    "  Leading spaces,  double  spaces and a trailing one ",
+    "Mr. Lavrov met Sen. Smith at 10 a.m. on Aug. 13; they spoke for 2.5 hours.",
+    "Russian Foreign Minister Sergei Lavrov and Saudi lawmakers met the Russian",
+    "!!! ?? .",
+    "One",
+]
+
+
+def _sample_texts() -> list[str]:
+    from generator.extract.clean import clean_seed_text
+
+    texts = list(_TRICKY)
+    for path in SEEDS:
+        doc = clean_seed_text(path.read_text("utf-8"))
+        texts += [t for b in doc.blocks for t in (b.items if b.kind == "bullets" else (b.text,)) if t.strip()]
+    return texts
+
+
+SAMPLE_TEXTS = _sample_texts()
+
+
+def _old_segment_words(doc) -> list[tuple]:
+    """The words as _segment read them from spaCy's Token objects (with the sentencizer run)."""
+    tokens = [(t.text, t.whitespace_, t.idx, t.is_sent_start) for t in doc]
+    words, i, seen_alpha = [], 0, False
+    while i < len(tokens):
+        j = i
+        while (
+            j + 2 < len(tokens)
+            and not tokens[j][1]
+            and tokens[j + 1][0] == "-"
+            and not tokens[j + 1][1]
+            and tokens[j + 2][0][:1].isalpha()
+        ):
+            j += 2
+        if tokens[i][3]:
+            seen_alpha = False
+        is_alpha = tokens[i][0][:1].isalpha()
+        start, end = tokens[i][2], tokens[j][2] + len(tokens[j][0])
+        words.append((doc.text[start:end], start, end, is_alpha and not seen_alpha))
+        seen_alpha = seen_alpha or is_alpha
+        i = j + 1
+    return words
+
+
+@pytest.mark.parametrize("text", SAMPLE_TEXTS)
+def test_segments_read_tokens_and_sentences_as_spacy_does(text):
+    nlp = recognizer(None).nlp
+    seg = _segment(nlp.make_doc(text), text, False)
+    doc = Sentencizer()(nlp.make_doc(text))
+    assert doc.text == text
+    assert seg.token_texts == tuple(t.text for t in doc)
+    assert seg.token_starts == tuple(t.idx for t in doc)
+    assert seg.token_ends == tuple(t.idx + len(t.text) for t in doc)
+    assert _sentence_starts([t.text for t in doc], [t.is_punct for t in doc]) == [bool(t.is_sent_start) for t in doc]
+    assert [tuple(w) for w in seg.words] == _old_segment_words(doc)
+
+
+@pytest.mark.parametrize("text", SAMPLE_TEXTS)
+def test_institution_starts_are_where_a_window_after_a_demonym_opens_with_one(text):
+    rec = recognizer(None)
+    doc = rec.nlp.make_doc(text)
+    expected = set()
+    for end in range(len(doc)):
+        rest = doc[end : min(len(doc), end + 5)].as_doc()
+        if any(s == 0 for _, s, _ in rec.institutions(rest)) or any(s == 0 for _, s, _ in rec.titles(rest)):
+            expected.add(end)
+    assert _institution_starts(rec, doc) == expected
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["Lavrov", "Sergei Lavrov", "Sergei", "al-Khatib", "Al Khatib", "Khatib", "SNC", "Assad"],
+        ["Russia", "Russian", "the"],
+        ["Khatib", "al-Khatib", "al - Khatib"],  # two forms with the same tokens: the matcher decides
+        [],
+    ],
+)
+@pytest.mark.parametrize("text", SAMPLE_TEXTS[:40])
+def test_token_runs_are_what_a_phrase_matcher_finds(forms, text):
+    rec = recognizer(None)
+    seg = _segment(rec.nlp.make_doc(text), text, False)
+    index = _index_phrases(rec.nlp, forms)
+    got = _find_token_runs(index, seg) if index is not None else _match_phrases(rec, forms, seg)
+    assert got == _match_phrases(rec, forms, seg)
+    assert (index is None) == (forms == ["Khatib", "al-Khatib", "al - Khatib"])
