@@ -29,10 +29,13 @@ from generator.publish.sitemap import (
 from generator.files.cache import CACHE_DIR, ExtractionCache
 from generator.build import build_archive
 from generator.evaluate import render_misses, render_table, score_all
-from generator.files.seeds import list_seed_paths, read_archive_inputs, read_permalink_lock, read_settings_table, read_site_url, read_yaml
+from generator.files.curation import read_yaml
+from generator.files.lock import read_permalink_lock, write_permalink_lock
+from generator.files.project import read_settings_table, read_site_url
+from generator.files.seeds import check_seed_args, list_seed_paths, read_archive_inputs
 from generator.publish.pages import compose_fresh_paths, escape_markdown, render_body_markdown, render_site
 from generator.settings import Settings, SettingsError, load_settings
-from generator.files.output import UnsafePathError, write_build_report, write_pages, write_permalink_lock
+from generator.files.output import UnsafePathError, write_build_report, write_pages
 
 # Outside the MkDocs docs_dir, which would publish it; at the project root,
 # ignored by git (.gitignore).
@@ -203,9 +206,10 @@ def render_publication(
 
 def run_inspect(args: argparse.Namespace, settings: Settings) -> int:
     """Print the extraction of the given seeds, as JSON or as a readable report."""
-    missing = [str(p) for p in args.files if not p.is_file()]
-    if missing:
-        print(f"error: no such file: {', '.join(missing)}", file=sys.stderr)
+    unreadable = check_seed_args(args.files)  # must be regular files: a FIFO would block
+    if unreadable:
+        for problem in unreadable:
+            print(problem, file=sys.stderr)
         return 2
     seeds_dir = args.files[0].parent
     inputs = read_archive_inputs(seeds_dir, paths=args.files, max_bytes=settings.max_seed_bytes)

@@ -1,11 +1,11 @@
 """The extraction cache: what each seed gave last time, so a rebuild extracts only new or changed seeds.
 
-With ``read.py`` and ``write.py`` the only module that touches the disk, and only
-inside its own folder, ``.newsarchive/cache/`` at the project root (gitignored;
+One of the modules of ``files/``, the only code that touches the disk; it writes
+only inside its own folder, ``.newsarchive/cache/`` at the project root (gitignored;
 delete it at any time, or build with ``--no-cache``).
 
 An entry is one pickled :class:`~generator.model.Article` (cleaned, extracted, its
-actor mentions found), stored under a key that ``pipeline.compose_cache_key``
+actor mentions found), stored under a key that ``build.compose_cache_key``
 derives from everything extraction reads: the whole :class:`~generator.model.Seed`
 (text, sha256, path, sidecar values), the curation switch and the spaCy model. The
 entries live in a folder named after :func:`compute_fingerprint`, a hash of the

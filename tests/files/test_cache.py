@@ -12,7 +12,7 @@ from generator.files.cache import ExtractionCache, compute_fingerprint
 from generator.model import Seed
 from generator.files.seeds import read_archive_inputs
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 
 @pytest.fixture(scope="module")
