@@ -35,8 +35,9 @@ from generator.extract import date_spans
 from generator.extract.clean import clean_seed_text
 from generator.extract.fields import extract_article
 from generator.files.cache import CACHE_DIR, ExtractionCache
-from generator.files.output import UnsafePathError, write_build_report, write_pages, write_permalink_lock
-from generator.files.seeds import ArchiveInputs, read_archive_inputs, read_permalink_lock
+from generator.files.lock import read_permalink_lock, write_permalink_lock
+from generator.files.output import UnsafePathError, write_build_report, write_pages
+from generator.files.seeds import ArchiveInputs, read_archive_inputs
 from generator.model import Archive, Article, CleanDoc, Mention, Problem, Seed
 from generator.publish.site import render_publication
 from generator.publish.sitemap import parse_permalink_lock, render_permalink_lock, select_locked_event_ids

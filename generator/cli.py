@@ -18,7 +18,8 @@ from tqdm import tqdm
 from generator.build import BUILD_REPORT, run_build
 from generator.evaluate import run_eval
 from generator.files.cache import CACHE_DIR
-from generator.files.seeds import list_seed_paths, read_settings_table, read_site_url
+from generator.files.project import read_settings_table, read_site_url
+from generator.files.seeds import list_seed_paths
 from generator.inspect import run_inspect
 from generator.settings import BuildOptions, Settings, SettingsError, load_settings
 

@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 
 from generator.build import build_archive, read_locked_event_ids
-from generator.files.seeds import read_archive_inputs, read_yaml
+from generator.files.curation import read_yaml
+from generator.files.seeds import read_archive_inputs
 from generator.model import Archive
 from generator.settings import BuildOptions, Settings
 

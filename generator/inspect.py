@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from generator.build import build_archive, read_locked_event_ids
-from generator.files.seeds import read_archive_inputs
+from generator.files.seeds import check_seed_args, read_archive_inputs
 from generator.model import Archive, Article, Field
 from generator.publish.markdown import render_body_markdown
 from generator.settings import BuildOptions, Settings
@@ -20,9 +20,10 @@ from generator.settings import BuildOptions, Settings
 
 def run_inspect(files: Sequence[Path], settings: Settings, *, as_json: bool = False, use_curation: bool = True) -> int:
     """Print the extraction of the given seeds, taken together as one archive, as JSON or as a readable report."""
-    missing = [str(p) for p in files if not p.is_file()]
-    if missing:
-        print(f"error: no such file: {', '.join(missing)}", file=sys.stderr)
+    unreadable = check_seed_args(files)  # must be regular files: a FIFO would block
+    if unreadable:
+        for problem in unreadable:
+            print(problem, file=sys.stderr)
         return 2
     inputs = read_archive_inputs(files[0].parent, paths=files, max_bytes=settings.max_seed_bytes)
     options = BuildOptions(use_curation=use_curation, spacy_model=settings.spacy_model, locked_event_ids=read_locked_event_ids(settings))

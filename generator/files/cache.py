@@ -1,11 +1,11 @@
 """The extraction cache: what each seed gave last time, so a rebuild extracts only new or changed seeds.
 
-With ``read.py`` and ``write.py`` the only module that touches the disk, and only
-inside its own folder, ``.newsarchive/cache/`` at the project root (gitignored;
+One of the modules of ``files/``, the only code that touches the disk; it writes
+only inside its own folder, ``.newsarchive/cache/`` at the project root (gitignored;
 delete it at any time, or build with ``--no-cache``).
 
 An entry is one pickled :class:`~generator.model.Article` (cleaned, extracted, its
-actor mentions found), stored under a key that ``pipeline.compose_cache_key``
+actor mentions found), stored under a key that ``build.compose_cache_key``
 derives from everything extraction reads: the whole :class:`~generator.model.Seed`
 (text, sha256, path, sidecar values), the curation switch and the spaCy model. The
 entries live in a folder named after :func:`compute_fingerprint`, a hash of the
@@ -42,13 +42,22 @@ CACHE_DIR = Path(".newsarchive") / "cache"
 _LIBRARIES = ("spacy", "dateparser", "rapidfuzz", "pyyaml", "regex", "scikit-learn")
 
 
-def compute_fingerprint() -> str:
+# The generator package: its code and rules data are what the fingerprint hashes.
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+
+
+def list_fingerprinted_files(package: Path = PACKAGE_DIR) -> list[Path]:
+    """Every file whose change must empty the cache, sorted: each module of every
+    subpackage (``extract/``, ``resolve/actors/`` ...) and each rules file of ``data/``."""
+    return sorted([*package.rglob("*.py"), *(package / "data").glob("*.yml")])
+
+
+def compute_fingerprint(package: Path = PACKAGE_DIR) -> str:
     """A hash of the generator's code, its rules and the libraries it extracts with."""
     # every module of every subpackage and every rules file: a change anywhere in
     # extraction (extract/, resolve/, the rules data) must empty the cache
-    package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256(sys.version.encode())
-    for path in sorted([*package.rglob("*.py"), *(package / "data").glob("*.yml")]):
+    for path in list_fingerprinted_files(package):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     for name in _LIBRARIES:
@@ -72,7 +81,14 @@ class ExtractionCache:
         self.tables: dict[str, CacheTable] = {}
 
     def table(self, name: str) -> CacheTable:
-        """The table ``name`` (read on first use): a key -> value store saved by :meth:`save`."""
+        """The table ``name`` (read on first use): a key -> value store saved by :meth:`save`.
+
+        The one way the build keeps values derived from the archive: each use
+        names its table (e.g. ``"derived"`` for values computed across seeds,
+        ``"written"`` for the pages last written) and passes the
+        :class:`CacheTable` on as a plain mutable mapping. Every key must be a hash
+        of all the value's inputs, so a hit is always right.
+        """
         if name not in self.tables:
             try:
                 with (self.folder / f"{name}.table").open("rb") as fh:

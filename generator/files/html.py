@@ -1,6 +1,6 @@
 """Reading a saved HTML page: its article as plain text, and what its tags state.
 
-Pure: ``read.py`` hands over the decoded page. The article's text is found by
+Pure: ``seeds.py`` hands over the decoded page. The article's text is found by
 trafilatura (main-content extraction, offline, no model), which drops
 navigation, scripts, styles and comments; every link becomes its plain text, so
 nothing of the page's markup reaches the pipeline. The page's own tags (title,

@@ -20,6 +20,7 @@ from typing import Any, Iterable, MutableMapping
 import frontmatter
 import yaml
 
+from generator.files.regular import read_regular_file
 from generator.model import Page, Problem
 from generator.settings import GENERATED_MARKER, OWNED_DIRS, OWNED_FILE_SUFFIXES, OWNED_PAGES, REDIRECT_PAGE_NAME
 
@@ -94,9 +95,14 @@ def check_page_path(path: str) -> PurePosixPath:
 
 
 def is_generated(path: Path) -> bool:
-    """True when the file at ``path`` was written by the generator (it carries the marker)."""
+    """True when the file at ``path`` was written by the generator (it carries the marker).
+
+    Only a regular file is read (a FIFO named ``index.md`` must not block the
+    build); anything else is the archivist's, and left alone.
+    """
     try:
-        return frontmatter.load(str(path)).get("generator") == GENERATED_MARKER
+        text = read_regular_file(path).decode("utf-8")
+        return frontmatter.loads(text).get("generator") == GENERATED_MARKER
     except Exception:  # a hand-written file may hold anything: treat it as the archivist's
         return False
 
@@ -205,16 +211,6 @@ def _stage_file(target: Path, data: bytes, previous: Path) -> None:
     except OSError:  # unreadable, or a file system without hard links: write it anew
         pass
     target.write_bytes(data)
-
-
-def write_permalink_lock(path: Path, text: str) -> bool:
-    """Write the lock of page addresses when it changed (in one step); True when it was written."""
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return False
-    staging = path.with_name(f".{path.name}.tmp")
-    staging.write_text(text, encoding="utf-8", newline="\n")
-    os.replace(staging, path)
-    return True
 
 
 def check_owned_dirs(out_dir: Path, protect: Iterable[Path]) -> None:

@@ -1,16 +1,19 @@
-"""Reading the archivist's files: seeds, their curated sidecars, decision files.
+"""Reading the seeds: the article files of ``seeds/``, decoded, their front matter split off.
 
-With ``write.py``, the only module that touches the user's disk. Every problem
-is returned as a :class:`Problem` naming the file; one bad file never stops the
-others from being read.
+With the other modules of ``files/``, the only code that touches the user's
+disk. Every problem is returned as a :class:`Problem` naming the file; one bad
+file never stops the others from being read.
+
+Only regular files inside the seeds folder are read (see
+:mod:`generator.files.regular`): a link to a file outside it, a FIFO, a device,
+a folder named like a seed (``x.txt/``) or a dangling link is one error naming
+it, and is never opened. A link to another file inside the folder is read.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -18,13 +21,22 @@ from typing import Any, Sequence
 import yaml
 from charset_normalizer import from_bytes
 
-from generator.model import Problem, Seed
+from generator.files.curation import (
+    ACTOR_DECISIONS_FILE,
+    EVENT_OVERRIDES_FILE,
+    SIDECAR_KEYS,
+    SIDECAR_SUFFIX,
+    check_curated_values,
+    parse_archivist_yaml,
+    read_decision_file,
+    read_sidecar,
+    sidecar_path,
+)
 from generator.files.html import HTML_SUFFIXES, extract_html_article
-from generator.settings import PERMALINKS_FILE
-from generator.text import slugify
+from generator.files.regular import OversizeFileError, RefusedFileError, check_regular_file, read_regular_file
+from generator.model import Problem, Seed
 
 SEED_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
-SIDECAR_SUFFIX = ".meta.yml"
 # Control characters (NUL and the like) beyond this share of a file mean it is
 # not text at all (an image, a PDF, a word-processor file); below it they are
 # stray bytes from a bad copy, removed with a warning.
@@ -32,29 +44,6 @@ BINARY_CONTROL_SHARE = 0.05
 # A seed's own front matter: "---" on the first line, closed by "---" or "..."
 # within this many lines (further down, a "---" is a Markdown rule, not a close).
 FRONT_MATTER_MAX_LINES = 60
-# Text checked for a URL in sidecars and front matter: only web addresses are a
-# source (a "javascript:" or "data:" URL is a script, not a place).
-_WEB_URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
-
-# What a sidecar may set, and the Python type its value must have. Dates stay
-# text when parsed (see _ArchivistLoader) and are checked by _parse_curated_date.
-SIDECAR_KEYS: dict[str, type | tuple[type, ...]] = {
-    "title": str,
-    "date": (str, int),
-    "outlet": str,
-    "source_url": str,
-    "summary": str,
-    "event": str,
-}
-
-
-def read_settings_table(project_dir: Path) -> dict[str, Any]:
-    """``[tool.newsarchive]`` of ``pyproject.toml`` in ``project_dir``, or ``{}``."""
-    path = project_dir / "pyproject.toml"
-    if not path.is_file():
-        return {}
-    with path.open("rb") as fh:
-        return tomllib.load(fh).get("tool", {}).get("newsarchive", {})
 
 
 def archive_path(path: Path) -> str:
@@ -66,21 +55,29 @@ def archive_path(path: Path) -> str:
     return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
 
 
+def _is_seed_name(path: Path) -> bool:
+    return path.suffix in SEED_SUFFIXES and not path.name.startswith(".")
+
+
 def list_seed_paths(seeds_dir: Path) -> tuple[Path, ...]:
-    """Seed files in ``seeds_dir``, sorted by name (sidecars and hidden files excluded)."""
+    """Everything in ``seeds_dir`` named like a seed, sorted by name (hidden files excluded).
+
+    Named like a seed is enough: a folder, FIFO or outward link named ``x.txt``
+    is listed so that :func:`read_seed` reports it, rather than being skipped
+    without a word.
+    """
     if not seeds_dir.is_dir():
         return ()
-    return tuple(
-        sorted(
-            p
-            for p in seeds_dir.iterdir()
-            if p.is_file() and p.suffix in SEED_SUFFIXES and not p.name.startswith(".")
-        )
-    )
+    return tuple(sorted(p for p in seeds_dir.iterdir() if _is_seed_name(p)))
 
 
 def list_stray_files(seeds_dir: Path) -> tuple[Problem, ...]:
-    """A warning for each file in ``seeds_dir`` that the build does not read (a PDF, an image)."""
+    """A warning for each file in ``seeds_dir`` that the build does not read (a PDF, an image).
+
+    Folders (and links to folders) are not warned about: they are not read, and
+    keeping originals in a subfolder is fine. Anything named like a seed is
+    :func:`read_seed`'s to report.
+    """
     if not seeds_dir.is_dir():
         return ()
     known = {ACTOR_DECISIONS_FILE, EVENT_OVERRIDES_FILE}
@@ -92,7 +89,8 @@ def list_stray_files(seeds_dir: Path) -> tuple[Problem, ...]:
             "warning",
         )
         for p in sorted(seeds_dir.iterdir())
-        if p.is_file()
+        if not p.is_dir()
+        and (p.exists() or p.is_symlink())
         and not p.name.startswith(".")
         and p.suffix not in SEED_SUFFIXES
         and not p.name.endswith(SIDECAR_SUFFIX)
@@ -100,26 +98,51 @@ def list_stray_files(seeds_dir: Path) -> tuple[Problem, ...]:
     )
 
 
-def read_seed(path: Path, max_bytes: int = 2_000_000) -> tuple[Seed | None, tuple[Problem, ...]]:
+def check_seed_args(paths: Sequence[Path]) -> tuple[Problem, ...]:
+    """One error for each seed named on the command line that cannot be read.
+
+    Such a file may be anywhere the user points, but must be a regular file
+    (resolved): a FIFO or a device would block or never end.
+    """
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            check_regular_file(path)
+        except RefusedFileError as exc:
+            problems.append(Problem(str(path), exc.reason))
+        except FileNotFoundError:
+            problems.append(Problem(str(path), "no such file"))
+        except OSError as exc:
+            problems.append(Problem(str(path), f"cannot be read ({exc.strerror})"))
+    return tuple(problems)
+
+
+def read_seed(
+    path: Path, max_bytes: int = 2_000_000, *, anywhere: bool = False
+) -> tuple[Seed | None, tuple[Problem, ...]]:
     """Read one seed and its sidecar; ``None`` with problems when it cannot be used.
 
     Any encoding is accepted and recorded (a non-UTF-8 one with a warning); an
     HTML page is reduced to its article's text; a seed's own front matter is
-    curated like a sidecar (the sidecar wins on a key both set).
+    curated like a sidecar (the sidecar wins on a key both set). The seed must be
+    a regular file inside its folder (``anywhere``: any regular file, for a file
+    named on the command line); its sidecar, a regular file inside the seed's folder.
     """
     label = str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, (Problem(label, f"cannot be read ({exc.strerror}); check its permissions"),)
-    if len(raw) > max_bytes:
+        raw = read_regular_file(path, None if anywhere else path.parent, max_bytes)
+    except RefusedFileError as exc:
+        return None, (Problem(label, exc.reason),)
+    except OversizeFileError as exc:
         return None, (
             Problem(
                 label,
-                f"is {len(raw):,} bytes, over the limit of {max_bytes:,}; skipped. Split it, or raise "
+                f"is {exc.size:,} bytes, over the limit of {max_bytes:,}; skipped. Split it, or raise "
                 "max_seed_bytes in [tool.newsarchive] of pyproject.toml if it really is one article",
             ),
         )
+    except OSError as exc:
+        return None, (Problem(label, f"cannot be read ({exc.strerror}); check its permissions"),)
     decoded = decode_seed_bytes(raw)
     if decoded is None:
         return None, (Problem(label, "looks like a binary file (an image, a PDF?), not article text; skipped. Save the article as a .txt file"),)
@@ -140,7 +163,7 @@ def read_seed(path: Path, max_bytes: int = 2_000_000) -> tuple[Seed | None, tupl
         text, stated = page.text, page.stated
     text, front, front_problems = split_front_matter(text, f"{label} (front matter)")
     problems.extend(front_problems)
-    curated, sidecar_problems = read_sidecar(path.with_name(path.stem + SIDECAR_SUFFIX))
+    curated, sidecar_problems = read_sidecar(sidecar_path(path))
     problems.extend(sidecar_problems)
     sidecar_keys = {key for key, _ in curated}
     from_front = tuple(key for key, _ in front if key not in sidecar_keys)
@@ -235,7 +258,7 @@ def split_front_matter(text: str, label: str) -> tuple[str, tuple[tuple[str, Any
     block = "\n".join(lines[1:close])
     rest = "\n" * close + "\n".join(lines[close + 1 :])
     try:
-        data = yaml.load(block, Loader=_ArchivistLoader)  # noqa: S506 - a SafeLoader subclass
+        data = parse_archivist_yaml(block)
     except yaml.YAMLError as exc:
         if not re.match(r"^\s*[A-Za-z_][\w-]*\s*:", block):
             return text, (), ()
@@ -254,151 +277,6 @@ def split_front_matter(text: str, label: str) -> tuple[str, tuple[tuple[str, Any
     return rest, curated, problems
 
 
-def read_sidecar(path: Path) -> tuple[tuple[tuple[str, Any], ...], tuple[Problem, ...]]:
-    """The archivist's curated values for one seed, checked key by key.
-
-    A bad key or value is reported and skipped; the good ones still apply.
-    """
-    if not path.is_file():
-        return (), ()
-    data, problems = read_yaml(path)
-    if data is None:
-        return (), problems
-    if not isinstance(data, dict):
-        return (), problems + (Problem(str(path), "must be a mapping of field: value"),)
-    curated, found = check_curated_values(data, str(path))
-    return curated, problems + found
-
-
-def check_curated_values(data: dict[Any, Any], label: str) -> tuple[tuple[tuple[str, Any], ...], tuple[Problem, ...]]:
-    """Check an archivist's ``key: value`` mapping (sidecar or front matter) key by key.
-
-    Text is kept on one line (a line break would start a new block on the page);
-    ``source_url`` must be a web address and ``event`` an event id (a slug), so
-    no curated value can carry a script or reach outside the generated folders.
-    """
-    curated: list[tuple[str, Any]] = []
-    found: list[Problem] = []
-    for key in sorted(data, key=str):
-        value = data[key]
-        expected = SIDECAR_KEYS.get(str(key))
-        if expected is None:
-            found.append(Problem(label, f"unknown key {key!r}; allowed: {', '.join(SIDECAR_KEYS)}"))
-            continue
-        if value is None:
-            curated.append((str(key), None))  # explicit null: the archivist says "there is none"
-            continue
-        if not isinstance(value, expected) or isinstance(value, bool):
-            found.append(Problem(label, f"key {key!r}: expected text, got {type(value).__name__}"))
-            continue
-        if key == "date":
-            parsed = _parse_curated_date(value)
-            if parsed is None:
-                found.append(Problem(label, f"key 'date': {value!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY"))
-                continue
-            value = parsed
-        else:
-            value = " ".join(str(value).split())
-            problem = _check_curated_text(str(key), value)
-            if problem:
-                found.append(Problem(label, problem))
-                continue
-        curated.append((str(key), value))
-    return tuple(curated), tuple(found)
-
-
-def _check_curated_text(key: str, value: str) -> str | None:
-    """Why a curated text value is refused, or ``None`` when it is fine."""
-    if not value:
-        return f"key {key!r} is empty; give a value, or write null to say there is none"
-    if key == "source_url" and not _WEB_URL.match(value):
-        return f"key 'source_url': {value[:80]!r} is not a web address; write the page's http:// or https:// URL"
-    if key == "event" and slugify(value, max_length=200) != value:
-        return (
-            f"key 'event': {value[:80]!r} is not an event id; use lowercase letters, digits and hyphens"
-            f" (e.g. {slugify(value, max_length=60)!r}, or copy the id from the event page's address)"
-        )
-    return None
-
-
-def _parse_curated_date(value: Any) -> tuple[dt.date, str] | None:
-    """A curated date as (date, precision); accepts YYYY-MM-DD, YYYY-MM and YYYY."""
-    text = str(value).strip()
-    for fmt, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month"), ("%Y", "year")):
-        try:
-            return dt.datetime.strptime(text, fmt).date(), precision
-        except ValueError:
-            continue
-    return None
-
-
-# libyaml's parser when PyYAML was built with it: the same documents, about ten
-# times faster, which matters for the permalink lock (a row per page: 4 s of a
-# 2,000-article rebuild with the pure-Python parser).
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _ArchivistLoader(_SafeLoader):  # type: ignore[misc,valid-type]
-    """SafeLoader that leaves dates as text.
-
-    PyYAML turns 2015-02-30 into an exception for the whole file; kept as text,
-    a bad date is reported against its key and the rest of the file still applies.
-    """
-
-
-_ArchivistLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def read_yaml(path: Path) -> tuple[Any, tuple[Problem, ...]]:
-    """Parse a YAML file the archivist edits; ``(None, problems)`` if it is broken."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, (Problem(str(path), f"cannot be read: {exc}"),)
-    try:
-        return yaml.load(text, Loader=_ArchivistLoader), ()  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        at = f" at line {where.line + 1}" if where is not None else ""
-        return None, (Problem(str(path), f"is not valid YAML{at}: {getattr(exc, 'problem', exc)}"),)
-
-
-ACTOR_DECISIONS_FILE = "actors.yml"
-EVENT_OVERRIDES_FILE = "events.yml"
-def read_permalink_lock(out_dir: Path) -> tuple[Any, tuple[Problem, ...], Path]:
-    """The parsed lock of page addresses (``site_src/permalinks.yml``, see permalinks.py), or ``None``."""
-    path = out_dir / PERMALINKS_FILE
-    if not path.is_file():
-        return None, (), path
-    data, problems = read_yaml(path)
-    return data, problems, path
-
-
-def read_site_url(project_dir: Path) -> str | None:
-    """``site_url`` of ``mkdocs.yml`` in ``project_dir``, resolving ``!ENV`` exactly as MkDocs does.
-
-    So the generator and MkDocs always agree on where the site lives. ``None``
-    when there is no readable mkdocs.yml or it sets no site_url.
-    """
-    from yaml_env_tag import construct_env_tag  # MkDocs' own !ENV resolver (pyyaml_env_tag)
-
-    class _MkDocsLoader(yaml.SafeLoader):
-        """SafeLoader that resolves !ENV and reads any other tag (!!python/name ...) as null."""
-
-    _MkDocsLoader.add_constructor("!ENV", construct_env_tag)
-    _MkDocsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-    path = project_dir / "mkdocs.yml"
-    try:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_MkDocsLoader)  # noqa: S506 - a SafeLoader subclass
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
-    value = config.get("site_url") if isinstance(config, dict) else None
-    return value if isinstance(value, str) and value else None
-
-
 @dataclass(frozen=True)
 class ArchiveInputs:
     """Everything the archivist put in the seeds folder, read but not yet interpreted."""
@@ -414,14 +292,18 @@ class ArchiveInputs:
 def read_archive_inputs(
     seeds_dir: Path, paths: Sequence[Path] | None = None, max_bytes: int = 2_000_000, progress: Any = None
 ) -> ArchiveInputs:
-    """Read every seed (or just ``paths``) and the archivist's decision files."""
+    """Read every seed (or just ``paths``, from anywhere) and the archivist's decision files.
+
+    The seeds of ``seeds_dir`` and its decision files must be regular files
+    inside it; ``paths``, given by the user, must be regular files.
+    """
     problems: list[Problem] = []
     seeds: list[Seed] = []
     chosen = tuple(paths) if paths is not None else list_seed_paths(seeds_dir)
     if paths is None and not seeds_dir.is_dir():
         problems.append(Problem(str(seeds_dir), "is not a folder; point --seeds at the folder of article files"))
     for path in chosen:
-        seed, found = read_seed(path, max_bytes)
+        seed, found = read_seed(path, max_bytes, anywhere=paths is not None)
         problems.extend(found)
         if seed is not None:
             seeds.append(seed)
@@ -431,11 +313,8 @@ def read_archive_inputs(
         problems.extend(list_stray_files(seeds_dir))
     decision_files = []
     for name in (ACTOR_DECISIONS_FILE, EVENT_OVERRIDES_FILE):
-        path = seeds_dir / name
-        data = None
-        if path.is_file():
-            data, found = read_yaml(path)
-            problems.extend(found)
+        data, found, path = read_decision_file(seeds_dir, name)
+        problems.extend(found)
         decision_files.append((data, path.as_posix()))
     return ArchiveInputs(
         seeds=_unique_ids(_unique_contents(seeds, problems), problems),

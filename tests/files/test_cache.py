@@ -1,19 +1,21 @@
-"""The extraction cache (generator/cache.py) and the cached, parallel extraction of pipeline.extract_articles."""
+"""The extraction cache (generator/files/cache.py) and the cached, parallel extraction of build.extract_articles."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
+import shutil
+
 import pytest
 
 from generator import build as pipeline
-from generator.files.cache import ExtractionCache, compute_fingerprint
+from generator.files.cache import PACKAGE_DIR, ExtractionCache, compute_fingerprint, list_fingerprinted_files
 from generator.model import Seed
 from generator.settings import BuildOptions
 from generator.files.seeds import read_archive_inputs
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +26,25 @@ def seeds() -> tuple[Seed, ...]:
 def test_fingerprint_is_stable_and_short() -> None:
     assert compute_fingerprint() == compute_fingerprint()
     assert len(compute_fingerprint()) == 20
+
+
+def test_the_fingerprint_covers_every_subpackage() -> None:
+    hashed = {p.relative_to(PACKAGE_DIR).as_posix() for p in list_fingerprinted_files()}
+    assert {"build.py", "extract/clean.py", "extract/dates.py", "resolve/events.py", "publish/pages.py"} <= hashed
+    actors = {p.relative_to(PACKAGE_DIR).as_posix() for p in (PACKAGE_DIR / "resolve" / "actors").glob("*.py")}
+    assert actors and actors <= hashed
+    assert {p.relative_to(PACKAGE_DIR).as_posix() for p in (PACKAGE_DIR / "data").glob("*.yml")} <= hashed
+
+
+@pytest.mark.parametrize("module", ["extract/clean.py", "resolve/actors/names.py", "data/outlets.yml"])
+def test_changing_a_module_of_a_subpackage_changes_the_fingerprint(tmp_path: Path, module: str) -> None:
+    copy = tmp_path / "generator"
+    shutil.copytree(PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = compute_fingerprint(copy)
+    assert before == compute_fingerprint(PACKAGE_DIR)  # a copy elsewhere is the same code
+    with (copy / module).open("a", encoding="utf-8") as fh:
+        fh.write("\n# changed\n")
+    assert compute_fingerprint(copy) != before
 
 
 def test_entries_survive_a_save_and_a_new_cache(tmp_path: Path, seeds) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.files.seeds import read_archive_inputs, read_seed, read_sidecar
+from generator.files.curation import read_sidecar
+from generator.files.seeds import read_archive_inputs, read_seed
 
 
 def _write(path: Path, data: bytes) -> Path:
