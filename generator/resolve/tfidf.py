@@ -34,10 +34,11 @@ def compose_text_key(text: str) -> str:
     return "tfidf-terms:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def analyse_texts(texts: Sequence[str], known: MutableMapping[str, TermCounts] | None = None) -> list[TermCounts]:
-    """Each text's term counts as scikit-learn's analyzer gives them; ``known`` (key ->
-    counts, see :func:`compose_text_key`) is read first and receives the new ones."""
-    known = {} if known is None else known
+def analyse_texts(texts: Sequence[str], derived: MutableMapping[str, TermCounts] | None = None) -> list[TermCounts]:
+    """Each text's term counts as scikit-learn's analyzer gives them; ``derived`` (the
+    cache's table: key -> counts, see :func:`compose_text_key`) is read first and
+    receives the new ones."""
+    known = {} if derived is None else derived
     keys = [compose_text_key(t) for t in texts]
     found: list[TermCounts | None] = [known.get(k) for k in keys]
     missing = [i for i, counts in enumerate(found) if counts is None]

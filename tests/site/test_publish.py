@@ -24,9 +24,9 @@ import yaml
 
 from generator.publish.sitemap import page_url
 
-from .conftest import ROOT, SEEDS, SUBPATH, _GENERATED, _GENERATED_NAMES, _Quiet, link_theme
-from .sitebuild import run_generator, run_mkdocs
-from .browser import CHROMIUM, chromium_page
+from ..conftest import ROOT, SEEDS, SUBPATH, _GENERATED, _GENERATED_NAMES, _Quiet, link_theme
+from ..sitebuild import run_generator, run_mkdocs
+from ..browser import CHROMIUM, chromium_page
 
 SITE_URL = f"http://127.0.0.1{SUBPATH}"
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from .browser import CHROMIUM, chromium_page
-from .conftest import ROOT
+from ..browser import CHROMIUM, chromium_page
+from ..conftest import ROOT
 
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists() and not os.environ.get("CI"),

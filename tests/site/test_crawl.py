@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEEDS, SUBPATH
-from .sitebuild import run_generator, run_mkdocs, tree_bytes
+from ..conftest import ROOT, SEEDS, SUBPATH
+from ..sitebuild import run_generator, run_mkdocs, tree_bytes
 
 def test_build_writes_five_articles_and_every_index(built):
     site = built / "site"

@@ -18,7 +18,7 @@ from generator.extract.clean import (
 from generator.publish.markdown import render_body_markdown
 from generator.resolve.furniture import clean_recurring_lines
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 
 def _doc(stem: str):

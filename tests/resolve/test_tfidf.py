@@ -10,7 +10,7 @@ from sklearn.preprocessing import normalize
 from generator.resolve import tfidf
 from generator.resolve.evidence import compose_event_text
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 _SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
 

@@ -13,8 +13,8 @@ import pytest
 from generator.plugin.parallel import RenderedPage, hash_markdown
 from generator.plugin.plugin import NewsArchivePlugin
 
-from .conftest import SUBPATH
-from .sitebuild import BUILD_ENV, run_mkdocs, tree_bytes
+from ..conftest import SUBPATH
+from ..sitebuild import BUILD_ENV, run_mkdocs, tree_bytes
 
 PARALLEL = "  - newsarchive:\n      parallel_from: 0\n      jobs: 2\n"
 

@@ -27,7 +27,7 @@ from generator.resolve.evidence import (
 )
 from generator.model import Article, Block, CleanDoc, DateValue, Field, Provenance
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 PROV = Provenance("test", "", 1.0, "extracted")
 
 
