@@ -15,7 +15,7 @@ from typing import Any, Mapping
 OWNED_DIRS: tuple[str, ...] = ("articles", "actors", "events", "outlets", "data")
 # Generated files that are not Markdown pages, by owned folder: the feed and the
 # JSON exports in data/, and the redirect page of a moved page's old address
-# (<folder>/<old slug>/index.html, see permalinks.py).
+# (<folder>/<old slug>/index.html, see publish/moved.py).
 OWNED_FILE_SUFFIXES: dict[str, tuple[str, ...]] = {"data": (".json", ".xml")}
 REDIRECT_PAGE_NAME = "index.html"
 # Single generated pages at the top of the output dir. Each carries a marker in
@@ -23,7 +23,7 @@ REDIRECT_PAGE_NAME = "index.html"
 # and is left alone.
 OWNED_PAGES: tuple[str, ...] = ("index.md", "review.md")
 GENERATED_MARKER = "newsarchive"
-# The lock of assigned page addresses (permalinks.py): generator state to be
+# The lock of assigned page addresses (publish/sitemap.py): generator state to be
 # committed, so it lives in the docs dir beside the pages it describes (MkDocs is
 # told not to publish it), never in seeds/, which a build only reads.
 PERMALINKS_FILE = "permalinks.yml"

@@ -45,7 +45,7 @@ def test_the_archive_has_what_real_seeds_have(tmp_path: Path) -> None:
 def test_a_bench_run_at_20_articles_measures_every_stage(tmp_path: Path) -> None:
     report = bench_run.bench(20, tmp_path / "project", "pagefind", browser=False, jobs=1)
     names = [s.name for s in report["cold"]]
-    assert names[:7] == ["read", "extract", "furniture", "actors", "story dates", "events", "assemble"]
+    assert names[:8] == ["read", "extract", "furniture", "mentions", "actors", "story dates", "events", "assemble"]
     assert "render Markdown" in names and "write Markdown" in names
     assert all(s.wall >= 0 and s.peak_mb > 0 for s in report["cold"])
     assert report["site"]["pagefind_bytes"] > 0 and report["site"]["material_index_bytes"] == 0

@@ -129,7 +129,7 @@ def test_every_input_is_byte_identical_afterwards(nasty_project):
     project = nasty_project["project"]
     after = {**_prefixed("seeds", tree_bytes(project / "seeds"))}
     after.update(_prefixed("site_src", {k: v for k, v in tree_bytes(project / "site_src").items() if _hand_written(k)}))
-    # The permalink lock is the generator's own record of page addresses (permalinks.py),
+    # The permalink lock is the generator's own record of page addresses (publish/sitemap.py),
     # kept beside the pages; every file of the archivist's is checked.
     lock = f"site_src/{PERMALINKS_FILE}"
     before = {k: v for k, v in nasty_project["inputs_before"].items() if k != lock}

@@ -4,10 +4,10 @@ One of the modules of ``files/``, the only code that touches the disk; it writes
 only inside its own folder, ``.newsarchive/cache/`` at the project root (gitignored;
 delete it at any time, or build with ``--no-cache``).
 
-An entry is one pickled :class:`~generator.model.Article` (cleaned, extracted, its
-actor mentions found), stored under a key that ``build.compose_cache_key``
-derives from everything extraction reads: the whole :class:`~generator.model.Seed`
-(text, sha256, path, sidecar values), the curation switch and the spaCy model. The
+An entry is one pickled :class:`~generator.model.Article` (cleaned and its fields
+extracted), stored under a key that ``build.compose_cache_key`` derives from
+everything extraction reads: the whole :class:`~generator.model.Seed` (text,
+sha256, path, sidecar values) and the curation switch. The
 entries live in a folder named after :func:`compute_fingerprint`, a hash of the
 generator's code, its rules data and the versions of the libraries that shape
 extraction, so any change to the generator empties the cache instead of serving
@@ -15,7 +15,7 @@ stale results. Actor resolution and event grouping look at the whole archive and
 are never cached.
 
 Beside the entries, a *table* (:meth:`ExtractionCache.table`) keeps small values
-derived from the archive, each under a hash of all its inputs (a text's TF-IDF
+derived from the archive, each under a hash of all its inputs (a text's actor mentions and TF-IDF
 term counts, a retried date): one file per table, read whole and written whole,
 holding only the values the last build used.
 

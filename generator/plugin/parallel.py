@@ -13,7 +13,7 @@ hook compares the Markdown the main process now holds with the Markdown the
 worker converted. Only when they are the same (they are, unless some plugin's
 hook depends on state built up page by page) is the worker's result used in
 place of ``Page.render``; otherwise the page is converted here as usual. So the
-site is byte-identical to a serial build; ``tests/test_mkdocs_parallel.py``
+site is byte-identical to a serial build; ``tests/site/test_plugin.py``
 checks it, and that a broken link found in a worker still fails ``--strict``.
 
 The theme's templates are filled in the same way: once every page is
