@@ -51,9 +51,10 @@ serve: generate
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py -q
 
-## accuracy of extraction against ../shared/seed_truth.yml, without and with curation
+## accuracy against ../shared/seed_truth.yml (without and with curation) and on the development corpus
+DEVCORPUS ?= ../shared/devcorpus
 eval: $(STAMP)
-	$(BIN)/python -m generator eval --truth ../shared/seed_truth.yml --reviewed tests/data/reviewed_actors.yml
+	$(BIN)/python -m generator eval --truth ../shared/seed_truth.yml --reviewed tests/data/reviewed_actors.yml $(if $(wildcard $(DEVCORPUS)),--devcorpus $(DEVCORPUS))
 
 ## re-pin every dependency (run after changing pyproject.toml)
 lock:

@@ -70,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--truth", type=Path, required=True, help="YAML truth file")
     evaluate.add_argument("--seeds", type=Path, help="folder of article files (default: seeds/)")
     evaluate.add_argument("--reviewed", type=Path, help="YAML mapping of real actors the truth omits (name: evidence)")
+    evaluate.add_argument("--devcorpus", type=Path, help="the development corpus folder (web/, events/) to score as well")
     evaluate.set_defaults(run=_run_eval)
     return parser
 
@@ -98,4 +99,4 @@ def _run_inspect(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _run_eval(args: argparse.Namespace, settings: Settings) -> int:
-    return run_eval(args.truth, settings, args.reviewed)
+    return run_eval(args.truth, settings, args.reviewed, args.devcorpus)

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.evaluate import render_table, score_all
+from generator.evaluate.seeds import render_table, score_all
 
-REVIEWED = sorted(yaml.safe_load((Path(__file__).parent / "data" / "reviewed_actors.yml").read_text(encoding="utf-8")))
+REVIEWED = sorted(yaml.safe_load((Path(__file__).parents[1] / "data" / "reviewed_actors.yml").read_text(encoding="utf-8")))
 
 
 def _scores(archive, truth):

@@ -13,14 +13,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-import sys
-from pathlib import Path
-
-from generator.build import build_archive, read_locked_event_ids
-from generator.files.curation import read_yaml
-from generator.files.seeds import read_archive_inputs
 from generator.model import Archive
-from generator.settings import BuildOptions, Settings
 
 # An extracted value at or above this confidence is presented as trustworthy:
 # a wrong one is the worst kind of error, and is counted on its own.
@@ -192,32 +185,3 @@ def render_misses(run: str, scores: list[Score]) -> str:
 def score_all(archive: Archive, truth: Mapping[str, Any], reviewed: Sequence[str] = ()) -> list[Score]:
     """Every score, in a fixed order."""
     return score_fields(archive, truth) + score_actors(archive, truth, reviewed) + score_events(archive, truth)
-
-
-def run_eval(truth_path: Path, settings: Settings, reviewed_path: Path | None = None) -> int:
-    """Print accuracy tables without and with curation."""
-    truth, problems = read_yaml(truth_path)
-    if truth is None:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        return 2
-    inputs = read_archive_inputs(settings.seeds_dir, max_bytes=settings.max_seed_bytes)
-    reviewed: list[str] = []
-    if reviewed_path is not None:
-        data, found = read_yaml(reviewed_path)
-        problems = (*problems, *found)
-        reviewed = sorted(data) if isinstance(data, dict) else []
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    locked = read_locked_event_ids(settings)
-    runs = {
-        "without curation": score_all(
-            build_archive(inputs, BuildOptions(use_curation=False, locked_event_ids=locked)), truth, reviewed
-        ),
-        "with curation": score_all(build_archive(inputs, BuildOptions(locked_event_ids=locked)), truth, reviewed),
-    }
-    print(render_table(runs))
-    for name, scores in runs.items():
-        print()
-        print(render_misses(name, scores))
-    return 0

@@ -1,0 +1,62 @@
+"""Reading the development corpus (``../shared/devcorpus``) for ``make eval`` and its floors.
+
+Third-party texts, read where they lie and never copied into the repository:
+``web/`` holds page dumps (``<id>.txt``), some with a reference body
+(``<id>.body.txt``), and ``labels.json``; ``events/`` holds news texts in labelled
+events and its ``labels.json``. See the corpus's README.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from generator.model import Seed
+
+
+@dataclass(frozen=True)
+class CorpusText:
+    """One text of the corpus with its labels (``None`` values: the source gives no label)."""
+
+    id: str
+    text: str
+    labels: Mapping[str, Any]
+    reference_body: str | None = None  # web/: readability's expected article text, where known
+
+    def as_seed(self, folder: str) -> Seed:
+        """The text as the pipeline reads a seed file of that name."""
+        return Seed(
+            id=self.id,
+            path=f"{folder}/{self.id}.txt",
+            text=self.text.replace("\r\n", "\n").replace("\r", "\n"),
+            sha256=hashlib.sha256(self.text.encode("utf-8")).hexdigest(),
+        )
+
+
+def read_web_corpus(folder: Path) -> tuple[CorpusText, ...]:
+    """Every page dump of ``<devcorpus>/web``, in the order of its labels."""
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    pages = []
+    for label in labels:
+        body = folder / f"{label['id']}.body.txt"
+        pages.append(
+            CorpusText(
+                id=label["id"],
+                text=(folder / f"{label['id']}.txt").read_text(encoding="utf-8"),
+                labels=label,
+                reference_body=body.read_text(encoding="utf-8") if body.is_file() else None,
+            )
+        )
+    return tuple(pages)
+
+
+def read_event_corpus(folder: Path) -> tuple[CorpusText, ...]:
+    """Every news text of ``<devcorpus>/events``, in the order of its labels."""
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    return tuple(
+        CorpusText(id=label["file"].removesuffix(".txt"), text=(folder / label["file"]).read_text(encoding="utf-8"), labels=label)
+        for label in labels
+    )
