@@ -221,8 +221,9 @@ class Article:
     outlet: Field[str] | None = None
     source_url: Field[str] | None = None
     summary: Field[str] | None = None
-    # What the clean text says about its date, read once (extract/date_spans.py):
-    # story dating resolves it again with other articles' dates as anchors.
+    # What the clean text says about its date, read once (extract/date_spans.py) and
+    # kept only when story dating may resolve it again with other articles' dates as
+    # anchors (the date is missing or not day-precise, and not curated).
     date_evidence: DateEvidence | None = None
     mentions: tuple[Mention, ...] = ()
     actor_ids: tuple[str, ...] = ()  # filled by actor resolution, in order of prominence

@@ -30,7 +30,7 @@ Role = Literal["published", "updated", "date-line", "dateline-prefix", "caption"
 Tense = Literal["past", "future"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateSpan:
     """A date-looking span of one text, parsed; ``year``/``day`` None when not written."""
 
@@ -43,7 +43,7 @@ class DateSpan:
     weekday: int | None = None  # a weekday written right before the date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateClue:
     """A span with the role its position gives it (what kind of date it is)."""
 
@@ -53,7 +53,7 @@ class DateClue:
     evidence: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WeekdayMention:
     """A weekday named in the text ("on Thursday"), past or still ahead."""
 
@@ -65,7 +65,7 @@ class WeekdayMention:
 # --------------------------------------------------------------------------- rules
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Rules:
     spans: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]
     month_numbers: dict[str, int]
@@ -466,7 +466,7 @@ def distinct_weekdays(mentions: Sequence[WeekdayMention]) -> tuple[WeekdayMentio
 
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateEvidence:
     """Everything a clean document says about its own date, read once per document:
     the dated spans with their roles, the weekdays it names, and its URL's date."""

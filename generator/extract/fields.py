@@ -38,7 +38,17 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
         curated_event=curated.get("event"),
         curated_none=tuple(sorted(key for key, value in curated.items() if value is None)),
     )
-    return apply_stated_values(relabel_front_matter(article, seed, curated), seed, curated)
+    return keep_date_evidence_if_needed(apply_stated_values(relabel_front_matter(article, seed, curated), seed, curated))
+
+
+def keep_date_evidence_if_needed(article: Article) -> Article:
+    """The article without its date evidence when story dating will not use it: a
+    curated or day-precise date is never retried, and the evidence is most of a
+    cached article's size."""
+    date = article.date
+    if article.date_evidence is not None and date is not None and (date.provenance.tier == "curated" or date.value.precision == "day"):
+        return replace(article, date_evidence=None)
+    return article
 
 
 def relabel_front_matter(article: Article, seed: Seed, curated: dict[str, Any]) -> Article:

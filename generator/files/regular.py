@@ -74,6 +74,11 @@ def check_regular_file(path: Path, inside: Path | None = None) -> Path:
     """
     info = os.lstat(path)  # FileNotFoundError: nothing there
     linked = stat.S_ISLNK(info.st_mode)
+    if not linked and stat.S_ISREG(info.st_mode) and inside is not None and path.parent == inside:
+        # A regular file (not a link) named directly in its folder is inside it, whatever
+        # the folder's own path resolves to: the common case, without resolving paths
+        # (two realpath calls per seed were a third of reading 2,000 seeds).
+        return path
     resolved = Path(os.path.realpath(path))
     if inside is not None:
         root = Path(os.path.realpath(inside))

@@ -18,7 +18,9 @@ import yaml
 def load_rules(name: str) -> Any:
     """Parse ``generator/data/<name>.yml`` and return its content."""
     text = resources.files("generator.data").joinpath(f"{name}.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    # libyaml's parser when PyYAML has it: the same data, ten times faster (the
+    # gazetteer alone took 0.8 s to parse in pure Python, in every process)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
 
 
 def load_confidence(name: str) -> float:

@@ -68,7 +68,8 @@ def list_seed_paths(seeds_dir: Path) -> tuple[Path, ...]:
     """
     if not seeds_dir.is_dir():
         return ()
-    return tuple(sorted(p for p in seeds_dir.iterdir() if _is_seed_name(p)))
+    # by name: the same order as sorting the paths (one folder), at a fraction of the cost
+    return tuple(sorted((p for p in seeds_dir.iterdir() if _is_seed_name(p)), key=lambda p: p.name))
 
 
 def list_stray_files(seeds_dir: Path) -> tuple[Problem, ...]:
@@ -88,13 +89,14 @@ def list_stray_files(seeds_dir: Path) -> tuple[Problem, ...]:
             "save the article's text as .txt, or move this file out of the folder",
             "warning",
         )
-        for p in sorted(seeds_dir.iterdir())
-        if not p.is_dir()
-        and (p.exists() or p.is_symlink())
-        and not p.name.startswith(".")
+        for p in sorted(seeds_dir.iterdir(), key=lambda p: p.name)
+        # the name tests first: they need no system call, and rule out nearly every entry
+        if not p.name.startswith(".")
         and p.suffix not in SEED_SUFFIXES
         and not p.name.endswith(SIDECAR_SUFFIX)
         and p.name not in known
+        and not p.is_dir()
+        and (p.exists() or p.is_symlink())
     )
 
 

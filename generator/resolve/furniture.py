@@ -18,16 +18,21 @@ from generator.files.rules import load_rules
 from generator.model import Article, Block, CleanDoc, Removed
 from generator.text import normalise_key
 
+# The cleaning record's rule id of a line dropped here.
+RECURRING_RULE = "recurring-line"
+
 
 def resolve_recurring_furniture(articles: Sequence[Article]) -> list[Article]:
     """Each article with its outlet's recurring template lines moved to its cleaning record.
 
-    An article that loses lines has its date evidence read again from the final
-    text (story dating resolves it later); its date, read before, stands.
+    An article that loses lines has its date evidence (kept only when story dating
+    will use it) read again from the final text; its date, read before, stands.
     """
     docs = clean_recurring_lines([a.doc for a in articles], [a.outlet.value if a.outlet else None for a in articles])
     return [
-        article if doc is article.doc else replace(article, doc=doc, date_evidence=extract_date_evidence(doc))
+        article
+        if doc is article.doc
+        else replace(article, doc=doc, date_evidence=extract_date_evidence(doc) if article.date_evidence is not None else None)
         for article, doc in zip(articles, docs)
     ]
 
@@ -53,7 +58,7 @@ def clean_recurring_lines(docs: Sequence[CleanDoc], outlets: Sequence[str | None
         if not drop:
             out.append(doc)
             continue
-        removed = doc.removed + tuple(Removed(b.line_no, b.plain(), "recurring-line") for b in drop)
+        removed = doc.removed + tuple(Removed(b.line_no, b.plain(), RECURRING_RULE) for b in drop)
         out.append(
             replace(
                 doc,

@@ -11,7 +11,7 @@ import pytest
 
 from generator import build as pipeline
 from generator.files.cache import PACKAGE_DIR, ExtractionCache, compute_fingerprint, list_fingerprinted_files
-from generator.model import Seed
+from generator.model import Removed, Seed
 from generator.settings import BuildOptions
 from generator.files.seeds import read_archive_inputs
 
@@ -93,8 +93,14 @@ def test_the_key_changes_with_what_extraction_reads(seeds, what: str) -> None:
 
 def test_the_key_changes_with_the_options(seeds) -> None:
     assert pipeline.compose_cache_key(seeds[0], False) != pipeline.compose_cache_key(seeds[0], True)
-    doc = pipeline.extract_seed(seeds[0]).doc
-    assert pipeline.compose_mentions_key(doc, "en_core_web_sm") != pipeline.compose_mentions_key(doc, None)
+    article = pipeline.extract_seed(seeds[0])
+    key = pipeline.compose_mentions_key(article, None)
+    assert pipeline.compose_mentions_key(article, "en_core_web_sm") != key
+    assert pipeline.compose_mentions_key(pipeline.extract_seed(seeds[1]), None) != key
+    # recurring furniture taken out of the text: other text, other mentions
+    recurring = Removed(3, "Read more from our bureau", "recurring-line")
+    trimmed = replace(article, doc=replace(article.doc, removed=(*article.doc.removed, recurring)))
+    assert pipeline.compose_mentions_key(trimmed, None) != key
 
 
 def test_a_rebuild_extracts_only_the_changed_seed(tmp_path: Path, seeds) -> None:
