@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
+from .article_span import find_article
+from .headline import Headline, find_headline
 from .model import Block, CleanDoc, Removed
 from .rules import load_rules
 
@@ -220,18 +222,31 @@ class _Unit:
 
 
 def clean_seed_text(text: str) -> CleanDoc:
-    """Clean one seed's text into structured blocks plus the record of what was cut."""
-    units, removed, source_url = _split_furniture(normalise_text(text).split("\n"))
+    """Clean one seed's text into structured blocks plus the record of what was cut.
+
+    The article's span is found first (:mod:`generator.article_span`): lines outside
+    it are removed with its reason; the furniture rules still run on every line.
+    """
+    lines = normalise_text(text).split("\n")
+    span = find_article(lines)
+    headline = find_headline(span, text)
+    if headline is not None:
+        span = span.anchored(headline.line_no)
+    units, removed, source_url = _split_furniture(span.marked_lines(len(lines)))
+    units, outside = span.split_units(units, headline.line_no if headline else None)
+    removed.extend(Removed(no, line, rule) for no, line, rule in outside)
     units = _join_broken_sentences(units)
     units, repeats = _drop_repeats(units)
     removed.extend(repeats)
-    blocks = _structure_units(units)
+    blocks = _structure_units(units, headline)
     dateline = _extract_dateline(blocks)
     return CleanDoc(
         blocks=blocks,
         removed=tuple(sorted(removed, key=lambda r: r.line_no)),
         source_url=source_url,
         dateline=dateline,
+        language=span.language,
+        title_site=headline.site if headline else None,
     )
 
 
@@ -319,13 +334,13 @@ def _is_lead(units: list[_Unit], key: str, index: int) -> bool:
     return first <= 3 and index > first + 1
 
 
-def _structure_units(units: list[_Unit]) -> tuple[Block, ...]:
+def _structure_units(units: list[_Unit], headline: Headline | None = None) -> tuple[Block, ...]:
     patterns = _structure()
     keys = [normalise_key(u.text) for u in units]
-    blocks: list[Block] = []
+    blocks: list[Block] = [Block("title", headline.text, line_no=headline.line_no)] if headline else []
     bullet_items: list[str] = []
     bullet_line = 0
-    have_title = False
+    have_title = headline is not None
     seen_body = False
 
     def flush_bullets() -> None:

@@ -1,0 +1,412 @@
+"""Finding the article in a page dump: which lines are the story, which are the page.
+
+A seed is often a whole web page as a scraper left it (plain text or html2text's
+Markdown): menus, share bars, related headlines and comments around the article.
+The method, all of it pure functions over the page's lines:
+
+1. :func:`read_lines` turns each line into plain text (a Markdown link keeps its
+   text, an image is dropped unless its line also carries words) and measures it:
+   words, share of function words, share of characters inside links, digits,
+   sentence punctuation, words that are furniture on every site.
+2. :func:`score_line` gives each line a score: positive for prose (about its
+   length in words), negative for navigation, link lists, images and labels.
+3. :func:`best_span` takes the contiguous run of lines with the largest total
+   score (a maximum-sum subarray); the run is cut at an end-of-article marker
+   (comments, related stories) unless what follows is much larger, and its start
+   is moved back to the headline when one stands just before it.
+4. Inside the span, a non-prose line is kept when it reads like a subheading or
+   bullet between prose lines and dropped when it is links, an image or furniture
+   (jusText's idea: short lines are judged by their neighbours).
+
+Thresholds and weights are data, each with its reason: ``data/article_span.yml``.
+The language of the article (py3langid) picks the function-word list
+(``data/stopwords.yml``); a language without one is judged without that feature.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Sequence, TypeVar
+
+T = TypeVar("T")
+
+from .rules import load_rules
+
+# --- Markdown (html2text) to plain text ---------------------------------------------------
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\s*\)")
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\]]*\]")
+_EMPTY_LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^)]*\))*\)")
+_BARE_URL = re.compile(r"<?(?:https?://|www\.)\S+>?")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_EMPHASIS = re.compile(r"\*\*|__")
+_SINGLE_EMPHASIS = re.compile(r"(?<![\w*_])[*_](?=\S)([^*_]*?\S)[*_](?![\w*_])")
+_HEADING = re.compile(r"^(#{1,6})\s*")
+_BULLET = re.compile(r"^(?:[*+•·▪◦‣\-–]|o(?=\s))\s+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_DIGIT = re.compile(r"\d")
+_CODE = re.compile(r"[;{}]\s*$|^\s*[{}()\]]|\w\(.*\)|^(//|#|/\*)|\s=\s|==|=>|->")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of a page, as plain text, with what it is measured by."""
+
+    no: int  # 1-based line number in the page
+    raw: str  # stripped, spaces collapsed
+    text: str  # plain text: Markdown links as their text, images, escapes and emphasis gone
+    heading: int  # Markdown heading level, 0 when none
+    bullet: bool
+    image: bool  # the line held an image
+    words: tuple[str, ...]
+    link_chars: int  # characters of ``text`` that were link text
+    url: bool  # a bare URL stands in the line
+
+    @property
+    def n_words(self) -> int:
+        return len(self.words)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+def plain_text(raw: str) -> tuple[str, int, bool]:
+    """A line's plain text, how many of its characters were link text, whether it had an image."""
+    image = False
+    link_chars = 0
+    text = raw
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if "](" in text or "][" in text:
+        if "![" in text:
+            new = _IMAGE.sub("", text)
+            image = new != text
+            text = new
+        for _ in range(3):  # nested: [ ![img](src) text ](href)
+            found = False
+
+            def _keep(m: re.Match[str]) -> str:
+                nonlocal link_chars, found
+                found = True
+                inner = m.group(1).strip()
+                link_chars += len(inner)
+                return inner
+
+            text = _LINK.sub(_keep, text)
+            text = _REF_LINK.sub(_keep, text)
+            if not found:
+                break
+    if "**" in text or "__" in text:
+        text = _EMPHASIS.sub("", text)
+    if "_" in text or "*" in text:
+        text = _SINGLE_EMPHASIS.sub(r"\1", text)
+    return " ".join(text.split()), link_chars, image
+
+
+def read_lines(lines: Sequence[str]) -> list[Line]:
+    """The page's non-blank lines, read (see :class:`Line`)."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        raw = " ".join(line.split())
+        if not raw:
+            continue
+        text, link_chars, image = plain_text(raw)
+        heading = 0
+        bullet = False
+        m = _HEADING.match(text)
+        if m:
+            heading = len(m.group(1))
+            text = text[m.end():]
+        else:
+            b = _BULLET.match(text)
+            if b:
+                bullet = True
+                text = text[b.end():]
+        url = ("http" in text or "www." in text) and bool(_BARE_URL.search(text))
+        out.append(Line(index + 1, raw, text, heading, bullet, image, tuple(_WORD.findall(text)), link_chars, url))
+    return out
+
+
+# --- scoring ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    data = load_rules("article_span")
+    data["_furniture"] = frozenset(data["furniture_words"])
+    data["_end"] = tuple(re.compile(p, re.IGNORECASE) for p in data["end_markers"])
+    return data
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(str(w).lower() for w in words) for lang, words in load_rules("stopwords").items()}
+
+
+def stopword_share(line: Line, stops: frozenset[str] | None) -> float | None:
+    if stops is None or not line.words:
+        return None
+    return sum(w.lower() in stops for w in line.words) / len(line.words)
+
+
+def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
+    """A short line made only of words that are furniture on every site (and function words)."""
+    cfg = _config()
+    if not line.words or line.n_words > 8:
+        return False
+    stops = stops if stops is not None else _stopwords()["en"]
+    furniture = cfg["_furniture"]
+    lowered = [w.lower() for w in line.words]
+    return any(w in furniture for w in lowered) and all(w in furniture or w in stops for w in lowered)
+
+
+def is_prose(line: Line, stops: frozenset[str] | None) -> bool:
+    """A line that reads like a sentence of running text."""
+    cfg = _config()["prose"]
+    if line.n_words < cfg["min_words"] or line.link_density > cfg["max_link_density"]:
+        return False
+    share = stopword_share(line, stops)
+    if share is not None and share < cfg["min_stopword_share"]:
+        return False
+    digits = len(_DIGIT.findall(line.text))
+    if digits / max(1, len(line.text)) > cfg["max_digit_share"]:
+        return False
+    # A sentence ends with punctuation, or is long enough to be one regardless.
+    return bool(_SENTENCE_END.search(line.text)) or line.n_words >= 2 * cfg["min_words"]
+
+
+def score_line(line: Line, stops: frozenset[str] | None) -> tuple[float, str]:
+    """How much a line reads like article prose, and (when negative) why not."""
+    s = _config()["scores"]
+    if not line.text:
+        return (s["image_line"], "image") if line.image else (s["non_prose"], "not-prose")
+    if line.link_density > _config()["prose"]["max_link_density"]:
+        return s["link_line"] + s["link_per_word"] * line.n_words, "link-list"
+    if is_furniture_words(line, stops):
+        return s["furniture_line"], "not-prose"
+    if line.url and line.n_words < 8:
+        return s["non_prose"], "not-prose"
+    if line.n_words <= 1 or _CODE.search(line.text):
+        # figures of a chart, a table's numbers, a line of code: data, not navigation
+        return s["data_line"], "not-prose"
+    if is_prose(line, stops):
+        return min(s["max_line"], s["per_word"] * line.n_words), ""
+    if line.n_words >= 4 and (stopword_share(line, stops) or 0) >= 0.1:
+        return s["short_prose"] if not line.image else s["image_line"], ""
+    return s["non_prose"], "not-prose"
+
+
+def is_furniture_line(text: str) -> bool:
+    """True for a line that is page furniture whatever the page: links, furniture words, no words."""
+    lines = read_lines([text])
+    if not lines:
+        return True
+    line = lines[0]
+    if not line.words:
+        return True
+    return line.link_density > _config()["prose"]["max_link_density"] or is_furniture_words(line)
+
+
+# --- the span -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """What :func:`find_article` found in a page."""
+
+    lines: tuple[Line, ...]  # every non-blank line, read
+    kept: frozenset[int]  # line numbers of the article
+    reasons: dict[int, str]  # line number -> why it was dropped
+    start: int  # first and last line numbers of the span (0 when none)
+    end: int
+    language: str | None = None
+
+    def anchored(self, headline_no: int) -> "Span":
+        """The span starting after its headline, when the headline stands inside it:
+        what came before the headline is another story's (a teaser, a neighbour)."""
+        if not self.start or not self.start < headline_no <= self.end:
+            return self
+        reasons = dict(self.reasons)
+        for line in self.lines:
+            if line.no < headline_no and line.no >= self.start:
+                reasons[line.no] = "before-article"
+        first = next((ln.no for ln in self.lines if ln.no > headline_no), self.end)
+        kept = frozenset(no for no in self.kept if no not in reasons)
+        return replace(self, kept=kept, reasons=reasons, start=first)
+
+    def marked_lines(self, n_lines: int) -> list[str]:
+        """The page's ``n_lines`` lines as plain text, headings and bullets marked the
+        Markdown way ("# ", "* "), blank where nothing is left (an image)."""
+        out = [""] * n_lines
+        for line in self.lines:
+            if line.text:
+                mark = "#" * line.heading + " " if line.heading else ("* " if line.bullet else "")
+                out[line.no - 1] = mark + line.text
+        return out
+
+    def split_units(self, units: list[T], headline_no: int | None = None) -> tuple[list[T], list[tuple[int, str, str]]]:
+        """The units (anything with ``line_no`` and ``text``) inside the article, and
+        ``(line_no, text, reason)`` for those outside it and for dropped lines that
+        left no unit (an image). The headline's line is in neither: it is the title."""
+        kept: list[T] = []
+        seen = set()
+        outside: list[tuple[int, str, str]] = []
+        for unit in units:
+            no = unit.line_no  # type: ignore[attr-defined]
+            seen.add(no)
+            if no == headline_no:
+                continue
+            if no in self.kept:
+                kept.append(unit)
+            else:
+                outside.append((no, unit.text, self.reasons.get(no, "not-prose")))  # type: ignore[attr-defined]
+        for line in self.lines:
+            if not line.text and line.no not in seen and line.no in self.reasons:
+                outside.append((line.no, line.raw, self.reasons[line.no]))
+        return kept, outside
+
+
+def _max_subarray(scores: Sequence[float]) -> tuple[int, int, float]:
+    """Indices ``[i, j]`` (inclusive) of the contiguous run with the largest sum."""
+    best = (0, -1, 0.0)
+    start = 0
+    total = 0.0
+    for i, value in enumerate(scores):
+        if total <= 0:
+            start, total = i, value
+        else:
+            total += value
+        if total > best[2]:
+            best = (start, i, total)
+    return best
+
+
+def _is_end_marker(line: Line) -> bool:
+    return line.n_words <= 8 and any(p.search(line.text) for p in _config()["_end"])
+
+
+def best_span(lines: Sequence[Line], scores: Sequence[float]) -> tuple[int, int]:
+    """Indices (into ``lines``, inclusive) of the article's span; ``(0, -1)`` when none."""
+    i, j, total = _max_subarray(scores)
+    if j < i:
+        return 0, -1
+    # Cut at end-of-article markers: keep the first part unless a later one is much larger.
+    cuts = [k for k in range(i + 1, j + 1) if _is_end_marker(lines[k])] if False else []
+    if cuts:
+        ratio = _config()["span"]["later_segment_ratio"]
+        bounds = [i, *cuts, j + 1]
+        segments = [(bounds[n], bounds[n + 1] - 1) for n in range(len(bounds) - 1)]
+        sums = [sum(max(0.0, v) for v in scores[a : b + 1]) for a, b in segments]
+        chosen = 0
+        for n in range(1, len(segments)):
+            if sums[n] > ratio * sums[chosen]:
+                chosen = n
+        a, b = segments[chosen]
+        # trim the chosen segment to its own best run
+        sub_i, sub_j, _ = _max_subarray(scores[a : b + 1])
+        if sub_j >= sub_i:
+            i, j = a + sub_i, a + sub_j
+    return i, j
+
+
+def detect_language(lines: Sequence[Line], max_chars: int = 2000) -> str | None:
+    """The language of the page's longest lines (py3langid), or ``None`` when too little text."""
+    chosen = sorted((ln for ln in lines if ln.n_words >= 8), key=lambda ln: -ln.n_words)
+    text = ""
+    for ln in chosen:
+        text += ln.text + "\n"
+        if len(text) >= max_chars:
+            break
+    if len(text) < 40:
+        return None
+    return _langid(text[:max_chars])
+
+
+def _langid(text: str) -> str | None:
+    try:
+        import py3langid  # type: ignore[import-not-found]
+    except ImportError:  # the feature is optional: English function words are assumed
+        return None
+    lang, _ = py3langid.classify(text)
+    return str(lang)
+
+
+def find_article(page_lines: Sequence[str], language: str | None = None) -> Span:
+    """The article's lines in a page dump, with a reason for every other line.
+
+    ``page_lines`` are the page's lines (blank ones included, for numbering).
+    Reasons: ``before-article``, ``after-article``, ``link-list``, ``image``,
+    ``not-prose``.
+    """
+    lines = read_lines(page_lines)
+    if language is None:
+        language = detect_language(lines)
+    stops = _stopwords().get(language or "en")
+    scored = [score_line(line, stops) for line in lines]
+    scores = [s for s, _ in scored]
+    i, j = best_span(lines, scores)
+    if j < i:
+        return Span(tuple(lines), frozenset(ln.no for ln in lines), {}, 0, 0, language)
+    i = _extend_to_lead(lines, scores, i, stops)
+    reasons: dict[int, str] = {}
+    for k, line in enumerate(lines):
+        if k < i:
+            reasons[line.no] = "before-article"
+        elif k > j:
+            reasons[line.no] = "after-article"
+    reasons.update(_interruptions(lines, scored, i, j))
+    kept = frozenset(ln.no for ln in lines if ln.no not in reasons)
+    return Span(tuple(lines), kept, reasons, lines[i].no, lines[j].no, language)
+
+
+def _extend_to_lead(lines: Sequence[Line], scores: Sequence[float], i: int, stops: frozenset[str] | None) -> int:
+    """Move the span's start back over a standfirst and subheading just before it."""
+    k = i - 1
+    while k >= 0:
+        line = lines[k]
+        if line.link_density > 0.3 or line.image or not line.words:
+            break
+        if scores[k] > 0 and line.n_words >= 4:
+            i = k
+            k -= 1
+            continue
+        break
+    return i
+
+
+def _interruptions(lines: Sequence[Line], scored: Sequence[tuple[float, str]], i: int, j: int) -> dict[int, str]:
+    """Reasons for dropping non-prose lines inside the span ``[i, j]``."""
+    cfg = _config()["interruptions"]
+    out: dict[int, str] = {}
+    for k in range(i, j + 1):
+        score, reason = scored[k]
+        if score >= 0 or not reason:
+            continue
+        line = lines[k]
+        if reason in ("link-list", "image"):
+            # a bullet list of links inside an article is the article's when prose surrounds it
+            out[line.no] = reason
+            continue
+        if line.heading and line.n_words <= cfg["subheading_max_words"] and not is_furniture_words(line):
+            continue  # a subheading
+        if (
+            reason == "not-prose"
+            and 1 <= line.n_words <= cfg["subheading_max_words"]
+            and not is_furniture_words(line)
+            and not line.url
+            and _between_prose(scored, k, i, j)
+        ):
+            continue  # a subheading or list entry between paragraphs
+        out[line.no] = reason
+    return out
+
+
+def _between_prose(scored: Sequence[tuple[float, str]], k: int, i: int, j: int) -> bool:
+    before = next((scored[n][0] for n in range(k - 1, i - 1, -1) if scored[n][1] != "not-prose" or scored[n][0] > 0), None)
+    after = next((scored[n][0] for n in range(k + 1, j + 1) if scored[n][1] != "not-prose" or scored[n][0] > 0), None)
+    return before is not None and after is not None and before > 0 and after > 0
