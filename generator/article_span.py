@@ -225,6 +225,7 @@ class Span:
     start: int  # first and last line numbers of the span (0 when none)
     end: int
     language: str | None = None
+    scores: tuple[float, ...] = ()  # each line's prose score, in the order of ``lines``
 
     def anchored(self, headline_no: int) -> "Span":
         """The span starting after its headline, when the headline stands inside it:
@@ -351,7 +352,7 @@ def find_article(page_lines: Sequence[str], language: str | None = None) -> Span
     scores = [s for s, _ in scored]
     i, j = best_span(lines, scores)
     if j < i:
-        return Span(tuple(lines), frozenset(ln.no for ln in lines), {}, 0, 0, language)
+        return Span(tuple(lines), frozenset(ln.no for ln in lines), {}, 0, 0, language, tuple(scores))
     i = _extend_to_lead(lines, scores, i, stops)
     reasons: dict[int, str] = {}
     for k, line in enumerate(lines):
@@ -361,7 +362,7 @@ def find_article(page_lines: Sequence[str], language: str | None = None) -> Span
             reasons[line.no] = "after-article"
     reasons.update(_interruptions(lines, scored, i, j))
     kept = frozenset(ln.no for ln in lines if ln.no not in reasons)
-    return Span(tuple(lines), kept, reasons, lines[i].no, lines[j].no, language)
+    return Span(tuple(lines), kept, reasons, lines[i].no, lines[j].no, language, tuple(scores))
 
 
 def _extend_to_lead(lines: Sequence[Line], scores: Sequence[float], i: int, stops: frozenset[str] | None) -> int:

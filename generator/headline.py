@@ -16,8 +16,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
+from functools import lru_cache
+
+from .rules import load_rules
 from .article_span import Line, Span, _config, _stopwords, is_furniture_words
 
 _SEPARATOR = re.compile(r"\s+(?:[-|–—·•:]{1,2}|::)\s+|\s*\|\s*")
@@ -48,72 +51,112 @@ def key(text: str) -> str:
     return _NON_WORD.sub(" ", text).strip().casefold()
 
 
-def find_headline(span: Span, page: str = "") -> Headline | None:
-    """The headline of the article ``span`` found, or ``None`` when no line qualifies.
+@dataclass(frozen=True)
+class Candidate:
+    """A line that may be the headline, with the evidence for it."""
+
+    line: Line
+    title: str  # the line's text with the site part split off
+    site: str | None
+    features: dict[str, float]
+
+
+def candidates(span: Span, page: str = "") -> list[Candidate]:
+    """The lines near the article's start that may be its headline, with their features.
 
     ``page`` is the page's whole text: a headline is repeated in its meta places
     (the ``<title>``, an image's alt text, the URL slug of share links), so how
     often a candidate stands in it is evidence.
     """
     cfg = _config()["headline"]
-    w = cfg["weights"]
     lines = span.lines
     if not lines:
-        return None
+        return []
     start_index = next((k for k, ln in enumerate(lines) if ln.no >= span.start), 0) if span.start else 0
-    window = _config()["span"]["headline_window"]
-    lo = max(0, start_index - window)
+    lo = max(0, start_index - cfg["window_before"])
     hi = min(len(lines), start_index + cfg["look_inside"] + 1)
-    counts = Counter(key(ln.text) for ln in lines[max(0, lo - window) : hi + window] if ln.n_words <= cfg["max_words"] * 2)
+    near = lines[max(0, lo - cfg["window_before"]) : hi + cfg["window_before"]]
+    counts = Counter(key(ln.text) for ln in near if ln.n_words <= cfg["max_words"] * 2)
     all_keys = list(counts)
     page_lower = page.lower()
     stops = _stopwords().get(span.language or "en", _stopwords()["en"])
     body_words = Counter(
         word.lower() for ln in lines[start_index : start_index + cfg["body_lines"]] if ln.no in span.kept for word in ln.words
     )
-    best: tuple[float, Line, str, str | None] | None = None
+    out: list[Candidate] = []
     for k in range(lo, hi):
         line = lines[k]
         if not _eligible(line, cfg):
             continue
         title, site = split_site(line.text, counts, all_keys)
-        score = w["heading"].get(line.heading, w["heading"]["other"]) if line.heading else 0.0
-        if line.bullet:
-            score += w["bullet"]
-        if counts[key(title)] >= 2 or site is not None:
-            score += w["repeated"]
-        if page_lower and _repeats_in_page(title, page_lower) >= 2:
-            score += w["in_meta"]
         content = {word.lower() for word in line.words if len(word) > 2} - stops
+        overlap = 0.0
         if content:
             own = Counter(word.lower() for word in line.words) if line.no in span.kept else Counter()
-            found = sum(1 for word in content if body_words[word] > own[word])
-            score += w["body_overlap"] * found / len(content)
-        caps = sum(word[:1].isupper() for word in line.words) / max(1, line.n_words)
-        score += w["title_case"] if caps >= 0.6 else 0.0
-        if line.text.endswith("."):
-            score += w["full_stop"]
-        if line.n_words <= 2:
-            score += w["one_or_two_words"]
-        elif line.n_words <= 4:
-            score += w["three_or_four_words"]
-        if line.n_words > w["long_from"]:
-            score += w["per_word_over"] * (line.n_words - w["long_from"])
-        nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if nxt is not None and nxt.n_words > line.n_words and not nxt.heading and _eligible(nxt, cfg):
-            score += w["deck_follows"]
-        if k > start_index:
-            score += w["inside_span"] + w["per_line_inside"] * (k - start_index)
-        else:
-            score += w["per_line_away"] * (start_index - k)
+            overlap = sum(1 for word in content if body_words[word] > own[word]) / len(content)
+        n = line.n_words
+        text = line.text
+        f = {
+            "h1": float(line.heading == 1),
+            "h2": float(line.heading == 2),
+            "h3_plus": float(line.heading >= 3),
+            "bullet": float(line.bullet),
+            "repeated": float(counts[key(title)] >= 2),
+            "site_split": float(site is not None),
+            "in_meta": min(3.0, float(_repeats_in_page(title, page_lower))) if page_lower else 0.0,
+            "title_case": sum(word[:1].isupper() for word in line.words) / max(1, n),
+            "all_caps": float(text.isupper()),
+            "full_stop": float(text.endswith(".")),
+            "question_or_bang": float(text.endswith(("?", "!"))),
+            "words_1_2": float(n <= 2),
+            "words_3_4": float(3 <= n <= 4),
+            "words_over_15": max(0, n - 15) / 10,
+            "inside_span": float(k > start_index),
+            "lines_inside": max(0, k - start_index) / 10,
+            "lines_before": max(0, start_index - k) / 10,
+            "next_is_start": float(k + 1 == start_index),
+            "body_overlap": overlap,
+            "has_link": float(line.link_chars > 0),
+            "digits": sum(c.isdigit() for c in text) / max(1, len(text)),
+            "image": float(line.image),
+            "prose_after": _share(span.scores, k + 1, k + 9, lambda v: v > 1.0),
+            "prose_before": _share(span.scores, k - 8, k, lambda v: v > 1.0),
+            "links_before": _share(span.scores, k - 8, k, lambda v: v < -1.2),
+            "colon": float(": " in text),
+        }
+        out.append(Candidate(line, title, site, f))
+    return out
+
+
+def _share(scores: Sequence[float], lo: int, hi: int, test: Callable[[float], bool]) -> float:
+    window = scores[max(0, lo) : max(0, hi)]
+    return sum(map(test, window)) / len(window) if window else 0.0
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict[str, float]:
+    return {str(k): float(v) for k, v in load_rules("headline_model")["weights"].items()}
+
+
+def candidate_score(features: dict[str, float]) -> float:
+    """The linear model's score of a candidate (``data/headline_model.yml``)."""
+    weights = _model()
+    return weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in features.items())
+
+
+def find_headline(span: Span, page: str = "") -> Headline | None:
+    """The headline of the article ``span`` found, or ``None`` when no line qualifies."""
+    best: tuple[float, Candidate] | None = None
+    for cand in candidates(span, page):
+        score = candidate_score(cand.features)
         if _DEBUG:
-            print(f"{score:6.2f} {line.no:4d} {line.text[:90]}")
+            print(f"{score:6.2f} {cand.line.no:4d} {cand.line.text[:90]}")
         if best is None or score > best[0]:
-            best = (score, line, title, site)
+            best = (score, cand)
     if best is None:
         return None
-    _, line, title, site = best
-    return Headline(title, line.no, site, line.raw)
+    cand = best[1]
+    return Headline(cand.title, cand.line.no, cand.site, cand.line.raw)
 
 
 def _repeats_in_page(title: str, page_lower: str) -> int:
