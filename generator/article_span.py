@@ -230,6 +230,8 @@ class Span:
     def anchored(self, headline_no: int) -> "Span":
         """The span starting after its headline, when the headline stands inside it:
         what came before the headline is another story's (a teaser, a neighbour)."""
+        if self.start and headline_no < self.start:
+            return self._with_lead(headline_no)
         if not self.start or not self.start < headline_no <= self.end:
             return self
         reasons = dict(self.reasons)
@@ -239,6 +241,18 @@ class Span:
         first = next((ln.no for ln in self.lines if ln.no > headline_no), self.end)
         kept = frozenset(no for no in self.kept if no not in reasons)
         return replace(self, kept=kept, reasons=reasons, start=first)
+
+    def _with_lead(self, headline_no: int) -> "Span":
+        """Keep the prose lines between the headline and the span (a standfirst)."""
+        lead = [
+            line.no
+            for line, score in zip(self.lines, self.scores)
+            if headline_no < line.no < self.start and score > 0 and not line.link_chars and not line.image
+        ]
+        if not lead:
+            return self
+        reasons = {no: why for no, why in self.reasons.items() if no not in lead}
+        return replace(self, kept=self.kept | frozenset(lead), reasons=reasons)
 
     def marked_lines(self, n_lines: int) -> list[str]:
         """The page's ``n_lines`` lines as plain text, headings and bullets marked the
@@ -351,7 +365,7 @@ def find_article(page_lines: Sequence[str], language: str | None = None) -> Span
     scored = [score_line(line, stops) for line in lines]
     scores = [s for s, _ in scored]
     i, j = best_span(lines, scores)
-    if j < i:
+    if j < i or sum(v for v in scores[i : j + 1] if v > 0) < _config()["span"]["min_article_score"]:
         return Span(tuple(lines), frozenset(ln.no for ln in lines), {}, 0, 0, language, tuple(scores))
     i = _extend_to_lead(lines, scores, i, stops)
     reasons: dict[int, str] = {}

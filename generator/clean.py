@@ -229,10 +229,10 @@ def clean_seed_text(text: str) -> CleanDoc:
     """
     lines = normalise_text(text).split("\n")
     span = find_article(lines)
-    headline = find_headline(span, text)
+    units, removed, source_url = _split_furniture(span.marked_lines(len(lines)))
+    headline = find_headline(span, text, furniture=frozenset(r.line_no for r in removed))
     if headline is not None:
         span = span.anchored(headline.line_no)
-    units, removed, source_url = _split_furniture(span.marked_lines(len(lines)))
     units, outside = span.split_units(units, headline.line_no if headline else None)
     removed.extend(Removed(no, line, rule) for no, line, rule in outside)
     units = _join_broken_sentences(units)

@@ -61,12 +61,13 @@ class Candidate:
     features: dict[str, float]
 
 
-def candidates(span: Span, page: str = "") -> list[Candidate]:
+def candidates(span: Span, page: str = "", furniture: frozenset[int] = frozenset()) -> list[Candidate]:
     """The lines near the article's start that may be its headline, with their features.
 
     ``page`` is the page's whole text: a headline is repeated in its meta places
     (the ``<title>``, an image's alt text, the URL slug of share links), so how
-    often a candidate stands in it is evidence.
+    often a candidate stands in it is evidence. ``furniture``: numbers of the lines
+    the furniture rules dropped (never candidates).
     """
     cfg = _config()["headline"]
     lines = span.lines
@@ -86,7 +87,7 @@ def candidates(span: Span, page: str = "") -> list[Candidate]:
     out: list[Candidate] = []
     for k in range(lo, hi):
         line = lines[k]
-        if not _eligible(line, cfg):
+        if line.no in furniture or not _eligible(line, cfg):
             continue
         title, site = split_site(line.text, counts, all_keys)
         content = {word.lower() for word in line.words if len(word) > 2} - stops
@@ -144,10 +145,15 @@ def candidate_score(features: dict[str, float]) -> float:
     return weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in features.items())
 
 
-def find_headline(span: Span, page: str = "") -> Headline | None:
-    """The headline of the article ``span`` found, or ``None`` when no line qualifies."""
+def find_headline(span: Span, page: str = "", furniture: frozenset[int] = frozenset()) -> Headline | None:
+    """The headline of the article ``span`` found, or ``None`` when no line qualifies.
+
+    ``furniture``: numbers of lines the furniture rules dropped, never the headline.
+    """
+    if not span.start:  # no prose found: the page is too short to tell; the cleaner's rules decide
+        return None
     best: tuple[float, Candidate] | None = None
-    for cand in candidates(span, page):
+    for cand in candidates(span, page, furniture):
         score = candidate_score(cand.features)
         if _DEBUG:
             print(f"{score:6.2f} {cand.line.no:4d} {cand.line.text[:90]}")
@@ -183,11 +189,7 @@ def _eligible(line: Line, cfg: dict) -> bool:
         return False
     if _DATEISH.search(line.text) and line.n_words <= 6:
         return False
-    if line.text.endswith((":", ",", ";")) or line.text[:1].islower():
-        return False
-    from .clean import match_furniture  # clean imports this module
-
-    return match_furniture(line.text) is None
+    return not (line.text.endswith((":", ",", ";")) or line.text[:1].islower())
 
 
 def split_site(text: str, counts: Counter[str] | None = None, all_keys: Sequence[str] = ()) -> tuple[str, str | None]:
