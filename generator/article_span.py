@@ -48,7 +48,7 @@ _HEADING = re.compile(r"^(#{1,6})\s*")
 _BULLET = re.compile(r"^(?:[*+•·▪◦‣\-–]|o(?=\s))\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DIGIT = re.compile(r"\d")
-_CODE = re.compile(r"[;{}]\s*$|^\s*[{}()\]]|\w\(.*\)|^(//|#|/\*)|\s=\s|==|=>|->")
+_CODE = re.compile(r"[;{}(,]\s*$|^\s*[{}()\]]|\w\(.*\)|^(//|#|/\*)|\s=\s|==|=>|->|[a-z]_[a-z]|[│┼|]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
 
 
@@ -191,11 +191,13 @@ def score_line(line: Line, stops: frozenset[str] | None) -> tuple[float, str]:
         return s["furniture_line"], "not-prose"
     if line.url and line.n_words < 8:
         return s["non_prose"], "not-prose"
-    if line.n_words <= 1 or _CODE.search(line.text):
-        # figures of a chart, a table's numbers, a line of code: data, not navigation
+    if line.n_words <= 1:
+        # figures of a chart, a table's numbers: data, not navigation
         return s["data_line"], "not-prose"
     if is_prose(line, stops):
         return min(s["max_line"], s["per_word"] * line.n_words), ""
+    if _CODE.search(line.text):  # a line of code or of a table
+        return s["data_line"], "not-prose"
     if line.n_words >= 4 and (stopword_share(line, stops) or 0) >= 0.1:
         return s["short_prose"] if not line.image else s["image_line"], ""
     return s["non_prose"], "not-prose"
@@ -301,6 +303,21 @@ def _max_subarray(scores: Sequence[float]) -> tuple[int, int, float]:
     return best
 
 
+def _bounded_end(scores: Sequence[float], i: int, j: int, max_drawdown: float) -> int:
+    """The end of the best run from ``i`` that never falls more than ``max_drawdown``
+    below its best total: a long stretch of furniture ends the article even when
+    prose (comments, a gallery, another story) follows it."""
+    total = best = 0.0
+    end = i
+    for k in range(i, j + 1):
+        total += scores[k]
+        if total > best:
+            best, end = total, k
+        elif best - total > max_drawdown:
+            break
+    return end
+
+
 def _is_end_marker(line: Line) -> bool:
     return line.n_words <= 8 and any(p.search(line.text) for p in _config()["_end"])
 
@@ -310,6 +327,7 @@ def best_span(lines: Sequence[Line], scores: Sequence[float]) -> tuple[int, int]
     i, j, total = _max_subarray(scores)
     if j < i:
         return 0, -1
+    j = _bounded_end(scores, i, j, _config()["span"]["max_drawdown"])
     # Cut at end-of-article markers: keep the first part unless a later one is much larger.
     cuts = [k for k in range(i + 1, j + 1) if _is_end_marker(lines[k])] if False else []
     if cuts:
