@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Sequence, TypeVar
+from typing import NamedTuple, Sequence, TypeVar
 
 T = TypeVar("T")
 
@@ -52,9 +52,12 @@ _CODE = re.compile(r"[;{}(,]\s*$|^\s*[{}()\]]|\w\(.*\)|^(//|#|/\*)|\s=\s|==|=>|-
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
 
 
-@dataclass(frozen=True)
-class Line:
-    """One non-blank line of a page, as plain text, with what it is measured by."""
+class Line(NamedTuple):
+    """One non-blank line of a page, as plain text, with what it is measured by.
+
+    A named tuple, not a dataclass: a page has hundreds of lines and building
+    them is most of the method's time.
+    """
 
     no: int  # 1-based line number in the page
     raw: str  # stripped, spaces collapsed
@@ -63,16 +66,11 @@ class Line:
     bullet: bool
     image: bool  # the line held an image
     words: tuple[str, ...]
+    lower: tuple[str, ...]  # the words in lower case
     link_chars: int  # characters of ``text`` that were link text
     url: bool  # a bare URL stands in the line
-
-    @property
-    def n_words(self) -> int:
-        return len(self.words)
-
-    @property
-    def link_density(self) -> float:
-        return self.link_chars / max(1, len(self.text))
+    n_words: int
+    link_density: float  # share of the text's characters inside links
 
 
 def plain_text(raw: str) -> tuple[str, int, bool]:
@@ -128,7 +126,13 @@ def read_lines(lines: Sequence[str]) -> list[Line]:
                 bullet = True
                 text = text[b.end():]
         url = ("http" in text or "www." in text) and bool(_BARE_URL.search(text))
-        out.append(Line(index + 1, raw, text, heading, bullet, image, tuple(_WORD.findall(text)), link_chars, url))
+        words = tuple(_WORD.findall(text))
+        out.append(
+            Line(
+                index + 1, raw, text, heading, bullet, image, words, tuple(_WORD.findall(text.lower())) if words else (),
+                link_chars, url, len(words), link_chars / len(text) if text else 0.0,
+            )
+        )  # fmt: skip
     return out
 
 
@@ -151,7 +155,7 @@ def _stopwords() -> dict[str, frozenset[str]]:
 def stopword_share(line: Line, stops: frozenset[str] | None) -> float | None:
     if stops is None or not line.words:
         return None
-    return sum(w.lower() in stops for w in line.words) / len(line.words)
+    return sum(w in stops for w in line.lower) / line.n_words
 
 
 def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
@@ -161,7 +165,7 @@ def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
         return False
     stops = stops if stops is not None else _stopwords()["en"]
     furniture = cfg["_furniture"]
-    lowered = [w.lower() for w in line.words]
+    lowered = line.lower
     return any(w in furniture for w in lowered) and all(w in furniture or w in stops for w in lowered)
 
 
@@ -256,11 +260,16 @@ class Span:
         reasons = {no: why for no, why in self.reasons.items() if no not in lead}
         return replace(self, kept=self.kept | frozenset(lead), reasons=reasons)
 
-    def marked_lines(self, n_lines: int) -> list[str]:
+    def marked_lines(self, n_lines: int, only_kept: bool = False) -> list[str]:
         """The page's ``n_lines`` lines as plain text, headings and bullets marked the
-        Markdown way ("# ", "* "), blank where nothing is left (an image)."""
+        Markdown way ("# ", "* "), blank where nothing is left (an image).
+
+        ``only_kept``: blank too the lines outside the article, but for those naming
+        a URL (the page's own address is evidence wherever it stands)."""
         out = [""] * n_lines
         for line in self.lines:
+            if only_kept and line.no not in self.kept and not line.url:
+                continue
             if line.text:
                 mark = "#" * line.heading + " " if line.heading else ("* " if line.bullet else "")
                 out[line.no - 1] = mark + line.text
@@ -283,8 +292,8 @@ class Span:
             else:
                 outside.append((no, unit.text, self.reasons.get(no, "not-prose")))  # type: ignore[attr-defined]
         for line in self.lines:
-            if not line.text and line.no not in seen and line.no in self.reasons:
-                outside.append((line.no, line.raw, self.reasons[line.no]))
+            if line.no not in seen and line.no in self.reasons:
+                outside.append((line.no, line.text or line.raw, self.reasons[line.no]))
         return kept, outside
 
 
@@ -347,7 +356,7 @@ def best_span(lines: Sequence[Line], scores: Sequence[float]) -> tuple[int, int]
     return i, j
 
 
-def detect_language(lines: Sequence[Line], max_chars: int = 2000) -> str | None:
+def detect_language(lines: Sequence[Line], max_chars: int = 600) -> str | None:
     """The language of the page's longest lines (py3langid), or ``None`` when too little text."""
     chosen = sorted((ln for ln in lines if ln.n_words >= 8), key=lambda ln: -ln.n_words)
     text = ""

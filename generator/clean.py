@@ -229,10 +229,10 @@ def clean_seed_text(text: str) -> CleanDoc:
     """
     lines = normalise_text(text).split("\n")
     span = find_article(lines)
-    units, removed, source_url = _split_furniture(span.marked_lines(len(lines)))
-    headline = find_headline(span, text, furniture=frozenset(r.line_no for r in removed))
+    headline = find_headline(span, text)
     if headline is not None:
         span = span.anchored(headline.line_no)
+    units, removed, source_url = _split_furniture(span.marked_lines(len(lines), only_kept=True))
     units, outside = span.split_units(units, headline.line_no if headline else None)
     removed.extend(Removed(no, line, rule) for no, line, rule in outside)
     units = _join_broken_sentences(units)
@@ -300,6 +300,7 @@ def _join_broken_sentences(units: list[_Unit]) -> list[_Unit]:
 _NON_WORD = re.compile(r"\W+")
 
 
+@lru_cache(maxsize=8192)
 def normalise_key(text: str) -> str:
     """The words of a text, case-folded, for telling whether two lines say the same thing.
 

@@ -33,6 +33,7 @@ _DATEISH = re.compile(
 _NON_WORD = re.compile(r"\W+")
 _DEBUG = False
 _WORDS = re.compile(r"\w+")
+_KEY_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A photo credit ("GETTY IMAGES", "[Photo: Name/iStock]", "(Credit: AP/...)"): never a headline.
 _CREDIT = re.compile(r"\b(getty|images?|photo|photograph|credit|istock|shutterstock|reuters|afp|ap)\b.*[/:]|^[^/]{0,40}/[^/]{0,40}$|getty images|\bcredit:", re.IGNORECASE)
 
@@ -48,7 +49,12 @@ class Headline:
 
 
 def key(text: str) -> str:
-    return _NON_WORD.sub(" ", text).strip().casefold()
+    """The words of a text, case-folded: what two printings of a headline share."""
+    return " ".join(_KEY_WORDS.findall(text.casefold()))
+
+
+def _line_key(line: Line) -> str:
+    return " ".join(line.lower)
 
 
 @dataclass(frozen=True)
@@ -77,23 +83,24 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] = frozenset
     lo = max(0, start_index - cfg["window_before"])
     hi = min(len(lines), start_index + cfg["look_inside"] + 1)
     near = lines[max(0, lo - cfg["window_before"]) : hi + cfg["window_before"]]
-    counts = Counter(key(ln.text) for ln in near if ln.n_words <= cfg["max_words"] * 2)
+    counts = Counter(_line_key(ln) for ln in near if ln.n_words <= cfg["max_words"] * 2)
     all_keys = list(counts)
     page_lower = page.lower()
     stops = _stopwords().get(span.language or "en", _stopwords()["en"])
-    body_words = Counter(
-        word.lower() for ln in lines[start_index : start_index + cfg["body_lines"]] if ln.no in span.kept for word in ln.words
-    )
+    body_words: Counter[str] = Counter()
+    for ln in lines[start_index : start_index + cfg["body_lines"]]:
+        if ln.no in span.kept:
+            body_words.update(ln.lower)
     out: list[Candidate] = []
     for k in range(lo, hi):
         line = lines[k]
-        if line.no in furniture or not _eligible(line, cfg):
+        if line.no in furniture or not _eligible(line, cfg) or _is_furniture(lines, k):
             continue
         title, site = split_site(line.text, counts, all_keys)
-        content = {word.lower() for word in line.words if len(word) > 2} - stops
+        content = {word for word in line.lower if len(word) > 2} - stops
         overlap = 0.0
         if content:
-            own = Counter(word.lower() for word in line.words) if line.no in span.kept else Counter()
+            own = Counter(line.lower) if line.no in span.kept else Counter()
             overlap = sum(1 for word in content if body_words[word] > own[word]) / len(content)
         n = line.n_words
         text = line.text
@@ -167,15 +174,25 @@ def find_headline(span: Span, page: str = "", furniture: frozenset[int] = frozen
 
 def _repeats_in_page(title: str, page_lower: str) -> int:
     """How often the headline, or its URL slug, stands in the page's text."""
-    words = [w.lower() for w in _WORDS.findall(title)]
+    words = _WORDS.findall(title.lower())
     if len(words) < 3:
         return 0
-    text = " ".join(words[:8])
-    slug = "-".join(words[:6])
-    found = page_lower.count(slug)
-    if "  " not in text:
-        found += len(re.findall(r"\W+".join(map(re.escape, words[:8])), page_lower)) if page_lower.count(words[0]) > 1 else 0
-    return found
+    return page_lower.count(title.lower()) + page_lower.count("-".join(words[:6]))
+
+
+def _is_furniture(lines: Sequence[Line], k: int) -> bool:
+    """True when a furniture rule drops line ``k``, or the line is a widget's payload
+    (the line after a rule with ``drop_next``)."""
+    from .clean import match_furniture  # clean imports this module
+
+    if match_furniture(lines[k].text) is not None:
+        return True
+    for back in (1, 2):
+        if k - back >= 0:
+            rule = match_furniture(lines[k - back].text)
+            if rule is not None and rule.drop_next >= back:
+                return True
+    return False
 
 
 def _eligible(line: Line, cfg: dict) -> bool:

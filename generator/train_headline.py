@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from .article_span import find_article
-from .clean import _split_furniture, normalise_text
+from .clean import normalise_text
 from .evaluate_web import DEFAULT_CORPUS, fold
 from .headline import candidates
 
@@ -42,8 +42,7 @@ def load_pages(corpus: Path) -> list[tuple[str, list[list[float]], list[int]]]:
             continue
         raw = (corpus / f"{record['id']}.txt").read_text(encoding="utf-8")
         span = find_article(normalise_text(raw).split("\n"))
-        _, removed, _ = _split_furniture(span.marked_lines(len(span_lines := normalise_text(raw).split("\n"))))
-        cands = candidates(span, raw, frozenset(r.line_no for r in removed))
+        cands = candidates(span, raw)
         want = fold(record["title"])
         rows = [[c.features[name] for name in FEATURES] for c in cands]
         ys = [int(fold(c.title) == want or fold(c.line.text) == want) for c in cands]
