@@ -275,10 +275,13 @@ class Span:
                 out[line.no - 1] = mark + line.text
         return out
 
-    def split_units(self, units: list[T], headline_no: int | None = None) -> tuple[list[T], list[tuple[int, str, str]]]:
+    def split_units(
+        self, units: list[T], headline_no: int | None = None, recorded: frozenset[int] = frozenset()
+    ) -> tuple[list[T], list[tuple[int, str, str]]]:
         """The units (anything with ``line_no`` and ``text``) inside the article, and
         ``(line_no, text, reason)`` for those outside it and for dropped lines that
-        left no unit (an image). The headline's line is in neither: it is the title."""
+        left no unit (an image) and are not ``recorded`` already (by a furniture rule).
+        The headline's line is in neither: it is the title."""
         kept: list[T] = []
         seen = set()
         outside: list[tuple[int, str, str]] = []
@@ -292,7 +295,7 @@ class Span:
             else:
                 outside.append((no, unit.text, self.reasons.get(no, "not-prose")))  # type: ignore[attr-defined]
         for line in self.lines:
-            if line.no not in seen and line.no in self.reasons:
+            if line.no not in seen and line.no not in recorded and line.no in self.reasons:
                 outside.append((line.no, line.text or line.raw, self.reasons[line.no]))
         return kept, outside
 

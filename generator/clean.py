@@ -232,8 +232,10 @@ def clean_seed_text(text: str) -> CleanDoc:
     headline = find_headline(span, text)
     if headline is not None:
         span = span.anchored(headline.line_no)
-    units, removed, source_url = _split_furniture(span.marked_lines(len(lines), only_kept=True))
-    units, outside = span.split_units(units, headline.line_no if headline else None)
+    units, removed, source_url = _split_furniture(span.marked_lines(len(lines)))
+    units, outside = span.split_units(
+        units, headline.line_no if headline else None, frozenset(r.line_no for r in removed)
+    )
     removed.extend(Removed(no, line, rule) for no, line, rule in outside)
     units = _join_broken_sentences(units)
     units, repeats = _drop_repeats(units)
