@@ -144,6 +144,7 @@ def _config() -> dict:
     data = load_rules("article_span")
     data["_furniture"] = frozenset(data["furniture_words"])
     data["_end"] = tuple(re.compile(p, re.IGNORECASE) for p in data["end_markers"])
+    data["_meta"] = re.compile("|".join(f"(?:{p})" for p in data["meta_lines"]), re.IGNORECASE)
     return data
 
 
@@ -207,15 +208,24 @@ def score_line(line: Line, stops: frozenset[str] | None) -> tuple[float, str]:
     return s["non_prose"], "not-prose"
 
 
+def is_meta_line(line: Line) -> bool:
+    """A byline, a time stamp, a photo credit: about the article, not of it."""
+    cfg = _config()
+    return line.n_words <= cfg["meta_max_words"] and bool(cfg["_meta"].search(line.text))
+
+
 def is_furniture_line(text: str) -> bool:
-    """True for a line that is page furniture whatever the page: links, furniture words, no words."""
+    """True for a line that is page furniture whatever the page: links, furniture words,
+    bylines, time stamps, credits, no words."""
     lines = read_lines([text])
     if not lines:
         return True
     line = lines[0]
     if not line.words:
         return True
-    return line.link_density > _config()["prose"]["max_link_density"] or is_furniture_words(line)
+    return (
+        line.link_density > _config()["prose"]["max_link_density"] or is_furniture_words(line) or is_meta_line(line)
+    )
 
 
 # --- the span -----------------------------------------------------------------------------
@@ -253,12 +263,38 @@ class Span:
         lead = [
             line.no
             for line, score in zip(self.lines, self.scores)
-            if headline_no < line.no < self.start and score > 0 and not line.link_chars and not line.image
+            if headline_no < line.no < self.start
+            and score > 0
+            and not line.link_chars
+            and not line.image
+            and not is_meta_line(line)
         ]
         if not lead:
             return self
         reasons = {no: why for no, why in self.reasons.items() if no not in lead}
         return replace(self, kept=self.kept | frozenset(lead), reasons=reasons)
+
+    def trimmed(self) -> "Span":
+        """The span without the bylines, time stamps, credits and labels before its
+        first paragraph: an article opens with its lead (or standfirst)."""
+        if not self.start:
+            return self
+        reasons = dict(self.reasons)
+        min_words = _config()["prose"]["lead_min_words"]
+        for line, score in zip(self.lines, self.scores):
+            if line.no not in self.kept:
+                continue
+            lead_worthy = score > 0 and line.n_words >= min_words and not is_meta_line(line)
+            if lead_worthy and score > _config()["scores"]["short_prose"]:
+                break  # the first paragraph
+            if not lead_worthy or is_furniture_words(line):
+                reasons[line.no] = "before-article"
+        if len(reasons) == len(self.reasons):
+            return self
+        kept = frozenset(no for no in self.kept if no not in reasons)
+        if not kept:
+            return self
+        return replace(self, kept=kept, reasons=reasons)
 
     def marked_lines(self, n_lines: int, only_kept: bool = False) -> list[str]:
         """The page's ``n_lines`` lines as plain text, headings and bullets marked the
@@ -430,9 +466,12 @@ def _interruptions(lines: Sequence[Line], scored: Sequence[tuple[float, str]], i
     out: dict[int, str] = {}
     for k in range(i, j + 1):
         score, reason = scored[k]
+        line = lines[k]
+        if is_meta_line(line):
+            out[line.no] = "not-prose"
+            continue
         if score >= 0 or not reason:
             continue
-        line = lines[k]
         if reason in ("link-list", "image"):
             # a bullet list of links inside an article is the article's when prose surrounds it
             out[line.no] = reason
@@ -455,3 +494,21 @@ def _between_prose(scored: Sequence[tuple[float, str]], k: int, i: int, j: int) 
     before = next((scored[n][0] for n in range(k - 1, i - 1, -1) if scored[n][1] != "not-prose" or scored[n][0] > 0), None)
     after = next((scored[n][0] for n in range(k + 1, j + 1) if scored[n][1] != "not-prose" or scored[n][0] > 0), None)
     return before is not None and after is not None and before > 0 and after > 0
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])")
+
+
+def lead_sentence(doc) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
+    """``(line number, sentence)``: the first sentence of the article's first paragraph
+    that reads like prose, or ``None``."""
+    stops = _stopwords().get(getattr(doc, "language", None) or "en")
+    for block in doc.blocks:
+        if block.kind != "paragraph":
+            continue
+        for sentence in _SENTENCE_SPLIT.split(block.text):
+            sentence = sentence.strip()
+            lines = read_lines([sentence])
+            if lines and is_prose(lines[0], stops) and not is_furniture_line(sentence):
+                return block.line_no, sentence
+    return None

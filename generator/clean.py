@@ -232,6 +232,7 @@ def clean_seed_text(text: str) -> CleanDoc:
     headline = find_headline(span, text)
     if headline is not None:
         span = span.anchored(headline.line_no)
+    span = span.trimmed()
     units, removed, source_url = _split_furniture(span.marked_lines(len(lines)))
     units, outside = span.split_units(
         units, headline.line_no if headline else None, frozenset(r.line_no for r in removed)

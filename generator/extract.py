@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any, Sequence
 
 from . import dates, outlets
+from .article_span import is_furniture_line, lead_sentence
 from .model import Article, CleanDoc, DateValue, Field, Provenance, Seed, choose
 
 
@@ -106,19 +107,26 @@ def extract_title(doc: CleanDoc) -> Field[str] | None:
     if not titles:
         return None
     block = titles[0]
+    # The site's name split off the headline ("... - BBC News") stays as evidence: of the outlet.
+    site = f" (site part: {doc.title_site})" if doc.title_site else ""
     return Field(
         block.text,
-        Provenance("title-line", f"line {block.line_no}: {block.text}", 0.9),
+        Provenance("title-line", f"line {block.line_no}: {block.text}{site}", 0.9),
     )
 
 
 def extract_summary(doc: CleanDoc) -> Field[str] | None:
-    """The standfirst, when the page had one, or ``None`` (never the first paragraph)."""
-    found = doc.of_kind("summary")
-    if not found:
+    """The standfirst, when the page had one, else the article's first real sentence;
+    never a furniture line."""
+    found = [b for b in doc.of_kind("summary") if not is_furniture_line(b.text)]
+    if found:
+        block = found[0]
+        return Field(block.text, Provenance("standfirst", f"line {block.line_no}", 0.8))
+    lead = lead_sentence(doc)
+    if lead is None:
         return None
-    block = found[0]
-    return Field(block.text, Provenance("standfirst", f"line {block.line_no}", 0.8))
+    line_no, sentence = lead
+    return Field(sentence, Provenance("first-sentence", f"line {line_no}", 0.5))
 
 
 def extract_source_url(doc: CleanDoc) -> Field[str] | None:

@@ -21,7 +21,7 @@ from typing import Callable, Sequence
 from functools import lru_cache
 
 from .rules import load_rules
-from .article_span import Line, Span, _config, _stopwords, is_furniture_words
+from .article_span import Line, Span, _config, _stopwords, is_furniture_words, is_meta_line
 
 _SEPARATOR = re.compile(r"\s+(?:[-|–—·•:]{1,2}|::)\s+|\s*\|\s*")
 _TRAILING_SEPARATOR = re.compile(r"(?:\s+(?:[-|–—·•:]{1,2}|::)|\s*\|)\s*$")
@@ -202,7 +202,7 @@ def _eligible(line: Line, cfg: dict) -> bool:
         return False
     if line.link_density > 0.5 and not line.heading:
         return False
-    if line.url or _BYLINE.match(line.text) or _CREDIT.search(line.text) or is_furniture_words(line):
+    if line.url or _BYLINE.match(line.text) or _CREDIT.search(line.text) or is_furniture_words(line) or is_meta_line(line):
         return False
     if _DATEISH.search(line.text) and line.n_words <= 6:
         return False
