@@ -37,7 +37,7 @@ from .rules import load_rules
 # --- Markdown (html2text) to plain text ---------------------------------------------------
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\s*\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)")
 _REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\]]*\]")
 _EMPTY_LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^)]*\))*\)")
 _BARE_URL = re.compile(r"<?(?:https?://|www\.)\S+>?")
@@ -167,6 +167,10 @@ def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
     stops = stops if stops is not None else _stopwords()["en"]
     furniture = cfg["_furniture"]
     lowered = line.lower
+    if ":" in line.text:  # "Share all sharing options for: <headline>": a label and its payload
+        label = _WORD.findall(line.text.split(":", 1)[0].lower())
+        if len(label) >= 2 and all(w in furniture or w in stops for w in label) and any(w in furniture for w in label):
+            return True
     return any(w in furniture for w in lowered) and all(w in furniture or w in stops for w in lowered)
 
 
@@ -212,6 +216,15 @@ def is_meta_line(line: Line) -> bool:
     """A byline, a time stamp, a photo credit: about the article, not of it."""
     cfg = _config()
     return line.n_words <= cfg["meta_max_words"] and bool(cfg["_meta"].search(line.text))
+
+
+def _is_label(line: Line) -> bool:
+    """A name or label line: a few words, no sentence punctuation, no heading mark."""
+    return (
+        not line.heading
+        and line.n_words <= _config()["label_max_words"]
+        and not _SENTENCE_END.search(line.text)
+    )
 
 
 def is_furniture_line(text: str) -> bool:
@@ -281,14 +294,18 @@ class Span:
             return self
         reasons = dict(self.reasons)
         min_words = _config()["prose"]["lead_min_words"]
+        prose_seen = 0
         for line, score in zip(self.lines, self.scores):
             if line.no not in self.kept:
                 continue
             lead_worthy = score > 0 and line.n_words >= min_words and not is_meta_line(line)
             if lead_worthy and score > _config()["scores"]["short_prose"]:
-                break  # the first paragraph
-            if not lead_worthy or is_furniture_words(line):
-                reasons[line.no] = "before-article"
+                prose_seen += 1
+                if prose_seen >= 2:
+                    break  # the article is under way
+                continue
+            if not lead_worthy or is_furniture_words(line) or _is_label(line):
+                reasons[line.no] = "before-article" if not prose_seen else "not-prose"
         if len(reasons) == len(self.reasons):
             return self
         kept = frozenset(no for no in self.kept if no not in reasons)

@@ -118,7 +118,7 @@ def extract_title(doc: CleanDoc) -> Field[str] | None:
 def extract_summary(doc: CleanDoc) -> Field[str] | None:
     """The standfirst, when the page had one, else the article's first real sentence;
     never a furniture line."""
-    found = [b for b in doc.of_kind("summary") if not is_furniture_line(b.text)]
+    found = [b for b in doc.of_kind("summary") if not is_furniture_line(b.text) and len(b.text.split()) >= 6]
     if found:
         block = found[0]
         return Field(block.text, Provenance("standfirst", f"line {block.line_no}", 0.8))
