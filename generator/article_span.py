@@ -162,7 +162,7 @@ def stopword_share(line: Line, stops: frozenset[str] | None) -> float | None:
 def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
     """A short line made only of words that are furniture on every site (and function words)."""
     cfg = _config()
-    if not line.words or line.n_words > 8:
+    if not line.words:
         return False
     stops = stops if stops is not None else _stopwords()["en"]
     furniture = cfg["_furniture"]
@@ -171,6 +171,8 @@ def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
         label = _WORD.findall(line.text.split(":", 1)[0].lower())
         if len(label) >= 2 and all(w in furniture or w in stops for w in label) and any(w in furniture for w in label):
             return True
+    if line.n_words > cfg["furniture_line_max_words"]:
+        return False
     return any(w in furniture for w in lowered) and all(w in furniture or w in stops for w in lowered)
 
 
