@@ -173,7 +173,11 @@ def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
             return True
     if line.n_words > cfg["furniture_line_max_words"]:
         return False
-    return any(w in furniture for w in lowered) and all(w in furniture or w in stops for w in lowered)
+    content = [w for w in lowered if w not in stops]
+    hits = sum(w in furniture for w in content)
+    if len(content) >= 5:  # a row of buttons may name a network the list lacks
+        return hits >= cfg["furniture_row_share"] * len(content)
+    return hits > 0 and hits == len(content)
 
 
 def is_prose(line: Line, stops: frozenset[str] | None) -> bool:
