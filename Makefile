@@ -11,7 +11,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # Extra flags of `generator build`; the Pages workflow passes --strict.
 BUILD_FLAGS ?=
 
-.PHONY: site test serve generate golden lock eval bench clean
+.PHONY: site test serve generate golden lock eval eval-web train bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,14 @@ golden: $(STAMP)
 ## accuracy of extraction against ../shared/seed_truth.yml, without and with curation
 eval: $(STAMP)
 	$(BIN)/python -m generator eval --truth ../shared/seed_truth.yml --reviewed tests/data/reviewed_actors.yml
+
+## body, headline and summary figures on the dev corpus of page dumps (../shared/devcorpus/web)
+eval-web: $(STAMP)
+	$(BIN)/python -m generator.evaluate_web ../shared/devcorpus/web
+
+## rebuild generator/data/headline_model.yml from the dev corpus (cross-validated figures printed)
+train: $(STAMP)
+	$(BIN)/python -m generator.train_headline ../shared/devcorpus/web --write
 
 ## re-pin every dependency (run after changing pyproject.toml)
 lock:
