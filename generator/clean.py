@@ -241,7 +241,7 @@ def clean_seed_text(text: str) -> CleanDoc:
     units = _join_broken_sentences(units)
     units, repeats = _drop_repeats(units)
     removed.extend(repeats)
-    blocks = _structure_units(units, headline)
+    blocks = _structure_units(units, headline, no_title=bool(span.start) and headline is None)
     dateline = _extract_dateline(blocks)
     return CleanDoc(
         blocks=blocks,
@@ -338,13 +338,13 @@ def _is_lead(units: list[_Unit], key: str, index: int) -> bool:
     return first <= 3 and index > first + 1
 
 
-def _structure_units(units: list[_Unit], headline: Headline | None = None) -> tuple[Block, ...]:
+def _structure_units(units: list[_Unit], headline: Headline | None = None, no_title: bool = False) -> tuple[Block, ...]:
     patterns = _structure()
     keys = [normalise_key(u.text) for u in units]
     blocks: list[Block] = [Block("title", headline.text, line_no=headline.line_no)] if headline else []
     bullet_items: list[str] = []
     bullet_line = 0
-    have_title = headline is not None
+    have_title = headline is not None or no_title  # no_title: the page was read and has no headline line
     seen_body = False
 
     def flush_bullets() -> None:

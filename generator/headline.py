@@ -177,7 +177,8 @@ def _repeats_in_page(title: str, page_lower: str) -> int:
     words = _WORDS.findall(title.lower())
     if len(words) < 3:
         return 0
-    return page_lower.count(title.lower()) + page_lower.count("-".join(words[:6]))
+    # the line itself is one printing of the title: only the others count
+    return max(0, page_lower.count(title.lower()) - 1) + page_lower.count("-".join(words[:6]))
 
 
 def _is_furniture(lines: Sequence[Line], k: int) -> bool:
@@ -188,7 +189,7 @@ def _is_furniture(lines: Sequence[Line], k: int) -> bool:
     if match_furniture(lines[k].text) is not None:
         return True
     for back in (1, 2):
-        if k - back >= 0:
+        if k - back >= 0 and lines[k - back].link_density < 0.5:  # a menu's "Video" entry is no player
             rule = match_furniture(lines[k - back].text)
             if rule is not None and rule.drop_next >= back:
                 return True
@@ -206,6 +207,8 @@ def _eligible(line: Line, cfg: dict) -> bool:
         return False
     if _DATEISH.search(line.text) and line.n_words <= 6:
         return False
+    if line.text.endswith(".") and line.n_words >= cfg["max_words_full_stop"]:
+        return False  # a paragraph's sentence, not a headline
     return not (line.text.endswith((":", ",", ";")) or line.text[:1].islower())
 
 
