@@ -400,7 +400,8 @@ def best_span(lines: Sequence[Line], scores: Sequence[float]) -> tuple[int, int]
         return 0, -1
     j = _bounded_end(scores, i, j, _config()["span"]["max_drawdown"])
     # Cut at end-of-article markers: keep the first part unless a later one is much larger.
-    cuts = [k for k in range(i + 1, j + 1) if _is_end_marker(lines[k])] if False else []
+    ratio = _config()["span"]["later_segment_ratio"]
+    cuts = [k for k in range(i + 1, j + 1) if _is_end_marker(lines[k])] if ratio else []
     if cuts:
         ratio = _config()["span"]["later_segment_ratio"]
         bounds = [i, *cuts, j + 1]
