@@ -214,7 +214,9 @@ def score_line(line: Line, stops: frozenset[str] | None) -> tuple[float, str]:
     if _CODE.search(line.text):  # a line of code or of a table
         return s["data_line"], "not-prose"
     if line.n_words >= 4 and (stopword_share(line, stops) or 0) >= 0.1:
-        return s["short_prose"] if not line.image else s["image_line"], ""
+        if line.image:
+            return s["image_line"], ""
+        return (s["short_prose"] if _SENTENCE_END.search(line.text) else s["short_unpunctuated"]), ""
     return s["non_prose"], "not-prose"
 
 
@@ -222,6 +224,15 @@ def is_meta_line(line: Line) -> bool:
     """A byline, a time stamp, a photo credit: about the article, not of it."""
     cfg = _config()
     return line.n_words <= cfg["meta_max_words"] and bool(cfg["_meta"].search(line.text))
+
+
+def _lead_worthy(line: Line, score: float) -> bool:
+    """A line that may open the article: prose, a whole sentence (a standfirst full
+    of names has few function words) or a bullet, never a byline or time stamp."""
+    if line.n_words < _config()["prose"]["lead_min_words"] or is_meta_line(line):
+        return False
+    # a highlights list ("Story highlights" bullets) is a standfirst too
+    return score > 0 or ((line.bullet or bool(_SENTENCE_END.search(line.text))) and not is_furniture_words(line))
 
 
 def _is_label(line: Line) -> bool:
@@ -283,7 +294,7 @@ class Span:
             line.no
             for line, score in zip(self.lines, self.scores)
             if headline_no < line.no < self.start
-            and score > 0
+            and _lead_worthy(line, score)
             and not line.link_chars
             and not line.image
             and not is_meta_line(line)
@@ -299,13 +310,12 @@ class Span:
         if not self.start:
             return self
         reasons = dict(self.reasons)
-        min_words = _config()["prose"]["lead_min_words"]
         prose_seen = 0
         for line, score in zip(self.lines, self.scores):
             if line.no not in self.kept:
                 continue
-            lead_worthy = score > 0 and line.n_words >= min_words and not is_meta_line(line)
-            if lead_worthy and score > _config()["scores"]["short_prose"]:
+            lead_worthy = _lead_worthy(line, score)
+            if lead_worthy and (score > 0 or _SENTENCE_END.search(line.text)):
                 prose_seen += 1
                 if prose_seen >= 2:
                     break  # the article is under way
