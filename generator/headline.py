@@ -32,6 +32,7 @@ _DATEISH = re.compile(
 )
 _NON_WORD = re.compile(r"\W+")
 _DEBUG = False
+_NAV_SEPARATOR = re.compile(r"\s[·|→»>/•]\s")
 _WORDS = re.compile(r"\w+")
 _KEY_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A photo credit ("GETTY IMAGES", "[Photo: Name/iStock]", "(Credit: AP/...)"): never a headline.
@@ -91,6 +92,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] = frozenset
     for ln in lines[start_index : start_index + cfg["body_lines"]]:
         if ln.no in span.kept:
             body_words.update(ln.lower)
+    furniture_words = _config()["_furniture"]
     out: list[Candidate] = []
     for k in range(lo, hi):
         line = lines[k]
@@ -131,6 +133,10 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] = frozenset
             "prose_before": _share(span.scores, k - 8, k, lambda v: v > 1.0),
             "links_before": _share(span.scores, k - 8, k, lambda v: v < -1.2),
             "colon": float(": " in text),
+            "separators": min(3, len(_NAV_SEPARATOR.findall(text))) / 3,
+            "furniture_share": sum(w in furniture_words for w in line.lower) / max(1, n),
+            "meta_after": float(any(is_meta_line(ln) for ln in lines[k + 1 : k + 5])),
+            "meta_before": float(any(is_meta_line(ln) for ln in lines[max(0, k - 3) : k])),
         }
         out.append(Candidate(line, title, site, f))
     return out
@@ -231,7 +237,11 @@ def split_site(text: str, counts: Counter[str] | None = None, all_keys: Sequence
             continue
         site_key, title_key = key(site), key(title)
         standalone = counts.get(title_key, 0) >= 1
-        elsewhere = sum(1 for k in all_keys if site_key and site_key in k and k != key(text)) >= 1
+        # the site's name stands on the page in a short line of its own ("© 2021 Site", a logo's text)
+        limit = len(site_key.split()) + 3
+        elsewhere = any(
+            site_key and site_key in k and k != key(text) and len(k.split()) <= limit for k in all_keys
+        )
         if standalone or elsewhere:
             return title, site
     return text, None
