@@ -329,15 +329,27 @@ class Span:
             return self
         return replace(self, kept=kept, reasons=reasons)
 
+    def near_range(self) -> tuple[int, int]:
+        """First and last line numbers of the article and the lines around it where its
+        headline, byline and furniture stand (``headline.window_before`` non-blank lines
+        each side); the whole page when no article was found."""
+        if not self.start or not self.lines:
+            return 0, 1 << 30
+        window = _config()["headline"]["window_before"]
+        first = next((k for k, ln in enumerate(self.lines) if ln.no >= self.start), 0)
+        last = next((k for k in range(len(self.lines) - 1, -1, -1) if self.lines[k].no <= self.end), len(self.lines) - 1)
+        return self.lines[max(0, first - window)].no, self.lines[min(len(self.lines) - 1, last + window)].no
+
     def marked_lines(self, n_lines: int, only_kept: bool = False) -> list[str]:
         """The page's ``n_lines`` lines as plain text, headings and bullets marked the
         Markdown way ("# ", "* "), blank where nothing is left (an image).
 
-        ``only_kept``: blank too the lines outside the article, but for those naming
-        a URL (the page's own address is evidence wherever it stands)."""
+        ``only_kept``: blank too the lines far from the article (see :meth:`near_range`),
+        but for those naming a URL (the page's own address is evidence wherever it stands)."""
         out = [""] * n_lines
+        lo, hi = self.near_range()
         for line in self.lines:
-            if only_kept and line.no not in self.kept and not line.url:
+            if only_kept and not lo <= line.no <= hi and not line.url:
                 continue
             if line.text:
                 mark = "#" * line.heading + " " if line.heading else ("* " if line.bullet else "")

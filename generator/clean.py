@@ -229,11 +229,12 @@ def clean_seed_text(text: str) -> CleanDoc:
     """
     lines = normalise_text(text).split("\n")
     span = find_article(lines)
-    headline = find_headline(span, text)
+    # The furniture rules: a second pass over the article and the lines around it.
+    units, removed, source_url = _split_furniture(span.marked_lines(len(lines), only_kept=True))
+    headline = find_headline(span, text, furniture=frozenset(r.line_no for r in removed))
     if headline is not None:
         span = span.anchored(headline.line_no)
     span = span.trimmed()
-    units, removed, source_url = _split_furniture(span.marked_lines(len(lines)))
     units, outside = span.split_units(
         units, headline.line_no if headline else None, frozenset(r.line_no for r in removed)
     )

@@ -68,13 +68,13 @@ class Candidate:
     features: dict[str, float]
 
 
-def candidates(span: Span, page: str = "", furniture: frozenset[int] = frozenset()) -> list[Candidate]:
+def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = None) -> list[Candidate]:
     """The lines near the article's start that may be its headline, with their features.
 
     ``page`` is the page's whole text: a headline is repeated in its meta places
     (the ``<title>``, an image's alt text, the URL slug of share links), so how
     often a candidate stands in it is evidence. ``furniture``: numbers of the lines
-    the furniture rules dropped (never candidates).
+    the furniture rules dropped (never candidates); ``None``: the rules are asked here.
     """
     cfg = _config()["headline"]
     lines = span.lines
@@ -93,10 +93,19 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] = frozenset
         if ln.no in span.kept:
             body_words.update(ln.lower)
     furniture_words = _config()["_furniture"]
+    memo: dict[int, bool] = {}
+
+    def meta(n: int) -> bool:
+        if n not in memo:
+            memo[n] = is_meta_line(lines[n])
+        return memo[n]
+
+    check_rules = furniture is None  # the caller did not run the furniture rules: ask them here
+    furniture = furniture or frozenset()
     out: list[Candidate] = []
     for k in range(lo, hi):
         line = lines[k]
-        if line.no in furniture or not _eligible(line, cfg) or _is_furniture(lines, k):
+        if line.no in furniture or not _eligible(line, cfg) or (check_rules and _is_furniture(lines, k)):
             continue
         title, site = split_site(line.text, counts, all_keys)
         content = {word for word in line.lower if len(word) > 2} - stops
@@ -135,8 +144,8 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] = frozenset
             "colon": float(": " in text),
             "separators": min(3, len(_NAV_SEPARATOR.findall(text))) / 3,
             "furniture_share": sum(w in furniture_words for w in line.lower) / max(1, n),
-            "meta_after": float(any(is_meta_line(ln) for ln in lines[k + 1 : k + 5])),
-            "meta_before": float(any(is_meta_line(ln) for ln in lines[max(0, k - 3) : k])),
+            "meta_after": float(any(meta(n) for n in range(k + 1, min(len(lines), k + 5)))),
+            "meta_before": float(any(meta(n) for n in range(max(0, k - 3), k))),
         }
         out.append(Candidate(line, title, site, f))
     return out
@@ -158,10 +167,11 @@ def candidate_score(features: dict[str, float]) -> float:
     return weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in features.items())
 
 
-def find_headline(span: Span, page: str = "", furniture: frozenset[int] = frozenset()) -> Headline | None:
+def find_headline(span: Span, page: str = "", furniture: frozenset[int] | None = None) -> Headline | None:
     """The headline of the article ``span`` found, or ``None`` when no line qualifies.
 
-    ``furniture``: numbers of lines the furniture rules dropped, never the headline.
+    ``furniture``: numbers of lines the furniture rules dropped, never the headline
+    (``None``: the rules are asked about each candidate).
     """
     if not span.start:  # no prose found: the page is too short to tell; the cleaner's rules decide
         return None
