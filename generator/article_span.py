@@ -44,6 +44,8 @@ _BARE_URL = re.compile(r"<?(?:https?://|www\.)\S+>?")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _EMPHASIS = re.compile(r"\*\*|__")
 _SINGLE_EMPHASIS = re.compile(r"(?<![\w*_])[*_](?=\S)([^*_]*?\S)[*_](?![\w*_])")
+_MARKUP_CHARS = re.compile(r"[\\\[\]*_]")
+_BULLET_FIRST = frozenset("*+•·▪◦‣-–o")
 _HEADING = re.compile(r"^(#{1,6})\s*")
 _BULLET = re.compile(r"^(?:[*+•·▪◦‣\-–]|o(?=\s))\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -78,6 +80,8 @@ def plain_text(raw: str) -> tuple[str, int, bool]:
     image = False
     link_chars = 0
     text = raw
+    if not _MARKUP_CHARS.search(text):
+        return text, 0, False
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
     if "](" in text or "][" in text:
@@ -101,9 +105,9 @@ def plain_text(raw: str) -> tuple[str, int, bool]:
                 break
     if "**" in text or "__" in text:
         text = _EMPHASIS.sub("", text)
-    if "_" in text or "*" in text:
+    if ("_" in text or "*" in text) and _SINGLE_EMPHASIS.search(text):
         text = _SINGLE_EMPHASIS.sub(r"\1", text)
-    return " ".join(text.split()), link_chars, image
+    return (" ".join(text.split()) if link_chars or image else text), link_chars, image
 
 
 def read_lines(lines: Sequence[str]) -> list[Line]:
@@ -116,15 +120,17 @@ def read_lines(lines: Sequence[str]) -> list[Line]:
         text, link_chars, image = plain_text(raw)
         heading = 0
         bullet = False
-        m = _HEADING.match(text)
-        if m:
-            heading = len(m.group(1))
-            text = text[m.end():]
-        else:
+        first = text[:1]
+        if first == "#":
+            m = _HEADING.match(text)
+            if m:
+                heading = len(m.group(1))
+                text = text[m.end() :]
+        elif first in _BULLET_FIRST:
             b = _BULLET.match(text)
             if b:
                 bullet = True
-                text = text[b.end():]
+                text = text[b.end() :]
         url = ("http" in text or "www." in text) and bool(_BARE_URL.search(text))
         words = tuple(_WORD.findall(text))
         out.append(
