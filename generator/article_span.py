@@ -51,7 +51,8 @@ _BULLET = re.compile(r"^(?:[*+•·▪◦‣\-–]|o(?=\s))\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DIGIT = re.compile(r"\d")
 _CODE = re.compile(r"[;{}(,]\s*$|^\s*[{}()\]]|\w\(.*\)|^(//|#|/\*)|\s=\s|==|=>|->|[a-z]_[a-z]|[│┼|]")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?:\s|$)")
+# A sentence's end: closing punctuation at the line's end, or between a word and a capital.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[^\W\d_]{2}[.!?…][\"'”’)\]]*\s+[\"“‘(]?[A-Z]")
 
 
 class Line(NamedTuple):
@@ -286,6 +287,10 @@ class Span:
             return self._with_lead(headline_no)
         if not self.start or not self.start < headline_no <= self.end:
             return self
+        before = sum(v for ln, v in zip(self.lines, self.scores) if self.start <= ln.no < headline_no and v > 0)
+        after = sum(v for ln, v in zip(self.lines, self.scores) if headline_no < ln.no <= self.end and v > 0)
+        if before > _config()["span"]["max_prose_before_headline"] * after:
+            return self  # much of the article before it: the "headline" is a subheading
         reasons = dict(self.reasons)
         for line in self.lines:
             if line.no < headline_no and line.no >= self.start:
