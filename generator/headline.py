@@ -26,6 +26,7 @@ from .article_span import Line, Span, _config, _stopwords, is_furniture_words, i
 _SEPARATOR = re.compile(r"\s+(?:[-|–—·•:]{1,2}|::)\s+|\s*\|\s*")
 _TRAILING_SEPARATOR = re.compile(r"(?:\s+(?:[-|–—·•:]{1,2}|::)|\s*\|)\s*$")
 _LEADING_SEPARATOR = re.compile(r"^\s*(?:(?:[-|–—·•:]{1,2}|::)\s+|\|\s*)")
+_PIPE_AFTER_FIRST = re.compile(r"\s*\|")
 _BYLINE = re.compile(r"^(by|written by|posted by|photo|image|credit)\b", re.IGNORECASE)
 _DATEISH = re.compile(
     r"\b(\d{1,2}:\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\b", re.IGNORECASE
@@ -240,10 +241,15 @@ def split_site(text: str, counts: Counter[str] | None = None, all_keys: Sequence
     if len(parts) < 2:
         return text, None
     counts = counts or Counter()
-    for site, title in ((parts[-1], _before_last(text, parts[-1])), (parts[0], _after_first(text, parts[0]))):
+    options = [(parts[-1], _before_last(text, parts[-1]))]
+    if _PIPE_AFTER_FIRST.match(text[len(parts[0]) :]):
+        # "Section | Headline": a leading part is split off at a bar only; "Raspberry
+        # Pi 3 - The credit card sized PC" is one headline
+        options.append((parts[0], _after_first(text, parts[0])))
+    for site, title in options:
         if not title or len(site.split()) > cfg["max_site_words"] or len(site) > cfg["max_site_chars"]:
             continue
-        if len(title.split()) < 2:
+        if len(_KEY_WORDS.findall(title)) < 3:
             continue
         site_key, title_key = key(site), key(title)
         standalone = counts.get(title_key, 0) >= 1
