@@ -147,8 +147,18 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
             "furniture_share": sum(w in furniture_words for w in line.lower) / max(1, n),
             "meta_after": float(any(meta(n) for n in range(k + 1, min(len(lines), k + 5)))),
             "meta_before": float(any(meta(n) for n in range(max(0, k - 3), k))),
+            "deck_after": float(
+                k + 1 < len(lines)
+                and lines[k + 1].n_words > n
+                and not lines[k + 1].heading
+                and not lines[k + 1].link_chars
+                and not meta(k + 1)
+                and lines[k + 1].n_words <= cfg["max_words"] * 2
+            ),
         }
         out.append(Candidate(line, title, site, f))
+    for cand in out:  # the page's first level-1 heading among the candidates
+        cand.features["first_h1"] = float(cand.line.heading == 1 and cand is next((c for c in out if c.line.heading == 1), None))
     return out
 
 
