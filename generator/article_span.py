@@ -202,14 +202,16 @@ def is_prose(line: Line, stops: frozenset[str] | None) -> bool:
     return bool(_SENTENCE_END.search(line.text)) or line.n_words >= 2 * cfg["min_words"]
 
 
-def score_line(line: Line, stops: frozenset[str] | None) -> tuple[float, str]:
-    """How much a line reads like article prose, and (when negative) why not."""
+def score_line(line: Line, stops: frozenset[str] | None, english: bool = True) -> tuple[float, str]:
+    """How much a line reads like article prose, and (when negative) why not.
+
+    ``english``: the furniture words (English) are asked only of English pages."""
     s = _config()["scores"]
     if not line.text:
         return (s["image_line"], "image") if line.image else (s["non_prose"], "not-prose")
     if line.link_density > _config()["prose"]["max_link_density"]:
         return s["link_line"] + s["link_per_word"] * line.n_words, "link-list"
-    if is_furniture_words(line, stops):
+    if english and is_furniture_words(line, stops):
         return s["furniture_line"], "not-prose"
     if line.url and line.n_words < 8:
         return s["non_prose"], "not-prose"
@@ -279,6 +281,14 @@ class Span:
     end: int
     language: str | None = None
     scores: tuple[float, ...] = ()  # each line's prose score, in the order of ``lines``
+
+    @property
+    def captions(self) -> frozenset[int]:
+        """Numbers of the article's image lines that carry words of their own: captions
+        (an image line without them is dropped)."""
+        return frozenset(
+            ln.no for ln in self.lines if ln.image and ln.text and ln.no in self.kept and ln.link_density <= 0.5
+        )
 
     def anchored(self, headline_no: int) -> "Span":
         """The span starting after its headline, when the headline stands inside it:
@@ -485,7 +495,8 @@ def find_article(page_lines: Sequence[str], language: str | None = None) -> Span
     if language is None:
         language = detect_language(lines)
     stops = _stopwords().get(language or "en")
-    scored = [score_line(line, stops) for line in lines]
+    english = language in (None, "en")  # English-only evidence is skipped on other languages
+    scored = [score_line(line, stops, english) for line in lines]
     scores = [s for s, _ in scored]
     i, j = best_span(lines, scores)
     if j < i or sum(v for v in scores[i : j + 1] if v > 0) < _config()["span"]["min_article_score"]:

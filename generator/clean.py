@@ -242,7 +242,7 @@ def clean_seed_text(text: str) -> CleanDoc:
     units = _join_broken_sentences(units)
     units, repeats = _drop_repeats(units)
     removed.extend(repeats)
-    blocks = _structure_units(units, headline, no_title=bool(span.start) and headline is None)
+    blocks = _structure_units(units, headline, no_title=bool(span.start) and headline is None, captions=span.captions)
     dateline = _extract_dateline(blocks)
     return CleanDoc(
         blocks=blocks,
@@ -339,7 +339,9 @@ def _is_lead(units: list[_Unit], key: str, index: int) -> bool:
     return first <= 3 and index > first + 1
 
 
-def _structure_units(units: list[_Unit], headline: Headline | None = None, no_title: bool = False) -> tuple[Block, ...]:
+def _structure_units(
+    units: list[_Unit], headline: Headline | None = None, no_title: bool = False, captions: frozenset[int] = frozenset()
+) -> tuple[Block, ...]:
     patterns = _structure()
     keys = [normalise_key(u.text) for u in units]
     blocks: list[Block] = [Block("title", headline.text, line_no=headline.line_no)] if headline else []
@@ -371,7 +373,7 @@ def _structure_units(units: list[_Unit], headline: Headline | None = None, no_ti
             blocks.append(Block("heading", heading.group("text"), line_no=unit.line_no))
         elif patterns["date_line"].match(text):
             blocks.append(Block("meta", text, line_no=unit.line_no))
-        elif any(p.search(text) for p in patterns["captions"]):
+        elif unit.line_no in captions or any(p.search(text) for p in patterns["captions"]):
             blocks.append(Block("caption", text, line_no=unit.line_no))
         elif not have_title and not seen_body and len(text) <= 200:
             blocks.append(Block("title", text, line_no=unit.line_no))
