@@ -140,6 +140,21 @@ def test_the_headline_is_found_without_the_site_name(text, headline, site):
         assert site in title.provenance.evidence
 
 
+def test_image_lines_are_captions_only_when_they_carry_words():
+    text = page(
+        "# Harbour bridge to close for two years",
+        P1,
+        "![](https://example.org/img/bridge.jpg)",
+        "![bridge](https://example.org/img/b2.jpg) The bridge seen from the east bank in January.",
+        P2,
+        P3,
+    )
+    doc = clean_seed_text(text)
+    assert [b.text for b in doc.of_kind("caption")] == ["The bridge seen from the east bank in January."]
+    assert "example.org" not in doc.body_text()
+    assert any(r.rule == "image" for r in doc.removed)
+
+
 def test_every_line_outside_the_article_has_a_reason():
     doc = clean_seed_text(PLAIN_PAGE)
     reasons = {r.text: r.rule for r in doc.removed}
