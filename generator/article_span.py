@@ -11,10 +11,12 @@ The method, all of it pure functions over the page's lines:
 2. :func:`score_line` gives each line a score: positive for prose (about its
    length in words), negative for navigation, link lists, images and labels.
 3. :func:`best_span` takes the contiguous run of lines with the largest total
-   score (a maximum-sum subarray); the run is cut at an end-of-article marker
-   (comments, related stories) unless what follows is much larger, and its start
-   is moved back to the headline when one stands just before it.
-4. Inside the span, a non-prose line is kept when it reads like a subheading or
+   score (a maximum-sum subarray); the run is ended where the running score falls far below its best (a long stretch of
+   furniture: comments, a gallery or the next story lie beyond), and its start is
+   moved to the headline (see :mod:`generator.headline`) when that stands in it.
+4. Before the article's first paragraph, bylines, time stamps, credits and labels
+   go; a standfirst or highlights list between headline and article stays.
+5. Inside the span, a non-prose line is kept when it reads like a subheading or
    bullet between prose lines and dropped when it is links, an image or furniture
    (jusText's idea: short lines are judged by their neighbours).
 
@@ -150,7 +152,6 @@ def read_lines(lines: Sequence[str]) -> list[Line]:
 def _config() -> dict:
     data = load_rules("article_span")
     data["_furniture"] = frozenset(data["furniture_words"])
-    data["_end"] = tuple(re.compile(p, re.IGNORECASE) for p in data["end_markers"])
     data["_meta"] = re.compile("|".join(f"(?:{p})" for p in data["meta_lines"]), re.IGNORECASE)
     return data
 
@@ -232,7 +233,9 @@ def score_line(line: Line, stops: frozenset[str] | None, english: bool = True) -
 def is_meta_line(line: Line) -> bool:
     """A byline, a time stamp, a photo credit: about the article, not of it."""
     cfg = _config()
-    return line.n_words <= cfg["meta_max_words"] and bool(cfg["_meta"].search(line.text))
+    if line.n_words > cfg["meta_max_words"] or (line.n_words >= 8 and line.text.endswith(".")):
+        return False
+    return bool(cfg["_meta"].search(line.text))
 
 
 def _lead_worthy(line: Line, score: float) -> bool:
@@ -432,33 +435,16 @@ def _bounded_end(scores: Sequence[float], i: int, j: int, max_drawdown: float) -
     return end
 
 
-def _is_end_marker(line: Line) -> bool:
-    return line.n_words <= 8 and any(p.search(line.text) for p in _config()["_end"])
-
-
 def best_span(lines: Sequence[Line], scores: Sequence[float]) -> tuple[int, int]:
     """Indices (into ``lines``, inclusive) of the article's span; ``(0, -1)`` when none."""
-    i, j, total = _max_subarray(scores)
+    i, j, _ = _max_subarray(scores)
     if j < i:
         return 0, -1
+    # Not Kadane's end: comments, a gallery or the next story after a long stretch
+    # of furniture would join the article whenever their prose outweighs the stretch.
+    # (Cutting at "Comments" / "Related stories" markers was tried and lost more
+    # articles than it saved: such boxes stand inside articles too.)
     j = _bounded_end(scores, i, j, _config()["span"]["max_drawdown"])
-    # Cut at end-of-article markers: keep the first part unless a later one is much larger.
-    ratio = _config()["span"]["later_segment_ratio"]
-    cuts = [k for k in range(i + 1, j + 1) if _is_end_marker(lines[k])] if ratio else []
-    if cuts:
-        ratio = _config()["span"]["later_segment_ratio"]
-        bounds = [i, *cuts, j + 1]
-        segments = [(bounds[n], bounds[n + 1] - 1) for n in range(len(bounds) - 1)]
-        sums = [sum(max(0.0, v) for v in scores[a : b + 1]) for a, b in segments]
-        chosen = 0
-        for n in range(1, len(segments)):
-            if sums[n] > ratio * sums[chosen]:
-                chosen = n
-        a, b = segments[chosen]
-        # trim the chosen segment to its own best run
-        sub_i, sub_j, _ = _max_subarray(scores[a : b + 1])
-        if sub_j >= sub_i:
-            i, j = a + sub_i, a + sub_j
     return i, j
 
 
