@@ -152,6 +152,9 @@ def read_lines(lines: Sequence[str]) -> list[Line]:
 def _config() -> dict:
     data = load_rules("article_span")
     data["_furniture"] = frozenset(data["furniture_words"])
+    # a line that is only a date (structure.yml): page metadata the cleaner keeps as
+    # "meta" (evidence for the date extractor), never body
+    data["_date_line"] = re.compile(load_rules("structure")["date_line"], re.IGNORECASE)
     data["_meta"] = re.compile("|".join(f"(?:{p})" for p in data["meta_lines"]), re.IGNORECASE)
     return data
 
@@ -228,6 +231,11 @@ def score_line(line: Line, stops: frozenset[str] | None, english: bool = True) -
             return s["image_line"], ""
         return (s["short_prose"] if _SENTENCE_END.search(line.text) else s["short_unpunctuated"]), ""
     return s["non_prose"], "not-prose"
+
+
+def is_date_line(line: Line) -> bool:
+    """A line that is only a date: the page's date, kept as metadata."""
+    return line.n_words <= 8 and bool(_config()["_date_line"].match(line.text))
 
 
 def is_meta_line(line: Line) -> bool:
@@ -318,7 +326,7 @@ class Span:
             line.no
             for line, score in zip(self.lines, self.scores)
             if headline_no < line.no < self.start
-            and _lead_worthy(line, score)
+            and (_lead_worthy(line, score) or is_date_line(line))
             and not line.link_chars
             and not line.image
             and not is_meta_line(line)
@@ -344,6 +352,8 @@ class Span:
                 if prose_seen >= 2:
                     break  # the article is under way
                 continue
+            if is_date_line(line):
+                continue  # kept as the page's date (a "meta" block), not as body
             if not lead_worthy or is_furniture_words(line) or _is_label(line):
                 reasons[line.no] = "before-article" if not prose_seen else "not-prose"
         if len(reasons) == len(self.reasons):
@@ -521,6 +531,8 @@ def _interruptions(lines: Sequence[Line], scored: Sequence[tuple[float, str]], i
     for k in range(i, j + 1):
         score, reason = scored[k]
         line = lines[k]
+        if is_date_line(line):
+            continue
         if is_meta_line(line):
             out[line.no] = "not-prose"
             continue
