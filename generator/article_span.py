@@ -468,6 +468,12 @@ def detect_language(lines: Sequence[Line], max_chars: int = 600) -> str | None:
             break
     if len(text) < 40:
         return None
+    # Plainly English text (English function words are a third of its words or more;
+    # they are a tenth of German or French prose) is English without asking the model.
+    english = _stopwords()["en"]
+    words = _WORD.findall(text[:max_chars].lower())
+    if words and sum(w in english for w in words) / len(words) >= _config()["english_shortcut"]:
+        return "en"
     return _langid(text[:max_chars])
 
 
