@@ -221,11 +221,11 @@ def score_line(line: Line, stops: frozenset[str] | None, english: bool = True) -
         return s["non_prose"], "not-prose"
     if line.n_words <= 1:
         # figures of a chart, a table's numbers: data, not navigation
-        return s["data_line"], "not-prose"
+        return s["data_line"], "data"
     if is_prose(line, stops):
         return min(s["max_line"], s["per_word"] * line.n_words), ""
     if _CODE.search(line.text):  # a line of code or of a table
-        return s["data_line"], "not-prose"
+        return s["data_line"], "data"
     if line.n_words >= 4 and (stopword_share(line, stops) or 0) >= 0.1:
         if line.image:
             return s["image_line"], ""
@@ -542,8 +542,8 @@ def _interruptions(lines: Sequence[Line], scored: Sequence[tuple[float, str]], i
         if is_meta_line(line):
             out[line.no] = "not-prose"
             continue
-        if score >= 0 or not reason:
-            continue
+        if score >= 0 or not reason or reason == "data":
+            continue  # prose, or a line of a table, chart or code inside the article: kept
         if reason in ("link-list", "image"):
             # a bullet list of links inside an article is the article's when prose surrounds it
             out[line.no] = reason
