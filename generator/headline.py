@@ -1,14 +1,20 @@
 """The article's headline in a page dump, and the site's name split off it.
 
-Candidates are the short lines standing shortly before the article's span (see
-:mod:`generator.article_span`), and its first line: Markdown headings, lines a
-``<title>``-like line repeats ("Headline - Site", "Section | Headline"), short
-lines without closing punctuation. Furniture lines, bylines, date lines and link
-lists are never candidates. Each candidate is scored by generic evidence
-(heading level, repetition on the page, closeness to the article, title case);
-the best wins. A trailing or leading part after a separator (" - ", " | ", " — ")
-is split off as the site's (or section's) name when the page gives evidence for
-it: the part stands elsewhere on the page, or the rest stands alone as a line.
+Candidates are the short lines near the start of the article's span (see
+:mod:`generator.article_span`): up to ``headline.window_before`` non-blank lines
+before it and ``headline.look_inside`` into it. Furniture-rule lines, bylines,
+time stamps, credits, link lists and paragraphs' sentences are never candidates.
+Each candidate's evidence (heading level, repetition on the page and in its URL
+slugs and alt texts, title case, words shared with the article, a byline or deck
+beside it, distance to the article, menu separators ...) is weighed by a linear
+model kept as data (``data/headline_model.yml``, rebuilt by
+:mod:`generator.train_headline`); the best candidate wins.
+
+A trailing part after a separator (" - ", " | ", " — "), or a leading part before
+a bar ("Section | Headline"), is split off as the site's (or section's) name when
+the page bears it out: the part stands on the page in a short line of its own, or
+the rest stands alone as a line. The part is kept (``Headline.site``): evidence of
+the outlet.
 """
 
 from __future__ import annotations
@@ -16,12 +22,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Sequence
 
-from functools import lru_cache
-
-from .rules import load_rules
 from .article_span import Line, Span, _config, _stopwords, is_furniture_words, is_meta_line
+from .rules import load_rules
 
 _SEPARATOR = re.compile(r"\s+(?:[-|–—·•:]{1,2}|::)\s+|\s*\|\s*")
 _TRAILING_SEPARATOR = re.compile(r"(?:\s+(?:[-|–—·•:]{1,2}|::)|\s*\|)\s*$")
@@ -32,7 +37,6 @@ _DATEISH = re.compile(
     r"\b(\d{1,2}:\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\b", re.IGNORECASE
 )
 _NON_WORD = re.compile(r"\W+")
-_DEBUG = False
 _NAV_SEPARATOR = re.compile(r"\s[·|→»>/•]\s")
 _WORDS = re.compile(r"\w+")
 _KEY_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -189,8 +193,6 @@ def find_headline(span: Span, page: str = "", furniture: frozenset[int] | None =
     best: tuple[float, Candidate] | None = None
     for cand in candidates(span, page, furniture):
         score = candidate_score(cand.features)
-        if _DEBUG:
-            print(f"{score:6.2f} {cand.line.no:4d} {cand.line.text[:90]}")
         if best is None or score > best[0]:
             best = (score, cand)
     if best is None:
