@@ -225,7 +225,8 @@ def clean_seed_text(text: str) -> CleanDoc:
     """Clean one seed's text into structured blocks plus the record of what was cut.
 
     The article's span is found first (:mod:`generator.article_span`): lines outside
-    it are removed with its reason; the furniture rules still run on every line.
+    it are removed with its reason; the furniture rules run as a second pass over the
+    article and the lines near it (its headline, byline and furniture stand there).
     """
     lines = normalise_text(text).split("\n")
     span = find_article(lines)
