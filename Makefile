@@ -11,7 +11,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # Extra flags of `generator build`; the Pages workflow passes --strict.
 BUILD_FLAGS ?=
 
-.PHONY: site test serve generate golden lock eval bench clean
+.PHONY: site test serve generate golden lock eval train bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ golden: $(STAMP)
 DEVCORPUS ?= ../shared/devcorpus
 eval: $(STAMP)
 	$(BIN)/python -m generator eval --truth ../shared/seed_truth.yml --reviewed tests/data/reviewed_actors.yml $(if $(wildcard $(DEVCORPUS)),--devcorpus $(DEVCORPUS))
+
+## rebuild generator/data/headline_model.yml from the dev corpus (cross-validated figures printed)
+train: $(STAMP)
+	$(BIN)/python -m generator.extract.train_headline $(DEVCORPUS) --write
 
 ## re-pin every dependency (run after changing pyproject.toml)
 lock:

@@ -176,6 +176,11 @@ class CleanDoc:
     removed: tuple[Removed, ...]
     source_url: str | None = None
     dateline: str | None = None
+    # The article body's language (ISO 639-1, py3langid), None when unknown.
+    language: str | None = None
+    # The site's part split off the headline ("BBC News" of "... - BBC News"):
+    # evidence of the outlet.
+    title_site: str | None = None
 
     def of_kind(self, kind: BlockKind) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.kind == kind)

@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from generator.extract.article_span import find_article
+from generator.extract.headline import Headline, find_headline
+from generator.files.rules import load_rules
 from generator.model import Block, CleanDoc, Removed
 from generator.text import normalise_key
-from generator.files.rules import load_rules
 
 # Characters that render as spaces or nothing and would defeat string matching.
 _SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\t": " "}
@@ -220,18 +222,36 @@ class _Unit:
 
 
 def clean_seed_text(text: str) -> CleanDoc:
-    """Clean one seed's text into structured blocks plus the record of what was cut."""
-    units, removed, source_url = _split_furniture(normalise_text(text).split("\n"))
+    """Clean one seed's text into structured blocks plus the record of what was cut.
+
+    The article's span is found first (:mod:`generator.article_span`): lines outside
+    it are removed with its reason; the furniture rules run as a second pass over the
+    article and the lines near it (its headline, byline and furniture stand there).
+    """
+    lines = normalise_text(text).split("\n")
+    span = find_article(lines)
+    # The furniture rules: a second pass over the article and the lines around it.
+    units, removed, source_url = _split_furniture(span.marked_lines(len(lines), only_kept=True))
+    headline = find_headline(span, text, furniture=frozenset(r.line_no for r in removed))
+    if headline is not None:
+        span = span.anchored(headline.line_no)
+    span = span.trimmed()
+    units, outside = span.split_units(
+        units, headline.line_no if headline else None, frozenset(r.line_no for r in removed)
+    )
+    removed.extend(Removed(no, line, rule) for no, line, rule in outside)
     units = _join_broken_sentences(units)
     units, repeats = _drop_repeats(units)
     removed.extend(repeats)
-    blocks = _structure_units(units)
+    blocks = _structure_units(units, headline, no_title=bool(span.start) and headline is None, captions=span.captions)
     dateline = _extract_dateline(blocks)
     return CleanDoc(
         blocks=blocks,
         removed=tuple(sorted(removed, key=lambda r: r.line_no)),
         source_url=source_url,
         dateline=dateline,
+        language=span.language,
+        title_site=headline.site if headline else None,
     )
 
 
@@ -307,13 +327,15 @@ def _is_lead(units: list[_Unit], key: str, index: int) -> bool:
     return first <= 3 and index > first + 1
 
 
-def _structure_units(units: list[_Unit]) -> tuple[Block, ...]:
+def _structure_units(
+    units: list[_Unit], headline: Headline | None = None, no_title: bool = False, captions: frozenset[int] = frozenset()
+) -> tuple[Block, ...]:
     patterns = _structure()
     keys = [normalise_key(u.text) for u in units]
-    blocks: list[Block] = []
+    blocks: list[Block] = [Block("title", headline.text, line_no=headline.line_no)] if headline else []
     bullet_items: list[str] = []
     bullet_line = 0
-    have_title = False
+    have_title = headline is not None or no_title  # no_title: the page was read and has no headline line
     seen_body = False
 
     def flush_bullets() -> None:
@@ -339,7 +361,7 @@ def _structure_units(units: list[_Unit]) -> tuple[Block, ...]:
             blocks.append(Block("heading", heading.group("text"), line_no=unit.line_no))
         elif patterns["date_line"].match(text):
             blocks.append(Block("meta", text, line_no=unit.line_no))
-        elif any(p.search(text) for p in patterns["captions"]):
+        elif unit.line_no in captions or any(p.search(text) for p in patterns["captions"]):
             blocks.append(Block("caption", text, line_no=unit.line_no))
         elif not have_title and not seen_body and len(text) <= 200:
             blocks.append(Block("title", text, line_no=unit.line_no))

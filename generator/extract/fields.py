@@ -12,9 +12,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from generator.extract import date_spans, dates
-
-from generator.extract import outlets
+from generator.extract import date_spans, dates, outlets
+from generator.extract.article_span import is_furniture_line, lead_sentence
 from generator.files.rules import load_confidence
 from generator.model import Article, CleanDoc, DateValue, Field, Provenance, Seed, choose
 
@@ -101,19 +100,26 @@ def extract_title(doc: CleanDoc) -> Field[str] | None:
     if not titles:
         return None
     block = titles[0]
+    # The site's name split off the headline ("... - BBC News") stays as evidence: of the outlet.
+    site = f" (site part: {doc.title_site})" if doc.title_site else ""
     return Field(
         block.text,
-        Provenance("title-line", f"line {block.line_no}: {block.text}", load_confidence("title-line")),
+        Provenance("title-line", f"line {block.line_no}: {block.text}{site}", load_confidence("title-line")),
     )
 
 
 def extract_summary(doc: CleanDoc) -> Field[str] | None:
-    """The standfirst, when the page had one, or ``None`` (never the first paragraph)."""
-    found = doc.of_kind("summary")
-    if not found:
+    """The standfirst, when the page had one, else the article's first real sentence;
+    never a furniture line."""
+    found = [b for b in doc.of_kind("summary") if not is_furniture_line(b.text) and len(b.text.split()) >= 6]
+    if found:
+        block = found[0]
+        return Field(block.text, Provenance("standfirst", f"line {block.line_no}", load_confidence("standfirst")))
+    lead = lead_sentence(doc)
+    if lead is None:
         return None
-    block = found[0]
-    return Field(block.text, Provenance("standfirst", f"line {block.line_no}", load_confidence("standfirst")))
+    line_no, sentence = lead
+    return Field(sentence, Provenance("first-sentence", f"line {line_no}", load_confidence("first-sentence")))
 
 
 def extract_source_url(doc: CleanDoc) -> Field[str] | None:

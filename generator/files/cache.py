@@ -38,8 +38,8 @@ from typing import Any
 CACHE_DIR = Path(".newsarchive") / "cache"
 
 # Libraries whose behaviour changes what extraction returns (scikit-learn: the
-# analyzer behind the tables' term counts).
-_LIBRARIES = ("spacy", "dateparser", "rapidfuzz", "pyyaml", "regex", "scikit-learn")
+# analyzer behind the tables' term counts; py3langid: the article's language).
+_LIBRARIES = ("spacy", "dateparser", "rapidfuzz", "pyyaml", "regex", "scikit-learn", "py3langid")
 
 
 # The generator package: its code and rules data are what the fingerprint hashes.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -26,3 +27,10 @@ def load_rules(name: str) -> Any:
 def load_confidence(name: str) -> float:
     """The confidence of one way of finding a value (``data/confidence.yml``, where each has its why)."""
     return float(load_rules("confidence")[name]["value"])
+
+
+def write_rules(name: str, text: str) -> Path:
+    """Write ``generator/data/<name>.yml`` (only ``make train`` does: rebuilt weights); return its path."""
+    path = Path(str(resources.files("generator.data").joinpath(f"{name}.yml")))
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,586 @@
+"""Finding the article in a page dump: which lines are the story, which are the page.
+
+A seed is often a whole web page as a scraper left it (plain text or html2text's
+Markdown): menus, share bars, related headlines and comments around the article.
+The method, all of it pure functions over the page's lines:
+
+1. :func:`read_lines` turns each line into plain text (a Markdown link keeps its
+   text, an image is dropped unless its line also carries words) and measures it:
+   words, share of function words, share of characters inside links, digits,
+   sentence punctuation, words that are furniture on every site.
+2. :func:`score_line` gives each line a score: positive for prose (about its
+   length in words), negative for navigation, link lists, images and labels.
+3. :func:`best_span` takes the contiguous run of lines with the largest total
+   score (a maximum-sum subarray); the run is ended where the running score falls far below its best (a long stretch of
+   furniture: comments, a gallery or the next story lie beyond), and its start is
+   moved to the headline (see :mod:`generator.headline`) when that stands in it.
+4. Before the article's first paragraph, bylines, time stamps, credits and labels
+   go; a standfirst or highlights list between headline and article stays.
+5. Inside the span, a non-prose line is kept when it reads like a subheading or
+   bullet between prose lines and dropped when it is links, an image or furniture
+   (jusText's idea: short lines are judged by their neighbours).
+
+Thresholds and weights are data, each with its reason: ``data/article_span.yml``.
+The language of the article (py3langid) picks the function-word list
+(``data/stopwords.yml``); a language without one is judged without that feature.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import NamedTuple, Sequence, TypeVar
+
+T = TypeVar("T")
+
+from generator.files.rules import load_rules
+
+# --- Markdown (html2text) to plain text ---------------------------------------------------
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)")
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\]]*\]")
+_EMPTY_LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^)]*\))*\)")
+_BARE_URL = re.compile(r"<?(?:https?://|www\.)\S+>?")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_EMPHASIS = re.compile(r"\*\*|__")
+_SINGLE_EMPHASIS = re.compile(r"(?<![\w*_])[*_](?=\S)([^*_]*?\S)[*_](?![\w*_])")
+_MARKUP_CHARS = re.compile(r"[\\\[\]*_]")
+_BULLET_FIRST = frozenset("*+•·▪◦‣-–o")
+_HEADING = re.compile(r"^(#{1,6})\s*")
+_BULLET = re.compile(r"^(?:[*+•·▪◦‣\-–]|o(?=\s))\s+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_DIGIT = re.compile(r"\d")
+_CODE = re.compile(r"[;{}(,]\s*$|^\s*[{}()\]]|\w\(.*\)|^(//|#|/\*)|\s=\s|==|=>|->|[a-z]_[a-z]|[│┼|]")
+# A sentence's end: closing punctuation at the line's end, or between a word and a capital.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[^\W\d_]{2}[.!?…][\"'”’)\]]*\s+[\"“‘(]?[A-Z]")
+
+
+class Line(NamedTuple):
+    """One non-blank line of a page, as plain text, with what it is measured by.
+
+    A named tuple, not a dataclass: a page has hundreds of lines and building
+    them is most of the method's time.
+    """
+
+    no: int  # 1-based line number in the page
+    raw: str  # stripped, spaces collapsed
+    text: str  # plain text: Markdown links as their text, images, escapes and emphasis gone
+    heading: int  # Markdown heading level, 0 when none
+    bullet: bool
+    image: bool  # the line held an image
+    words: tuple[str, ...]
+    lower: tuple[str, ...]  # the words in lower case
+    link_chars: int  # characters of ``text`` that were link text
+    url: bool  # a bare URL stands in the line
+    n_words: int
+    link_density: float  # share of the text's characters inside links
+
+
+def plain_text(raw: str) -> tuple[str, int, bool]:
+    """A line's plain text, how many of its characters were link text, whether it had an image."""
+    image = False
+    link_chars = 0
+    text = raw
+    if not _MARKUP_CHARS.search(text):
+        return text, 0, False
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if "](" in text or "][" in text:
+        if "![" in text:
+            new = _IMAGE.sub("", text)
+            image = new != text
+            text = new
+        for _ in range(3):  # nested: [ ![img](src) text ](href)
+            found = False
+
+            def _keep(m: re.Match[str]) -> str:
+                nonlocal link_chars, found
+                found = True
+                inner = m.group(1).strip()
+                link_chars += len(inner)
+                return inner
+
+            text = _LINK.sub(_keep, text)
+            text = _REF_LINK.sub(_keep, text)
+            if not found:
+                break
+    if "**" in text or "__" in text:
+        text = _EMPHASIS.sub("", text)
+    if ("_" in text or "*" in text) and _SINGLE_EMPHASIS.search(text):
+        text = _SINGLE_EMPHASIS.sub(r"\1", text)
+    return (" ".join(text.split()) if link_chars or image else text), link_chars, image
+
+
+def read_lines(lines: Sequence[str]) -> list[Line]:
+    """The page's non-blank lines, read (see :class:`Line`)."""
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        raw = " ".join(line.split())
+        if not raw:
+            continue
+        text, link_chars, image = plain_text(raw)
+        heading = 0
+        bullet = False
+        first = text[:1]
+        if first == "#":
+            m = _HEADING.match(text)
+            if m:
+                heading = len(m.group(1))
+                text = text[m.end() :]
+        elif first in _BULLET_FIRST:
+            b = _BULLET.match(text)
+            if b:
+                bullet = True
+                text = text[b.end() :]
+        url = ("http" in text or "www." in text) and bool(_BARE_URL.search(text))
+        words = tuple(_WORD.findall(text))
+        out.append(
+            Line(
+                index + 1, raw, text, heading, bullet, image, words, tuple(_WORD.findall(text.lower())) if words else (),
+                link_chars, url, len(words), link_chars / len(text) if text else 0.0,
+            )
+        )  # fmt: skip
+    return out
+
+
+# --- scoring ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    data = load_rules("article_span")
+    data["_furniture"] = frozenset(data["furniture_words"])
+    # a line that is only a date (structure.yml): page metadata the cleaner keeps as
+    # "meta" (evidence for the date extractor), never body
+    data["_date_line"] = re.compile(load_rules("structure")["date_line"], re.IGNORECASE)
+    data["_meta"] = re.compile("|".join(f"(?:{p})" for p in data["meta_lines"]), re.IGNORECASE)
+    return data
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> dict[str, frozenset[str]]:
+    return {lang: frozenset(str(w).lower() for w in words) for lang, words in load_rules("stopwords").items()}
+
+
+def stopword_share(line: Line, stops: frozenset[str] | None) -> float | None:
+    if stops is None or not line.words:
+        return None
+    return sum(w in stops for w in line.lower) / line.n_words
+
+
+def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
+    """A short line made only of words that are furniture on every site (and function words)."""
+    cfg = _config()
+    if not line.words:
+        return False
+    stops = stops if stops is not None else _stopwords()["en"]
+    furniture = cfg["_furniture"]
+    lowered = line.lower
+    if ":" in line.text:  # "Share all sharing options for: <headline>": a label and its payload
+        label = _WORD.findall(line.text.split(":", 1)[0].lower())
+        if len(label) >= 2 and all(w in furniture or w in stops for w in label) and any(w in furniture for w in label):
+            return True
+    if line.n_words > cfg["furniture_line_max_words"]:
+        return False
+    content = [w for w in lowered if w not in stops]
+    hits = sum(w in furniture for w in content)
+    if len(content) >= 5:  # a row of buttons may name a network the list lacks
+        return hits >= cfg["furniture_row_share"] * len(content)
+    return hits > 0 and hits == len(content)
+
+
+def is_prose(line: Line, stops: frozenset[str] | None) -> bool:
+    """A line that reads like a sentence of running text."""
+    cfg = _config()["prose"]
+    if line.n_words < cfg["min_words"] or line.link_density > cfg["max_link_density"]:
+        return False
+    share = stopword_share(line, stops)
+    if share is not None and share < cfg["min_stopword_share"]:
+        return False
+    digits = len(_DIGIT.findall(line.text))
+    if digits / max(1, len(line.text)) > cfg["max_digit_share"]:
+        return False
+    # A sentence ends with punctuation, or is long enough to be one regardless.
+    return bool(_SENTENCE_END.search(line.text)) or line.n_words >= 2 * cfg["min_words"]
+
+
+def score_line(line: Line, stops: frozenset[str] | None, english: bool = True) -> tuple[float, str]:
+    """How much a line reads like article prose, and (when negative) why not.
+
+    ``english``: the furniture words (English) are asked only of English pages."""
+    s = _config()["scores"]
+    if not line.text:
+        return (s["image_line"], "image") if line.image else (s["non_prose"], "not-prose")
+    if line.link_density > _config()["prose"]["max_link_density"]:
+        return s["link_line"] + s["link_per_word"] * line.n_words, "link-list"
+    if english and is_furniture_words(line, stops):
+        return s["furniture_line"], "not-prose"
+    if line.url and line.n_words < 8:
+        return s["non_prose"], "not-prose"
+    if line.n_words <= 1:
+        # figures of a chart, a table's numbers: data, not navigation
+        return s["data_line"], "data"
+    if is_prose(line, stops):
+        return min(s["max_line"], s["per_word"] * line.n_words), ""
+    if _CODE.search(line.text):  # a line of code or of a table
+        return s["data_line"], "data"
+    if line.n_words >= 4 and (stopword_share(line, stops) or 0) >= 0.1:
+        if line.image:
+            return s["image_line"], ""
+        return (s["short_prose"] if _SENTENCE_END.search(line.text) else s["short_unpunctuated"]), ""
+    return s["non_prose"], "not-prose"
+
+
+def is_date_line(line: Line) -> bool:
+    """A line that is only a date: the page's date, kept as metadata."""
+    return line.n_words <= 8 and bool(_config()["_date_line"].match(line.text))
+
+
+def is_meta_line(line: Line) -> bool:
+    """A byline, a time stamp, a photo credit: about the article, not of it."""
+    cfg = _config()
+    if line.n_words > cfg["meta_max_words"] or (line.n_words >= 8 and line.text.endswith(".")):
+        return False
+    return bool(cfg["_meta"].search(line.text))
+
+
+def _lead_worthy(line: Line, score: float) -> bool:
+    """A line that may open the article: prose, a whole sentence (a standfirst full
+    of names has few function words) or a bullet, never a byline or time stamp."""
+    if line.n_words < _config()["prose"]["lead_min_words"] or is_meta_line(line):
+        return False
+    # a highlights list ("Story highlights" bullets) is a standfirst too
+    return score > 0 or ((line.bullet or bool(_SENTENCE_END.search(line.text))) and not is_furniture_words(line))
+
+
+def _is_label(line: Line) -> bool:
+    """A name or label line: a few words, no sentence punctuation, no heading mark."""
+    return (
+        not line.heading
+        and line.n_words <= _config()["label_max_words"]
+        and not _SENTENCE_END.search(line.text)
+    )
+
+
+def is_furniture_line(text: str) -> bool:
+    """True for a line that is page furniture whatever the page: links, furniture words,
+    bylines, time stamps, credits, no words."""
+    lines = read_lines([text])
+    if not lines:
+        return True
+    line = lines[0]
+    if not line.words:
+        return True
+    return (
+        line.link_density > _config()["prose"]["max_link_density"] or is_furniture_words(line) or is_meta_line(line)
+    )
+
+
+# --- the span -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Span:
+    """What :func:`find_article` found in a page."""
+
+    lines: tuple[Line, ...]  # every non-blank line, read
+    kept: frozenset[int]  # line numbers of the article
+    reasons: dict[int, str]  # line number -> why it was dropped
+    start: int  # first and last line numbers of the span (0 when none)
+    end: int
+    language: str | None = None
+    scores: tuple[float, ...] = ()  # each line's prose score, in the order of ``lines``
+
+    @property
+    def captions(self) -> frozenset[int]:
+        """Numbers of the article's image lines that carry words of their own: captions
+        (an image line without them is dropped)."""
+        return frozenset(
+            ln.no for ln in self.lines if ln.image and ln.text and ln.no in self.kept and ln.link_density <= 0.5
+        )
+
+    def anchored(self, headline_no: int) -> "Span":
+        """The span starting after its headline, when the headline stands inside it:
+        what came before the headline is another story's (a teaser, a neighbour)."""
+        if self.start and headline_no < self.start:
+            return self._with_lead(headline_no)
+        if not self.start or not self.start < headline_no <= self.end:
+            return self
+        before = sum(v for ln, v in zip(self.lines, self.scores) if self.start <= ln.no < headline_no and v > 0)
+        after = sum(v for ln, v in zip(self.lines, self.scores) if headline_no < ln.no <= self.end and v > 0)
+        if before > _config()["span"]["max_prose_before_headline"] * after:
+            return self  # much of the article before it: the "headline" is a subheading
+        reasons = dict(self.reasons)
+        for line in self.lines:
+            if line.no < headline_no and line.no >= self.start:
+                reasons[line.no] = "before-article"
+        first = next((ln.no for ln in self.lines if ln.no > headline_no), self.end)
+        kept = frozenset(no for no in self.kept if no not in reasons)
+        return replace(self, kept=kept, reasons=reasons, start=first)
+
+    def _with_lead(self, headline_no: int) -> "Span":
+        """Keep the prose lines between the headline and the span (a standfirst)."""
+        lead = [
+            line.no
+            for line, score in zip(self.lines, self.scores)
+            if headline_no < line.no < self.start
+            and (_lead_worthy(line, score) or is_date_line(line))
+            and not line.link_chars
+            and not line.image
+            and not is_meta_line(line)
+        ]
+        if not lead:
+            return self
+        reasons = {no: why for no, why in self.reasons.items() if no not in lead}
+        return replace(self, kept=self.kept | frozenset(lead), reasons=reasons)
+
+    def trimmed(self) -> "Span":
+        """The span without the bylines, time stamps, credits and labels before its
+        first paragraph: an article opens with its lead (or standfirst)."""
+        if not self.start:
+            return self
+        reasons = dict(self.reasons)
+        prose_seen = 0
+        for line, score in zip(self.lines, self.scores):
+            if line.no not in self.kept:
+                continue
+            lead_worthy = _lead_worthy(line, score)
+            if lead_worthy and (score > 0 or _SENTENCE_END.search(line.text)):
+                prose_seen += 1
+                if prose_seen >= 2:
+                    break  # the article is under way
+                continue
+            if is_date_line(line):
+                continue  # kept as the page's date (a "meta" block), not as body
+            if not lead_worthy or is_furniture_words(line) or _is_label(line):
+                reasons[line.no] = "before-article" if not prose_seen else "not-prose"
+        if len(reasons) == len(self.reasons):
+            return self
+        kept = frozenset(no for no in self.kept if no not in reasons)
+        if not kept:
+            return self
+        return replace(self, kept=kept, reasons=reasons)
+
+    def near_range(self) -> tuple[int, int]:
+        """First and last line numbers of the article and the lines around it where its
+        headline, byline and furniture stand (``headline.window_before`` non-blank lines
+        each side); the whole page when no article was found."""
+        if not self.start or not self.lines:
+            return 0, 1 << 30
+        window = _config()["headline"]["window_before"]
+        first = next((k for k, ln in enumerate(self.lines) if ln.no >= self.start), 0)
+        last = next((k for k in range(len(self.lines) - 1, -1, -1) if self.lines[k].no <= self.end), len(self.lines) - 1)
+        return self.lines[max(0, first - window)].no, self.lines[min(len(self.lines) - 1, last + window)].no
+
+    def marked_lines(self, n_lines: int, only_kept: bool = False) -> list[str]:
+        """The page's ``n_lines`` lines as plain text, headings and bullets marked the
+        Markdown way ("# ", "* "), blank where nothing is left (an image).
+
+        ``only_kept``: blank too the lines far from the article (see :meth:`near_range`),
+        but for those naming a URL (the page's own address is evidence wherever it stands)."""
+        out = [""] * n_lines
+        lo, hi = self.near_range()
+        for line in self.lines:
+            if only_kept and not lo <= line.no <= hi and not line.url:
+                continue
+            if line.text:
+                mark = "#" * line.heading + " " if line.heading else ("* " if line.bullet else "")
+                out[line.no - 1] = mark + line.text
+        return out
+
+    def split_units(
+        self, units: list[T], headline_no: int | None = None, recorded: frozenset[int] = frozenset()
+    ) -> tuple[list[T], list[tuple[int, str, str]]]:
+        """The units (anything with ``line_no`` and ``text``) inside the article, and
+        ``(line_no, text, reason)`` for those outside it and for dropped lines that
+        left no unit (an image) and are not ``recorded`` already (by a furniture rule).
+        The headline's line is in neither: it is the title."""
+        kept: list[T] = []
+        seen = set()
+        outside: list[tuple[int, str, str]] = []
+        for unit in units:
+            no = unit.line_no  # type: ignore[attr-defined]
+            seen.add(no)
+            if no == headline_no:
+                continue
+            if no in self.kept:
+                kept.append(unit)
+            else:
+                outside.append((no, unit.text, self.reasons.get(no, "not-prose")))  # type: ignore[attr-defined]
+        for line in self.lines:
+            if line.no not in seen and line.no not in recorded and line.no in self.reasons:
+                outside.append((line.no, line.text or line.raw, self.reasons[line.no]))
+        return kept, outside
+
+
+def _max_subarray(scores: Sequence[float]) -> tuple[int, int, float]:
+    """Indices ``[i, j]`` (inclusive) of the contiguous run with the largest sum."""
+    best = (0, -1, 0.0)
+    start = 0
+    total = 0.0
+    for i, value in enumerate(scores):
+        if total <= 0:
+            start, total = i, value
+        else:
+            total += value
+        if total > best[2]:
+            best = (start, i, total)
+    return best
+
+
+def _bounded_end(scores: Sequence[float], i: int, j: int, max_drawdown: float) -> int:
+    """The end of the best run from ``i`` that never falls more than ``max_drawdown``
+    below its best total: a long stretch of furniture ends the article even when
+    prose (comments, a gallery, another story) follows it."""
+    total = best = 0.0
+    end = i
+    for k in range(i, j + 1):
+        total += scores[k]
+        if total > best:
+            best, end = total, k
+        elif best - total > max_drawdown:
+            break
+    return end
+
+
+def best_span(lines: Sequence[Line], scores: Sequence[float]) -> tuple[int, int]:
+    """Indices (into ``lines``, inclusive) of the article's span; ``(0, -1)`` when none."""
+    i, j, _ = _max_subarray(scores)
+    if j < i:
+        return 0, -1
+    # Not Kadane's end: comments, a gallery or the next story after a long stretch
+    # of furniture would join the article whenever their prose outweighs the stretch.
+    # (Cutting at "Comments" / "Related stories" markers was tried and lost more
+    # articles than it saved: such boxes stand inside articles too.)
+    j = _bounded_end(scores, i, j, _config()["span"]["max_drawdown"])
+    return i, j
+
+
+def detect_language(lines: Sequence[Line], max_chars: int = 600) -> str | None:
+    """The language of the page's longest lines (py3langid), or ``None`` when too little text."""
+    chosen = sorted((ln for ln in lines if ln.n_words >= 8), key=lambda ln: -ln.n_words)
+    text = ""
+    for ln in chosen:
+        text += ln.text + "\n"
+        if len(text) >= max_chars:
+            break
+    if len(text) < 40:
+        return None
+    # Plainly English text (English function words are a third of its words or more;
+    # they are a tenth of German or French prose) is English without asking the model.
+    english = _stopwords()["en"]
+    words = _WORD.findall(text[:max_chars].lower())
+    if words and sum(w in english for w in words) / len(words) >= _config()["english_shortcut"]:
+        return "en"
+    return _langid(text[:max_chars])
+
+
+def _langid(text: str) -> str | None:
+    try:
+        import py3langid  # type: ignore[import-not-found]
+    except ImportError:  # the feature is optional: English function words are assumed
+        return None
+    lang, _ = py3langid.classify(text)
+    return str(lang)
+
+
+def find_article(page_lines: Sequence[str], language: str | None = None) -> Span:
+    """The article's lines in a page dump, with a reason for every other line.
+
+    ``page_lines`` are the page's lines (blank ones included, for numbering).
+    Reasons: ``before-article``, ``after-article``, ``link-list``, ``image``,
+    ``not-prose``.
+    """
+    lines = read_lines(page_lines)
+    if language is None:
+        language = detect_language(lines)
+    stops = _stopwords().get(language or "en")
+    english = language in (None, "en")  # English-only evidence is skipped on other languages
+    scored = [score_line(line, stops, english) for line in lines]
+    scores = [s for s, _ in scored]
+    i, j = best_span(lines, scores)
+    if j < i or sum(v for v in scores[i : j + 1] if v > 0) < _config()["span"]["min_article_score"]:
+        return Span(tuple(lines), frozenset(ln.no for ln in lines), {}, 0, 0, language, tuple(scores))
+    i = _extend_to_lead(lines, scores, i, stops)
+    reasons: dict[int, str] = {}
+    for k, line in enumerate(lines):
+        if k < i:
+            reasons[line.no] = "before-article"
+        elif k > j:
+            reasons[line.no] = "after-article"
+    reasons.update(_interruptions(lines, scored, i, j))
+    kept = frozenset(ln.no for ln in lines if ln.no not in reasons)
+    return Span(tuple(lines), kept, reasons, lines[i].no, lines[j].no, language, tuple(scores))
+
+
+def _extend_to_lead(lines: Sequence[Line], scores: Sequence[float], i: int, stops: frozenset[str] | None) -> int:
+    """Move the span's start back over a standfirst and subheading just before it."""
+    k = i - 1
+    while k >= 0:
+        line = lines[k]
+        if line.link_density > 0.3 or line.image or not line.words:
+            break
+        if scores[k] > 0 and line.n_words >= 4:
+            i = k
+            k -= 1
+            continue
+        break
+    return i
+
+
+def _interruptions(lines: Sequence[Line], scored: Sequence[tuple[float, str]], i: int, j: int) -> dict[int, str]:
+    """Reasons for dropping non-prose lines inside the span ``[i, j]``."""
+    cfg = _config()["interruptions"]
+    out: dict[int, str] = {}
+    for k in range(i, j + 1):
+        score, reason = scored[k]
+        line = lines[k]
+        if is_date_line(line):
+            continue
+        if is_meta_line(line):
+            out[line.no] = "not-prose"
+            continue
+        if score >= 0 or not reason or reason == "data":
+            continue  # prose, or a line of a table, chart or code inside the article: kept
+        if reason in ("link-list", "image"):
+            # a bullet list of links inside an article is the article's when prose surrounds it
+            out[line.no] = reason
+            continue
+        if line.heading and line.n_words <= cfg["subheading_max_words"] and not is_furniture_words(line):
+            continue  # a subheading
+        if (
+            reason == "not-prose"
+            and 1 <= line.n_words <= cfg["subheading_max_words"]
+            and not is_furniture_words(line)
+            and not line.url
+            and _between_prose(scored, k, i, j)
+        ):
+            continue  # a subheading or list entry between paragraphs
+        out[line.no] = reason
+    return out
+
+
+def _between_prose(scored: Sequence[tuple[float, str]], k: int, i: int, j: int) -> bool:
+    before = next((scored[n][0] for n in range(k - 1, i - 1, -1) if scored[n][1] != "not-prose" or scored[n][0] > 0), None)
+    after = next((scored[n][0] for n in range(k + 1, j + 1) if scored[n][1] != "not-prose" or scored[n][0] > 0), None)
+    return before is not None and after is not None and before > 0 and after > 0
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])")
+
+
+def lead_sentence(doc) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
+    """``(line number, sentence)``: the first sentence of the article's first paragraph
+    that reads like prose, or ``None``."""
+    stops = _stopwords().get(getattr(doc, "language", None) or "en")
+    for block in doc.blocks:
+        if block.kind != "paragraph":
+            continue
+        for sentence in _SENTENCE_SPLIT.split(block.text):
+            sentence = sentence.strip()
+            lines = read_lines([sentence])
+            if lines and is_prose(lines[0], stops) and not is_furniture_line(sentence):
+                return block.line_no, sentence
+    return None

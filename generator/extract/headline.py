@@ -1,0 +1,285 @@
+"""The article's headline in a page dump, and the site's name split off it.
+
+Candidates are the short lines near the start of the article's span (see
+:mod:`generator.article_span`): up to ``headline.window_before`` non-blank lines
+before it and ``headline.look_inside`` into it. Furniture-rule lines, bylines,
+time stamps, credits, link lists and paragraphs' sentences are never candidates.
+Each candidate's evidence (heading level, repetition on the page and in its URL
+slugs and alt texts, title case, words shared with the article, a byline or deck
+beside it, distance to the article, menu separators ...) is weighed by a linear
+model kept as data (``data/headline_model.yml``, rebuilt by
+:mod:`generator.train_headline`); the best candidate wins.
+
+A trailing part after a separator (" - ", " | ", " — "), or a leading part before
+a bar ("Section | Headline"), is split off as the site's (or section's) name when
+the page bears it out: the part stands on the page in a short line of its own, or
+the rest stands alone as a line. The part is kept (``Headline.site``): evidence of
+the outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Sequence
+
+from generator.extract.article_span import Line, Span, _config, _stopwords, is_furniture_words, is_meta_line
+from generator.files.rules import load_rules
+
+_SEPARATOR = re.compile(r"\s+(?:[-|–—·•:]{1,2}|::)\s+|\s*\|\s*")
+_TRAILING_SEPARATOR = re.compile(r"(?:\s+(?:[-|–—·•:]{1,2}|::)|\s*\|)\s*$")
+_LEADING_SEPARATOR = re.compile(r"^\s*(?:(?:[-|–—·•:]{1,2}|::)\s+|\|\s*)")
+_PIPE_AFTER_FIRST = re.compile(r"\s*\|")
+_BYLINE = re.compile(r"^(by|written by|posted by|photo|image|credit)\b", re.IGNORECASE)
+_DATEISH = re.compile(
+    r"\b(\d{1,2}:\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\b", re.IGNORECASE
+)
+_NON_WORD = re.compile(r"\W+")
+_NAV_SEPARATOR = re.compile(r"\s[·|→»>/•]\s")
+_WORDS = re.compile(r"\w+")
+_KEY_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A photo credit ("GETTY IMAGES", "[Photo: Name/iStock]", "(Credit: AP/...)"): never a headline.
+_CREDIT = re.compile(r"\b(getty|images?|photo|photograph|credit|istock|shutterstock|reuters|afp|ap)\b.*[/:]|^[^/]{0,40}/[^/]{0,40}$|getty images|\bcredit:", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The headline found, the line it stands on, and the part split off it."""
+
+    text: str
+    line_no: int
+    site: str | None = None  # "BBC News" of "... - BBC News": evidence of the outlet
+    raw: str = ""  # the line as it stood
+
+
+def key(text: str) -> str:
+    """The words of a text, case-folded: what two printings of a headline share."""
+    return " ".join(_KEY_WORDS.findall(text.casefold()))
+
+
+def _line_key(line: Line) -> str:
+    return " ".join(line.lower)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A line that may be the headline, with the evidence for it."""
+
+    line: Line
+    title: str  # the line's text with the site part split off
+    site: str | None
+    features: dict[str, float]
+
+
+def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = None) -> list[Candidate]:
+    """The lines near the article's start that may be its headline, with their features.
+
+    ``page`` is the page's whole text: a headline is repeated in its meta places
+    (the ``<title>``, an image's alt text, the URL slug of share links), so how
+    often a candidate stands in it is evidence. ``furniture``: numbers of the lines
+    the furniture rules dropped (never candidates); ``None``: the rules are asked here.
+    """
+    cfg = _config()["headline"]
+    lines = span.lines
+    if not lines:
+        return []
+    start_index = next((k for k, ln in enumerate(lines) if ln.no >= span.start), 0) if span.start else 0
+    lo = max(0, start_index - cfg["window_before"])
+    hi = min(len(lines), start_index + cfg["look_inside"] + 1)
+    near = lines[max(0, lo - cfg["window_before"]) : hi + cfg["window_before"]]
+    counts = Counter(_line_key(ln) for ln in near if ln.n_words <= cfg["max_words"] * 2)
+    all_keys = list(counts)
+    page_lower = page.lower()
+    stops = _stopwords().get(span.language or "en", _stopwords()["en"])
+    body_words: Counter[str] = Counter()
+    for ln in lines[start_index : start_index + cfg["body_lines"]]:
+        if ln.no in span.kept:
+            body_words.update(ln.lower)
+    furniture_words = _config()["_furniture"]
+    memo: dict[int, bool] = {}
+
+    def meta(n: int) -> bool:
+        if n not in memo:
+            memo[n] = is_meta_line(lines[n])
+        return memo[n]
+
+    check_rules = furniture is None  # the caller did not run the furniture rules: ask them here
+    furniture = furniture or frozenset()
+    out: list[Candidate] = []
+    for k in range(lo, hi):
+        line = lines[k]
+        if line.no in furniture or not _eligible(line, cfg) or (check_rules and _is_furniture(lines, k)):
+            continue
+        title, site = split_site(line.text, counts, all_keys)
+        content = {word for word in line.lower if len(word) > 2} - stops
+        overlap = 0.0
+        if content:
+            own = Counter(line.lower) if line.no in span.kept else Counter()
+            overlap = sum(1 for word in content if body_words[word] > own[word]) / len(content)
+        n = line.n_words
+        text = line.text
+        f = {
+            "h1": float(line.heading == 1),
+            "h2": float(line.heading == 2),
+            "h3_plus": float(line.heading >= 3),
+            "bullet": float(line.bullet),
+            "repeated": float(counts[key(title)] >= 2),
+            "site_split": float(site is not None),
+            "in_meta": min(3.0, float(_repeats_in_page(title, page_lower))) if page_lower else 0.0,
+            "title_case": sum(word[:1].isupper() for word in line.words) / max(1, n),
+            "all_caps": float(text.isupper()),
+            "full_stop": float(text.endswith(".")),
+            "question_or_bang": float(text.endswith(("?", "!"))),
+            "words_1_2": float(n <= 2),
+            "words_3_4": float(3 <= n <= 4),
+            "words_over_15": max(0, n - 15) / 10,
+            "inside_span": float(k > start_index),
+            "lines_inside": max(0, k - start_index) / 10,
+            "lines_before": max(0, start_index - k) / 10,
+            "next_is_start": float(k + 1 == start_index),
+            "body_overlap": overlap,
+            "has_link": float(line.link_chars > 0),
+            "digits": sum(c.isdigit() for c in text) / max(1, len(text)),
+            "image": float(line.image),
+            "prose_after": _share(span.scores, k + 1, k + 9, lambda v: v > 1.0),
+            "prose_before": _share(span.scores, k - 8, k, lambda v: v > 1.0),
+            "links_before": _share(span.scores, k - 8, k, lambda v: v < -1.2),
+            "colon": float(": " in text),
+            "separators": min(3, len(_NAV_SEPARATOR.findall(text))) / 3,
+            "furniture_share": sum(w in furniture_words for w in line.lower) / max(1, n),
+            "meta_after": float(any(meta(n) for n in range(k + 1, min(len(lines), k + 5)))),
+            "meta_before": float(any(meta(n) for n in range(max(0, k - 3), k))),
+            "deck_after": float(
+                k + 1 < len(lines)
+                and lines[k + 1].n_words > n
+                and not lines[k + 1].heading
+                and not lines[k + 1].link_chars
+                and not meta(k + 1)
+                and lines[k + 1].n_words <= cfg["max_words"] * 2
+            ),
+        }
+        out.append(Candidate(line, title, site, f))
+    for cand in out:  # the page's first level-1 heading among the candidates
+        cand.features["first_h1"] = float(cand.line.heading == 1 and cand is next((c for c in out if c.line.heading == 1), None))
+    return out
+
+
+def _share(scores: Sequence[float], lo: int, hi: int, test: Callable[[float], bool]) -> float:
+    window = scores[max(0, lo) : max(0, hi)]
+    return sum(map(test, window)) / len(window) if window else 0.0
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict[str, float]:
+    return {str(k): float(v) for k, v in load_rules("headline_model")["weights"].items()}
+
+
+def candidate_score(features: dict[str, float]) -> float:
+    """The linear model's score of a candidate (``data/headline_model.yml``)."""
+    weights = _model()
+    return weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in features.items())
+
+
+def find_headline(span: Span, page: str = "", furniture: frozenset[int] | None = None) -> Headline | None:
+    """The headline of the article ``span`` found, or ``None`` when no line qualifies.
+
+    ``furniture``: numbers of lines the furniture rules dropped, never the headline
+    (``None``: the rules are asked about each candidate).
+    """
+    if not span.start:  # no prose found: the page is too short to tell; the cleaner's rules decide
+        return None
+    best: tuple[float, Candidate] | None = None
+    for cand in candidates(span, page, furniture):
+        score = candidate_score(cand.features)
+        if best is None or score > best[0]:
+            best = (score, cand)
+    if best is None:
+        return None
+    cand = best[1]
+    return Headline(cand.title, cand.line.no, cand.site, cand.line.raw)
+
+
+def _repeats_in_page(title: str, page_lower: str) -> int:
+    """How often the headline, or its URL slug, stands in the page's text."""
+    words = _WORDS.findall(title.lower())
+    if len(words) < 3:
+        return 0
+    # the line itself is one printing of the title: only the others count
+    return max(0, page_lower.count(title.lower()) - 1) + page_lower.count("-".join(words[:6]))
+
+
+def _is_furniture(lines: Sequence[Line], k: int) -> bool:
+    """True when a furniture rule drops line ``k``, or the line is a widget's payload
+    (the line after a rule with ``drop_next``)."""
+    from generator.extract.clean import match_furniture  # clean imports this module
+
+    if match_furniture(lines[k].text) is not None:
+        return True
+    for back in (1, 2):
+        if k - back >= 0 and lines[k - back].link_density < 0.5:  # a menu's "Video" entry is no player
+            rule = match_furniture(lines[k - back].text)
+            if rule is not None and rule.drop_next >= back:
+                return True
+    return False
+
+
+def _eligible(line: Line, cfg: dict) -> bool:
+    if not line.words or line.image and line.n_words < 3:
+        return False
+    if not cfg["min_words"] <= line.n_words <= cfg["max_words"]:
+        return False
+    if line.link_density > 0.5 and not line.heading:
+        return False
+    if line.url or _BYLINE.match(line.text) or _CREDIT.search(line.text) or is_furniture_words(line) or is_meta_line(line):
+        return False
+    if _DATEISH.search(line.text) and line.n_words <= 6:
+        return False
+    if line.text.endswith(".") and line.n_words >= cfg["max_words_full_stop"]:
+        return False  # a paragraph's sentence, not a headline
+    return not (line.text.endswith((":", ",", ";")) or line.text[:1].islower())
+
+
+def split_site(text: str, counts: Counter[str] | None = None, all_keys: Sequence[str] = ()) -> tuple[str, str | None]:
+    """``("Headline", "Site")`` from "Headline - Site" (or "Site | Headline") when the page bears it out.
+
+    The part split off must be short, and the page must show it is not the
+    headline's: the part stands on the page outside this line, or the rest stands
+    alone as a line of its own.
+    """
+    cfg = _config()["headline"]
+    parts = [p for p in _SEPARATOR.split(text) if p]
+    if len(parts) < 2:
+        return text, None
+    counts = counts or Counter()
+    options = [(parts[-1], _before_last(text, parts[-1]))]
+    if _PIPE_AFTER_FIRST.match(text[len(parts[0]) :]):
+        # "Section | Headline": a leading part is split off at a bar only; "Raspberry
+        # Pi 3 - The credit card sized PC" is one headline
+        options.append((parts[0], _after_first(text, parts[0])))
+    for site, title in options:
+        if not title or len(site.split()) > cfg["max_site_words"] or len(site) > cfg["max_site_chars"]:
+            continue
+        if len(_KEY_WORDS.findall(title)) < 3:
+            continue
+        site_key, title_key = key(site), key(title)
+        standalone = counts.get(title_key, 0) >= 1
+        # the site's name stands on the page in a short line of its own ("© 2021 Site", a logo's text)
+        limit = len(site_key.split()) + 3
+        elsewhere = any(
+            site_key and site_key in k and k != key(text) and len(k.split()) <= limit for k in all_keys
+        )
+        if standalone or elsewhere:
+            return title, site
+    return text, None
+
+
+def _before_last(text: str, last: str) -> str:
+    head = text[: text.rfind(last)]
+    return _TRAILING_SEPARATOR.sub("", head).strip()
+
+
+def _after_first(text: str, first: str) -> str:
+    tail = text[len(first) :]
+    return _LEADING_SEPARATOR.sub("", tail).strip()

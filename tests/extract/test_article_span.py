@@ -1,0 +1,219 @@
+"""The article in a page dump: its span, its headline, its summary, its language.
+
+Table-driven cases on small synthetic pages (written for these tests), then floors
+on the dev corpus of real page dumps (``../shared/devcorpus/web``, skipped when absent).
+"""
+
+from __future__ import annotations
+
+
+import pytest
+
+from generator.extract.article_span import find_article, is_furniture_line, plain_text
+from generator.extract.clean import clean_seed_text
+from generator.extract.fields import extract_summary, extract_title
+from generator.extract.headline import split_site
+
+
+P1 = (
+    "The city council voted on Tuesday to close the old harbour bridge to cars, after engineers warned "
+    "that its steel supports had corroded far faster than expected."
+)
+P2 = (
+    "The mayor said the decision was painful but unavoidable, and promised that a ferry service would "
+    "run every twenty minutes while the bridge is repaired."
+)
+P3 = (
+    "Shop owners on both banks said they feared losing customers, and several asked the council to "
+    "reduce their rates until the work is finished next spring."
+)
+P4 = "Repairs are expected to cost about 40 million euros, most of it paid by the regional government."
+
+NAV = ["* Home", "* World", "* Politics", "* Business", "* Sport", "* Culture", "* Weather", "Sign in", "Subscribe"]
+MD_NAV = [f"  * [{w}](https://example.org/{w.lower()})" for w in ("Home", "World", "Politics", "Business", "Sport", "Video")]
+RELATED = [
+    "Related stories",
+    "* [Storm damages coastal road](https://example.org/a)",
+    "* [Tram line to reopen in May](https://example.org/b)",
+    "* [Council elects new speaker](https://example.org/c)",
+]
+COMMENTS = [
+    "12 Comments",
+    "Leave a comment",
+    "jsmith99",
+    "March 3, 2021 at 4:15 pm",
+    "I drive over that bridge every day and never noticed anything wrong with it, which is worrying.",
+    "Reply",
+    "harbourfan",
+    "March 3, 2021 at 5:02 pm",
+    "About time too, the council has ignored the state of that bridge for years and years now.",
+    "Reply",
+]
+
+
+def page(*parts: list[str] | str) -> str:
+    lines: list[str] = []
+    for part in parts:
+        lines.extend([part] if isinstance(part, str) else part)
+        lines.append("")
+    return "\n".join(lines)
+
+
+PLAIN_PAGE = page(
+    NAV,
+    "Harbour bridge to close for two years - Example News",
+    "By Jane Doe",
+    "Published March 3, 2021",
+    P1, P2, "Advertisement", P3, P4,
+    "Share this article",
+    RELATED,
+    COMMENTS,
+    "© 2021 Example News. All rights reserved.",
+)  # fmt: skip
+
+MARKDOWN_PAGE = page(
+    "[![Example News](https://example.org/logo.png)](https://example.org/)",
+    MD_NAV,
+    "# Harbour bridge to close for two years",
+    "By [Jane Doe](https://example.org/staff/jane)",
+    "![](https://example.org/img/bridge.jpg)",
+    P1,
+    P2.replace("the bridge", "[the bridge](https://example.org/bridge)"),
+    "## What happens next",
+    P3,
+    P4,
+    "  * [Share on Facebook](https://facebook.com/sharer?u=x)",
+    "  * [Share on Twitter](https://twitter.com/share?u=x)",
+    RELATED,
+)
+
+CASES = [
+    # (name, page, must be in the body, must not be in the body)
+    (
+        "plain page",
+        PLAIN_PAGE,
+        [P1, P2, P3, P4],
+        ["Home", "Sign in", "By Jane Doe", "Advertisement", "Share this article", "Related stories",
+         "Storm damages coastal road", "12 Comments", "I drive over that bridge", "All rights reserved"],
+    ),
+    (
+        "markdown page",
+        MARKDOWN_PAGE,
+        [P1, "while the bridge is repaired", "What happens next", P3, P4],
+        ["](", "![", "https://", "Politics", "Share on Facebook", "Tram line to reopen", "Jane Doe"],
+    ),
+    (
+        "article only",
+        page(P1, P2, P3),
+        [P1, P2, P3],
+        [],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name, text, keep, drop", CASES, ids=[c[0] for c in CASES])
+def test_the_article_is_kept_and_the_page_dropped(name, text, keep, drop):
+    body = clean_seed_text(text).body_text()
+    for line in keep:
+        assert line in body, f"{name}: lost {line!r}"
+    for line in drop:
+        assert line not in body, f"{name}: kept {line!r}"
+
+
+@pytest.mark.parametrize(
+    "text, headline, site",
+    [
+        (PLAIN_PAGE, "Harbour bridge to close for two years", "Example News"),
+        (MARKDOWN_PAGE, "Harbour bridge to close for two years", None),
+    ],
+)
+def test_the_headline_is_found_without_the_site_name(text, headline, site):
+    doc = clean_seed_text(text)
+    title = extract_title(doc)
+    assert doc.title == headline
+    assert title is not None and title.value == headline
+    assert doc.title_site == site
+    if site:
+        assert site in title.provenance.evidence
+
+
+def test_image_lines_are_captions_only_when_they_carry_words():
+    text = page(
+        "# Harbour bridge to close for two years",
+        P1,
+        "![](https://example.org/img/bridge.jpg)",
+        "![bridge](https://example.org/img/b2.jpg) The bridge seen from the east bank in January.",
+        P2,
+        P3,
+    )
+    doc = clean_seed_text(text)
+    assert [b.text for b in doc.of_kind("caption")] == ["The bridge seen from the east bank in January."]
+    assert "example.org" not in doc.body_text()
+    assert any(r.rule == "image" for r in doc.removed)
+
+
+def test_every_line_outside_the_article_has_a_reason():
+    doc = clean_seed_text(PLAIN_PAGE)
+    reasons = {r.text: r.rule for r in doc.removed}
+    assert reasons["Sign in"] == "before-article"
+    assert reasons["12 Comments"] == "after-article"
+    assert "Advertisement" in reasons  # an interruption inside the article
+
+
+def test_the_summary_is_never_furniture():
+    for text in (PLAIN_PAGE, MARKDOWN_PAGE):
+        summary = extract_summary(clean_seed_text(text))
+        assert summary is not None and not is_furniture_line(summary.value)
+        assert summary.value.startswith("The city council voted")
+
+
+@pytest.mark.parametrize(
+    "raw, text, link_chars, image",
+    [
+        ("[Trump](http://example.org/trump) said", "Trump said", 5, False),
+        ("![A bridge](http://x/y.jpg)", "", 0, True),
+        ("[ ![logo](http://x/l.png) Home ](http://x/)", "Home", 4, True),
+        ("**Bold** and _Minecraft_ and snake_case", "Bold and Minecraft and snake_case", 0, False),
+        ("[Share](http://t.co/share?text=A title with spaces)", "Share", 5, False),
+    ],
+)
+def test_markdown_links_keep_their_text(raw, text, link_chars, image):
+    assert plain_text(raw) == (text, link_chars, image)
+
+
+@pytest.mark.parametrize(
+    "line, title, site",
+    [
+        ("Julian Assange: Sweden drops rape investigation - BBC News", "Julian Assange: Sweden drops rape investigation", "BBC News"),
+        ("Senate passes the bill | CNN Politics", "Senate passes the bill", "CNN Politics"),
+        ("Raspberry Pi 3 - The credit card sized PC", "Raspberry Pi 3 - The credit card sized PC", None),
+    ],
+)  # fmt: skip
+def test_the_site_part_is_split_only_on_evidence(line, title, site):
+    from collections import Counter
+
+    keys = ["bbc news home", "cnn politics", "more from bbc news"]
+    assert split_site(line, Counter(), keys) == (title, site)
+
+
+def test_language_is_detected_and_english_rules_skipped_elsewhere():
+    german = page(
+        NAV,
+        "Die Brücke am Hafen wird für zwei Jahre geschlossen",
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke am Hafen für Autos zu sperren, nachdem "
+        "Ingenieure vor stark verrosteten Stahlträgern gewarnt hatten.",
+        "Der Bürgermeister sagte, die Entscheidung sei schmerzhaft, aber unvermeidlich, und versprach eine "
+        "Fähre, die alle zwanzig Minuten fahren soll, solange die Brücke repariert wird.",
+    )
+    doc = clean_seed_text(german)
+    assert doc.language == "de"
+    assert "Der Stadtrat hat am Dienstag beschlossen" in doc.body_text()
+    assert clean_seed_text(PLAIN_PAGE).language == "en"
+
+
+def test_a_page_without_prose_is_not_cut():
+    span = find_article(["Title", "", "Short line.", "Another one."])
+    assert span.start == 0 and not span.reasons
+
+
+# --- the dev corpus -------------------------------------------------------------------------
