@@ -80,6 +80,7 @@ def inspect_record(article: Article, archive: Archive) -> dict[str, Any]:
             else None
         ),
         "sha256": article.sha256,
+        "language": article.doc.language,
         "source_file": article.source_path,
     }
 

@@ -476,9 +476,22 @@ class DateEvidence:
     url: Field[DateValue] | None
 
 
+# Languages whose dates in words the rules of data/dates.yml read (month and weekday
+# names, "Published", "on Friday"): on other pages only the URL's date is read.
+DATE_WORD_LANGUAGES = frozenset({"en"})
+
+
 def extract_date_evidence(doc: CleanDoc) -> DateEvidence:
-    """Read the document's date evidence (blocks, dateline and URL; never its furniture)."""
-    return DateEvidence(extract_date_clues(doc), extract_weekday_mentions(doc), extract_url_date(doc.source_url))
+    """Read the document's date evidence (blocks, dateline and URL; never its furniture).
+
+    On a page in a language the rules do not read (``doc.language``; unknown counts
+    as English), only the URL's date: an English month name in a Portuguese page is
+    a coincidence, and "1/2/2019" is not the same day everywhere.
+    """
+    url = extract_url_date(doc.source_url)
+    if doc.language is not None and doc.language not in DATE_WORD_LANGUAGES:
+        return DateEvidence((), (), url)
+    return DateEvidence(extract_date_clues(doc), extract_weekday_mentions(doc), url)
 
 
 def _field(value: DateValue, method: str, evidence: str, conf: float, tier: str) -> Field[DateValue]:

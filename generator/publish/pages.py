@@ -43,6 +43,7 @@ def render_article_page(article: Article, archive: Archive, sitemap: SiteMap, se
         ("title", article.title.value),
         ("date", article.date.value.iso() if article.date else None),
         ("outlet", article.outlet.value if article.outlet else None),
+        ("lang", article.doc.language),
         ("actors", actor_names),
         ("tags", actor_names),
         ("event", event.id if event else None),
@@ -95,6 +96,8 @@ def _article_header(article: Article, archive: Archive, path: str, sitemap: Site
         parts.append("**Outlet:** unknown")
     if article.doc.dateline:
         parts.append(f"**Dateline:** {escape_markdown(article.doc.dateline)}")
+    if article.doc.language:
+        parts.append(f"**Language:** {escape_markdown(article.doc.language)}")
     lines = [" · ".join(parts), "{: .na-meta }", ""]
     if article.actor_ids:
         links = [
