@@ -54,10 +54,13 @@ _GENERATED = shutil.ignore_patterns(*_GENERATED_NAMES)
 
 
 def link_theme(project: Path) -> None:
-    """mkdocs.yml's theme.custom_dir (generator/plugin/theme) inside a project copy."""
-    (project / "generator").mkdir(exist_ok=True)
-    (project / "generator" / "plugin").mkdir(parents=True, exist_ok=True)
-    (project / "generator" / "plugin" / "theme").symlink_to(ROOT / "generator" / "plugin" / "theme", target_is_directory=True)
+    """mkdocs.yml's theme.custom_dir (generator/plugin/theme) inside a project copy.
+
+    The whole package is linked, not a folder holding only the theme: run from the
+    project, Python finds ``generator/`` there first, and a folder without the
+    package's modules would hide the installed plugin (``generator.plugin.plugin``).
+    """
+    (project / "generator").symlink_to(ROOT / "generator", target_is_directory=True)
 
 
 SUBPATH = "/newsarchive/"  # GitHub Pages serves a project site under /<repo>/

@@ -23,7 +23,7 @@ from generator.settings import PERMALINKS_FILE
 from generator.settings import OWNED_DIRS, OWNED_PAGES
 
 from .browser import CHROMIUM, LAUNCH_ARGS
-from .conftest import ROOT, SEEDS, _Quiet
+from .conftest import ROOT, SEEDS, _Quiet, link_theme
 from .sitebuild import BUILD_ENV, run_mkdocs, tree_bytes
 
 NASTY = ROOT / "tests" / "nasty"
@@ -67,8 +67,7 @@ def nasty_project(tmp_path_factory) -> dict:
     (project / "seeds" / "oversize.txt").write_bytes(b"Too long\n\n" + b"word " * (MAX_SEED_BYTES // 5))
     shutil.copytree(ROOT / "site_src", project / "site_src", ignore=shutil.ignore_patterns(*OWNED_DIRS, *OWNED_PAGES))
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    if (ROOT / "generator" / "plugin" / "theme").is_dir():  # mkdocs.yml's theme.custom_dir, if any
-        shutil.copytree(ROOT / "generator" / "plugin" / "theme", project / "generator" / "plugin" / "theme")
+    link_theme(project)  # mkdocs.yml's theme.custom_dir
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     (project / "pyproject.toml").write_text(pyproject + f"max_seed_bytes = {MAX_SEED_BYTES}\n", encoding="utf-8")
     inputs_before = {**_prefixed("seeds", tree_bytes(project / "seeds")), **_prefixed("site_src", tree_bytes(project / "site_src"))}
