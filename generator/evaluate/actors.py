@@ -162,7 +162,8 @@ def count_corpus_pages(archive: Archive) -> CorpusFigures:
     full_surnames: set[str] = set()
     one_word: list[Actor] = []
     roles: list[str] = []
-    titles = _title_keys()
+    # "Prince Harry", "King Salman": a regnal title is how the person is named
+    titles = _title_keys() - {t.lower() for t in vocabulary().regnal}
     for actor in archive.actors:
         by_type[actor.type] += 1
         if actor.type != "person":

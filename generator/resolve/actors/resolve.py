@@ -104,7 +104,8 @@ def resolve_actors(
     or a second word (fuzzy, for transliterations), when an acronym is defined as a
     name, or when a short organisation name sits inside exactly one longer one. A
     bare surname resolves to the one full name sharing it in its own article, else in
-    the archive, else stays its own actor. Decisions then merge, rename, retype,
+    the archive; one that stays unresolved (two people bear it, or none) gets no actor:
+    the Review page lists it (:func:`generator.publish.review`). Decisions then merge, rename, retype,
     describe and drop, and their never-merge pairs are never crossed.
 
     Returns the actors sorted by id and, for each article id, its actor ids by
@@ -266,8 +267,10 @@ def _merge_bare_surnames(clusters: _Clusters) -> None:
     unresolved = []
     for i in bare:
         key = core_keys(nodes[i].name)[0]
-        target = _only_cluster(clusters, i, full_in[nodes[i].article], key, given_too=True)
-        if target is None:
+        here = full_in[nodes[i].article]
+        target = _only_cluster(clusters, i, here, key, given_too=True)
+        bearers_here = any(_surname_matches(nodes[k].name, key) or same_token(core_keys(nodes[k].name)[0], key) for k in here)
+        if target is None and not bearers_here:  # two Lees in the article: no other article's Lee decides
             bearers = [k for s in surnames if s[:1] == key[:1] and same_token(s, key) for k in by_surname[s]]
             target = _only_cluster(clusters, i, bearers, key, given_too=False)
         if target is None or not clusters.union(target, i):
@@ -341,6 +344,12 @@ def _build_actors(
     drafts = []
     for root in clusters.roots():
         members = [clusters.nodes[k] for k in clusters.members(root)]
+        decided = (*(n for g in decisions.merge for n in g), *(n for pair in decisions.split for n in pair))
+        if all(n.bare_person for n in members) and not any(_refers_to(clusters, root, n) for n in decided):
+            # A surname or given name no full name claims ("Kim" beside three Kims): no page
+            # of its own, which would be a person nobody is; the Review page lists it. One the
+            # archivist named in a decision keeps its page.
+            continue
         name, kind, description = _canonical(members), _majority_type(members), None
 
         def named(target: str, root: int = root) -> bool:
