@@ -273,6 +273,8 @@ def _merge_bare_surnames(clusters: _Clusters) -> None:
         if target is None and not bearers_here:  # two Lees in the article: no other article's Lee decides
             bearers = [k for s in surnames if s[:1] == key[:1] and same_token(s, key) for k in by_surname[s]]
             target = _only_cluster(clusters, i, bearers, key, given_too=False)
+            if target is None:
+                target = _dominant_cluster(clusters, i, bearers, key)
         if target is None or not clusters.union(target, i):
             unresolved.append(i)
     first: dict[str, int] = {}
@@ -293,6 +295,25 @@ def _only_cluster(clusters: _Clusters, i: int, candidates: list[int], key: str, 
         by_surname = {clusters.find(k) for k in candidates if same_token(core_keys(nodes[k].name)[0], key)}
     allowed = sorted(r for r in by_surname if not clusters.forbidden(r, i))
     return allowed[0] if len(by_surname) == 1 and allowed else None
+
+
+# The archive's full name a bare surname falls back to must be named in this many times as
+# many articles as the next bearer of that surname ("Donald Trump" over "Ivanka Trump").
+_DOMINANCE = 3
+
+
+def _dominant_cluster(clusters: _Clusters, i: int, candidates: list[int], key: str) -> int | None:
+    """The one bearer of the surname the archive names far more often than any other, if any."""
+    nodes = clusters.nodes
+    articles: dict[int, set[str]] = defaultdict(set)
+    for k in candidates:
+        if _surname_matches(nodes[k].name, key):
+            root = clusters.find(k)
+            articles[root].update(nodes[m].article for m in clusters.members(root))
+    ranked = sorted(articles, key=lambda r: (-len(articles[r]), r))
+    if len(ranked) < 2 or clusters.forbidden(ranked[0], i):
+        return None
+    return ranked[0] if len(articles[ranked[0]]) >= _DOMINANCE * len(articles[ranked[1]]) else None
 
 
 def _surname_matches(name: str, key: str) -> bool:
