@@ -211,6 +211,8 @@ class Mention:
     count: int = 1
     method: str = "gazetteer"  # which rule found it
     canonical_hint: str | None = None  # a gazetteer's canonical name, when known
+    role: str | None = None  # the title or role written before a person's name ("Secretary of State")
+    context: str | None = None  # the sentence of its first use, for the actor page
 
 
 @dataclass(frozen=True)

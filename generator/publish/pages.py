@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable, Sequence
 
 from generator.extract.clean import rule_reason
-from generator.model import Actor, Archive, Article, DateValue, Event, Field, Page
+from generator.model import Actor, Archive, Article, DateValue, Event, Field, Mention, Page
 from generator.publish.charts import count_by_period, render_bar_chart
 from generator.publish.citations import compose_share_meta
 from generator.publish.markdown import escape_cell, escape_markdown, format_date, relative_link, render_article_body
@@ -172,11 +172,17 @@ def render_actor_page(actor: Actor, archive: Archive, sitemap: SiteMap) -> Page:
         first, last = min(dated, key=lambda d: d.date), max(dated, key=lambda d: d.date)
         lines += [f"**First seen:** {format_date(first)} · **Last seen:** {format_date(last)}", ""]
     lines += ["**Spellings seen:** " + ", ".join(f"“{escape_markdown(s)}”" for s in actor.surfaces), ""]
+    roles = _roles_of(actor, articles)
+    if roles:
+        lines += ["**Roles:** " + "; ".join(f"{escape_markdown(r)}, in {_plural(n, 'article')}" for r, n in roles), ""]
     chart = render_bar_chart(count_by_period(d.date for d in dated), f"Articles naming {actor.name}, over time", "articles")
     if chart:
         lines += ["## Mentions over time", "", chart, ""]
     lines += [f"## Articles ({len(articles)})", ""]
-    lines += [f"- {_article_line(a, path, sitemap)}" for a in articles] + [""]
+    for a in articles:
+        lines.append(f"- {_article_line(a, path, sitemap)}")
+        lines += [f"    > {quote}" for quote in _mention_contexts(actor, a)]
+    lines.append("")
     if events := archive.events_of_actor(actor.id):
         lines += ["## Events", ""]
         lines += [f"- {_event_line(e, path, sitemap)}" for e in _events_newest_first(events)] + [""]
@@ -188,6 +194,38 @@ def render_actor_page(actor: Actor, archive: Archive, sitemap: SiteMap) -> Page:
         lines.append("")
     meta = [("title", actor.name), ("actor_type", actor.type), ("aliases", list(actor.surfaces)), ("generator", GENERATED_MARKER)]
     return Page(path, tuple(meta), "\n".join(lines))
+
+
+# An actor page quotes at most this many sentences of one article: enough to show how it
+# names the actor, short enough that the list of articles stays a list.
+_CONTEXTS_PER_ARTICLE = 2
+
+
+def _actor_mentions(actor: Actor, article: Article) -> list[Mention]:
+    spellings = set(actor.surfaces)
+    return [m for m in article.mentions if m.surface in spellings]
+
+
+def _roles_of(actor: Actor, articles: Sequence[Article]) -> list[tuple[str, int]]:
+    """Each role written before the actor's name, with how many articles use it, most used first."""
+    counts: Counter[str] = Counter()
+    for a in articles:
+        counts.update({m.role for m in _actor_mentions(actor, a) if m.role})
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _mention_contexts(actor: Actor, article: Article) -> list[str]:
+    """The sentences of an article that name the actor, escaped, each with the role used there."""
+    out: list[str] = []
+    for m in _actor_mentions(actor, article):
+        if m.context and len(out) < _CONTEXTS_PER_ARTICLE:
+            role = f" ({escape_markdown(m.role)})" if m.role else ""
+            out.append(f"“{escape_markdown(m.context)}”{role}")
+    return out
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def render_actor_index(archive: Archive, sitemap: SiteMap) -> Page:

@@ -50,6 +50,25 @@ def review_items(article: Article) -> list[tuple[str, str, str]]:
     return items
 
 
+def list_unresolved_names(archive: Archive) -> list[tuple[Article, str, int]]:
+    """``(article, name, uses)`` for each one-word person name no actor of its article took.
+
+    A bare surname ("Kim" beside three Kims) or given name that resolution could not tie
+    to one full name gets no actor page: it is listed here for the archivist.
+    """
+    taken: dict[str, set[str]] = {}
+    for actor in archive.actors:
+        for article_id in actor.article_ids:
+            taken.setdefault(article_id, set()).update(actor.surfaces)
+    out = []
+    for article in sorted(archive.articles, key=lambda a: a.id):
+        here = taken.get(article.id, set())
+        for m in article.mentions:
+            if m.type == "person" and " " not in m.surface.strip() and m.surface not in here:
+                out.append((article, m.surface, m.count))
+    return out
+
+
 def count_review_items(archive: Archive) -> int:
     """How many fields of the whole archive the review page lists."""
     return sum(len(review_items(a)) for a in archive.articles)
@@ -76,6 +95,22 @@ def render_review_page(archive: Archive, sitemap: SiteMap) -> Page:
         lines += ["| Article | Field | Value | Why | Sidecar |", "|---|---|---|---|---|", *rows, ""]
     else:
         lines += ["Nothing to check.", ""]
+    unresolved = list_unresolved_names(archive)
+    lines += [f"## Names no actor took ({len(unresolved)})", ""]
+    if unresolved:
+        lines += [
+            "A surname or given name the article does not tie to one full name (two people bear it, or none is "
+            "written out) has no actor page. Name the person in `seeds/actors.yml` (`merge`) if it is one.",
+            "",
+            "| Article | Name | Uses |",
+            "|---|---|---:|",
+        ]
+        for article, name, uses in unresolved:
+            link = f"[{escape_cell(article.title.value)}]({relative_link(path, sitemap.article(article.id))})"
+            lines.append(f"| {link} | {escape_cell(name)} | {uses} |")
+        lines.append("")
+    else:
+        lines += ["None.", ""]
     lines += [f"## Problems with input files ({len(archive.problems)})", ""]
     if archive.problems:
         lines += ["| File | Severity | Problem |", "|---|---|---|"]

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from generator.model import ActorType
 from generator.resolve.actors.gazetteer import Recognizer, vocabulary
+from generator.resolve.actors.lexicon import is_common_word, is_given_name
 from generator.resolve.actors.names import fold_name, is_particle, split_hyphen_particle
 from generator.resolve.actors.segments import Candidate, Segment, Word
 from generator.text import fold
@@ -95,10 +96,15 @@ def _institution_starts(rec: Recognizer, doc: Doc) -> set[int]:
 def find_rule_candidates(rec: Recognizer, seg: Segment, index: int) -> Iterable[Candidate]:
     """People by title, speech verb or name particle, and organisations by head noun, outside listed places."""
     blocked = _place_words(rec, seg)
-    for run, method, kind in (*_title_runs(rec, seg), *_speech_runs(seg), *_particle_runs(seg), *_org_runs(seg)):
+    runs = (
+        *_title_runs(rec, seg),
+        *((run, method, kind, None) for run, method, kind in (*_speech_runs(seg), *_particle_runs(seg), *_org_runs(seg))),
+        *(_given_name_runs(seg) if _is_prose(seg) else ()),
+    )
+    for run, method, kind, role_start in runs:
         if blocked & set(run):
             continue
-        cand = _candidate_from_run(seg, index, run, method, kind)
+        cand = _candidate_from_run(seg, index, run, method, kind, role_start)
         if cand is not None:
             yield cand
 
@@ -112,14 +118,76 @@ def _place_words(rec: Recognizer, seg: Segment) -> set[int]:
 
 
 def _candidate_from_run(
-    seg: Segment, index: int, run: list[int], method: str, kind: ActorType
+    seg: Segment, index: int, run: list[int], method: str, kind: ActorType, role_start: int | None = None
 ) -> Candidate | None:
+    """The candidate of a run of words; a person's leading role words ("Fed Chair", "Mr") become its role.
+
+    ``role_start`` is the first word of a title found before the run (the title rule).
+    """
+    role: str | None = None
+    if kind == "person":
+        run, role_first = _split_role(seg, run)
+        if not run:
+            return None
+        if role_first is None and role_start is not None:
+            role_first = role_start
+        if role_first is not None:
+            role_first = _extend_role_left(seg, role_first)
+            last = run[0] - 1
+            while last > role_first and seg.words[last].text in ("of", "the", ","):
+                last -= 1
+            role = seg.text[seg.words[role_first].start : seg.words[last].end]
+        if not _has_person_evidence(seg, run, method):
+            return None
     words = [seg.words[k] for k in run]
     start, end = words[0].start, words[-1].end
     surface = seg.text[start:end]
     if fold_name(surface) in vocabulary().never or not any(is_name_word(w) or _is_org_head(w) for w in words):
         return None
-    return Candidate(index, start, end, surface, kind, method)
+    return Candidate(index, start, end, surface, kind, method, role=role)
+
+
+def _is_role_word(text: str) -> bool:
+    return fold(text).rstrip(".") in vocabulary().role_words
+
+
+def _split_role(seg: Segment, run: list[int]) -> tuple[list[int], int | None]:
+    """The run without its leading role words, and where they start (``None``: none)."""
+    last_role = None
+    for pos, k in enumerate(run[:-1]):
+        if _is_role_word(seg.words[k].text):
+            last_role = pos
+    if last_role is None:
+        return run, None
+    return run[last_role + 1 :], run[0]
+
+
+def _extend_role_left(seg: Segment, first: int) -> int:
+    """"Secretary of | State": a role's words before the run, joined by "of"."""
+    k = first
+    while k >= 2 and seg.words[k - 1].text == "of" and _is_role_word(seg.words[k - 2].text):
+        k -= 2
+    while k >= 1 and _is_role_word(seg.words[k - 1].text) and seg.words[k - 1].text[:1].isupper():
+        k -= 1
+    return k
+
+
+def _has_person_evidence(seg: Segment, run: list[int], method: str) -> bool:
+    """A person needs evidence beyond capitals: a title or speech verb found it, or its first
+    word is a given name; and two common words ("Love Football", "Video Center") are no name
+    unless a title or speech verb says so."""
+    words = [seg.words[k].text for k in run]
+    cores = [w for w in words if not _is_initial(w) and w not in vocabulary().suffixes]
+    if len(cores) >= 2 and all(is_common_word(w) for w in (cores[0], cores[-1])) and not is_given_name(cores[0]):
+        return False
+    if method in ("title", "speech", "particle", "model"):
+        return True
+    return is_given_name(cores[0]) and not (is_common_word(cores[0]) and is_common_word(cores[-1]))
+
+
+def _is_initial(text: str) -> bool:
+    """"R." in "James R. Clapper"."""
+    return len(text) == 2 and text[0].isupper() and text[1] == "."
 
 
 def is_name_word(word: Word) -> bool:
@@ -147,9 +215,14 @@ def _is_name_text(text: str) -> bool:
     )
 
 
+# The lower-case tails that make a compound adjective ("Kremlin-backed", "state-run",
+# "Paris-born"); any other lower-case tail is a name's ("Kim Jong-un", "Moon Jae-in").
+_ADJECTIVE_TAILS = ("ed", "en", "run", "born", "made", "built", "like", "style", "speaking", "wide", "free", "era", "old")
+
+
 def _is_hyphen_adjective(text: str) -> bool:
-    """"Britain-based", "U.S.-trained": a compound adjective, not a name ("Jean-Marc" is)."""
-    return any(part[:1].islower() for part in text.split("-")[1:])
+    """"Britain-based", "U.S.-trained": a compound adjective, not a name ("Jean-Marc", "Jong-un" are)."""
+    return any(part[:1].islower() and part.endswith(_ADJECTIVE_TAILS) for part in text.split("-")[1:])
 
 
 def _is_org_head(word: Word) -> bool:
@@ -184,6 +257,12 @@ def _name_run(seg: Segment, start: int, step: int) -> list[int]:
         w = words[k]
         if is_name_word(w) or split_hyphen_particle(w.text) is not None:
             run.append(k)
+        elif w.text in vocabulary().suffixes and (run if step > 0 else not run) and (step < 0 or k > 0):
+            run.append(k)  # "Clapper Jr." ends a name: going right it ends the run, going left it starts it
+            if step > 0:
+                break
+        elif _is_initial(w.text) and run and 0 <= k + step < len(words) and is_name_word(words[k + step]):
+            run.append(k)  # "James R. Clapper"
         elif _is_month_surname(seg, k, step, run):
             run.append(k)
             if step > 0:
@@ -220,7 +299,7 @@ def _trim_particles(seg: Segment, run: list[int]) -> list[int]:
     return run
 
 
-def _title_runs(rec: Recognizer, seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
+def _title_runs(rec: Recognizer, seg: Segment) -> Iterable[tuple[list[int], str, ActorType, int | None]]:
     """People right after a title ("Foreign Minister Sergei Lavrov")."""
     regnal = vocabulary().regnal
     for _, start, end in rec.titles(seg.doc):
@@ -231,8 +310,32 @@ def _title_runs(rec: Recognizer, seg: Segment) -> Iterable[tuple[list[int], str,
         if not run:
             continue
         if end - start == 1 and len(run) == 1 and seg.text[seg.token_starts[start] : seg.token_ends[start]] in regnal:
-            run = [seg.word_at_token[start], *run]
-        yield run, "title", "person"
+            yield [seg.word_at_token[start], *run], "title", "person", None  # "King Salman": the title is his name
+            continue
+        yield run, "title", "person", seg.word_at_token[start]
+
+
+# A given name alone is evidence only in prose: a line of this many words or more that ends a
+# sentence. Shorter lines are menus, related headlines and captions' credits.
+_PROSE_WORDS = 8
+
+
+def _is_prose(seg: Segment) -> bool:
+    text = seg.text.rstrip()
+    return len(seg.words) >= _PROSE_WORDS and text.endswith((".", "!", "?", '"', "”", "’", "'", ")"))
+
+
+def _given_name_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType, int | None]]:
+    """Capitalised runs opening on a given name ("Mark Zuckerberg", "James R. Clapper Jr.")."""
+    words = seg.words
+    for i, w in enumerate(words):
+        if not is_given_name(w.text) or not is_name_word(w):
+            continue
+        run = _name_run(seg, i, +1)
+        if len(run) >= 2 and run[0] == i:
+            before = words[i - 1].text if i else ""
+            role_start = i - 1 if before[:1].isupper() and _is_role_word(before) else None  # "Commissioner Kevin McAleenan"
+            yield run, "given-name", "person", role_start
 
 
 def _speech_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:

@@ -30,6 +30,7 @@ _GAZETTEER_TYPES: dict[str, ActorType] = {
     "organisations": "organisation",
     "armed_groups": "organisation",
     "news_agencies": "organisation",
+    "companies": "organisation",
 }
 
 
@@ -94,6 +95,8 @@ class Vocabulary:
     place_nouns: frozenset[str]
     listed_words: frozenset[str]  # one-word gazetteer names and demonyms, folded
     given_particles: frozenset[str]  # particles that may open a name ("Abu")
+    role_words: frozenset[str]  # words of a role before a name ("Fed Chair"), folded, no full stop
+    suffixes: frozenset[str]  # "Jr.", "III": they end a name
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +128,8 @@ def vocabulary() -> Vocabulary:
         place_nouns=frozenset(data["place_nouns"]),
         listed_words=frozenset(listed),
         given_particles=frozenset(data["given_name_particles"]),
+        role_words=frozenset(data["role_words"]),
+        suffixes=frozenset(data["name_suffixes"]),
     )
 
 
@@ -167,8 +172,11 @@ def recognizer(model: str | None) -> Recognizer:
 
 
 def load_recognizer(model: str | None = None) -> None:
-    """Build the matchers of ``model`` now: worker processes forked after this share them."""
+    """Build the matchers of ``model`` and read the word lists now: worker processes forked after this share them."""
+    from generator.resolve.actors.lexicon import load_lexicon
+
     recognizer(model)
+    load_lexicon()
 
 
 def _load_model(model: str | None) -> Language | None:

@@ -97,6 +97,8 @@ def split_name(surface: str) -> tuple[NamePart, ...]:
     parts: list[NamePart] = []
     pending: list[str] = []
     words = surface.split()
+    if len(words) > 1:  # "James R. Clapper Jr." is James Clapper: initials and suffixes name no one apart
+        words = [w for w in words if not _is_initial_or_suffix(w)] or words
     for i, word in enumerate(words):
         if is_particle(word) and i + 1 < len(words):
             pending.append(fold(word))
@@ -108,6 +110,13 @@ def split_name(surface: str) -> tuple[NamePart, ...]:
         parts.append(NamePart(tuple(pending), word))
         pending = []
     return tuple(parts)
+
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _is_initial_or_suffix(word: str) -> bool:
+    return (len(word) == 2 and word[0].isupper() and word[1] == ".") or word.rstrip(".,").lower() in _SUFFIXES
 
 
 @lru_cache(maxsize=1 << 16)

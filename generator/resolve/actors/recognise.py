@@ -12,6 +12,7 @@ is ever downloaded.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -28,6 +29,13 @@ from generator.resolve.actors.repeats import find_acronym_candidates, find_repea
 from generator.resolve.actors.segments import METHOD_PRIORITY, Candidate, Segment, read_segments
 
 
+# Languages the rules are written for; ``None``: the text's language is not known (read as English).
+_SUPPORTED_LANGUAGES = (None, "en")
+# A mention's context on the actor page: its sentence, cut to about this many characters.
+_CONTEXT_CHARS = 240
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])")
+
+
 def extract_mentions(doc: CleanDoc, model: str | None = None) -> tuple[Mention, ...]:
     """The actors named in an article's title, summary, body and captions.
 
@@ -38,10 +46,14 @@ def extract_mentions(doc: CleanDoc, model: str | None = None) -> tuple[Mention, 
     name it stands for there. ``model`` names an installed spaCy pipeline whose entities add
     candidates; it is never downloaded (a missing one is a ``ValueError``).
     """
+    if getattr(doc, "language", None) not in _SUPPORTED_LANGUAGES:
+        return ()  # the rules read English: another language's capitals and verbs say nothing to them
     rec = recognizer(model)
     segments = read_segments(doc, rec.nlp)
     found: list[Candidate] = []
     for i, seg in enumerate(segments):
+        if not _has_lower_word(seg.text):
+            continue  # a line without one lower-case word is a menu, a label or a share bar, never a sentence
         found.extend(find_gazetteer_candidates(rec, seg, i))
         if not seg.headline:
             found.extend(find_rule_candidates(rec, seg, i))
@@ -50,7 +62,14 @@ def extract_mentions(doc: CleanDoc, model: str | None = None) -> tuple[Mention, 
     kept = _keep_longest(found, ())
     kept = _keep_longest(find_acronym_candidates(segments, kept), kept)
     kept = _keep_longest(find_repeat_candidates(rec, segments, kept), kept)
-    return _as_mentions(kept)
+    return _as_mentions(kept, segments)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w/])[a-z]{3,}\b")
+
+
+def _has_lower_word(text: str) -> bool:
+    return _LOWER_WORD.search(text) is not None
 
 
 def _drop_uncorroborated(found: list[Candidate], segments: tuple[Segment, ...]) -> list[Candidate]:
@@ -92,15 +111,43 @@ def _keep_longest(found: Iterable[Candidate], kept: Sequence[Candidate]) -> tupl
     return tuple(sorted(out, key=lambda c: (c.segment, c.start)))
 
 
-def _as_mentions(kept: Sequence[Candidate]) -> tuple[Mention, ...]:
+def _as_mentions(kept: Sequence[Candidate], segments: Sequence[Segment]) -> tuple[Mention, ...]:
     counts: Counter[tuple[str, str, str | None]] = Counter()
     methods: dict[tuple[str, str, str | None], str] = {}
+    roles: dict[tuple[str, str, str | None], str] = {}
+    contexts: dict[tuple[str, str, str | None], str] = {}
     order: list[tuple[str, str, str | None]] = []
     for c in kept:
         key = (c.surface, c.type, c.hint)
         if key not in counts:
             order.append(key)
+            contexts[key] = sentence_around(segments[c.segment].text, c.start, c.end)
         counts[key] += 1
         if key not in methods or METHOD_PRIORITY[c.method] < METHOD_PRIORITY[methods[key]]:
             methods[key] = c.method
-    return tuple(Mention(s, t, counts[(s, t, h)], methods[(s, t, h)], h) for s, t, h in order)  # type: ignore[arg-type]
+        if c.role and key not in roles:
+            roles[key] = c.role
+    return tuple(
+        Mention(s, t, counts[(s, t, h)], methods[(s, t, h)], h, roles.get((s, t, h)), contexts.get((s, t, h)))  # type: ignore[arg-type]
+        for s, t, h in order
+    )
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` holding ``start:end``, cut to about ``_CONTEXT_CHARS`` around it."""
+    begin, stop = 0, len(text)
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() >= 2 and text[m.start() - 2].isupper() and (m.start() < 3 or not text[m.start() - 3].isalpha()):
+            continue  # "James R. Clapper": an initial ends no sentence
+        if m.end() <= start:
+            begin = m.end()
+        elif m.start() >= end:
+            stop = m.start()
+            break
+    sentence = text[begin:stop].strip()
+    if len(sentence) <= _CONTEXT_CHARS:
+        return sentence
+    at = start - begin
+    left = max(0, at - _CONTEXT_CHARS // 2)
+    cut = sentence[left : left + _CONTEXT_CHARS]
+    return ("… " if left else "") + cut.strip() + (" …" if left + _CONTEXT_CHARS < len(sentence) else "")

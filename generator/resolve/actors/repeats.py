@@ -63,6 +63,8 @@ def _defined_by(seg: Segment, index: int, k: int, kept: Sequence[Candidate]) -> 
     words = seg.words
     if not (0 < k < len(words) - 1 and words[k - 1].text == "(" and words[k + 1].text == ")"):
         return None
+    if k + 2 < len(words) and words[k + 2].text in vocabulary().org_heads:
+        return None  # "Mohammed bin Salman (MBS) Foundation": the acronym is the foundation's
     opening = words[k - 1].start
     for c in kept:
         if c.segment != index or not 0 <= opening - c.end <= 1 or " " not in c.surface:

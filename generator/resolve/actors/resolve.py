@@ -104,7 +104,8 @@ def resolve_actors(
     or a second word (fuzzy, for transliterations), when an acronym is defined as a
     name, or when a short organisation name sits inside exactly one longer one. A
     bare surname resolves to the one full name sharing it in its own article, else in
-    the archive, else stays its own actor. Decisions then merge, rename, retype,
+    the archive; one that stays unresolved (two people bear it, or none) gets no actor:
+    the Review page lists it (:func:`generator.publish.review`). Decisions then merge, rename, retype,
     describe and drop, and their never-merge pairs are never crossed.
 
     Returns the actors sorted by id and, for each article id, its actor ids by
@@ -266,10 +267,14 @@ def _merge_bare_surnames(clusters: _Clusters) -> None:
     unresolved = []
     for i in bare:
         key = core_keys(nodes[i].name)[0]
-        target = _only_cluster(clusters, i, full_in[nodes[i].article], key, given_too=True)
-        if target is None:
+        here = full_in[nodes[i].article]
+        target = _only_cluster(clusters, i, here, key, given_too=True)
+        bearers_here = any(_surname_matches(nodes[k].name, key) or same_token(core_keys(nodes[k].name)[0], key) for k in here)
+        if target is None and not bearers_here:  # two Lees in the article: no other article's Lee decides
             bearers = [k for s in surnames if s[:1] == key[:1] and same_token(s, key) for k in by_surname[s]]
             target = _only_cluster(clusters, i, bearers, key, given_too=False)
+            if target is None:
+                target = _dominant_cluster(clusters, i, bearers, key)
         if target is None or not clusters.union(target, i):
             unresolved.append(i)
     first: dict[str, int] = {}
@@ -290,6 +295,25 @@ def _only_cluster(clusters: _Clusters, i: int, candidates: list[int], key: str, 
         by_surname = {clusters.find(k) for k in candidates if same_token(core_keys(nodes[k].name)[0], key)}
     allowed = sorted(r for r in by_surname if not clusters.forbidden(r, i))
     return allowed[0] if len(by_surname) == 1 and allowed else None
+
+
+# The archive's full name a bare surname falls back to must be named in this many times as
+# many articles as the next bearer of that surname ("Donald Trump" over "Ivanka Trump").
+_DOMINANCE = 3
+
+
+def _dominant_cluster(clusters: _Clusters, i: int, candidates: list[int], key: str) -> int | None:
+    """The one bearer of the surname the archive names far more often than any other, if any."""
+    nodes = clusters.nodes
+    articles: dict[int, set[str]] = defaultdict(set)
+    for k in candidates:
+        if _surname_matches(nodes[k].name, key):
+            root = clusters.find(k)
+            articles[root].update(nodes[m].article for m in clusters.members(root))
+    ranked = sorted(articles, key=lambda r: (-len(articles[r]), r))
+    if len(ranked) < 2 or clusters.forbidden(ranked[0], i):
+        return None
+    return ranked[0] if len(articles[ranked[0]]) >= _DOMINANCE * len(articles[ranked[1]]) else None
 
 
 def _surname_matches(name: str, key: str) -> bool:
@@ -341,6 +365,12 @@ def _build_actors(
     drafts = []
     for root in clusters.roots():
         members = [clusters.nodes[k] for k in clusters.members(root)]
+        decided = (*(n for g in decisions.merge for n in g), *(n for pair in decisions.split for n in pair))
+        if all(n.bare_person for n in members) and not any(_refers_to(clusters, root, n) for n in decided):
+            # A surname or given name no full name claims ("Kim" beside three Kims): no page
+            # of its own, which would be a person nobody is; the Review page lists it. One the
+            # archivist named in a decision keeps its page.
+            continue
         name, kind, description = _canonical(members), _majority_type(members), None
 
         def named(target: str, root: int = root) -> bool:

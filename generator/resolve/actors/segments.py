@@ -9,6 +9,7 @@ candidate is a span of a segment some rule takes for an actor.
 from __future__ import annotations
 
 from collections.abc import Sequence
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -32,6 +33,7 @@ METHOD_PRIORITY = {
     "particle": 5,
     "speech": 6,
     "model": 7,
+    "given-name": 7,
     "repeat": 8,
 }
 # A line ending on one of these is a sentence, never a Title Case headline.
@@ -76,17 +78,34 @@ class Candidate:
     type: ActorType
     method: str
     hint: str | None = None
+    role: str | None = None  # the title or role written before a person's name ("Fed Chair")
 
     @property
     def rank(self) -> tuple[int, int, int]:
         return (-(self.end - self.start), METHOD_PRIORITY[self.method], self.start)
 
 
+# Markdown a converter (html2text) leaves in the text: an image says nothing of the
+# article's actors, a link's words are the article's words, emphasis marks are no words.
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+_MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
+
+
+def read_text(text: str) -> str:
+    """A block's words as a reader reads them: Markdown images dropped, links reduced to their words."""
+    if "[" in text:
+        text = _MARKDOWN_LINK.sub(r"\1", _MARKDOWN_IMAGE.sub("", text))
+    if "**" in text or "__" in text:
+        text = _MARKDOWN_EMPHASIS.sub("", text)
+    return text
+
+
 def read_segments(doc: CleanDoc, nlp: Language) -> tuple[Segment, ...]:
     """The pieces of an article's blocks that are read on their own, tokenised by ``nlp``."""
     pieces: list[tuple[str, bool]] = []
     for block in doc.blocks:
-        texts = block.items if block.kind == "bullets" else (block.text,)
+        texts = tuple(map(read_text, block.items)) if block.kind == "bullets" else (read_text(block.text),)
         # A Title Case line is a headline whatever block it landed in, unless it ends a sentence.
         may_be_headline = block.kind in ("title", "heading") or not block.text.rstrip().endswith(_SENTENCE_ENDS)
         headline = block.kind != "bullets" and may_be_headline and _is_headline(block.text)

@@ -1,0 +1,51 @@
+"""What a word is, by offline word lists: a given name, a common English word.
+
+* given names: gender-guesser's bundled list (about 40,000 first names of many
+  countries: Donald, Ahmad, Sergei, Lupita). Chosen over names-dataset (hundreds of
+  megabytes) for its size, and over nameparser (which knows titles, not names) because
+  evidence that a capitalised pair is a person is a given name;
+* common words: wordfreq's bundled English frequencies. "Video Center", "Rights
+  Reserved" and "Love Football" are common words, whatever their capitals say.
+
+Both are read once per process (``load_lexicon`` before forking workers).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from generator.files.rules import load_rules
+from generator.text import fold
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    from gender_guesser.detector import Detector
+
+    # case_sensitive=False keys the names lower-cased; "andy" and "unknown" are names too
+    return frozenset(fold(n) for n in Detector(case_sensitive=False).names)
+
+
+@lru_cache(maxsize=1)
+def _thresholds() -> dict[str, float]:
+    return dict(load_rules("gazetteer")["common_word_zipf"])
+
+
+def load_lexicon() -> None:
+    """Read the word lists now: worker processes forked after this share them."""
+    _given_names()
+    is_common_word("the")
+
+
+@lru_cache(maxsize=1 << 16)
+def is_given_name(word: str) -> bool:
+    """A word that is somebody's first name somewhere ("Donald", "Moaz" is not listed, "Ahmad" is)."""
+    return fold(word).strip(".") in _given_names()
+
+
+@lru_cache(maxsize=1 << 16)
+def is_common_word(word: str) -> bool:
+    """An English word frequent enough that its capital says nothing ("Video", "Rights", "Love")."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= _thresholds()["common"]
