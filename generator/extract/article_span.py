@@ -46,7 +46,10 @@ _BARE_URL = re.compile(r"<?(?:https?://|www\.)\S+>?")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _EMPHASIS = re.compile(r"\*\*|__")
 _SINGLE_EMPHASIS = re.compile(r"(?<![\w*_])[*_](?=\S)([^*_]*?\S)[*_](?![\w*_])")
-_MARKUP_CHARS = re.compile(r"[\\\[\]*_]")
+_MARKUP_CHARS = re.compile(r"[\\\[\]*_<]")
+# HTML a scraper left in the text: a script or style element whole, any other tag
+# alone. Markup, not words: a headline wrapped in tags still reads as a headline.
+_HTML = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|</?[a-z][a-z0-9]*(?:\s[^<>]{0,200})?/?>", re.IGNORECASE)
 _BULLET_FIRST = frozenset("*+•·▪◦‣-–o")
 _HEADING = re.compile(r"^(#{1,6})\s*")
 _BULLET = re.compile(r"^(?:[*+•·▪◦‣\-–]|o(?=\s))\s+")
@@ -85,6 +88,8 @@ def plain_text(raw: str) -> tuple[str, int, bool]:
     text = raw
     if not _MARKUP_CHARS.search(text):
         return text, 0, False
+    if "<" in text:
+        text = " ".join(_HTML.sub(" ", text).split())
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
     if "](" in text or "][" in text:
