@@ -148,13 +148,34 @@ def judge_outlet(result: PageResult) -> str:
 
 # --------------------------------------------------------------------------- authors
 
-_LABEL_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.I)
+_LABEL_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\|)\s*", re.I)
+# Where a label's names end: a date or time glued on ("By Nathan Willis March 25, 2015"),
+# an e-mail address, an illustrator's credit.
+_LABEL_TAIL = re.compile(
+    r"(?:^|\s+)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*|illustration\s+by\b.*|\S+@\S+.*)$|\d.*$",
+    re.I,
+)
+# A label part with one of these words is a desk, a team or a credential, not a person:
+# "TMZ STAFF", "BWW News Desk", "MA WebMD Health News", "Apartment Therapy Submissions".
+_LABEL_NOT_PERSON = frozenset({"staff", "desk", "team", "editor", "editors", "submissions", "news", "updated", "press"})
 
 
 def byline_names(byline: str) -> frozenset[str]:
-    """The names of a byline label, folded: "By Jane Doe and John Smith" → {jane doe, john smith}."""
-    text = re.sub(r"^\s*by\s*:?\s+", "", byline, flags=re.I)
-    return frozenset(_fold_name(p) for p in _LABEL_SPLIT.split(text) if _fold_name(p))
+    """The people a byline label names, folded: "By Jane Doe and John Smith" → {jane doe, john smith}.
+
+    Labels are untidy: a date or an e-mail glued on is cut; a part naming a desk, a
+    team, a credential or a registry outlet ("TIME", "The New York Times") is no
+    person, so "AOL Staff" names nobody (and the right answer is no authors).
+    """
+    text = re.sub(r"^\s*by\s*:?\s+", "", byline.strip(), flags=re.I)
+    text = _LABEL_TAIL.sub("", text)
+    names = set()
+    for part in _LABEL_SPLIT.split(text):
+        folded = _fold_name(part)
+        if not folded or set(folded.split()) & _LABEL_NOT_PERSON or outlet_by_name(part.strip()):
+            continue
+        names.add(folded)
+    return frozenset(names)
 
 
 def _fold_name(name: str) -> str:
@@ -162,11 +183,13 @@ def _fold_name(name: str) -> str:
 
 
 def judge_authors(result: PageResult) -> str:
-    """``right``, ``wrong`` or ``missing`` for a page with a byline label."""
-    if not result.authors:
-        return "missing"
+    """``right``, ``wrong`` or ``missing`` for a page with a byline label (a label that
+    names nobody is right only when no author is given)."""
+    expected = byline_names(result.labels["byline"])
     given = frozenset(_fold_name(a) for a in result.authors)
-    return "right" if given == byline_names(result.labels["byline"]) else "wrong"
+    if given == expected:
+        return "right"
+    return "missing" if not given else "wrong"
 
 
 # --------------------------------------------------------------------------- report

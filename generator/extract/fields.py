@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.extract import date_spans, dates
 
-from generator.extract import outlets
+from generator.extract import bylines, outlets
 from generator.files.rules import load_confidence
 from generator.model import Article, CleanDoc, DateValue, Field, Provenance, Seed, choose
 
@@ -35,6 +35,7 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
         outlet=_pick(_curated_outlet(curated, source), outlets.extract_outlet(doc), "outlet" in curated),
         source_url=_pick(_curated_text(curated, "source_url", source), extract_source_url(doc), "source_url" in curated),
         summary=_pick(_curated_text(curated, "summary", source), extract_summary(doc), "summary" in curated),
+        authors=_pick(_curated_authors(curated, source), bylines.extract_authors(seed.text, doc), "authors" in curated),
         curated_event=curated.get("event"),
         curated_none=tuple(sorted(key for key, value in curated.items() if value is None)),
     )
@@ -125,6 +126,15 @@ def _curated(value: Any, key: str, source: str) -> Provenance:
 def _curated_text(curated: dict[str, Any], key: str, source: str) -> Field[str] | None:
     value = curated.get(key)
     return None if value is None else Field(str(value), _curated(value, key, source))
+
+
+def _curated_authors(curated: dict[str, Any], source: str) -> Field[tuple[str, ...]] | None:
+    value = curated.get("authors")
+    if value is None:
+        return None
+    # One text in a sidecar (files/curation.py): the names separated by ";".
+    names = tuple(n.strip() for n in str(value).split(";") if n.strip())
+    return Field(names, _curated(value, "authors", source))
 
 
 def _curated_outlet(curated: dict[str, Any], source: str) -> Field[str] | None:
