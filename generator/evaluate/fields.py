@@ -23,12 +23,14 @@ its ``date``, ``outlet`` and ``authors`` are compared with the page's labels:
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from generator.build import extract_seed
 from generator.extract.date_spans import extract_date_spans, extract_url_date
+from generator.extract.outlet_sites import registrable_domain
 from generator.extract.outlets import outlet_by_name
 from generator.files.devcorpus import CorpusText, read_web_corpus
 from generator.model import Article
@@ -140,10 +142,17 @@ def outlets_match(given: str, label: str) -> bool:
 
 
 def judge_outlet(result: PageResult) -> str:
-    """``right``, ``invented`` or ``missing`` for a page with an outlet label."""
+    """``right``, ``invented``, ``domain`` (the page's own registrable domain given where
+    its name was not found: not another outlet, not its name either) or ``missing``."""
     if result.outlet is None:
         return "missing"
-    return "right" if outlets_match(result.outlet, result.labels["outlet"]) else "invented"
+    if outlets_match(result.outlet, result.labels["outlet"]):
+        return "right"
+    url = result.labels.get("url")
+    host = urlsplit(url).hostname if url else None
+    if host and result.outlet == registrable_domain(host):
+        return "domain"
+    return "invented"
 
 
 # --------------------------------------------------------------------------- authors
@@ -236,9 +245,9 @@ def render_report(results: Sequence[PageResult]) -> str:
         _row("date (text shows it)", f["date-shown"], ("right", "wrong", "missing")),
         _row("authors", f["authors"], ("right", "wrong", "missing")),
         "",
-        "| field | labelled | right | invented | missing |",
-        "|---|---|---|---|---|",
-        _row("outlet", f["outlet"], ("right", "invented", "missing")),
+        "| field | labelled | right | invented | domain only | missing |",
+        "|---|---|---|---|---|---|",
+        _row("outlet", f["outlet"], ("right", "invented", "domain", "missing")),
     ]
     wrong = [r for r in results if r.labels.get("date") and judge_date(r) == "wrong"]
     if wrong:

@@ -15,9 +15,9 @@ An outlet merely *mentioned* in the text is a source, not the publisher: "told t
 Interfax news agency" names Interfax but was written by someone else. Nothing found
 gives ``None``: the archive would rather show no outlet than a wrong one.
 
-Unknown hosts give ``None`` too, not the host name: "example-news.net" is not the name
-of an outlet, and the URL itself is already kept as the article's ``source_url``, so
-the archivist loses nothing and can curate the outlet's real name.
+An unknown host gives its registrable domain ("thehill.com", method ``url-host``, weak):
+it is what the page says about where it was published, and any name the page gives
+the site (outlet_sites.py) or a curated one beats it.
 
 The registry and the cue patterns live in ``generator/data/outlets.yml``.
 """
@@ -25,12 +25,14 @@ The registry and the cue patterns live in ``generator/data/outlets.yml``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from generator.extract.clean import extract_required_texts, lower_for_required_texts
+from generator.extract.outlet_sites import extract_outlet_from_site, registrable_domain
+from generator.files.rules import load_confidence
 from generator.model import CleanDoc, Field, Provenance, choose
 from generator.files.rules import load_rules
 
@@ -227,12 +229,22 @@ def _entry_for_host(host: str) -> dict[str, Any] | None:
 
 
 def extract_outlet_from_url(url: str) -> Field[str] | None:
-    """The registry outlet whose site ``url`` is on, or ``None`` for an unknown host."""
+    """The registry outlet whose site ``url`` is on; for an unknown host its registrable
+    domain ("thehill.com", weaker: the page may name the site better), or ``None``."""
     host = extract_host(url)
     entry = _entry_for_host(host) if host else None
     if entry is None:
-        return None
+        domain = registrable_domain(host) if host else None
+        if domain is None or domain in _registry()["cues"]["not_site_hosts"]:
+            return None
+        return Field(domain, Provenance("url-host", _clip(url.strip().strip("<>")), load_confidence("outlet-url-host")))
     return Field(entry["name"], Provenance("url-host", _clip(url.strip().strip("<>")), _CONF_URL))
+
+
+def outlet_name_for_host(host: str) -> str | None:
+    """The registry's name for the outlet on ``host`` (or a subdomain of it), else ``None``."""
+    entry = _entry_for_host(host.lower())
+    return entry["name"] if entry else None
 
 
 # --- text helpers -------------------------------------------------------------------------
@@ -549,16 +561,34 @@ def extract_outlet_from_signatures(doc: CleanDoc) -> Field[str] | None:
 # --- all together -------------------------------------------------------------------------------
 
 
-def extract_outlet(doc: CleanDoc) -> Field[str] | None:
+def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
     """The outlet that published ``doc``, by the strongest evidence found, or ``None``.
 
     Bylines beat the URL's host, which beats the outlet naming itself (copyright,
-    first-person text, wire dateline, credit line); furniture signatures are only a
-    fallback (tier ``inferred``).
+    first-person text, wire dateline, credit line), then the site the page's own
+    addresses are on (``text``: the raw page, see outlet_sites.py); furniture
+    signatures are only a fallback (tier ``inferred``). A wire agency named by a byline,
+    dateline or credit on a page saved from another outlet's site is that outlet's
+    republished wire copy: the site is the outlet.
     """
+    site = extract_outlet_from_site(text, outlet_name_for_host) if text else None
+    best = _choose_outlet(doc, site)
+    if best is not None and site is not None and best.value != site.value:
+        entry = outlet_by_name(best.value)
+        if entry and entry.get("kind") == "agency" and best.provenance.method in _AGENCY_CARRIERS:
+            return replace(site, provenance=replace(site.provenance, evidence=f"{site.provenance.evidence}; republishing {best.value} ({best.provenance.evidence})"))
+    return best
+
+
+# Evidence that names an agency on any page carrying its copy.
+_AGENCY_CARRIERS = ("byline", "wire-dateline", "credit-line", "copyright")
+
+
+def _choose_outlet(doc: CleanDoc, site: Field[str] | None) -> Field[str] | None:
     return choose(
         extract_outlet_from_byline(doc),
         extract_outlet_from_url(doc.source_url) if doc.source_url else None,
+        site,
         extract_outlet_from_copyright(doc),
         extract_outlet_from_self_reference(doc),
         extract_outlet_from_wire_dateline(doc),

@@ -24,9 +24,10 @@ FLOORS = [
     ("date", "right", "min", 44),
     ("date", "wrong", "max", 9),
     ("date-shown", "right", "min", 41),
-    ("outlet", "right", "min", 13),
-    ("outlet", "invented", "max", 4),
-    ("authors", "right", "min", 0),
+    ("outlet", "right", "min", 68),
+    ("outlet", "invented", "max", 8),
+    ("authors", "right", "min", 87),
+    ("authors", "wrong", "max", 8),
 ]
 
 

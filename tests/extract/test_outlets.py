@@ -67,8 +67,9 @@ CASES = [
     ("url-archive-wrapper",
      make_doc((BODY,), url="https://web.archive.org/web/20150806000000/https://www.themoscowtimes.com/2015/08/05/a-48787"),
      "The Moscow Times", "url-host"),
-    ("url-unknown-host", make_doc((BODY,), url="https://example-news.net/story/1"), None, None),
-    ("url-lookalike-host", make_doc((BODY,), url="https://notreuters.com/world"), None, None),
+    # An unknown host is shown by its registrable domain (issue 14), never as a registry outlet.
+    ("url-unknown-host", make_doc((BODY,), url="https://www.example-news.net/story/1"), "example-news.net", "url-host"),
+    ("url-lookalike-host", make_doc((BODY,), url="https://notreuters.com/world"), "notreuters.com", "url-host"),
     # --- copyright lines ---------------------------------------------------------------
     ("copyright-year", make_doc((BODY,), removed=("© 2015 Reuters. All rights reserved.",)), "Reuters", "copyright"),
     ("copyright-network", make_doc((BODY,), removed=("Copyright © 2024 Al Jazeera Media Network",)), "Al Jazeera", "copyright"),
@@ -282,13 +283,13 @@ def test_seed_004_signature_evidence_quotes_the_lines() -> None:
     [
         ("https://www.themoscowtimes.com/2015/08/05/a-48787", "The Moscow Times"),
         ("https://abcnews.go.com/International/story", "ABC News"),
-        ("https://go.com/", None),
+        ("https://go.com/", "go.com"),  # an unknown host: its registrable domain
         ("https://www.abc.net.au/news/2015-08-05/x", "ABC (Australia)"),
         ("https://timesofindia.indiatimes.com/world/x.cms", "The Times of India"),
-        ("https://www.indiatimes.com/news/x", None),
+        ("https://www.indiatimes.com/news/x", "indiatimes.com"),
         ("https://en.yna.co.kr/view/AEN2015", "Yonhap"),
         ("https://user:pw@WWW.Reuters.COM:443/world", "Reuters"),
-        ("https://news.google.com/articles/xyz", None),
+        ("https://news.google.com/articles/xyz", None),  # an aggregator (not_site_hosts) is no outlet
         ("#", None),
         ("", None),
     ],
