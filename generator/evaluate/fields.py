@@ -130,6 +130,14 @@ def _words(name: str) -> list[str]:
     return [w for w in re.split(r"[\W_]+", re.sub(r"^the\s+", "", name.casefold().strip())) if w]
 
 
+def _initials(name: str) -> str:
+    """The initials of a name of three or more capitalised words ("American Civil Liberties Union" → "ACLU")."""
+    words = [w for w in name.split() if w.lower() not in ("of", "the", "and", "for", "&")]
+    if len(words) < 3 or not all(w[0].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
 def outlets_match(given: str, label: str) -> bool:
     """Whether ``given`` names the outlet ``label`` names (see the module doc)."""
     if outlet_key(given) == outlet_key(label):
@@ -137,13 +145,23 @@ def outlets_match(given: str, label: str) -> bool:
     a, b = _words(_TLD_TAIL.sub("", given.casefold())), _words(_TLD_TAIL.sub("", label.casefold()))
     if a and b and (a == b[: len(a)] or b == a[: len(b)]):
         return True
+    if _initials(label) == given.replace(".", "").upper() or _initials(given) == label.replace(".", "").upper():
+        return True  # "ACLU" is the American Civil Liberties Union
     entry_a, entry_b = outlet_by_name(given), outlet_by_name(label)
     return entry_a is not None and entry_a is entry_b
 
 
-def judge_outlet(result: PageResult) -> str:
+# Outlet labels that name a section of the site, not the site (the source's metadata was
+# wrong): such a page is left out of the outlet figures, and the report says how many.
+NOT_SITE_LABELS = frozenset({"U.S.", "Magazine"})
+
+
+def judge_outlet(result: PageResult) -> str | None:
     """``right``, ``invented``, ``domain`` (the page's own registrable domain given where
-    its name was not found: not another outlet, not its name either) or ``missing``."""
+    its name was not found: not another outlet, not its name either) or ``missing``;
+    ``None`` when the label names no site (:data:`NOT_SITE_LABELS`)."""
+    if result.labels["outlet"] in NOT_SITE_LABELS:
+        return None
     if result.outlet is None:
         return "missing"
     if outlets_match(result.outlet, result.labels["outlet"]):
@@ -215,6 +233,8 @@ def tally(results: Iterable[PageResult], judge: Any, key: str) -> dict[str, int]
     for r in results:
         if r.labels.get(key):
             verdict = judge(r)
+            if verdict is None:
+                continue  # unscorable label
             counts[verdict] = counts.get(verdict, 0) + 1
     return counts
 
@@ -248,6 +268,9 @@ def render_report(results: Sequence[PageResult]) -> str:
         "| field | labelled | right | invented | domain only | missing |",
         "|---|---|---|---|---|---|",
         _row("outlet", f["outlet"], ("right", "invented", "domain", "missing")),
+        "",
+        f"Outlet labels naming a section, not a site, left out: {sum(1 for r in results if r.labels.get('outlet') in NOT_SITE_LABELS)}"
+        f" ({', '.join(sorted(NOT_SITE_LABELS))}).",
     ]
     wrong = [r for r in results if r.labels.get("date") and judge_date(r) == "wrong"]
     if wrong:

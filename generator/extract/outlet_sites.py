@@ -33,6 +33,12 @@ _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _NAME = re.compile(r"(?<![\w&])(?:The\s+)?(?:[A-Z0-9][\w!&'’.-]*)(?:\s+(?:[A-Z0-9][\w!&'’.-]*)){0,3}")
 _MIN_SHARE = 2  # a site is named by at least this many addresses
 _MARGIN = 2  # and at least twice as often as any other domain: a page full of ad links names no site
+# A few addresses are as likely the article's own citations ("visit americantheatrewing.org")
+# as the site's: below these counts the site needs a copyright line on the page naming its
+# domain ("© 2016 TheHuffingtonPost.com, Inc."). A site known only by its domain needs more.
+_MIN_SHARE_NAMED = 3
+_MIN_SHARE_DOMAIN_ONLY = 5
+_COPYRIGHT_LINE = re.compile(r"(?:©|\(c\)|&copy;|\bcopyright\b)[^\n]{0,120}", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -103,20 +109,69 @@ def extract_page_name_for(domain: str, text: str) -> tuple[str, int] | None:
     return max(found.items(), key=lambda kv: (kv[1], sum(ch.isupper() for ch in kv[0]), kv[0]))
 
 
+def is_platform_domain(domain: str) -> bool:
+    """Whether ``domain`` hosts many publications (medium.com, blogspot.com, wikia.com):
+    its name is the platform's, not the page's site (``cues.platform_hosts``)."""
+    return domain in _platform_domains()
+
+
+@lru_cache(maxsize=None)
+def _platform_domains() -> frozenset[str]:
+    return frozenset(load_rules("outlets")["cues"]["platform_hosts"])
+
+
+def copyright_names_domain(domain: str, text: str) -> bool:
+    """Whether a copyright line of the page names the domain's site ("© 2022 Raw Story
+    Media, Inc." names rawstory.com)."""
+    label = domain_label(domain)
+    return bool(label) and any(label in _squash(m.group(0)) for m in _COPYRIGHT_LINE.finditer(text))
+
+
+def domain_label(domain: str) -> str:
+    """The squashed name part of a registrable domain: ``theverge.com`` → ``theverge``."""
+    return _squash(_extractor()(domain).domain)
+
+
+def name_fits_domain(name: str, domain: str) -> bool:
+    """Whether a name is the domain's site: its squashed form is the domain's name, with or
+    without "the" ("The Verge" for theverge.com), or ends with it as a word run ("The
+    Motley Fool" for fool.com), or the domain's name ends with it ("Page Six" for pagesix.com)."""
+    key, label = _squash(name), domain_label(domain)
+    if len(key) < 3 or len(label) < 3:
+        return False
+    if key in (label, "the" + label) or label in (key, "the" + key):
+        return True
+    words = [_squash(w) for w in name.split()]
+    return any("".join(words[i:]) == label for i in range(1, len(words)))
+
+
 def extract_outlet_from_site(text: str, name_of_host: object) -> Field[str] | None:
     """The outlet of the site the page was saved from, named by the registry (through
-    ``name_of_host(domain)``), by the page itself, or by its domain (see module doc)."""
+    ``name_of_host(domain)``), by the page itself, or by its domain (see module doc).
+
+    A platform's domain (medium.com) names no publication and gives ``None``; a site
+    shown by few addresses needs a copyright line naming it (see ``_MIN_SHARE_NAMED``).
+    """
     site = extract_site_domain(text)
     if site is None:
         return None
     domain, count = site
+    if is_platform_domain(domain):
+        return None
     evidence = f"{count} addresses on {domain}"
+    confirmed = copyright_names_domain(domain, text)
+    if confirmed:
+        evidence += "; a copyright line names it"
     registered = name_of_host(domain)  # type: ignore[operator]
+    spelled = None if registered else extract_page_name_for(domain, text)
+    if count < _MIN_SHARE_NAMED and not confirmed:
+        return None
     if registered:
         return Field(registered, Provenance("site-host", evidence, load_confidence("outlet-site-host")))
-    spelled = extract_page_name_for(domain, text)
     if spelled:
         name, times = spelled
         evidence += f'; the page writes "{name}" {times} times'
         return Field(name, Provenance("site-name", evidence, load_confidence("outlet-site-name")))
+    if count < _MIN_SHARE_DOMAIN_ONLY and not confirmed:
+        return None
     return Field(domain, Provenance("url-host", evidence, load_confidence("outlet-url-host")))
