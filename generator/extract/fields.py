@@ -23,7 +23,9 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
     """Assemble an article from what the text gives and what the archivist curated."""
     curated = dict(seed.curated) if use_curation else {}
     source = f"{seed.path.rsplit('.', 1)[0]}.meta.yml"
-    date_evidence = date_spans.extract_date_evidence(doc)
+    authors = bylines.extract_authors(seed.text, doc)
+    # The byline places the article's own date stamp (date_spans.keep_near_byline).
+    date_evidence = date_spans.extract_date_evidence(doc, date_spans.byline_line_of(authors.provenance.evidence if authors else None))
     article = Article(
         id=seed.id,
         source_path=seed.path,
@@ -35,7 +37,7 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
         outlet=_pick(_curated_outlet(curated, source), outlets.extract_outlet(doc, seed.text), "outlet" in curated),
         source_url=_pick(_curated_text(curated, "source_url", source), extract_source_url(doc), "source_url" in curated),
         summary=_pick(_curated_text(curated, "summary", source), extract_summary(doc), "summary" in curated),
-        authors=_pick(_curated_authors(curated, source), bylines.extract_authors(seed.text, doc), "authors" in curated),
+        authors=_pick(_curated_authors(curated, source), authors, "authors" in curated),
         curated_event=curated.get("event"),
         curated_none=tuple(sorted(key for key, value in curated.items() if value is None)),
     )
