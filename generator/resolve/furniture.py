@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Sequence
 
-from generator.extract.date_spans import extract_date_evidence
+from generator.extract.date_spans import byline_line_of, extract_date_evidence
 from generator.files.rules import load_rules
 from generator.model import Article, Block, CleanDoc, Removed
 from generator.text import normalise_key
@@ -27,7 +27,7 @@ def resolve_recurring_furniture(articles: Sequence[Article]) -> list[Article]:
     """
     docs = clean_recurring_lines([a.doc for a in articles], [a.outlet.value if a.outlet else None for a in articles])
     return [
-        article if doc is article.doc else replace(article, doc=doc, date_evidence=extract_date_evidence(doc))
+        article if doc is article.doc else replace(article, doc=doc, date_evidence=extract_date_evidence(doc, _byline_line(article)))
         for article, doc in zip(articles, docs)
     ]
 
@@ -66,3 +66,9 @@ def clean_recurring_lines(docs: Sequence[CleanDoc], outlets: Sequence[str | None
 
 def _recurrable(block: Block, limits: dict) -> bool:
     return block.kind != "title" and len(block.plain()) <= limits["max_chars"]
+
+
+def _byline_line(article: Article) -> int | None:
+    # The byline places the article's own date stamp, as at extraction (extract/fields.py).
+    authors = article.authors
+    return byline_line_of(authors.provenance.evidence if authors and authors.provenance.tier != "curated" else None)
