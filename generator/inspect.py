@@ -52,6 +52,7 @@ def inspect_record(article: Article, archive: Archive) -> dict[str, Any]:
         "date": article.date.value.date.isoformat() if article.date else None,
         "date_precision": article.date.value.precision if article.date else None,
         "outlet": article.outlet.value if article.outlet else None,
+        "authors": list(article.authors.value) if article.authors else [],
         "source_url": article.source_url.value if article.source_url else None,
         "dateline": article.doc.dateline,
         "actors": [
@@ -65,6 +66,7 @@ def inspect_record(article: Article, archive: Archive) -> dict[str, Any]:
             "title": _provenance(article.title),
             "date": _provenance(article.date),
             "outlet": _provenance(article.outlet),
+            "authors": _provenance(article.authors),
             "source_url": _provenance(article.source_url),
             "summary": _provenance(article.summary),
         },

@@ -228,6 +228,8 @@ class Article:
     outlet: Field[str] | None = None
     source_url: Field[str] | None = None
     summary: Field[str] | None = None
+    # The people the byline names, in its order (extract/bylines.py); never an outlet or a role.
+    authors: Field[tuple[str, ...]] | None = None
     # What the clean text says about its date, read once (extract/date_spans.py) and
     # kept only when story dating may resolve it again with other articles' dates as
     # anchors (the date is missing or not day-precise, and not curated).

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal, Sequence
 from urllib.parse import urlsplit
@@ -51,6 +51,7 @@ class DateClue:
     role: Role
     in_line: bool  # the block is a date line, not prose
     evidence: str
+    line_no: int = 0  # the seed line of its block (0: unknown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,24 +365,53 @@ def _quote(text: str, span: DateSpan, width: int = QUOTE_BEFORE_CHARS) -> str:
     return ("…" if lo > 0 else "") + snippet + ("…" if hi < len(text) else "")
 
 
-def extract_date_clues(doc: CleanDoc) -> tuple[DateClue, ...]:
+def extract_date_clues(doc: CleanDoc, byline_line: int | None = None) -> tuple[DateClue, ...]:
     """Every date in the document with the role its position gives it.
 
-    Dates with no role (body history, rejected contexts) are left out.
+    Dates with no role (body history, rejected contexts) are left out. Where the
+    article's byline is known (``byline_line``, a seed line), a date line or stamp far
+    from it is another's: the site's masthead above (the day the page was saved), related
+    stories and comments below; see :func:`keep_near_byline`.
     """
-    texts: list[tuple[str, str, bool]] = []  # text, kind, is_lead
+    texts: list[tuple[str, str, bool, int]] = []  # text, kind, is_lead, line
     if doc.dateline:
-        texts.append((doc.dateline, "dateline", False))
+        texts.append((doc.dateline, "dateline", False, 0))
     body = doc.body_blocks()
     lead = next((b for b in body if b.kind == "paragraph"), None)
     for block in doc.blocks:
         if block.kind == "title":
             continue
-        texts.append((block.plain(), block.kind, block is lead))
+        texts.append((block.plain(), block.kind, block is lead, block.line_no))
     clues: list[DateClue] = []
-    for text, kind, is_lead in texts:
-        clues.extend(_clues_of_text(text, kind, is_lead))
-    return tuple(clues)
+    for text, kind, is_lead, line_no in texts:
+        clues.extend(replace(c, line_no=line_no) for c in _clues_of_text(text, kind, is_lead))
+    return keep_near_byline(tuple(clues), byline_line)
+
+
+# Roles of a date written as a stamp on its own (not the lead's "on <date>", not a
+# wire dateline, not a caption): the ones a masthead or a related story also carries.
+_STAMP_ROLES = ("published", "updated", "date-line")
+
+
+def keep_near_byline(clues: tuple[DateClue, ...], byline_line: int | None) -> tuple[DateClue, ...]:
+    """The clues, less date stamps away from the byline (``date_line.byline_window`` in
+    data/dates.yml) when the byline is known: every stamp far above it (a masthead), and
+    stamps far below it that disagree among themselves (a list of related stories or
+    comments); a single date far below may be the article's own, printed at its end."""
+    if not byline_line:
+        return clues
+    window = load_rules("dates")["date_line"]["byline_window"]
+    lo, hi = byline_line - window["above"], byline_line + window["below"]
+    stamps = [c for c in clues if c.role in _STAMP_ROLES and c.line_no]
+    below = {(c.span.year, c.span.month, c.span.day) for c in stamps if c.line_no > hi}
+    near = [c for c in stamps if lo <= c.line_no <= hi]
+
+    def kept(c: DateClue) -> bool:
+        if c.role not in _STAMP_ROLES or not c.line_no or lo <= c.line_no <= hi:
+            return True
+        return c.line_no > hi and not near and len(below) == 1
+
+    return tuple(c for c in clues if kept(c))
 
 
 def _clues_of_text(text: str, kind: str, is_lead: bool) -> tuple[DateClue, ...]:
@@ -474,6 +504,7 @@ class DateEvidence:
     clues: tuple[DateClue, ...]
     mentions: tuple[WeekdayMention, ...]
     url: Field[DateValue] | None
+    latest_year: int | None = None  # the latest year the blocks write ("2016", "/2016/11/")
 
 
 # Languages whose dates in words the rules of data/dates.yml read (month and weekday
@@ -481,17 +512,22 @@ class DateEvidence:
 DATE_WORD_LANGUAGES = frozenset({"en"})
 
 
-def extract_date_evidence(doc: CleanDoc) -> DateEvidence:
-    """Read the document's date evidence (blocks, dateline and URL; never its furniture).
+def extract_date_evidence(doc: CleanDoc, byline_line: int | None = None) -> DateEvidence:
+    """Read the document's date evidence (blocks, dateline and URL; never its furniture);
+    ``byline_line``: the seed line of the article's byline, when known.
 
     On a page in a language the rules do not read (``doc.language``; unknown counts
     as English), only the URL's date: an English month name in a Portuguese page is
     a coincidence, and "1/2/2019" is not the same day everywhere.
     """
     url = extract_url_date(doc.source_url)
+    years = [int(y) for b in doc.blocks for y in _YEAR.findall(b.plain())]
     if doc.language is not None and doc.language not in DATE_WORD_LANGUAGES:
-        return DateEvidence((), (), url)
-    return DateEvidence(extract_date_clues(doc), extract_weekday_mentions(doc), url)
+        return DateEvidence((), (), url, max(years, default=None))
+    return DateEvidence(extract_date_clues(doc, byline_line), extract_weekday_mentions(doc), url, max(years, default=None))
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def _field(value: DateValue, method: str, evidence: str, conf: float, tier: str) -> Field[DateValue]:

@@ -294,7 +294,11 @@ def date_candidates(
     photos = [c for c in clues if c.role == "photo" and c.span.year is not None]
     if photos:
         latest = max(photos, key=lambda c: (c.span.year, c.span.month, c.span.day or 0))
-        found.append(resolve_after_photo(latest, mentions))
+        after_photo = resolve_after_photo(latest, mentions)
+        # A text that writes a later year than the photo's is not of the photo's week: the
+        # photo is an old portrait ("photographed in his home December 19, 2013").
+        if after_photo is not None and (evidence.latest_year or 0) <= after_photo.value.date.year:
+            found.append(after_photo)
     by_weekday = resolve_weekday_anchor(mentions, event_anchors)
     if by_weekday is not None and all(
         (c.span.month, c.span.day) == (by_weekday.value.date.month, by_weekday.value.date.day)

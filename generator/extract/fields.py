@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from generator.extract import date_spans, dates, outlets
+from generator.extract import bylines, date_spans, dates, outlets
 from generator.extract.article_span import is_furniture_line, lead_sentence
 from generator.files.rules import load_confidence
 from generator.model import Article, CleanDoc, DateValue, Field, Provenance, Seed, choose
@@ -22,7 +22,9 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
     """Assemble an article from what the text gives and what the archivist curated."""
     curated = dict(seed.curated) if use_curation else {}
     source = f"{seed.path.rsplit('.', 1)[0]}.meta.yml"
-    date_evidence = date_spans.extract_date_evidence(doc)
+    authors = bylines.extract_authors(seed.text, doc)
+    # The byline places the article's own date stamp (date_spans.keep_near_byline).
+    date_evidence = date_spans.extract_date_evidence(doc, date_spans.byline_line_of(authors.provenance.evidence if authors else None))
     article = Article(
         id=seed.id,
         source_path=seed.path,
@@ -31,9 +33,10 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
         title=choose(_curated_text(curated, "title", source), extract_title(doc), _default_title(seed)),
         date=_pick(_curated_date(curated, source), dates.choose_date(date_evidence), "date" in curated),
         date_evidence=date_evidence,
-        outlet=_pick(_curated_outlet(curated, source), outlets.extract_outlet(doc), "outlet" in curated),
+        outlet=_pick(_curated_outlet(curated, source), outlets.extract_outlet(doc, seed.text), "outlet" in curated),
         source_url=_pick(_curated_text(curated, "source_url", source), extract_source_url(doc), "source_url" in curated),
         summary=_pick(_curated_text(curated, "summary", source), extract_summary(doc), "summary" in curated),
+        authors=_pick(_curated_authors(curated, source), authors, "authors" in curated),
         curated_event=curated.get("event"),
         curated_none=tuple(sorted(key for key, value in curated.items() if value is None)),
     )
@@ -141,6 +144,15 @@ def _curated(value: Any, key: str, source: str) -> Provenance:
 def _curated_text(curated: dict[str, Any], key: str, source: str) -> Field[str] | None:
     value = curated.get(key)
     return None if value is None else Field(str(value), _curated(value, key, source))
+
+
+def _curated_authors(curated: dict[str, Any], source: str) -> Field[tuple[str, ...]] | None:
+    value = curated.get("authors")
+    if value is None:
+        return None
+    # One text in a sidecar (files/curation.py): the names separated by ";".
+    names = tuple(n.strip() for n in str(value).split(";") if n.strip())
+    return Field(names, _curated(value, "authors", source))
 
 
 def _curated_outlet(curated: dict[str, Any], source: str) -> Field[str] | None:

@@ -15,9 +15,9 @@ An outlet merely *mentioned* in the text is a source, not the publisher: "told t
 Interfax news agency" names Interfax but was written by someone else. Nothing found
 gives ``None``: the archive would rather show no outlet than a wrong one.
 
-Unknown hosts give ``None`` too, not the host name: "example-news.net" is not the name
-of an outlet, and the URL itself is already kept as the article's ``source_url``, so
-the archivist loses nothing and can curate the outlet's real name.
+An unknown host gives its registrable domain ("thehill.com", method ``url-host``, weak):
+it is what the page says about where it was published, and any name the page gives
+the site (outlet_sites.py) or a curated one beats it.
 
 The registry and the cue patterns live in ``generator/data/outlets.yml``.
 """
@@ -25,12 +25,22 @@ The registry and the cue patterns live in ``generator/data/outlets.yml``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from generator.extract.clean import extract_required_texts, lower_for_required_texts
+from generator.extract.outlet_names import (
+    extract_outlet_from_copyright_holder,
+    extract_outlet_from_logo,
+    extract_outlet_from_title,
+    fit_name,
+    split_title_site,  # the title's site part, offered to other rooms from here
+)
+from generator.extract.outlet_signatures import extract_outlet_from_signature_lines, prepare_signatures
+from generator.extract.outlet_sites import extract_outlet_from_site, extract_site_domain, is_platform_domain, registrable_domain
+from generator.files.rules import load_confidence
 from generator.model import CleanDoc, Field, Provenance, choose
 from generator.files.rules import load_rules
 
@@ -45,9 +55,6 @@ _CONF_WIRE = 0.75
 _CONF_CREDIT = 0.7
 # A byline name that only *looks* like a publication ("By Bangkok News staff").
 _CONF_BYLINE_UNLISTED = 0.65
-# Furniture signatures: between these, by how far the match clears the threshold.
-_CONF_SIGNATURE_MIN = 0.5
-_CONF_SIGNATURE_MAX = 0.6
 
 # Blocks whose text is the article's own prose (captions carry photo credits, which
 # name the photographer's agency; titles are headlines).
@@ -227,12 +234,22 @@ def _entry_for_host(host: str) -> dict[str, Any] | None:
 
 
 def extract_outlet_from_url(url: str) -> Field[str] | None:
-    """The registry outlet whose site ``url`` is on, or ``None`` for an unknown host."""
+    """The registry outlet whose site ``url`` is on; for an unknown host its registrable
+    domain ("thehill.com", weaker: the page may name the site better), or ``None``."""
     host = extract_host(url)
     entry = _entry_for_host(host) if host else None
     if entry is None:
-        return None
+        domain = registrable_domain(host) if host else None
+        if domain is None or domain in _registry()["cues"]["not_site_hosts"] or is_platform_domain(domain):
+            return None
+        return Field(domain, Provenance("url-host", _clip(url.strip().strip("<>")), load_confidence("outlet-url-host")))
     return Field(entry["name"], Provenance("url-host", _clip(url.strip().strip("<>")), _CONF_URL))
+
+
+def outlet_name_for_host(host: str) -> str | None:
+    """The registry's name for the outlet on ``host`` (or a subdomain of it), else ``None``."""
+    entry = _entry_for_host(host.lower())
+    return entry["name"] if entry else None
 
 
 # --- text helpers -------------------------------------------------------------------------
@@ -468,100 +485,84 @@ def extract_outlet_from_credit_line(doc: CleanDoc) -> Field[str] | None:
 # --- (d) furniture signatures -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Signature:
-    """One signature of ``outlets.yml``, ready to match: its exact line or its compiled pattern."""
-
-    text: str | None
-    pattern: re.Pattern[str] | None
-    weight: float
-    distinctive: bool
-
-
 @lru_cache(maxsize=None)
-def _signatures() -> tuple[tuple[dict[str, Any], tuple[_Signature, ...]], ...]:
-    """Each registry entry with its signatures (none for most), prepared once."""
-    out = []
-    for entry in _registry()["entries"]:
-        prepared = tuple(
-            _Signature(
-                " ".join(sig["text"].split()) if "text" in sig else None,
-                None if "text" in sig else re.compile(sig["pattern"]),
-                float(sig["weight"]),
-                bool(sig.get("distinctive")),
-            )
-            for sig in entry.get("signatures") or []
-        )
-        out.append((entry, prepared))
-    return tuple(out)
-
-
-def _signature_hit(signature: _Signature, lines: tuple[str, ...], line_set: frozenset[str]) -> str | None:
-    """The first of ``lines`` the signature matches whole, or ``None``."""
-    pattern = signature.pattern
-    if pattern is None:  # an exact line: the hit is the line itself
-        return signature.text if signature.text in line_set else None
-    return next((line for line in lines if pattern.fullmatch(line)), None)
-
-
-def _signature_score(
-    signatures: tuple[_Signature, ...], lines: tuple[str, ...], line_set: frozenset[str]
-) -> tuple[float, list[str]] | None:
-    score, evidence, distinctive = 0.0, [], False
-    for signature in signatures:
-        hit = _signature_hit(signature, lines, line_set)
-        if hit is not None:
-            score += signature.weight
-            evidence.append(hit)
-            distinctive = distinctive or signature.distinctive
-    if not distinctive or score < _registry()["threshold"]:
-        return None
-    return score, evidence
+def _signatures() -> tuple[tuple[dict[str, Any], tuple[Any, ...]], ...]:
+    return prepare_signatures(_registry()["entries"])
 
 
 def extract_outlet_from_signatures(doc: CleanDoc) -> Field[str] | None:
-    """The outlet whose characteristic page furniture the document carries (tier ``inferred``).
-
-    Needs at least one distinctive line and enough summed weight; two outlets matching
-    equally well give ``None``.
-    """
+    """The outlet whose characteristic page furniture the document carries (tier
+    ``inferred``; see outlet_signatures.py)."""
     lines = tuple(" ".join(line.split()) for line in _furniture_lines(doc) + _block_lines(doc))
-    line_set = frozenset(lines)
-    scored = []
-    for entry, signatures in _signatures():
-        if not signatures:
-            continue
-        found = _signature_score(signatures, lines, line_set)
-        if found:
-            scored.append((found[0], entry, found[1]))
-    if not scored:
-        return None
-    scored.sort(key=lambda s: -s[0])
-    if len(scored) > 1 and scored[1][0] == scored[0][0]:
-        return None
-    score, entry, evidence = scored[0]
-    threshold = _registry()["threshold"]
-    confidence = _CONF_SIGNATURE_MIN + (_CONF_SIGNATURE_MAX - _CONF_SIGNATURE_MIN) * min(1.0, score - threshold)
-    quoted = "; ".join(f'"{line}"' for line in evidence)
-    return Field(entry["name"], Provenance("furniture-signature", _clip(quoted), confidence, "inferred"))
+    return extract_outlet_from_signature_lines(_signatures(), lines, _registry()["threshold"])
 
 
 # --- all together -------------------------------------------------------------------------------
 
 
-def extract_outlet(doc: CleanDoc) -> Field[str] | None:
+def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
     """The outlet that published ``doc``, by the strongest evidence found, or ``None``.
 
-    Bylines beat the URL's host, which beats the outlet naming itself (copyright,
-    first-person text, wire dateline, credit line); furniture signatures are only a
-    fallback (tier ``inferred``).
+    Bylines beat the URL's host, which beats the title's site part, the outlet naming
+    itself (copyright, first-person text, wire dateline, credit line), the masthead logo,
+    then the site the page's own addresses are on (``text``: the raw page, see
+    outlet_sites.py); furniture signatures are only a fallback (tier ``inferred``).
+
+    Two kinds of text evidence need the page's confirmation, as they often name someone
+    else: a wire agency (a byline "…, The Associated Press", a dateline, a credit, a
+    copyright line) counts only where the page's site is the agency's; elsewhere it is
+    republished wire copy (the site is the outlet, or, with no site known, none is). A
+    byline's unlisted "publication" counts only when it fits the page's domain.
     """
-    return choose(
+    text = text or ""
+    url = extract_outlet_from_url(doc.source_url) if doc.source_url else None
+    domain = _page_domain(doc, text)
+    titles = doc.of_kind("title")
+    page = [
+        url,
+        extract_outlet_from_title(titles[0].text if titles else None, domain, text, outlet_by_name, outlet_name_for_host),
+        extract_outlet_from_logo(text, domain, outlet_name_for_host),
+        extract_outlet_from_copyright_holder(text, domain),
+        extract_outlet_from_site(text, outlet_name_for_host) if text else None,
+    ]
+    named = {_key(f.value) for f in page if f is not None}
+    kept: list[Field[str]] = []
+    dropped: list[Field[str]] = []
+    for found in (
         extract_outlet_from_byline(doc),
-        extract_outlet_from_url(doc.source_url) if doc.source_url else None,
         extract_outlet_from_copyright(doc),
         extract_outlet_from_self_reference(doc),
         extract_outlet_from_wire_dateline(doc),
         extract_outlet_from_credit_line(doc),
-        extract_outlet_from_signatures(doc),
-    )
+    ):
+        if found is None:
+            continue
+        (kept if _confirmed(found, named, domain) else dropped).append(found)
+    best = choose(*kept, *page, extract_outlet_from_signatures(doc))
+    if best is not None and dropped and any(best is f for f in page):
+        others = "; ".join(f"not {f.value} ({f.provenance.method}: {f.provenance.evidence})" for f in dropped)
+        best = replace(best, provenance=replace(best.provenance, evidence=f"{best.provenance.evidence}; {others}"))
+    return best
+
+
+# Evidence that names an agency on any page carrying its copy.
+_AGENCY_CARRIERS = ("byline", "wire-dateline", "credit-line", "copyright")
+
+
+def _page_domain(doc: CleanDoc, text: str) -> str | None:
+    """The registrable domain of the page: its URL's, else the one its addresses point at."""
+    host = extract_host(doc.source_url) if doc.source_url else None
+    if host:
+        return registrable_domain(host)
+    site = extract_site_domain(text) if text else None
+    return site[0] if site else None
+
+
+def _confirmed(found: Field[str], page_names: set[str], domain: str | None) -> bool:
+    """Whether text evidence for an outlet may stand (see :func:`extract_outlet`)."""
+    entry = outlet_by_name(found.value)
+    if entry is not None and entry.get("kind") == "agency" and found.provenance.method in _AGENCY_CARRIERS:
+        return _key(found.value) in page_names
+    if entry is None and found.provenance.method == "byline":
+        return _key(found.value) in page_names or (domain is not None and fit_name(found.value, domain) is not None)
+    return True

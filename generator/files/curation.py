@@ -40,6 +40,7 @@ SIDECAR_KEYS: dict[str, type | tuple[type, ...]] = {
     "source_url": str,
     "summary": str,
     "event": str,
+    "authors": str,  # the byline's people, separated by ";": "Jane Doe; John Smith"
 }
 
 

@@ -59,9 +59,16 @@ def compose_bibtex_key(article: Article) -> str:
     return f"{outlet[:24]}{year}{word}-{article.sha256[:4]}"
 
 
+def _author_list(article: Article) -> str:
+    """The byline's people as a citation names them: "Jane Doe, John Smith and Ann Lee"."""
+    names = list(article.authors.value) if article.authors else []
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def compose_citation(article: Article, url: str, archive_title: str, date_text: str) -> str:
     """A plain-text citation: title, outlet, date (as ``date_text`` spells it), original URL, archived copy."""
-    parts = [f"“{' '.join(article.title.value.split())}.”"]
+    parts = [f"{_author_list(article)}."] if article.authors else []
+    parts.append(f"“{' '.join(article.title.value.split())}.”")
     source = article.outlet.value if article.outlet else "Unknown outlet"
     parts.append(f"{source}, {date_text}.")
     if article.source_url:
@@ -73,6 +80,9 @@ def compose_citation(article: Article, url: str, archive_title: str, date_text: 
 def compose_bibtex(article: Article, url: str, archive_title: str) -> str:
     """A BibTeX ``@misc`` entry for the archived article (BibTeX and biblatex read it)."""
     fields: list[tuple[str, str]] = [("title", "{" + escape_bibtex(article.title.value) + "}")]
+    if article.authors:
+        # BibTeX separates names with "and"; braces keep each name whole.
+        fields.insert(0, ("author", " and ".join("{" + escape_bibtex(n) + "}" for n in article.authors.value)))
     if article.outlet:
         fields.append(("howpublished", escape_bibtex(article.outlet.value)))
         fields.append(("organization", escape_bibtex(article.outlet.value)))
@@ -113,6 +123,8 @@ def compose_json_ld(
     }
     if article.date:
         data["datePublished"] = article.date.value.iso()
+    if article.authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in article.authors.value]
     if article.outlet:
         data["publisher"] = {"@type": "Organization", "name": article.outlet.value}
     if description:

@@ -44,6 +44,7 @@ def render_article_page(article: Article, archive: Archive, sitemap: SiteMap, se
         ("date", article.date.value.iso() if article.date else None),
         ("outlet", article.outlet.value if article.outlet else None),
         ("lang", article.doc.language),
+        *((("authors", list(article.authors.value)),) if article.authors else ()),
         ("actors", actor_names),
         ("tags", actor_names),
         ("event", event.id if event else None),

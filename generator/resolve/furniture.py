@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Sequence
 
-from generator.extract.date_spans import extract_date_evidence
+from generator.extract.date_spans import byline_line_of, extract_date_evidence
 from generator.files.rules import load_rules
 from generator.model import Article, Block, CleanDoc, Removed
 from generator.text import normalise_key
@@ -32,7 +32,11 @@ def resolve_recurring_furniture(articles: Sequence[Article]) -> list[Article]:
     return [
         article
         if doc is article.doc
-        else replace(article, doc=doc, date_evidence=extract_date_evidence(doc) if article.date_evidence is not None else None)
+        else replace(
+            article,
+            doc=doc,
+            date_evidence=extract_date_evidence(doc, _byline_line(article)) if article.date_evidence is not None else None,
+        )
         for article, doc in zip(articles, docs)
     ]
 
@@ -71,3 +75,9 @@ def clean_recurring_lines(docs: Sequence[CleanDoc], outlets: Sequence[str | None
 
 def _recurrable(block: Block, limits: dict) -> bool:
     return block.kind != "title" and len(block.plain()) <= limits["max_chars"]
+
+
+def _byline_line(article: Article) -> int | None:
+    # The byline places the article's own date stamp, as at extraction (extract/fields.py).
+    authors = article.authors
+    return byline_line_of(authors.provenance.evidence if authors and authors.provenance.tier != "curated" else None)

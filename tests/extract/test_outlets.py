@@ -44,15 +44,20 @@ BODY = "Russia said on Friday that it had invited the opposition for talks."
 # (case id, doc, expected outlet, expected method or None)
 CASES = [
     # --- bylines -----------------------------------------------------------------------
-    ("byline-furniture", make_doc((BODY,), removed=("By Reuters",)), "Reuters", "byline"),
+    # An agency's name in a byline, dateline, credit or copyright line is the outlet only
+    # on the agency's own site; elsewhere it is wire copy republished (issue 14).
+    ("byline-furniture", make_doc((BODY,), removed=("By Reuters",), url="https://www.reuters.com/x"), "Reuters", "byline"),
+    ("byline-agency-unconfirmed", make_doc((BODY,), removed=("By Reuters",)), None, None),
     ("byline-person-then-outlet", make_doc(("By Jane Doe, CNN", BODY)), "CNN", "byline"),
-    ("byline-pipe-alias", make_doc(("By Jane Doe | Agence France-Presse", BODY)), "AFP", "byline"),
-    ("byline-all-caps", make_doc(("By ASSOCIATED PRESS", BODY)), "Associated Press", "byline"),
+    ("byline-pipe-alias", make_doc(("By Jane Doe | Agence France-Presse", BODY), url="https://www.afp.com/x"), "AFP", "byline"),
+    ("byline-all-caps", make_doc(("By ASSOCIATED PRESS", BODY), url="https://apnews.com/x"), "Associated Press", "byline"),
     ("byline-markdown-link", make_doc((BODY,), removed=("By [Al Jazeera](https://x.example/aj)",)), "Al Jazeera", "byline"),
     ("byline-staff-and-agencies", make_doc((BODY, "Guardian staff and agencies")), "The Guardian", "byline"),
-    ("byline-staff", make_doc((BODY,), removed=("Reuters Staff",)), "Reuters", "byline"),
-    ("byline-unlisted-publication", make_doc(("By The Bangkok Post", BODY)), "The Bangkok Post", "byline"),
-    ("byline-unlisted-role-stripped", make_doc(("By Daily Mail Reporter", BODY)), "Daily Mail", "byline"),
+    ("byline-staff", make_doc((BODY,), removed=("Reuters Staff",), url="https://www.reuters.com/x"), "Reuters", "byline"),
+    # An unlisted "publication" in a byline needs the page's domain to confirm it.
+    ("byline-unlisted-publication", make_doc(("By The Bangkok Post", BODY), url="https://www.bangkokpost.com/x"), "The Bangkok Post", "byline"),
+    ("byline-unlisted-unconfirmed", make_doc(("By The Bangkok Post", BODY)), None, None),
+    ("byline-unlisted-role-stripped", make_doc(("By Daily Mail Reporter", BODY), url="https://www.dailymail.co.uk/x"), "Daily Mail", "byline"),
     ("byline-person", make_doc(("By John Smith", BODY)), None, None),
     ("byline-person-link", make_doc((BODY,), removed=("By [John Smith](https://x.example/js)",)), None, None),
     ("byline-surname-like-outlet-word", make_doc(("By Mark Post", BODY)), None, None),
@@ -67,25 +72,27 @@ CASES = [
     ("url-archive-wrapper",
      make_doc((BODY,), url="https://web.archive.org/web/20150806000000/https://www.themoscowtimes.com/2015/08/05/a-48787"),
      "The Moscow Times", "url-host"),
-    ("url-unknown-host", make_doc((BODY,), url="https://example-news.net/story/1"), None, None),
-    ("url-lookalike-host", make_doc((BODY,), url="https://notreuters.com/world"), None, None),
+    # An unknown host is shown by its registrable domain (issue 14), never as a registry outlet.
+    ("url-unknown-host", make_doc((BODY,), url="https://www.example-news.net/story/1"), "example-news.net", "url-host"),
+    ("url-lookalike-host", make_doc((BODY,), url="https://notreuters.com/world"), "notreuters.com", "url-host"),
     # --- copyright lines ---------------------------------------------------------------
-    ("copyright-year", make_doc((BODY,), removed=("© 2015 Reuters. All rights reserved.",)), "Reuters", "copyright"),
+    ("copyright-year", make_doc((BODY,), removed=("© 2015 Reuters. All rights reserved.",), url="https://uk.reuters.com/x"), "Reuters", "url-host"),  # the agency on its own site
     ("copyright-network", make_doc((BODY,), removed=("Copyright © 2024 Al Jazeera Media Network",)), "Al Jazeera", "copyright"),
     ("copyright-limited",
      make_doc((BODY, "Copyright The Financial Times Limited 2024. All rights reserved.")), "Financial Times", "copyright"),
     ("copyright-ap-in-body",
-     make_doc((BODY, "Copyright 2012 The Associated Press. All rights reserved.")), "Associated Press", "copyright"),
+     make_doc((BODY, "Copyright 2012 The Associated Press. All rights reserved.")), None, None),
     ("photo-credit-caption", make_doc((BODY,), captions=("Lavrov in Moscow. © Reuters/Maxim Shemetov",)), None, None),
     ("photo-credit-furniture", make_doc((BODY,), removed=("Photo: © AFP 2015",)), None, None),
     ("copyright-word-in-news",
      make_doc(("A copyright lawsuit filed by The New York Times in 2023 is still pending.",)), None, None),
     # --- wire datelines ----------------------------------------------------------------
-    ("wire-reuters", make_doc(("LONDON (Reuters) - Russia said on Friday it had invited the opposition.",)), "Reuters", "wire-dateline"),
-    ("wire-ap-em-dash", make_doc(("BEIRUT, Lebanon (AP) — Syrian rebels said on Friday.",)), "Associated Press", "wire-dateline"),
+    ("wire-reuters", make_doc(("LONDON (Reuters) - Russia said on Friday it had invited the opposition.",), url="https://www.reuters.com/x"), "Reuters", "url-host"),  # the agency on its own site
+    ("wire-reuters-unconfirmed", make_doc(("LONDON (Reuters) - Russia said on Friday it had invited the opposition.",)), None, None),
+    ("wire-ap-em-dash", make_doc(("BEIRUT, Lebanon (AP) — Syrian rebels said on Friday.",), url="https://apnews.com/x"), "Associated Press", "url-host"),  # the agency on its own site
     ("wire-cnn-no-place", make_doc(("(CNN) -- Russia said Friday it invited a Syrian opposition leader.",)), "CNN", "wire-dateline"),
-    ("wire-afp-mixed-case", make_doc(("Moscow (AFP) - Russia said on Friday it had invited the opposition.",)), "AFP", "wire-dateline"),
-    ("wire-cleaner-dateline", make_doc((BODY,), dateline="MOSCOW (Interfax)"), "Interfax", "wire-dateline"),
+    ("wire-afp-mixed-case", make_doc(("Moscow (AFP) - Russia said on Friday it had invited the opposition.",), url="https://www.afp.com/x"), "AFP", "url-host"),  # the agency on its own site
+    ("wire-cleaner-dateline", make_doc((BODY,), dateline="MOSCOW (Interfax)", url="https://interfax.com/x"), "Interfax", "url-host"),  # the agency on its own site
     ("wire-agency-named-in-sentence",
      make_doc(("Agence France-Presse (AFP) reported that the talks had ended.",)), None, None),
     ("wire-too-deep-in-body",
@@ -138,7 +145,12 @@ CASES = [
     ("signature-one-weak-distinctive", make_doc((BODY,), removed=("Sign up for the Daily Briefing",)), None, None),
     ("signature-no-distinctive", make_doc((BODY,), removed=("3 MIN READ", "Last updated:", "Up Next")), None, None),
     # --- precedence --------------------------------------------------------------------
-    ("byline-beats-host", make_doc((BODY,), removed=("By AFP",), url="https://edition.cnn.com/x"), "AFP", "byline"),
+    ("byline-beats-host", make_doc(("By Jane Doe, CNN", BODY), url="https://www.bbc.co.uk/x"), "CNN", "byline"),
+    ("agency-byline-on-other-site", make_doc((BODY,), removed=("By AFP",), url="https://edition.cnn.com/x"), "CNN", "url-host"),
+    ("title-site-beats-copyright",
+     make_doc((BODY,), removed=("© 2019 Reuters",), title="Talks begin in Moscow - BBC News"), "BBC", "title-site"),
+    ("title-site-other-outlet-on-known-site",
+     make_doc((BODY,), title="Talks begin in Moscow - BBC News", url="https://edition.cnn.com/x"), "CNN", "url-host"),
     ("host-beats-signature",
      make_doc((BODY,), removed=("Just Watched", "Story highlights"), url="https://www.reuters.com/world/x"), "Reuters", "url-host"),
     ("host-beats-source-mention",
@@ -282,13 +294,13 @@ def test_seed_004_signature_evidence_quotes_the_lines() -> None:
     [
         ("https://www.themoscowtimes.com/2015/08/05/a-48787", "The Moscow Times"),
         ("https://abcnews.go.com/International/story", "ABC News"),
-        ("https://go.com/", None),
+        ("https://go.com/", "go.com"),  # an unknown host: its registrable domain
         ("https://www.abc.net.au/news/2015-08-05/x", "ABC (Australia)"),
         ("https://timesofindia.indiatimes.com/world/x.cms", "The Times of India"),
-        ("https://www.indiatimes.com/news/x", None),
+        ("https://www.indiatimes.com/news/x", "indiatimes.com"),
         ("https://en.yna.co.kr/view/AEN2015", "Yonhap"),
         ("https://user:pw@WWW.Reuters.COM:443/world", "Reuters"),
-        ("https://news.google.com/articles/xyz", None),
+        ("https://news.google.com/articles/xyz", None),  # an aggregator (not_site_hosts) is no outlet
         ("#", None),
         ("", None),
     ],

@@ -1,0 +1,196 @@
+"""The name a page gives its own site: the title's site part, the masthead logo, the
+copyright holder. Evidence for the outlet (extract/outlets.py decides among it).
+
+Each of these is also where a page names someone else (a headline "Interview | Jane
+Doe", a logo of a partner, "© 2017 Vox Media, Inc."), so a name counts only when it is
+tied to the page: it is a registry outlet, or it fits the page's own domain
+(:func:`generator.extract.outlet_sites.name_fits_domain`), or (the title's site part, on
+a page whose domain is unknown) the page writes it again elsewhere. Nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Callable
+
+from generator.extract.outlet_sites import domain_label, is_platform_domain, name_fits_domain
+from generator.files.rules import load_confidence, load_rules
+from generator.model import Field, Provenance
+
+# " - ", " | ", " – ", " — ", " · ", " :: ", " // " between headline and site.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[-–—|·•:]{1,2}|//)\s+")
+_SITE_MAX_WORDS = 6
+_SITE_MAX_CHARS = 40
+_HEADLINE_MIN_WORDS = 2
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# A logo image in a link to the site's root: "[![The Motley Fool](logo.svg)](/)".
+_ROOT_LOGO = re.compile(
+    r"\[\s*!\[(?P<alt>[^\]\n]{2,60})\]\([^)\n]*\)\s*\]\((?P<href>[^)\s]*)[^)]*\)"
+    r"|\[[^\]\n]{0,60}\]\((?P<href2>[^)\s]*)\s+\"(?P<alt2>[^\"\n]{2,60})\"\)"
+)
+_COPYRIGHT = re.compile(
+    r"(?:copyright\s*(?:©|\(c\)|&copy;)?|©|\(c\)|&copy;)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
+    r"(?:by\s+)?(?P<name>[A-Z][\w&'’!-]*(?:[ \t]+[A-Z&][\w&'’!-]*){0,5})",
+)
+# Words a company name ends with that are no part of the site's name.
+_COMPANY_TAIL = re.compile(r"(?:\s+(?:Inc|LLC|Ltd|L\.P|LP|Co|Corp|Corporation|Company|Group|Media|Network|Holdings|All))+\.?$")
+
+# A holder with one of these words is a company owning sites, not a site ("Vox Media",
+# "Mansueto Ventures", "EHM Productions"); legal endings ("Inc", "LLC") are no such sign.
+_COMPANY_WORD = re.compile(
+    r"\b(?:media|group|ventures|productions|company|software|society|network|holdings|enterprises|"
+    r"communications|digital|publishing|publications|interactive|entertainment|broadcasting|convergence|"
+    r"corporation|partners|studios)\b",
+    re.I,
+)
+# A line naming a company as an owner or in legal text, not the site naming itself.
+_OWNER_CONTEXT = re.compile(
+    r"©|\bcopyright\b|\bpart of\b|\bdivision of\b|\bowned by\b|\bsubsidiary\b|\baffiliate|\breproduced\b|"
+    r"\btrademark|\bprivacy\b|\bterms\b",
+    re.I,
+)
+
+def _names_site(name: str, line: str) -> bool:
+    """Whether ``line`` writes ``name`` outside copyright and ownership text."""
+    return name in line and not _OWNER_CONTEXT.search(line)
+
+
+@lru_cache(maxsize=None)
+def _site_owners() -> frozenset[str]:
+    return frozenset(n.casefold() for n in load_rules("outlets")["cues"]["site_owners"])
+
+
+def _is_site_owner(name: str) -> bool:
+    return name.casefold() in _site_owners()
+
+
+NameOf = Callable[[str], "dict[str, Any] | None"]
+
+
+def split_title_site(title_line: str) -> tuple[str, str | None]:
+    """The headline and the site part of a title line: "Storm hits coast - BBC News" →
+    ("Storm hits coast", "BBC News"). The site part follows the last separator and is
+    short; without one the whole line is the headline and the site ``None``."""
+    line = " ".join((_MD_LINK.sub(r"\1", title_line) if "[" in title_line else title_line).split())
+    separators = list(_TITLE_SEPARATOR.finditer(line))
+    if not separators:
+        return line, None
+    last = separators[-1]
+    headline, site = line[: last.start()].strip(), line[last.end():].strip()
+    if (
+        not site
+        or len(site) > _SITE_MAX_CHARS
+        or len(site.split()) > _SITE_MAX_WORDS
+        or site[-1] in "?!.:"
+        or len(headline.split()) < _HEADLINE_MIN_WORDS
+    ):
+        return line, None
+    return headline, site
+
+
+def fit_name(name: str, domain: str) -> str | None:
+    """The part of ``name`` that is the domain's site: the whole name when it fits ("The
+    Motley Fool" on fool.com), else its leading words that do ("Raw Story" of "Raw Story
+    Media" on rawstory.com, "CNN" of "CNN Politics" on cnn.com), else ``None``."""
+    if name_fits_domain(name, domain):
+        return name
+    words = name.split()
+    for i in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:i])
+        if name_fits_domain(head, domain) and len(domain_label(domain)) >= 3:
+            return head
+    return None
+
+
+def _tied_name(
+    name: str, domain: str | None, outlet_by_name: NameOf, name_of_domain: Callable[[str], str | None]
+) -> str | None:
+    """The outlet ``name`` names, when it is tied to the page (see module doc), else ``None``."""
+    entry = outlet_by_name(name)
+    registered = name_of_domain(domain) if domain else None
+    if entry is not None:
+        if domain is None or registered == entry["name"]:
+            return entry["name"]
+        # A registry outlet that is not the page's site: an agency's or a partner's name.
+        return None
+    if domain is None:
+        return None
+    fitted = fit_name(name, domain)
+    if fitted is None:
+        return None
+    return registered or fitted
+
+
+def extract_outlet_from_title(
+    title_line: str | None,
+    domain: str | None,
+    text: str,
+    outlet_by_name: NameOf,
+    name_of_domain: Callable[[str], str | None],
+) -> Field[str] | None:
+    """The outlet the title's site part names ("... - BBC News"), tied to the page."""
+    if not title_line:
+        return None
+    _headline, site = split_title_site(title_line)
+    if site is None:
+        return None
+    evidence = f"title: {title_line.strip()[:200]}"
+    if domain is not None and is_platform_domain(domain):
+        # On a platform the title's site part is the publication's own name.
+        if outlet_by_name(site) is None and text.count(site) >= 2:
+            return Field(site, Provenance("title-site", evidence, load_confidence("outlet-title-site")))
+        return None
+    name = _tied_name(site, domain, outlet_by_name, name_of_domain)
+    if name is not None:
+        return Field(name, Provenance("title-site", evidence, load_confidence("outlet-title-site")))
+    if domain is None and outlet_by_name(site) is None and text.count(site) >= 2:
+        # No domain to tie it to: the page writes the name again (a footer, a logo).
+        return Field(site, Provenance("title-site", evidence + f'; "{site}" written again on the page', load_confidence("outlet-title-site-untied")))
+    return None
+
+
+def extract_outlet_from_logo(text: str, domain: str | None, name_of_domain: Callable[[str], str | None]) -> Field[str] | None:
+    """The name of the site's logo, linked to its home page ("[![The Motley Fool](…)](/)"),
+    when it fits the page's domain."""
+    if domain is None or is_platform_domain(domain):
+        return None
+    for m in _ROOT_LOGO.finditer(text):
+        href = m.group("href") if m.group("href") is not None else m.group("href2")
+        if not (href == "/" or re.fullmatch(rf"(?:https?:)?//(?:www\.)?{re.escape(domain)}/?", href)):
+            continue
+        alt = re.sub(r"\s+(?:home|homepage|logo)$", "", (m.group("alt") or m.group("alt2")).strip(), flags=re.I)
+        fitted = fit_name(alt, domain)
+        if fitted:
+            name = name_of_domain(domain) or fitted
+            return Field(name, Provenance("masthead-logo", f"logo linked to the home page: {m.group(0)[:160]}", load_confidence("outlet-masthead-logo")))
+    return None
+
+
+def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field[str] | None:
+    """The copyright holder of the page, when it is the site: not in the registry (those
+    are read by outlets.py) and either fitting the page's domain ("© 2017 The Motley Fool,
+    LLC" on fool.com) or, where no domain is known, a name that is no company's ("Vox
+    Media", "Condé Nast Group" own many sites) and that the page writes again outside its
+    copyright lines ("Subscribe to The Seattle Times")."""
+    if domain is not None and is_platform_domain(domain):
+        return None
+    for m in _COPYRIGHT.finditer(text):
+        if re.match(r"\.[a-z]", text[m.end():m.end() + 2]):
+            continue  # a domain ("TheHuffingtonPost.com"): the page's spelling of it is better
+        name = _COMPANY_TAIL.sub("", m.group("name").strip(" ,.")).strip(" ,.")
+        if not name:
+            continue
+        line = text[m.start(): m.end() + 40].splitlines()[0].strip()[:200]
+        if domain is not None:
+            fitted = fit_name(name, domain)
+            if fitted:
+                return Field(fitted, Provenance("copyright", line, load_confidence("outlet-copyright-holder")))
+            continue
+        holder = m.group("name")
+        if _COMPANY_WORD.search(holder) or _is_site_owner(name) or len(name) < 3:
+            continue
+        if any(_names_site(name, other) for other in text.splitlines()):
+            evidence = f'{line}; "{name}" written again on the page'
+            return Field(name, Provenance("copyright", evidence, load_confidence("outlet-copyright-holder-untied")))
+    return None

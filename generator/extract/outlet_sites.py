@@ -1,0 +1,177 @@
+"""The site a page was saved from, and the name it gives itself: evidence for the outlet.
+
+A page dump carries its site's address many times over: its own links (absolute ones
+in a Markdown dump), its share links, its e-mail addresses, "About TMZ.com". The
+registrable domain most of them point at (by the public suffix list bundled with
+tldextract, never fetched) is the site, once hosts every site links to (social
+networks, CDNs, ad servers: ``cues.not_site_hosts`` in data/outlets.yml) are set aside.
+
+The site's name, in order: the registry's outlet for that domain; else the page's own
+spelling of the domain's name ("Ars Technica" on arstechnica.com, "Deadline" on
+deadline.com), the most frequent; else the domain itself ("thehill.com", method
+``url-host``). Nothing here invents a name: each comes from the registry or the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+import tldextract
+
+from generator.files.rules import load_confidence, load_rules
+from generator.model import Field, Provenance
+
+# Hosts in absolute links ("https://www.x.com/...", "](//x.com/"), e-mail addresses, and
+# domains written as words ("Citylab.com").
+_URL_HOST = re.compile(r"(?:https?:)?//([a-z0-9.-]+\.[a-z]{2,})(?=[/:?#)\s\]\"'|]|$)", re.I)
+_EMAIL_HOST = re.compile(r"\b[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b", re.I)
+_WORD_DOMAIN = re.compile(r"(?<![\w@/.-])((?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|ca|com\.au|in|news))\b(?![\w/.-])", re.I)
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+# A name as a page writes it: one to four capitalised words ("Ars Technica", "247Sports").
+_NAME = re.compile(r"(?<![\w&])(?:The\s+)?(?:[A-Z0-9][\w!&'’.-]*)(?:\s+(?:[A-Z0-9][\w!&'’.-]*)){0,3}")
+_MIN_SHARE = 2  # a site is named by at least this many addresses
+_MARGIN = 2  # and at least twice as often as any other domain: a page full of ad links names no site
+# A few addresses are as likely the article's own citations ("visit americantheatrewing.org")
+# as the site's: below these counts the site needs a copyright line on the page naming its
+# domain ("© 2016 TheHuffingtonPost.com, Inc."). A site known only by its domain needs more.
+_MIN_SHARE_NAMED = 3
+_MIN_SHARE_DOMAIN_ONLY = 5
+_COPYRIGHT_LINE = re.compile(r"(?:©|\(c\)|&copy;|\bcopyright\b)[^\n]{0,120}", re.I)
+
+
+@lru_cache(maxsize=None)
+def _extractor() -> tldextract.TLDExtract:
+    # The suffix list bundled with the package; no download, no cache on disk.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def registrable_domain(host: str) -> str | None:
+    """``www.edition.cnn.com`` → ``cnn.com``; ``news.bbc.co.uk`` → ``bbc.co.uk``; ``None`` for no suffix."""
+    parts = _extractor()(host.lower().strip("."))
+    if not parts.domain or not parts.suffix:
+        return None
+    return f"{parts.domain}.{parts.suffix}"
+
+
+@lru_cache(maxsize=None)
+def _not_site_domains() -> frozenset[str]:
+    return frozenset(load_rules("outlets")["cues"]["not_site_hosts"])
+
+
+def count_site_domains(text: str) -> Counter[str]:
+    """How often the page points at each registrable domain (sites every page links to left out)."""
+    counts: Counter[str] = Counter()
+    # Images are served from CDNs ("cbsistatic.com"), not from the site's own address.
+    text = _MD_IMAGE.sub(" ", text)
+    hosts = [m.group(1) for m in _URL_HOST.finditer(text)]
+    hosts += [m.group(1) for m in _EMAIL_HOST.finditer(text)]
+    hosts += [m.group(1) for m in _WORD_DOMAIN.finditer(text)]
+    for host in hosts:
+        domain = registrable_domain(host)
+        if domain and domain not in _not_site_domains():
+            counts[domain] += 1
+    return counts
+
+
+def extract_site_domain(text: str) -> tuple[str, int] | None:
+    """The registrable domain the page points at most, clearly (and how often), or ``None``."""
+    ranked = count_site_domains(text).most_common(2)
+    if not ranked or ranked[0][1] < _MIN_SHARE or (len(ranked) > 1 and ranked[1][1] * _MARGIN > ranked[0][1]):
+        return None
+    return ranked[0]
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.casefold())
+
+
+def extract_page_name_for(domain: str, text: str) -> tuple[str, int] | None:
+    """The page's own spelling of the site's name: a capitalised phrase that is the domain's
+    name squashed ("Ars Technica" for arstechnica.com, "The Verge" for theverge.com)."""
+    label = _squash(_extractor()(domain).domain)
+    if len(label) < 3:
+        return None
+    found: Counter[str] = Counter()
+    for m in _NAME.finditer(text):
+        words = m.group(0).split()
+        # Any run of the phrase's words may be the name ("Follow Deadline on Twitter").
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                phrase = " ".join(words[i:j]).strip(".’'")
+                key = _squash(phrase)
+                if key == label or (key.startswith("the") and key[3:] == label):
+                    found[phrase] += 1
+    if not found:
+        return None
+    # The most frequent spelling; on a tie the one with capitals inside ("MacRumors") wins.
+    return max(found.items(), key=lambda kv: (kv[1], sum(ch.isupper() for ch in kv[0]), kv[0]))
+
+
+def is_platform_domain(domain: str) -> bool:
+    """Whether ``domain`` hosts many publications (medium.com, blogspot.com, wikia.com):
+    its name is the platform's, not the page's site (``cues.platform_hosts``)."""
+    return domain in _platform_domains()
+
+
+@lru_cache(maxsize=None)
+def _platform_domains() -> frozenset[str]:
+    return frozenset(load_rules("outlets")["cues"]["platform_hosts"])
+
+
+def copyright_names_domain(domain: str, text: str) -> bool:
+    """Whether a copyright line of the page names the domain's site ("© 2022 Raw Story
+    Media, Inc." names rawstory.com)."""
+    label = domain_label(domain)
+    return bool(label) and any(label in _squash(m.group(0)) for m in _COPYRIGHT_LINE.finditer(text))
+
+
+def domain_label(domain: str) -> str:
+    """The squashed name part of a registrable domain: ``theverge.com`` → ``theverge``."""
+    return _squash(_extractor()(domain).domain)
+
+
+def name_fits_domain(name: str, domain: str) -> bool:
+    """Whether a name is the domain's site: its squashed form is the domain's name, with or
+    without "the" ("The Verge" for theverge.com), or ends with it as a word run ("The
+    Motley Fool" for fool.com), or the domain's name ends with it ("Page Six" for pagesix.com)."""
+    key, label = _squash(name), domain_label(domain)
+    if len(key) < 3 or len(label) < 3:
+        return False
+    if key in (label, "the" + label) or label in (key, "the" + key):
+        return True
+    words = [_squash(w) for w in name.split()]
+    return any("".join(words[i:]) == label for i in range(1, len(words)))
+
+
+def extract_outlet_from_site(text: str, name_of_host: object) -> Field[str] | None:
+    """The outlet of the site the page was saved from, named by the registry (through
+    ``name_of_host(domain)``), by the page itself, or by its domain (see module doc).
+
+    A platform's domain (medium.com) names no publication and gives ``None``; a site
+    shown by few addresses needs a copyright line naming it (see ``_MIN_SHARE_NAMED``).
+    """
+    site = extract_site_domain(text)
+    if site is None:
+        return None
+    domain, count = site
+    if is_platform_domain(domain):
+        return None
+    evidence = f"{count} addresses on {domain}"
+    confirmed = copyright_names_domain(domain, text)
+    if confirmed:
+        evidence += "; a copyright line names it"
+    registered = name_of_host(domain)  # type: ignore[operator]
+    spelled = None if registered else extract_page_name_for(domain, text)
+    if count < _MIN_SHARE_NAMED and not confirmed:
+        return None
+    if registered:
+        return Field(registered, Provenance("site-host", evidence, load_confidence("outlet-site-host")))
+    if spelled:
+        name, times = spelled
+        evidence += f'; the page writes "{name}" {times} times'
+        return Field(name, Provenance("site-name", evidence, load_confidence("outlet-site-name")))
+    if count < _MIN_SHARE_DOMAIN_ONLY and not confirmed:
+        return None
+    return Field(domain, Provenance("url-host", evidence, load_confidence("outlet-url-host")))

@@ -1,0 +1,93 @@
+"""Floors for dates, outlets and authors on the development corpus (issue 14), set just
+under what the generator reaches, so a regression fails ``make test``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.evaluate.fields import (
+    PageResult,
+    byline_names,
+    evaluate_corpus,
+    figures,
+    judge_date,
+    outlet_key,
+    outlets_match,
+)
+
+DEVCORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "devcorpus"
+
+# (figure, verdict, bound): "min" verdict count at least, "max" at most.
+FLOORS = [
+    ("date", "right", "min", 44),
+    ("date", "wrong", "max", 5),
+    ("date-shown", "right", "min", 41),
+    ("outlet", "right", "min", 80),
+    ("outlet", "invented", "max", 0),
+    ("authors", "right", "min", 87),
+    ("authors", "wrong", "max", 8),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus_figures():
+    if not (DEVCORPUS / "web" / "labels.json").is_file():
+        pytest.skip("../shared/devcorpus is absent")
+    return figures(evaluate_corpus(DEVCORPUS))
+
+
+@pytest.mark.parametrize(("figure", "verdict", "bound", "limit"), FLOORS)
+def test_floor(corpus_figures, figure, verdict, bound, limit):
+    count = corpus_figures[figure].get(verdict, 0)
+    assert count >= limit if bound == "min" else count <= limit, (figure, verdict, count, corpus_figures[figure])
+
+
+@pytest.mark.parametrize(
+    ("given", "label", "match"),
+    [
+        ("Mozilla Hacks", "Mozilla Hacks – the Web developer blog", True),
+        ("Fox News", "FoxNews.com", True),
+        ("The Guardian", "the Guardian", True),
+        ("Slate", "Slate Magazine", True),
+        ("thehill.com", "TheHill", True),
+        ("CNN", "BBC News", False),
+        ("Associated Press", "Investment Executive", False),
+        ("ACLU", "American Civil Liberties Union", True),
+        ("AP", "American Press", False),  # initials need three words
+    ],
+)
+def test_outlets_match(given, label, match):
+    assert outlets_match(given, label) is match
+
+
+def test_outlet_key():
+    assert outlet_key("The Washington Post") == outlet_key("washingtonpost.com") == "washingtonpost"
+
+
+@pytest.mark.parametrize(
+    ("label", "names"),
+    [
+        ("By Jane Doe and John Smith", {"jane doe", "john smith"}),
+        ("Marc Santora, William K. Rashbaum, Al Baker and Adam Goldman", {"marc santora", "william k rashbaum", "al baker", "adam goldman"}),
+        ("BY: JOE WEE", {"joe wee"}),
+    ],
+)
+def test_byline_names(label, names):
+    assert byline_names(label) == names
+
+
+@pytest.mark.parametrize(
+    ("given", "label", "days", "verdict"),
+    [
+        ("2016-12-07", "2016-12-07", set(), "right"),
+        ("2016-12-06", "2016-12-07", {"2016-12-06"}, "right"),  # a day off, and the page says it
+        ("2016-12-06", "2016-12-07", set(), "wrong"),  # a day off, the page does not say it
+        (None, "2016-12-07", set(), "missing"),
+        ("2016-12", "2016-12-07", set(), "right"),
+    ],
+)
+def test_judge_date(given, label, days, verdict):
+    result = PageResult("x", {"date": label}, given, None, (), True, frozenset(days))
+    assert judge_date(result) == verdict

@@ -1,0 +1,112 @@
+"""Tests for generator.extract.outlet_names: the name a page gives its own site."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.outlet_names import (
+    extract_outlet_from_copyright_holder,
+    extract_outlet_from_logo,
+    extract_outlet_from_title,
+    fit_name,
+    split_title_site,
+)
+from generator.extract.outlet_sites import extract_outlet_from_site
+from generator.extract.outlets import outlet_by_name, outlet_name_for_host
+
+
+@pytest.mark.parametrize(
+    ("title", "headline", "site"),
+    [
+        ("Storm hits the coast - BBC News", "Storm hits the coast", "BBC News"),
+        ("Trump picks adviser | CNN Politics", "Trump picks adviser", "CNN Politics"),
+        ("The new phone reviewed – The Verge", "The new phone reviewed", "The Verge"),
+        ("How to bake bread · Kitchen Notes", "How to bake bread", "Kitchen Notes"),
+        ("Storm hits the coast", "Storm hits the coast", None),
+        ("Interview: a long answer that goes on and on about nothing at all in particular", None, None),
+        ("Why? - Is it?", None, None),  # a one-word headline: no split
+    ],
+)
+def test_split_title_site(title, headline, site):
+    got_headline, got_site = split_title_site(title)
+    assert got_site == site
+    if headline is not None:
+        assert got_headline == headline
+
+
+@pytest.mark.parametrize(
+    ("name", "domain", "fitted"),
+    [
+        ("The Verge", "theverge.com", "The Verge"),
+        ("The Motley Fool", "fool.com", "The Motley Fool"),
+        ("Raw Story Media", "rawstory.com", "Raw Story"),
+        ("CNN Politics", "cnn.com", "CNN Politics"),
+        ("American Theatre Wing", "broadwayworld.com", None),
+        ("Vox Media", "theverge.com", None),
+    ],
+)
+def test_fit_name(name, domain, fitted):
+    got = fit_name(name, domain)
+    assert (got is not None) == (fitted is not None)
+
+
+@pytest.mark.parametrize(
+    ("title", "domain", "text", "expected"),
+    [
+        ("Storm hits the coast - BBC News", None, "", "BBC"),  # a registry outlet
+        ("Storm hits the coast - BBC News", "cnn.com", "", None),  # another outlet than the page's site
+        ("Phone reviewed - The Verge", "theverge.com", "", "The Verge"),  # fits the domain
+        ("Phone reviewed - Some Blog", "theverge.com", "Some Blog Some Blog", None),  # does not
+        ("Phone reviewed - Some Blog", None, "Some Blog\nabout Some Blog", "Some Blog"),  # no domain, written again
+        ("Phone reviewed - Some Blog", None, "Phone reviewed - Some Blog", None),  # only in the title
+        ("Profiling Node - Voodoo Engineering", "medium.com", "Voodoo Engineering\nVoodoo Engineering", "Voodoo Engineering"),
+    ],
+)
+def test_extract_outlet_from_title(title, domain, text, expected):
+    found = extract_outlet_from_title(title, domain, text, outlet_by_name, outlet_name_for_host)
+    assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "domain", "expected"),
+    [
+        ("[ ![The Motley Fool](https://g.foolcdn.com/logo.svg) ](/) [Our Services](/services/)", "fool.com", "The Motley Fool"),
+        ('[](/ "Bustle")MENU', "bustle.com", "Bustle"),
+        ("[![Opposing Views](/img/AmericaNow.png)](/)", "americanow.com", None),  # alt fits no domain
+        ("[![The Motley Fool](logo.svg)](/)", None, None),  # nothing to tie it to
+        ("[![Fool](logo.svg)](/about)", "fool.com", None),  # not the home page
+    ],
+)
+def test_extract_outlet_from_logo(text, domain, expected):
+    found = extract_outlet_from_logo(text, domain, outlet_name_for_host)
+    assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "domain", "expected"),
+    [
+        ("© 2017 The Motley Fool, LLC. All rights reserved.", "fool.com", "The Motley Fool"),
+        ("Copyright © 2022 Raw Story Media, Inc.", "rawstory.com", "Raw Story"),
+        ("© 2022 Vox Media, LLC. All Rights Reserved", "theverge.com", None),
+        ("Copyright © 2019 The Seattle Times\nSubscribe to The Seattle Times", None, "The Seattle Times"),
+        ("Copyright © 2019 The Seattle Times", None, None),  # named nowhere else
+        ("© 2022 Vox Media, LLC.\nVox Media", None, None),  # a company word
+        ("© 2022 Condé Nast.\n* Condé Nast Store", None, None),  # a company owning many sites
+        ("© 2022 Future US, Inc.\nAndroid Central is part of Future US Inc", None, None),
+        ("Copyright © 2016 TheHuffingtonPost.com, Inc.", "thehuffingtonpost.com", None),  # a domain
+    ],
+)
+def test_extract_outlet_from_copyright_holder(text, domain, expected):
+    found = extract_outlet_from_copyright_holder(text, domain)
+    assert (found.value if found else None) == expected
+
+
+def test_platform_site_names_no_outlet():
+    text = " ".join(f"https://medium.com/voodoo-engineering/post-{i}" for i in range(10)) + " Medium Medium"
+    assert extract_outlet_from_site(text, outlet_name_for_host) is None
+
+
+def test_few_addresses_need_a_copyright_line():
+    text = "visit https://americantheatrewing.org/a and https://americantheatrewing.org/b American Theatre Wing"
+    assert extract_outlet_from_site(text, outlet_name_for_host) is None
+    assert extract_outlet_from_site(text + "\n© 2016 American Theatre Wing", outlet_name_for_host) is not None
