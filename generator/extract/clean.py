@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from generator.extract.article_span import find_article
+from generator.extract.date_spans import extract_date_spans
 from generator.extract.headline import Headline, find_headline
 from generator.files.rules import load_rules
 from generator.model import Block, CleanDoc, Removed
@@ -167,6 +168,7 @@ def _structure() -> dict[str, re.Pattern[str] | tuple[re.Pattern[str], ...]]:
         "dateline": re.compile(data["dateline"]),
         "date_line": re.compile(data["date_line"], re.IGNORECASE),
         "sentence_end": re.compile(data["sentence_end"]),
+        "head_date_zone": data["head_date_zone"],
     }
 
 
@@ -244,6 +246,7 @@ def clean_seed_text(text: str) -> CleanDoc:
     units, repeats = _drop_repeats(units)
     removed.extend(repeats)
     blocks = _structure_units(units, headline, no_title=bool(span.start) and headline is None, captions=span.captions)
+    blocks, removed = _keep_head_dates(blocks, removed)
     dateline = _extract_dateline(blocks)
     return CleanDoc(
         blocks=blocks,
@@ -395,3 +398,37 @@ def _extract_dateline(blocks: tuple[Block, ...]) -> str | None:
         return None
     place = match.group("place").strip()
     return place.title() if place.isupper() else place
+
+
+def _keep_head_dates(blocks: tuple[Block, ...], removed: list[Removed]) -> tuple[tuple[Block, ...], list[Removed]]:
+    """Short dated lines around the headline, dropped as not the article's prose
+    ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", "· Posted on 3 Oct 2016", "Thu 3 Jan
+    2019 02.00 EST"), kept as ``meta`` blocks: not body, but the article's own date
+    evidence, which the date extractor weighs by its label and its distance to the byline.
+
+    Only a few lines above the headline (further up is the site's masthead: the day
+    the page was saved) and a screen below it (further down are related stories).
+    """
+    titles = [b for b in blocks if b.kind == "title"]
+    if not titles:
+        return blocks, removed
+    zone = _structure()["head_date_zone"]
+    top = titles[0].line_no - zone["max_lines_above_headline"]
+    bottom = titles[0].line_no + zone["max_lines_below_headline"]
+    kept = [
+        r
+        for r in removed
+        if top <= r.line_no <= bottom
+        and len(r.text) <= zone["max_chars"]
+        and r.rule not in zone["never_rules"]
+        and _DATE_HINT.search(r.text)
+        and extract_date_spans(r.text)
+    ]
+    if not kept:
+        return blocks, removed
+    meta = [Block("meta", r.text, line_no=r.line_no) for r in kept]
+    return tuple(sorted((*blocks, *meta), key=lambda b: b.line_no)), [r for r in removed if r not in kept]
+
+
+# A line can hold a date only if it has a digit: most lines are passed over unparsed.
+_DATE_HINT = re.compile(r"\d")

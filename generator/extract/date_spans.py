@@ -530,6 +530,12 @@ def extract_date_evidence(doc: CleanDoc, byline_line: int | None = None) -> Date
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
+def byline_line_of(evidence: str | None) -> int | None:
+    """The seed line an authors field's evidence names ("line 12: By Jane Doe"), or ``None``."""
+    m = re.match(r"line (\d+):", evidence or "")
+    return int(m.group(1)) if m else None
+
+
 def _field(value: DateValue, method: str, evidence: str, conf: float, tier: str) -> Field[DateValue]:
     return Field(value, Provenance(method, evidence, conf, tier))  # type: ignore[arg-type]
 

@@ -128,14 +128,20 @@ def extract_outlet_from_title(
     text: str,
     outlet_by_name: NameOf,
     name_of_domain: Callable[[str], str | None],
+    site: str | None = None,
 ) -> Field[str] | None:
-    """The outlet the title's site part names ("... - BBC News"), tied to the page."""
+    """The outlet the title's site part names ("... - BBC News"), tied to the page.
+
+    ``site`` is the part the headline finder already split off the page's title
+    (``CleanDoc.title_site``); without it the title line is split here.
+    """
     if not title_line:
         return None
-    _headline, site = split_title_site(title_line)
+    if site is None:
+        _headline, site = split_title_site(title_line)
     if site is None:
         return None
-    evidence = f"title: {title_line.strip()[:200]}"
+    evidence = f"title: {title_line.strip()[:200]} (site part: {site})"
     if domain is not None and is_platform_domain(domain):
         # On a platform the title's site part is the publication's own name.
         if outlet_by_name(site) is None and text.count(site) >= 2:

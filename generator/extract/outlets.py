@@ -520,7 +520,9 @@ def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
     titles = doc.of_kind("title")
     page = [
         url,
-        extract_outlet_from_title(titles[0].text if titles else None, domain, text, outlet_by_name, outlet_name_for_host),
+        extract_outlet_from_title(
+            titles[0].text if titles else None, domain, text, outlet_by_name, outlet_name_for_host, doc.title_site
+        ),
         extract_outlet_from_logo(text, domain, outlet_name_for_host),
         extract_outlet_from_copyright_holder(text, domain),
         extract_outlet_from_site(text, outlet_name_for_host) if text else None,
@@ -565,4 +567,14 @@ def _confirmed(found: Field[str], page_names: set[str], domain: str | None) -> b
         return _key(found.value) in page_names
     if entry is None and found.provenance.method == "byline":
         return _key(found.value) in page_names or (domain is not None and fit_name(found.value, domain) is not None)
+    if domain is not None and found.provenance.method == "self-reference" and _key(found.value) not in page_names:
+        # A page names other outlets in its promos and link lists ("follow X on ..."):
+        # a self-reference on a site whose domain is known must be that site's.
+        return _domain_fits(found.value, entry, domain)
     return True
+
+
+def _domain_fits(name: str, entry: dict[str, Any] | None, domain: str) -> bool:
+    """Whether the outlet ``name`` (its registry ``entry``, if any) is the site at ``domain``."""
+    hosts = entry.get("hosts", ()) if entry else ()
+    return any(registrable_domain(h) == domain for h in hosts) or fit_name(name, domain) is not None
