@@ -24,8 +24,8 @@ def corpus_archive():
 
 def test_labelled_articles_hold_their_floors(corpus_archive):
     figures = ev.score_labelled(corpus_archive, ev.read_labels())
-    assert figures.precision >= 0.57, ev.render(figures, ev.count_corpus_pages(corpus_archive))
-    assert figures.recall >= 0.77, figures.missed
+    assert figures.precision >= 0.77, ev.render(figures, ev.count_corpus_pages(corpus_archive))
+    assert figures.recall >= 0.72, figures.missed  # the new body cleaning lost some (issue 13), precision gained 18 points
     assert len(figures.splits) <= 3, figures.splits
     assert not figures.merges, figures.merges
 
