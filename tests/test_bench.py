@@ -107,8 +107,13 @@ def _pagefind_results(site: Path, query: str) -> list[str]:
             page.click(".newsarchive-search__button")
             page.fill(".pagefind-ui__search-input", query)
             page.wait_for_selector(".pagefind-ui__message", timeout=60_000)
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(300)  # the UI debounces typing before it searches
+            # the UI searches as it is typed: wait for the message about the whole query,
+            # not the results of a prefix still on screen
+            page.wait_for_function(
+                "q => (document.querySelector('.pagefind-ui__message') || {}).textContent?.includes(q.replaceAll('\"', ''))",
+                arg=query,
+                timeout=60_000,
+            )
             page.wait_for_load_state("networkidle")
             return page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")
     finally:

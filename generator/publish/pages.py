@@ -88,6 +88,12 @@ def _tier_mark(field: Field[Any] | None) -> str:
     return f" *({tier})*" if tier in ("curated", "inferred") else ""
 
 
+# The language most archives are in: shown on an article's page only when it is
+# another (every page carries it as the content's lang attribute, main.html), so that
+# "en" is not a word on every page that search finds ("Enjoying" matched it).
+SHOWN_UNLESS_LANGUAGE = "en"
+
+
 def _article_header(article: Article, archive: Archive, path: str, sitemap: SiteMap) -> list[str]:
     parts = [f"**Date:** {format_date(article.date.value if article.date else None)}{_tier_mark(article.date)}"]
     if article.outlet:
@@ -97,7 +103,7 @@ def _article_header(article: Article, archive: Archive, path: str, sitemap: Site
         parts.append("**Outlet:** unknown")
     if article.doc.dateline:
         parts.append(f"**Dateline:** {escape_markdown(article.doc.dateline)}")
-    if article.doc.language:
+    if article.doc.language and article.doc.language != SHOWN_UNLESS_LANGUAGE:
         parts.append(f"**Language:** {escape_markdown(article.doc.language)}")
     lines = [" · ".join(parts), "{: .na-meta }", ""]
     if article.actor_ids:

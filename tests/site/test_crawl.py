@@ -25,6 +25,13 @@ def test_build_writes_five_articles_and_every_index(built):
     ), "hand-written page untouched"
 
 
+def test_an_article_s_content_carries_its_language(built):
+    for page in (built / "site" / "articles").glob("*/index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert re.search(r'<div data-pagefind-body[^>]* lang="en">', html), page
+        assert "**Language:**" not in html and "Language:</strong> en" not in html  # shown only when not English
+
+
 def test_nav_stays_short(built):
     home = (built / "site" / "index.html").read_text(encoding="utf-8")
     nav_links = re.findall(r'class="md-nav__link[^"]*"[^>]*href="([^"]+)"', home)
