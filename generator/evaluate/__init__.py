@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from generator.build import build_archive, read_locked_event_ids
+from generator.evaluate import events
 from generator.evaluate.seeds import render_misses, render_table, score_all
 from generator.files.curation import read_yaml
 from generator.files.seeds import read_archive_inputs
@@ -20,7 +21,7 @@ from generator.settings import BuildOptions, Settings
 
 # The development corpus's reports, each ``(name, report(devcorpus_dir) -> str)``,
 # printed by ``make eval`` after the seeds' tables; one module per question.
-DEVCORPUS_REPORTS: tuple[tuple[str, object], ...] = ()
+DEVCORPUS_REPORTS: tuple[tuple[str, object], ...] = (("events", events.report),)
 
 
 def run_eval(truth_path: Path, settings: Settings, reviewed_path: Path | None = None, devcorpus: Path | None = None) -> int:
