@@ -68,46 +68,20 @@ from typing import Any, Literal
 from generator.model import TIERS, Article, DateValue, Event
 from generator.text import dated_first_key, slugify, suffix_until_free
 from generator.resolve.evidence import (
-    MIN_SHARED_ACTORS_STRONG,
-    TEXT_STRONG,
+    _TITLE_NOT_WRITTEN,
     ArchiveEvidence,
-    is_same_report,
-    measure_similarities,
+    EventThresholds,
     measure_similarity_pairs,
     select_sharing_pairs,
+    select_top_terms,
 )
+from generator.resolve.linkage import group_by_average_linkage
 from generator.resolve.event_decisions import EventOverrides, group_forced_together
 
 # --- thresholds --------------------------------------------------------------------
-# Wire copies and follow-up editions of one happening carry the same date or the
-# next day's (time zones, print editions); two days apart is a new development.
-NEAR_DAYS = 1
-
 # The key actors of an article are its first actor ids in order of prominence: the
 # people a story is about, not everyone its background paragraphs name.
 KEY_ACTORS = 12
-
-# Two shared key actors: one is a coincidence (everybody quotes the foreign
-# minister); two is who-did-what-to-whom.
-MIN_SHARED_ACTORS = 2
-
-# Same-day reports of one happening by different outlets are rewritten, not copied:
-# on the cleaned seed archive two outlets' reports of one happening score 0.30,
-# articles on the same subject years apart 0.13-0.24. Text alone cannot tell
-# happenings of one story apart (one outlet's reports a week apart score 0.47, as
-# follow-ups reuse background paragraphs): the date gate and the shared actors do
-# that, the text only confirms, so this threshold favours recall.
-TEXT_MODERATE = 0.20
-
-# A near-verbatim copy (syndicated wire text) is the same report whatever the actor
-# resolver found, e.g. when every actor is a background one.
-TEXT_DUPLICATE = 0.80
-
-# Events of one story: at least two shared significant actors, within about six
-# weeks. Diplomatic stories (an invitation, then the visit) unfold over days or
-# weeks; the same actors a year later are a new story.
-RELATED_MIN_SHARED = 2
-RELATED_MAX_DAYS = 45
 
 # Event slugs: long enough to read, short enough for a path segment.
 SLUG_MAX_CHARS = 70
@@ -123,24 +97,26 @@ def group_events(
     overrides: EventOverrides | None = None,
     locked_ids: Mapping[str, str] | None = None,
     evidence: ArchiveEvidence | None = None,
+    thresholds: EventThresholds | None = None,
 ) -> tuple[Event, ...]:
     """Group articles that report the same happening into events.
 
-    See the module docstring for the evidence weighed, the thresholds and the
-    rule that keeps event ids stable. Returns the events sorted by date (undated
-    last), then id. The same input in any order gives the same output.
-    ``evidence`` is the build's :class:`ArchiveEvidence` of these articles (built
-    here when not given).
+    See the module docstring for the evidence weighed, the thresholds
+    (``data/events.yml``, or ``thresholds``) and the rule that keeps event ids
+    stable. Returns the events sorted by date (undated last), then id. The same
+    input in any order gives the same output. ``evidence`` is the build's
+    :class:`ArchiveEvidence` of these articles (built here when not given).
     """
     overrides = overrides or EventOverrides()
+    thresholds = thresholds or EventThresholds.from_rules()
     ordered = tuple(sorted(articles, key=lambda a: a.id))
     if not ordered:
         return ()
     known = {a.id for a in ordered}
     by_id = {a.id: a for a in ordered}
-    evidence = _Evidence.of(ordered, evidence or ArchiveEvidence.of(ordered))
+    evidence = _Evidence.of(ordered, evidence or ArchiveEvidence.of(ordered, thresholds=thresholds), thresholds)
     groups = _group(ordered, overrides, known, evidence)
-    drafts = [_draft_event([by_id[a] for a in group], overrides) for group in groups]
+    drafts = [_draft_event([by_id[a] for a in group], overrides, evidence) for group in groups]
     ids = _assign_ids(drafts, locked_ids or {})
     titles_by_event = dict(_first_per_key(overrides.titles_by_event))
     events = [
@@ -153,7 +129,7 @@ def group_events(
         )
         for i, d in enumerate(drafts)
     ]
-    events = _relate(events, evidence.significant, overrides)
+    events = _relate(events, evidence, overrides)
     return tuple(sorted(events, key=_event_order))
 
 
@@ -163,13 +139,14 @@ class _Evidence:
 
     articles: tuple[Article, ...]
     index: Mapping[str, int]
-    vectors: Any  # normalised TF-IDF rows, one per article in id order (ArchiveEvidence)
+    vectors: Any  # normalised rows, one per article in id order (ArchiveEvidence)
     significant: frozenset[str]  # actor ids that are not background
     key_actors: tuple[frozenset[str], ...]  # per article: its significant key actors
-    texts: dict[tuple[int, int], float] = field(default_factory=dict)  # similarities computed so far
+    dates: tuple[DateValue | None, ...]  # per article: its date, when trusted enough to split or join
+    thresholds: EventThresholds
 
     @staticmethod
-    def of(articles: tuple[Article, ...], archive: ArchiveEvidence) -> _Evidence:
+    def of(articles: tuple[Article, ...], archive: ArchiveEvidence, thresholds: EventThresholds) -> _Evidence:
         archive.check_rows(articles)
         significant = archive.significant
         return _Evidence(
@@ -178,82 +155,80 @@ class _Evidence:
             vectors=archive.vectors,
             significant=significant,
             key_actors=tuple(frozenset(a.actor_ids[:KEY_ACTORS]) & significant for a in articles),
+            dates=tuple(_trusted_date(a, thresholds.trusted_date_confidence) for a in articles),
+            thresholds=thresholds,
         )
 
-    def text(self, a: str, b: str) -> float:
-        i, j = self.index[a], self.index[b]
-        if (i, j) not in self.texts:
-            self.texts[(i, j)] = measure_similarities(self.vectors, i, [j])[0]
-        return self.texts[(i, j)]
+    def candidate_pairs(self) -> dict[int, list[int]]:
+        """Row -> the rows (greater than it) worth weighing with it: trusted dates near each
+        other, at least two shared key actors, or some of each other's heaviest terms.
 
-    def linked_pairs(self) -> dict[str, set[str]]:
-        """Article id -> the ids it :meth:`links` with, testing only pairs that can link.
-
-        A link needs day dates at most NEAR_DAYS apart, or (a date missing or
-        coarse) MIN_SHARED_ACTORS_STRONG shared key actors: those pairs are found
-        through a date index and a sparse count of shared actors; every other
-        pair fails :meth:`links` and is never weighed.
+        Found through a date index and sparse counts of shared actors and terms, never
+        by comparing every article with every other.
         """
+        t = self.thresholds
+        candidates: dict[int, set[int]] = {}
+
+        def add(i: int, j: int) -> None:
+            if i != j:
+                candidates.setdefault(min(i, j), set()).add(max(i, j))
+
         by_day: dict[_dt.date, list[int]] = {}
-        loose: list[int] = []
-        for i, article in enumerate(self.articles):
-            date = _date_of(article)
+        for i, date in enumerate(self.dates):
             if date is not None and date.precision == "day":
                 by_day.setdefault(date.date, []).append(i)
-            else:
-                loose.append(i)
-        candidates: dict[int, set[int]] = {i: set() for i in range(len(self.articles))}
         for day, members in by_day.items():
-            for offset in range(-NEAR_DAYS, NEAR_DAYS + 1):
+            for offset in range(0, t.near_days + 1):
                 for j in by_day.get(day + _dt.timedelta(days=offset), ()):
                     for i in members:
-                        if i != j:
-                            candidates[i].add(j)
-        sharing = select_sharing_pairs(self.key_actors, loose, MIN_SHARED_ACTORS_STRONG)
-        for i, (others, _) in sharing.items():
-            for j in others.tolist():
-                candidates[i].add(j)
-                candidates[j].add(i)
-        # below the lowest text bar no pair links, whatever its dates and actors
-        floor = min(TEXT_MODERATE, TEXT_STRONG, TEXT_DUPLICATE)
-        linked: dict[str, set[str]] = {a.id: set() for a in self.articles}
-        wanted = {i: sorted(candidates[i]) for i in range(len(self.articles)) if candidates[i]}
-        for i, similarity in measure_similarity_pairs(self.vectors, wanted):
-            for j in wanted[i]:
-                text = similarity[j]
-                self.texts[(i, j)] = text
-                a, b = self.articles[i].id, self.articles[j].id
-                if text >= floor and self.links(a, b):
-                    linked[a].add(b)
-        return linked
+                        add(i, j)
+        rows = range(len(self.articles))
+        for terms in (self.key_actors, select_top_terms(self.vectors, t.candidate_terms)):
+            if not terms:
+                continue
+            for i, (others, _) in select_sharing_pairs(terms, rows, 2 if terms is self.key_actors else t.candidate_shared_terms).items():
+                for j in others.tolist():
+                    add(i, j)
+        return {i: sorted(js) for i, js in sorted(candidates.items())}
 
-    def shared_key_actors(self, a: str, b: str) -> int:
-        return len(self.key_actors[self.index[a]] & self.key_actors[self.index[b]])
+    def score_pairs(self) -> dict[tuple[int, int], float]:
+        """``(i, j) -> score`` of every candidate pair (rows, ``i < j``) that may be one
+        happening: words and facts, plus near trusted dates and shared key actors; pairs
+        whose trusted dates are far apart, or scoring under the floor, are left out."""
+        t = self.thresholds
+        scores: dict[tuple[int, int], float] = {}
+        for i, similarity in measure_similarity_pairs(self.vectors, self.candidate_pairs()):
+            for j, text in similarity.items():
+                relation = relate_dates(self.dates[i], self.dates[j], t.near_days, t.far_days)
+                if relation == "far":
+                    continue
+                shared = len(self.key_actors[i] & self.key_actors[j])
+                score = text + min(t.max_actor_bonus, t.shared_actor_bonus * max(0, shared - 1))
+                if relation == "near":
+                    score += t.near_bonus
+                if score >= t.pair_floor:
+                    scores[(i, j)] = score
+        return scores
 
     def date_relation(self, a: str, b: str) -> Literal["near", "far", "unknown"]:
-        return relate_dates(_date_of(self.articles[self.index[a]]), _date_of(self.articles[self.index[b]]))
-
-    def links(self, a: str, b: str) -> bool:
-        """Whether the evidence alone says ``a`` and ``b`` report one happening."""
-        relation = self.date_relation(a, b)
-        if relation == "far":
-            return False
-        text = self.text(a, b)
-        shared = self.shared_key_actors(a, b)
-        if relation == "near":
-            return (shared >= MIN_SHARED_ACTORS and text >= TEXT_MODERATE) or text >= TEXT_DUPLICATE
-        return is_same_report(text, shared)
+        t = self.thresholds
+        return relate_dates(self.dates[self.index[a]], self.dates[self.index[b]], t.near_days, t.far_days)
 
 
-def relate_dates(a: DateValue | None, b: DateValue | None) -> Literal["near", "far", "unknown"]:
-    """``near``: day dates within :data:`NEAR_DAYS`; ``far``: cannot be one happening; else ``unknown``."""
+def relate_dates(
+    a: DateValue | None, b: DateValue | None, near_days: int = 3, far_days: int = 7
+) -> Literal["near", "far", "unknown"]:
+    """``near``: day dates at most ``near_days`` apart; ``far``: dates that cannot be one
+    happening (day dates more than ``far_days`` apart, or coarse dates whose spans are
+    further apart); else ``unknown``."""
     if a is None or b is None:
         return "unknown"
     if a.precision == "day" and b.precision == "day":
-        return "near" if abs((a.date - b.date).days) <= NEAR_DAYS else "far"
+        days = abs((a.date - b.date).days)
+        return "near" if days <= near_days else "far" if days > far_days else "unknown"
     (a_start, a_end), (b_start, b_end) = _span(a), _span(b)
-    # a coarse date may still be the other's day, give or take NEAR_DAYS
-    slack = _dt.timedelta(days=NEAR_DAYS)
+    # a coarse date may still be the other's day, give or take far_days
+    slack = _dt.timedelta(days=far_days)
     overlap = a_start <= b_end + slack and b_start <= a_end + slack
     return "unknown" if overlap else "far"
 
@@ -272,16 +247,23 @@ def _date_of(article: Article) -> DateValue | None:
     return article.date.value if article.date else None
 
 
+def _trusted_date(article: Article, confidence: float) -> DateValue | None:
+    """The article's date when it may split or join reports: curated, or found with enough confidence."""
+    if article.date is None:
+        return None
+    provenance = article.date.provenance
+    return article.date.value if provenance.tier == "curated" or provenance.confidence >= confidence else None
+
+
 def _group(
     articles: tuple[Article, ...], overrides: EventOverrides, known: set[str], evidence: _Evidence
 ) -> list[list[str]]:
-    """Partition article ids into events: forced units first, then greedy joining."""
+    """Partition article ids into events: forced units first, then average linkage."""
     together = group_forced_together(overrides, known)
     by_curated: dict[str, list[str]] = {}
     for article in articles:
         if article.curated_event:
             by_curated.setdefault(article.curated_event, []).append(article.id)
-    units_by_root: dict[str, list[str]] = {}
     root_of: dict[str, str] = {a.id: together.get(a.id, a.id) for a in articles}
     # articles the archivist filed under one event id belong together too
     for members in by_curated.values():
@@ -289,67 +271,59 @@ def _group(
         for article_id, root in root_of.items():
             if root in roots:
                 root_of[article_id] = roots[0]
+    units_by_root: dict[str, list[str]] = {}
     for article in articles:
         units_by_root.setdefault(root_of[article.id], []).append(article.id)
+    units = sorted(units_by_root.values(), key=min)
+    unit_of = {a: k for k, unit in enumerate(units) for a in unit}
 
+    # a moved article is where the archivist put it: it attracts nothing; "alone" joins nothing
     moved = {a for a, target in overrides.move if a in known and (target is None or target in known)}
-    alone = {a for a, target in overrides.move if target is None and a in known}
-    apart = {frozenset(p) for group in overrides.split for p in combinations([a for a in group if a in known], 2)}
+    apart_pairs = {frozenset(p) for group in overrides.split for p in combinations([a for a in group if a in known], 2)}
     curated = {a.id: a.curated_event for a in articles if a.curated_event}
-
-    def may_join(unit: list[str], event: list[str]) -> bool:
-        if alone & (set(unit) | set(event)):
-            return False
-        for a in unit:
-            for b in event:
-                if frozenset((a, b)) in apart or evidence.date_relation(a, b) == "far":
-                    return False
-                if a in curated and b in curated and curated[a] != curated[b]:
-                    return False
-        return True
-
-    def strength(unit: list[str], event: list[str]) -> float | None:
-        best = None
-        for a in unit:
-            for b in event:
-                # a moved article is where the archivist put it: it attracts nothing
-                if a in moved or b in moved or not evidence.links(a, b):
-                    continue
-                score = evidence.text(a, b)
-                best = score if best is None else max(best, score)
-        return best
-
-    # an event none of whose articles links with the unit has no strength: weigh only the others
-    linked = evidence.linked_pairs()
-    position_of: dict[str, int] = {}
-    events: list[list[str]] = []
-    for unit in sorted(units_by_root.values(), key=lambda u: _unit_order(u, evidence)):
-        candidates = []
-        reachable = sorted({position_of[b] for a in unit for b in linked[a] if b in position_of})
-        for position in reachable:
-            event = events[position]
-            if not may_join(unit, event):
-                continue
-            score = strength(unit, event)
-            if score is not None:
-                candidates.append((-score, min(event), position))
-        if candidates:
-            target = min(candidates)[2]
-            events[target].extend(unit)
-        else:
-            target = len(events)
-            events.append(list(unit))
-        for a in unit:
-            position_of[a] = target
-    return events
+    ids = [a.id for a in articles]
+    sums: dict[tuple[int, int], float] = {}
+    apart: set[tuple[int, int]] = set()
+    for (i, j), score in evidence.score_pairs().items():
+        a, b = ids[i], ids[j]
+        u, v = sorted((unit_of[a], unit_of[b]))
+        if u == v or a in moved or b in moved:
+            continue
+        sums[(u, v)] = sums.get((u, v), 0.0) + score
+    # pairs that may never be one event: split by the archivist, filed under two
+    # event ids, or dated far apart (far pairs have no score; they must also block
+    # a merge of groups that contain them, so they are listed here)
+    for pair in apart_pairs:
+        a, b = sorted(pair)
+        apart.add(tuple(sorted((unit_of[a], unit_of[b]))))  # type: ignore[arg-type]
+    by_event: dict[str, list[int]] = {}
+    for a, event in curated.items():
+        by_event.setdefault(event, []).append(unit_of[a])
+    events_units = sorted((sorted(set(us)) for us in by_event.values()))
+    for x, y in combinations(events_units, 2):
+        apart.update((min(u, v), max(u, v)) for u in x for v in y if u != v)
+    alone = {unit_of[a] for a, target in overrides.move if target is None and a in known}
+    sums = {pair: s for pair, s in sums.items() if not (alone & set(pair))}
+    grouped = group_by_average_linkage(
+        [len(u) for u in units], sums, apart, evidence.thresholds.cut, _day_spans(units, evidence), evidence.thresholds.far_days
+    )
+    return [[a for k in group for a in units[k]] for group in grouped]
 
 
-def _unit_order(unit: list[str], evidence: _Evidence) -> tuple[int, str, str]:
-    dates = [d for d in (_date_of(evidence.articles[evidence.index[a]]) for a in unit) if d is not None]
-    if not dates:
-        return (3, "", min(unit))
-    best = min(dates, key=lambda d: (_PRECISION_RANK[d.precision], d.date))
-    return (_PRECISION_RANK[best.precision], best.date.isoformat(), min(unit))
+def _day_spans(units: Sequence[Sequence[str]], evidence: _Evidence) -> list[tuple[int, int] | None]:
+    """Each unit's earliest and latest trusted day date (ordinals), ``None`` when it has none.
+
+    Coarse dates (a month, a year) span too much to keep reports apart: they are
+    weighed pair by pair (:func:`relate_dates`), not here."""
+    spans: list[tuple[int, int] | None] = []
+    for unit in units:
+        days = [
+            d.date.toordinal()
+            for d in (evidence.dates[evidence.index[a]] for a in unit)
+            if d is not None and d.precision == "day"
+        ]
+        spans.append((min(days), max(days)) if days else None)
+    return spans
 
 
 # --- describing an event -----------------------------------------------------------
@@ -367,13 +341,13 @@ class _Draft:
     curated_id: str | None  # an event id the archivist gave one of its articles
 
 
-def _draft_event(members: Sequence[Article], overrides: EventOverrides) -> _Draft:
+def _draft_event(members: Sequence[Article], overrides: EventOverrides, evidence: _Evidence) -> _Draft:
     ordered = sorted(members, key=_article_order)
     ids = {a.id for a in ordered}
     named = [title for article_id, title in overrides.titles_by_article if article_id in ids]
     curated = sorted((a.id, a.curated_event) for a in ordered if a.curated_event)
     return _Draft(
-        title=named[0] if named else choose_event_title(ordered),
+        title=named[0] if named else choose_event_title(ordered, _measure_centrality(ordered, evidence)),
         date=choose_event_date(ordered),
         article_ids=tuple(a.id for a in ordered),
         actor_ids=rank_event_actors(ordered),
@@ -387,18 +361,37 @@ def _article_order(article: Article) -> tuple[int, str, str]:
     return dated_first_key(article.date.value.date if article.date else None, article.id)
 
 
-def choose_event_title(articles: Sequence[Article]) -> str:
-    """The headline of the article whose date is most complete (day, month, year,
-    none), then whose title is best established (curated over extracted ...),
-    then the shortest: short headlines state the happening, long ones add an
-    angle or a prefix ("Official: ..."). Ties go to the smallest article id.
+def _measure_centrality(articles: Sequence[Article], evidence: _Evidence) -> dict[str, float]:
+    """Article id -> how close its words are to what the event's reports share (the
+    cosine with their summed rows), for events of three or more reports; else empty."""
+    if len(articles) < 3 or evidence.vectors is None:
+        return {}
+    import numpy as np
+
+    rows = evidence.vectors[[evidence.index[a.id] for a in articles]]
+    centroid = np.asarray(rows.sum(axis=0)).ravel()
+    scores = rows @ centroid
+    return {a.id: round(float(score), 9) for a, score in zip(articles, scores)}
+
+
+def choose_event_title(articles: Sequence[Article], centrality: Mapping[str, float] | None = None) -> str:
+    """The headline the reports share best: a headline the page gave (not one made up
+    from a file name), of the article closest to what the reports share
+    (``centrality``, see :func:`_measure_centrality`: one outlet's angle is not the
+    happening), then whose date is most complete (day, month, year, none), then whose
+    title is best established (curated over extracted ...), then the shortest:
+    short headlines state the happening, long ones add an angle or a prefix
+    ("Official: ..."). Ties go to the smallest article id.
     """
+    centrality = centrality or {}
     titled = [a for a in articles if a.title.value.strip()]
     if not titled:
         return "Untitled event"
     best = min(
         titled,
         key=lambda a: (
+            a.title.provenance.method in _TITLE_NOT_WRITTEN,
+            -centrality.get(a.id, 0.0),
             _PRECISION_RANK[a.date.value.precision] if a.date else len(_PRECISION_RANK),
             -TIERS.index(a.title.provenance.tier),
             len(a.title.value.strip()),
@@ -494,21 +487,24 @@ def _first_per_key(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
 # --- related events ------------------------------------------------------------------
 
 
-def _relate(events: list[Event], significant: frozenset[str], overrides: EventOverrides) -> list[Event]:
-    """Fill ``related``: same story = shared significant actors within a few weeks,
-    plus the archivist's ``related`` pairs, minus the ``unrelated`` ones (``related``
-    wins when a pair is in both)."""
+def _relate(events: list[Event], evidence: _Evidence, overrides: EventOverrides) -> list[Event]:
+    """Fill ``related``: same story = shared significant actors and something said in
+    common (the best pair of reports scores at least ``related_min_text``) within a
+    few weeks, plus the archivist's ``related`` pairs, minus the ``unrelated`` ones
+    (``related`` wins when a pair is in both)."""
+    t = evidence.thresholds
     event_of = {a: e.id for e in events for a in e.article_ids}
-    actors = {e.id: set(e.actor_ids) & significant for e in events}
+    actors = {e.id: set(e.actor_ids) & evidence.significant for e in events}
     # by date, so each event is compared with the few weeks around it, not with every event
     dated = sorted((e for e in events if e.date is not None), key=lambda e: e.date.date)  # type: ignore[union-attr]
     days = [e.date.date for e in dated]  # type: ignore[union-attr]
-    window = _dt.timedelta(days=RELATED_MAX_DAYS)
+    window = _dt.timedelta(days=t.related_max_days)
     pairs = {
         frozenset((a.id, b.id))
         for k, a in enumerate(dated)
         for b in dated[k + 1 : bisect.bisect_right(days, days[k] + window)]
-        if len(actors[a.id] & actors[b.id]) >= RELATED_MIN_SHARED
+        if len(actors[a.id] & actors[b.id]) >= t.related_min_shared_actors
+        and _best_pair_text(a, b, evidence) >= t.related_min_text
     }
     pairs -= {_event_pair(p, event_of) for p in overrides.unrelated}
     pairs |= {_event_pair(p, event_of) for p in overrides.related}
@@ -523,6 +519,16 @@ def _relate(events: list[Event], significant: frozenset[str], overrides: EventOv
         replace(e, related=tuple(sorted(related[e.id], key=lambda i: _event_order(by_id[i]))))
         for e in events
     ]
+
+
+def _best_pair_text(a: Event, b: Event, evidence: _Evidence) -> float:
+    """The highest text similarity between a report of ``a`` and one of ``b``."""
+    if evidence.vectors is None:
+        return 0.0
+    rows_a = evidence.vectors[[evidence.index[x] for x in a.article_ids]]
+    rows_b = evidence.vectors[[evidence.index[x] for x in b.article_ids]]
+    product = (rows_a @ rows_b.T).toarray()
+    return float(product.max()) if product.size else 0.0
 
 
 def _event_pair(pair: tuple[str, str], event_of: Mapping[str, str]) -> frozenset[str]:

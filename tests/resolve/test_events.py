@@ -127,7 +127,8 @@ def test_same_actors_on_other_days_are_separate_events_of_one_story() -> None:
 
 
 def test_daily_follow_ups_do_not_chain_into_one_event() -> None:
-    days = ["2016-10-08", "2016-10-09", "2016-10-10"]
+    # reports a few days apart may be one happening; a group never spans more than far_days (7)
+    days = ["2016-10-08", "2016-10-12", "2016-10-16"]
     articles = [make_article(f"02{i}_day", d, VETO_ACTORS, VETO_REUTERS) for i, d in enumerate(days)]
     assert partition(group_events(articles)) == [["020_day", "021_day"], ["022_day"]]
 
@@ -152,8 +153,8 @@ def test_event_fields() -> None:
         (make_article("030_copy", None, VETO_ACTORS, VETO_COPY, "Russia vetoes Aleppo resolution"), True),
         # the same actors but an explainer, not a report of the vote: text too weak
         (make_article("031_explainer", None, VETO_ACTORS, VETO_EXPLAINER, "How the veto works"), False),
-        # the very text, but nothing known about who is in it: no actor evidence
-        (make_article("032_bare", None, "", VETO_COPY, "Russia vetoes Aleppo resolution"), False),
+        # the very text, though nothing is known about who is in it: the words are evidence enough
+        (make_article("032_bare", None, "", VETO_COPY, "Russia vetoes Aleppo resolution"), True),
         # a month date compatible with the vote, strong evidence: joins
         (make_article("033_month", "2016-10", VETO_ACTORS, VETO_COPY, "Russia vetoes Aleppo resolution"), True),
         # a month date that cannot be the vote's: never, whatever the text
@@ -175,8 +176,8 @@ def test_undated_articles_sort_last_in_an_event() -> None:
     extra = make_article("005_copy", None, VETO_ACTORS, VETO_COPY, "Russia vetoes Aleppo resolution")
     veto = event_of(group_events([*archive(), extra]), "010_reuters")
     assert veto.article_ids == ("010_reuters", "011_ap", "012_afp", "005_copy")
-    # the undated copy has the shortest headline, but a dated one is preferred
-    assert veto.title == "Russia vetoes UN resolution on Aleppo ceasefire"
+    # the copy's headline is the one closest to what the reports share (centrality first)
+    assert veto.title == "Russia vetoes Aleppo resolution"
 
 
 def test_adding_an_article_keeps_existing_event_ids() -> None:
@@ -411,12 +412,14 @@ def test_check_event_overrides(data: dict, expected_messages: list[str]) -> None
     [
         ("2016-10-08", "2016-10-08", "near"),
         ("2016-10-08", "2016-10-09", "near"),
-        ("2016-10-08", "2016-10-10", "far"),
+        ("2016-10-08", "2016-10-11", "near"),
+        ("2016-10-08", "2016-10-12", "unknown"),  # between near_days (3) and far_days (7): the words decide
+        ("2016-10-08", "2016-10-16", "far"),
         ("2016-10-08", None, "unknown"),
         (None, None, "unknown"),
         ("2016-10", "2016-10-20", "unknown"),
         ("2016-10", "2016-11-01", "unknown"),  # the last of October, reported the next day
-        ("2016-10", "2016-11-05", "far"),
+        ("2016-10", "2016-11-09", "far"),
         ("2016", "2016-07-01", "unknown"),
         ("2016", "2018-07-01", "far"),
     ],
