@@ -73,7 +73,7 @@ from generator.resolve.evidence import (
     EventThresholds,
     measure_similarity_pairs,
     select_sharing_pairs,
-    select_top_terms,
+    select_distinctive_terms,
 )
 from generator.resolve.linkage import group_by_average_linkage
 from generator.resolve.event_decisions import EventOverrides, group_forced_together
@@ -160,54 +160,48 @@ class _Evidence:
         )
 
     def candidate_pairs(self) -> dict[int, list[int]]:
-        """Row -> the rows (greater than it) worth weighing with it: trusted dates near each
-        other, at least two shared key actors, or some of each other's heaviest terms.
+        """Row -> the rows (greater than it) worth weighing with it: those sharing at
+        least ``candidate_shared_terms`` of each other's distinctive terms (see
+        :func:`select_distinctive_terms`), unless their trusted dates are far apart.
 
-        Found through a date index and sparse counts of shared actors and terms, never
-        by comparing every article with every other.
+        Found by a sparse count of shared terms, never by comparing every article with
+        every other; terms in many articles propose no pairs, so the pairs grow with
+        the archive, not with its square. Dates and actors propose nothing: a pair
+        must have words in common to score (``pair_floor``), and the names an article
+        gives are among its terms (its facts).
         """
         t = self.thresholds
-        candidates: dict[int, set[int]] = {}
-
-        def add(i: int, j: int) -> None:
-            if i != j:
-                candidates.setdefault(min(i, j), set()).add(max(i, j))
-
-        by_day: dict[_dt.date, list[int]] = {}
-        for i, date in enumerate(self.dates):
-            if date is not None and date.precision == "day":
-                by_day.setdefault(date.date, []).append(i)
-        for day, members in by_day.items():
-            for offset in range(0, t.near_days + 1):
-                for j in by_day.get(day + _dt.timedelta(days=offset), ()):
-                    for i in members:
-                        add(i, j)
-        rows = range(len(self.articles))
-        for terms in (self.key_actors, select_top_terms(self.vectors, t.candidate_terms)):
-            if not terms:
-                continue
-            for i, (others, _) in select_sharing_pairs(terms, rows, 2 if terms is self.key_actors else t.candidate_shared_terms).items():
-                for j in others.tolist():
-                    add(i, j)
-        return {i: sorted(js) for i, js in sorted(candidates.items())}
+        n = len(self.articles)
+        terms = select_distinctive_terms(self.vectors, t.candidate_terms, t.candidate_max_articles)
+        if not terms:
+            return {}
+        candidates: dict[int, list[int]] = {}
+        for i, (others, _) in select_sharing_pairs(terms, range(n), t.candidate_shared_terms).items():
+            kept = [
+                j
+                for j in others[others > i].tolist()
+                if relate_dates(self.dates[i], self.dates[j], t.near_days, t.far_days) != "far"
+            ]
+            if kept:
+                candidates[i] = kept
+        return candidates
 
     def score_pairs(self) -> dict[tuple[int, int], float]:
         """``(i, j) -> score`` of every candidate pair (rows, ``i < j``) that may be one
-        happening: words and facts, plus near trusted dates and shared key actors; pairs
-        whose trusted dates are far apart, or scoring under the floor, are left out."""
+        happening: words and facts (when at least ``pair_floor``), plus ``near_bonus``
+        for near trusted dates and shared key actors; the rest are left out (0)."""
         t = self.thresholds
         scores: dict[tuple[int, int], float] = {}
         for i, similarity in measure_similarity_pairs(self.vectors, self.candidate_pairs()):
             for j, text in similarity.items():
-                relation = relate_dates(self.dates[i], self.dates[j], t.near_days, t.far_days)
-                if relation == "far":
+                if text < t.pair_floor:
                     continue
+                relation = relate_dates(self.dates[i], self.dates[j], t.near_days, t.far_days)
                 shared = len(self.key_actors[i] & self.key_actors[j])
                 score = text + min(t.max_actor_bonus, t.shared_actor_bonus * max(0, shared - 1))
                 if relation == "near":
                     score += t.near_bonus
-                if score >= t.pair_floor:
-                    scores[(i, j)] = score
+                scores[(i, j)] = score
         return scores
 
     def date_relation(self, a: str, b: str) -> Literal["near", "far", "unknown"]:
@@ -499,13 +493,14 @@ def _relate(events: list[Event], evidence: _Evidence, overrides: EventOverrides)
     dated = sorted((e for e in events if e.date is not None), key=lambda e: e.date.date)  # type: ignore[union-attr]
     days = [e.date.date for e in dated]  # type: ignore[union-attr]
     window = _dt.timedelta(days=t.related_max_days)
-    pairs = {
-        frozenset((a.id, b.id))
+    near = [
+        (a, b)
         for k, a in enumerate(dated)
         for b in dated[k + 1 : bisect.bisect_right(days, days[k] + window)]
         if len(actors[a.id] & actors[b.id]) >= t.related_min_shared_actors
-        and _best_pair_text(a, b, evidence) >= t.related_min_text
-    }
+    ]
+    best = _measure_best_pair_texts(near, evidence)
+    pairs = {frozenset((a.id, b.id)) for (a, b), text in zip(near, best) if text >= t.related_min_text}
     pairs -= {_event_pair(p, event_of) for p in overrides.unrelated}
     pairs |= {_event_pair(p, event_of) for p in overrides.related}
     pairs = {p for p in pairs if len(p) == 2}
@@ -521,14 +516,20 @@ def _relate(events: list[Event], evidence: _Evidence, overrides: EventOverrides)
     ]
 
 
-def _best_pair_text(a: Event, b: Event, evidence: _Evidence) -> float:
-    """The highest text similarity between a report of ``a`` and one of ``b``."""
+def _measure_best_pair_texts(pairs: Sequence[tuple[Event, Event]], evidence: _Evidence) -> list[float]:
+    """For each pair of events, the highest text similarity between a report of one and
+    a report of the other: all pairs' reports measured in one blocked product."""
     if evidence.vectors is None:
-        return 0.0
-    rows_a = evidence.vectors[[evidence.index[x] for x in a.article_ids]]
-    rows_b = evidence.vectors[[evidence.index[x] for x in b.article_ids]]
-    product = (rows_a @ rows_b.T).toarray()
-    return float(product.max()) if product.size else 0.0
+        return [0.0] * len(pairs)
+    wanted: dict[int, set[int]] = {}
+    for a, b in pairs:
+        for x in a.article_ids:
+            wanted.setdefault(evidence.index[x], set()).update(evidence.index[y] for y in b.article_ids)
+    similarity = dict(measure_similarity_pairs(evidence.vectors, {i: sorted(js) for i, js in sorted(wanted.items())}))
+    return [
+        max(similarity[evidence.index[x]][evidence.index[y]] for x in a.article_ids for y in b.article_ids)
+        for a, b in pairs
+    ]
 
 
 def _event_pair(pair: tuple[str, str], event_of: Mapping[str, str]) -> frozenset[str]:

@@ -17,7 +17,9 @@ reports of the same happening" (:func:`is_same_report`).
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
@@ -55,6 +57,7 @@ class EventThresholds:
     pair_floor: float
     candidate_terms: int
     candidate_shared_terms: int
+    candidate_max_articles: int
     near_days: int
     near_bonus: float
     far_days: int
@@ -96,7 +99,7 @@ class ArchiveEvidence:
         words = measure_text_vectors(texts, derived)
         outlets = [a.outlet.value if a.outlet else None for a in ordered]
         words = weigh_down_outlet_terms(words, outlets, thresholds.outlet_concentration_min_articles)
-        facts = compose_tfidf_rows([count_facts(compose_fact_text(a)) for a in ordered])
+        facts = compose_tfidf_rows(count_facts_cached([compose_fact_text(a) for a in ordered], derived))
         return ArchiveEvidence(
             article_ids=tuple(a.id for a in ordered),
             vectors=join_vectors(words, facts, thresholds.fact_weight, len(ordered)),
@@ -139,8 +142,10 @@ def compose_fact_text(article: Article) -> str:
 # of Aden" gives "gulf", "aden"; "INS Mysore" gives "ins mysore"), or a figure
 # ("23", "6.1", "2011"). What tells two similar happenings apart are these: the
 # place, the ship, the people, the toll, the magnitude, the year.
+# The lookahead comes first so the lookbehinds are tried only where a capital or a
+# digit starts (three times faster; the same matches).
 _FACT = re.compile(
-    r"(?<![.!?:\"“”]\s)(?<![.!?:\"“”])(?<!^)(?<!\n)\b("
+    r"\b(?=[A-Z\d])(?<![.!?:\"“”]\s)(?<![.!?:\"“”])(?<!^)(?<!\n)("
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
     r"|\d+(?:[.,]\d+)*)"
 )
@@ -148,12 +153,24 @@ _FACT = re.compile(
 
 def count_facts(text: str) -> TermCounts:
     """The facts of ``text`` (see :data:`_FACT`) as term counts, in first-seen order."""
-    counts: dict[str, int] = {}
-    for match in _FACT.finditer(text):
-        fact = " ".join(match.group(1).casefold().replace("’", "'").split()).rstrip(".,")
-        if fact:
-            counts[fact] = counts.get(fact, 0) + 1
+    found = (" ".join(m.casefold().replace("’", "'").split()).rstrip(".,") for m in _FACT.findall(text))
+    counts = Counter(f for f in found if f)  # a Counter keeps the first-seen order of its keys
     return tuple(counts), tuple(counts.values())
+
+
+def count_facts_cached(texts: Sequence[str], derived: MutableMapping[str, Any] | None = None) -> list[TermCounts]:
+    """:func:`count_facts` of each text, kept in ``derived`` (the cache's table) under the
+    text's hash: a text's facts never change, so a rebuild reads only new texts."""
+    if derived is None:
+        return [count_facts(t) for t in texts]
+    found: list[TermCounts] = []
+    for text in texts:
+        key = "facts:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        counts = derived.get(key)
+        if counts is None:
+            counts = derived[key] = count_facts(text)
+        found.append(counts)
+    return found
 
 
 def weigh_down_outlet_terms(vectors: Any, outlets: Sequence[str | None], min_articles: int) -> Any:
@@ -221,15 +238,25 @@ def join_vectors(words: Any, facts: Any, fact_weight: float, rows: int) -> Any:
     return csr_matrix(joined)
 
 
-def select_top_terms(vectors: Any, k: int) -> list[frozenset[int]]:
-    """Each row's ``k`` heaviest terms (column indexes): the words that make it itself."""
+def select_distinctive_terms(vectors: Any, k: int, max_rows: int) -> list[frozenset[int]]:
+    """Each row's ``k`` heaviest terms (column indexes) among those found in at most
+    ``max_rows`` rows: the words that make it itself, and that few others share.
+
+    A term in many rows (a word of every story of the archive, a common figure) links
+    each of them with every other: the pairs it proposes grow with the square of its
+    rows, and say nothing about one happening. Capping the rows a term may be in keeps
+    the pairs proposed under ``rows × k × max_rows``.
+    """
     import numpy as np
 
     if vectors is None:
         return []
+    present = np.bincount(vectors.indices, minlength=vectors.shape[1])
     tops: list[frozenset[int]] = []
     for start, end in zip(vectors.indptr[:-1], vectors.indptr[1:]):
         data, cols = vectors.data[start:end], vectors.indices[start:end]
+        rare = present[cols] <= max_rows
+        data, cols = data[rare], cols[rare]
         if len(data) > k:
             keep = np.lexsort((cols, -data))[:k]  # ties by column: deterministic
             cols = cols[keep]
