@@ -71,6 +71,7 @@ from generator.resolve.evidence import (
     _TITLE_NOT_WRITTEN,
     ArchiveEvidence,
     EventThresholds,
+    WrittenDay,
     measure_similarity_pairs,
     select_sharing_pairs,
     select_distinctive_terms,
@@ -143,6 +144,8 @@ class _Evidence:
     significant: frozenset[str]  # actor ids that are not background
     key_actors: tuple[frozenset[str], ...]  # per article: its significant key actors
     dates: tuple[DateValue | None, ...]  # per article: its date, when trusted enough to split or join
+    weekdays: tuple[frozenset[int], ...]  # per article: the days of the week its text names
+    written_days: tuple[frozenset[WrittenDay], ...]  # per article: the days of the year its text names
     thresholds: EventThresholds
 
     @staticmethod
@@ -156,6 +159,8 @@ class _Evidence:
             significant=significant,
             key_actors=tuple(frozenset(a.actor_ids[:KEY_ACTORS]) & significant for a in articles),
             dates=tuple(_trusted_date(a, thresholds.trusted_date_confidence) for a in articles),
+            weekdays=archive.weekdays or tuple(frozenset() for _ in articles),
+            written_days=archive.written_days or tuple(frozenset() for _ in articles),
             thresholds=thresholds,
         )
 
@@ -186,12 +191,18 @@ class _Evidence:
                 candidates[i] = kept
         return candidates
 
-    def score_pairs(self) -> dict[tuple[int, int], float]:
+    def score_pairs(self) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
         """``(i, j) -> score`` of every candidate pair (rows, ``i < j``) that may be one
         happening: words and facts (when at least ``pair_floor``), plus ``near_bonus``
-        for near trusted dates and shared key actors; the rest are left out (0)."""
+        for near trusted dates and shared key actors; the rest are left out (0).
+
+        And the pairs that may never be one happening although their dates do not
+        tell (one or both unknown): texts naming days of the week, none of them the
+        same (an invitation on Wednesday, the visit on Thursday a week later).
+        """
         t = self.thresholds
         scores: dict[tuple[int, int], float] = {}
+        apart: set[tuple[int, int]] = set()
         for i, similarity in measure_similarity_pairs(self.vectors, self.candidate_pairs()):
             for j, text in similarity.items():
                 if text < t.pair_floor:
@@ -201,8 +212,24 @@ class _Evidence:
                 score = text + min(t.max_actor_bonus, t.shared_actor_bonus * max(0, shared - 1))
                 if relation == "near":
                     score += t.near_bonus
+                elif relation == "unknown" and self.written_dates_disagree(i, j):
+                    apart.add((i, j))
+                    continue
                 scores[(i, j)] = score
-        return scores
+        return scores, apart
+
+    def written_dates_disagree(self, i: int, j: int) -> bool:
+        """Whether the texts of rows ``i`` and ``j`` tell of other days: both name days of
+        the week, none the same, and both write days of the year, none within
+        ``far_days`` of the other's (an invitation "on Wednesday", "August 5", and a
+        visit "on Thursday", "Aug. 13"). Either alone is common between reports of one
+        happening (a background date, "on Monday" for what led to it); both together
+        never are on the dev corpus."""
+        wi, wj = self.weekdays[i], self.weekdays[j]
+        di, dj = self.written_days[i], self.written_days[j]
+        if not (wi and wj and di and dj) or wi & wj:
+            return False
+        return all(_days_between(x, y) > self.thresholds.far_days for x in di for y in dj)
 
     def date_relation(self, a: str, b: str) -> Literal["near", "far", "unknown"]:
         t = self.thresholds
@@ -225,6 +252,23 @@ def relate_dates(
     slack = _dt.timedelta(days=far_days)
     overlap = a_start <= b_end + slack and b_start <= a_end + slack
     return "unknown" if overlap else "far"
+
+
+def _days_between(a: WrittenDay, b: WrittenDay) -> int:
+    """Days between two written days; a day without its year is taken in whichever
+    year brings it closest (so "Dec. 30" and "Jan. 2" are three days apart)."""
+    (ma, da, ya), (mb, db, yb) = a, b
+    if ya and yb:
+        return abs((_written_date(ya, ma, da) - _written_date(yb, mb, db)).days)
+    year = ya or yb or 2001  # 2001: not a leap year, nothing special
+    first = _written_date(year, ma, da)
+    return min(abs((first - _written_date(year + shift, mb, db)).days) for shift in (-1, 0, 1))
+
+
+def _written_date(year: int, month: int, day: int) -> _dt.date:
+    """The date, with a day past the month's end (a misread "31") taken as its last."""
+    following = _dt.date(year + (month == 12), month % 12 + 1, 1)
+    return min(_dt.date(year, month, 1) + _dt.timedelta(days=day - 1), following - _dt.timedelta(days=1))
 
 
 def _span(value: DateValue) -> tuple[_dt.date, _dt.date]:
@@ -278,7 +322,8 @@ def _group(
     ids = [a.id for a in articles]
     sums: dict[tuple[int, int], float] = {}
     apart: set[tuple[int, int]] = set()
-    for (i, j), score in evidence.score_pairs().items():
+    scores, apart_rows = evidence.score_pairs()
+    for (i, j), score in scores.items():
         a, b = ids[i], ids[j]
         u, v = sorted((unit_of[a], unit_of[b]))
         if u == v or a in moved or b in moved:
@@ -287,6 +332,10 @@ def _group(
     # pairs that may never be one event: split by the archivist, filed under two
     # event ids, or dated far apart (far pairs have no score; they must also block
     # a merge of groups that contain them, so they are listed here)
+    for i, j in apart_rows:
+        u, v = sorted((unit_of[ids[i]], unit_of[ids[j]]))
+        if u != v:
+            apart.add((u, v))
     for pair in apart_pairs:
         a, b = sorted(pair)
         apart.add(tuple(sorted((unit_of[a], unit_of[b]))))  # type: ignore[arg-type]

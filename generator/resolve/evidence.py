@@ -84,6 +84,8 @@ class ArchiveEvidence:
     article_ids: tuple[str, ...]  # the rows of ``vectors``: every article id, sorted
     vectors: Any  # normalised TF-IDF rows (scipy CSR), or None when no text has a word
     significant: frozenset[str]  # actor ids that are not background
+    weekdays: tuple[frozenset[int], ...] = ()  # per row: the days of the week its text names (0 = Monday)
+    written_days: tuple[frozenset[WrittenDay], ...] = ()  # per row: the days of the year its text names
 
     @staticmethod
     def of(
@@ -99,11 +101,15 @@ class ArchiveEvidence:
         words = measure_text_vectors(texts, derived)
         outlets = [a.outlet.value if a.outlet else None for a in ordered]
         words = weigh_down_outlet_terms(words, outlets, thresholds.outlet_concentration_min_articles)
-        facts = compose_tfidf_rows(count_facts_cached([compose_fact_text(a) for a in ordered], derived))
+        fact_texts = [compose_fact_text(a) for a in ordered]
+        fact_counts = count_facts_cached(fact_texts, derived)
+        facts = compose_tfidf_rows(fact_counts)
         return ArchiveEvidence(
             article_ids=tuple(a.id for a in ordered),
             vectors=join_vectors(words, facts, thresholds.fact_weight, len(ordered)),
             significant=frozenset(select_significant_actors(ordered)),
+            weekdays=tuple(select_weekdays(terms) for terms, _ in fact_counts),
+            written_days=tuple(read_written_days_cached(fact_texts, derived)),
         )
 
     def check_rows(self, articles: Sequence[Article]) -> None:
@@ -156,6 +162,61 @@ def count_facts(text: str) -> TermCounts:
     found = (" ".join(m.casefold().replace("’", "'").split()).rstrip(".,") for m in _FACT.findall(text))
     counts = Counter(f for f in found if f)  # a Counter keeps the first-seen order of its keys
     return tuple(counts), tuple(counts.values())
+
+
+_WEEKDAYS = {name: n for n, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+
+
+def select_weekdays(facts: Iterable[str]) -> frozenset[int]:
+    """The days of the week (0 = Monday) among an article's facts: "on Thursday" in a
+    report is the day of its happening, or of what led to it."""
+    return frozenset(_WEEKDAYS[w] for fact in facts for w in fact.split() if w in _WEEKDAYS)
+
+
+# A day written in a text: (month, day, year), year 0 when not written ("Aug. 13").
+WrittenDay = tuple[int, int, int]
+
+
+def _compile_written_day() -> re.Pattern[str]:
+    rules = load_rules("dates")
+    months = "|".join(sorted((re.escape(n) for names in rules["months"].values() for n in names), key=len, reverse=True))
+    day, year = rules["fragments"]["day"], rules["fragments"]["year"]
+    return re.compile(
+        rf"\b(?P<m1>{months})\.?\s+(?P<d1>{day})(?:,?\s+(?P<y1>{year}))?"
+        rf"|(?P<d2>{day})\s+(?P<m2>{months})\b\.?(?:,?\s+(?P<y2>{year}))?"
+    )
+
+
+_WRITTEN_DAY: re.Pattern[str] | None = None
+_MONTH_NUMBER: dict[str, int] = {}
+
+
+def read_written_days(text: str) -> frozenset[WrittenDay]:
+    """The days of the year ``text`` writes out ("August 5, 2015", "Aug. 13", "13 August"),
+    months as dates.yml spells them."""
+    global _WRITTEN_DAY
+    if _WRITTEN_DAY is None:
+        _WRITTEN_DAY = _compile_written_day()
+        _MONTH_NUMBER.update({n: int(k) for k, names in load_rules("dates")["months"].items() for n in names})
+    found: set[WrittenDay] = set()
+    for m in _WRITTEN_DAY.finditer(text):
+        month, day, year = (m["m1"], m["d1"], m["y1"]) if m["m1"] else (m["m2"], m["d2"], m["y2"])
+        found.add((_MONTH_NUMBER[month], int(day.rstrip("stndrh")), int(year) if year else 0))
+    return frozenset(found)
+
+
+def read_written_days_cached(texts: Sequence[str], derived: MutableMapping[str, Any] | None = None) -> list[frozenset[WrittenDay]]:
+    """:func:`read_written_days` of each text, kept in ``derived`` under the text's hash."""
+    if derived is None:
+        return [read_written_days(t) for t in texts]
+    found: list[frozenset[WrittenDay]] = []
+    for text in texts:
+        key = "written-days:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        days = derived.get(key)
+        if days is None:
+            days = derived[key] = read_written_days(text)
+        found.append(days)
+    return found
 
 
 def count_facts_cached(texts: Sequence[str], derived: MutableMapping[str, Any] | None = None) -> list[TermCounts]:
