@@ -181,9 +181,9 @@ def _compile_written_day() -> re.Pattern[str]:
     rules = load_rules("dates")
     months = "|".join(sorted((re.escape(n) for names in rules["months"].values() for n in names), key=len, reverse=True))
     day, year = rules["fragments"]["day"], rules["fragments"]["year"]
-    return re.compile(
-        rf"\b(?P<m1>{months})\.?\s+(?P<d1>{day})(?:,?\s+(?P<y1>{year}))?"
-        rf"|(?P<d2>{day})\s+(?P<m2>{months})\b\.?(?:,?\s+(?P<y2>{year}))?"
+    return re.compile(  # the lookahead first: only where a capital or a digit starts
+        rf"(?=[A-Z\d])(?:\b(?P<m1>{months})\.?\s+(?P<d1>{day})(?:,?\s+(?P<y1>{year}))?"
+        rf"|(?P<d2>{day})\s+(?P<m2>{months})\b\.?(?:,?\s+(?P<y2>{year}))?)"
     )
 
 
