@@ -693,3 +693,24 @@ def test_undated_texts_naming_other_days_stay_apart(first: str, second: str, apa
     words = "Parliament voted on the Aleppo resolution with Churkin and Ayrault present in the chamber."
     articles = [make_article("040_a", None, "", f"{words}\nLater, {first}"), make_article("041_b", None, "", f"{words}\nLater, {second}")]
     assert (len(group_events(articles)) == 2) == apart
+
+
+def test_undated_reports_take_their_events_date() -> None:
+    from generator.extract.dates import extract_date_evidence
+    from generator.resolve.story import date_articles_from_events
+
+    copy = make_article("030_copy", None, VETO_ACTORS, VETO_COPY, "Russia vetoes Aleppo resolution")
+    friday = make_article("031_friday", None, VETO_ACTORS, VETO_COPY.replace("vetoed", "on Friday vetoed"), "Russia vetoed")
+    friday = replace(friday, date_evidence=extract_date_evidence(friday.doc))
+    articles = [*archive(), copy, friday]
+    events = group_events(articles)
+    veto = event_of(events, "010_reuters")
+    assert {"030_copy", "031_friday"} <= set(veto.article_ids)
+    dated = {a.id: a for a in date_articles_from_events(articles, events)}
+    assert dated["030_copy"].date == Field(
+        DateValue(dt.date(2016, 10, 8)), Provenance("event-date", f"event {veto.id}: 3 dated reports", 0.25, "inferred")
+    )
+    # "on Friday" placed against the event's Saturday: the day before, never extracted
+    assert dated["031_friday"].date.value == DateValue(dt.date(2016, 10, 7))
+    assert (dated["031_friday"].date.provenance.method, dated["031_friday"].date.provenance.tier) == ("weekday+anchor", "inferred")
+    assert dated["010_reuters"] is articles[0] and dated["013_lira"] is articles[3]
