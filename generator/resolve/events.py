@@ -1,37 +1,23 @@
 """Grouping articles into news events: which reports tell of the same happening.
 
-Two articles are weighed on three kinds of evidence:
+Two articles are weighed on (thresholds in ``data/events.yml``, each with its why):
 
-* **date**: reports of one happening appear the same day or the day after (wire
-  copies, time zones, late editions); reports of the same people weeks apart are
-  different happenings of one story;
-* **actors**: :attr:`Article.actor_ids` are already resolved, so one id is one
-  real-world actor. Only an article's *key* actors count (its first
-  :data:`KEY_ACTORS`, in order of prominence), and *background* actors (named in
-  nearly every article of the archive, see :data:`BACKGROUND_ONE_IN`) count for
-  nothing: in an archive about Syria, "Syria" says nothing about which happening
-  an article reports;
-* **text**: TF-IDF cosine similarity of title + standfirst + body, with
-  scikit-learn's ``TfidfVectorizer`` fitted on the archive itself (no downloaded
-  model, no network).
+* **words and facts** (:class:`~generator.resolve.evidence.ArchiveEvidence`): the
+  cosine of their TF-IDF words (site-specific words played down) and of their
+  facts (names, figures), weighted together;
+* **dates**, when trusted (curated, or found with enough confidence): day dates
+  within ``near_days`` add ``near_bonus``; dates more than ``far_days`` apart are
+  never one event, whatever the words say;
+* **days written in the texts**, when a date is unknown: texts naming days of the
+  week, none the same, and days of the year all more than ``far_days`` apart are
+  never one event (:meth:`_Evidence.written_dates_disagree`).
 
-A pair of articles *links* when
-
-* both have day dates at most :data:`NEAR_DAYS` apart, and they share at least
-  :data:`MIN_SHARED_ACTORS` key actors with text similarity at least
-  :data:`TEXT_MODERATE` (or their text is a near copy, :data:`TEXT_DUPLICATE`);
-* the date of one of them is missing or coarse (month, year) but compatible,
-  and they share at least :data:`MIN_SHARED_ACTORS_STRONG` key actors *and* have
-  text similarity at least :data:`TEXT_STRONG`;
-* never when their dates are further apart, whatever the text says.
-
-Grouping is greedy and deterministic: units (an article, or articles the
-archivist forced together) are taken in order of date (day dates first, then
-coarse dates, then undated; ties by article id) and each joins the existing
-event it links to best (highest text similarity; ties by the event's first
-article id), provided no member of the unit is "far" in date from any member of
-the event (so a chain of daily follow-ups never grows into one event) and no
-override keeps them apart. Otherwise it starts an event of its own.
+Only pairs sharing some of each other's distinctive terms are weighed
+(:meth:`_Evidence.candidate_pairs`), so the work grows with the archive, not its
+square. Reports are then grouped by average linkage (``linkage.py``): two groups
+join while their average pair score is at least ``cut`` and the joined group spans
+at most ``far_days`` of trusted dates, so one look-alike pair cannot chain two
+happenings, nor daily follow-ups grow into one event.
 
 The archivist's overrides (``seeds/events.yml``, read by ``event_decisions.py``)
 always win: together-constraints (``merge``, ``move``, an article's curated
@@ -42,10 +28,10 @@ event) are applied before any evidence is weighed; apart-constraints (``split``,
 An event's title is a headline of its own articles (see :func:`choose_event_title`)
 unless the archivist names it; its date is the earliest day date of its articles
 (:func:`choose_event_date`); its actors come shared-first (:func:`rank_event_actors`).
-Two events are *related* (one story) when they share at least
-:data:`RELATED_MIN_SHARED` significant actors and are at most
-:data:`RELATED_MAX_DAYS` days apart; an undated event is related only by the
-archivist.
+Two events are *related* (one story) when they share ``related.min_shared_actors``
+significant actors, their best pair of reports scores ``related.min_text`` and
+they are at most ``related.max_days`` apart; an undated event is related only by
+the archivist.
 
 Event ids are stable. The *representative* of an event is its smallest article
 id: seed ids begin with a running number, so that is the article that was added

@@ -12,8 +12,8 @@ DEVCORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "devcorpus"
 
 # Just under what the grouping reaches (see make eval), so a regression fails.
 FLOORS = {
-    "dates as they come": {"precision": 0.99, "recall": 0.76, "f1": 0.86},
-    "all dates hidden": {"precision": 0.99, "recall": 0.74, "f1": 0.85},
+    "dates as they come": {"precision": 0.99, "recall": 0.77, "f1": 0.87},
+    "all dates hidden": {"precision": 0.99, "recall": 0.75, "f1": 0.86},
 }
 
 
