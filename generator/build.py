@@ -44,7 +44,7 @@ from generator.publish.sitemap import parse_permalink_lock, render_permalink_loc
 from generator.resolve import actors, event_decisions, events
 from generator.resolve.evidence import ArchiveEvidence
 from generator.resolve.furniture import RECURRING_RULE, resolve_recurring_furniture
-from generator.resolve.story import resolve_story_dates
+from generator.resolve.story import date_articles_from_events, resolve_story_dates
 from generator.settings import BuildOptions, Settings
 from generator.text import normalise_key
 
@@ -125,6 +125,8 @@ def build_archive(
         problems.extend(found)
         problems.extend(event_decisions.check_event_overrides(overrides, [a.id for a in articles]))
     event_list = events.group_events(articles, overrides, dict(options.locked_event_ids), evidence)
+    # after grouping, which it does not change: undated reports take their event's date
+    articles = date_articles_from_events(articles, event_list)
     stage_done("events")
     return Archive(
         articles=tuple(sorted(articles, key=lambda a: a.id)),

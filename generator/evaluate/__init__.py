@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from generator.build import build_archive, read_locked_event_ids
-from generator.evaluate import actors, fields, web
+from generator.evaluate import actors, events, fields, web
 from generator.evaluate.seeds import render_misses, render_table, score_all
 from generator.files.curation import read_yaml
 from generator.files.seeds import read_archive_inputs
@@ -25,6 +25,7 @@ DEVCORPUS_REPORTS: tuple[tuple[str, object], ...] = (
     ("Article text", web.report),
     ("Dates, outlets and authors", fields.report),
     ("Actors", actors.report),
+    ("Events", events.report),
 )
 
 

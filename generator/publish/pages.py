@@ -81,6 +81,29 @@ def _description(article: Article) -> str | None:
     return first if len(first) <= 200 else first[:197].rsplit(" ", 1)[0] + "…"
 
 
+# A lede on an event page: a sentence or two, enough to compare how outlets told it.
+LEDE_MAX_CHARS = 240
+# A body paragraph shorter than this, or with no sentence end, is a caption, a byline
+# or a stray line of furniture that cleaning kept, not the report's lede.
+LEDE_MIN_WORDS = 12
+
+
+def _lede(article: Article) -> str | None:
+    """The report's lede: its standfirst, else its first body paragraph that reads as
+    prose (enough words, a sentence end), else its first paragraph; shortened."""
+    if article.summary and article.summary.value.strip():
+        return _shorten(article.summary.value, LEDE_MAX_CHARS)
+    paragraphs = [b.text for b in article.doc.blocks if b.kind == "paragraph" and b.text.strip()]
+    prose = [p for p in paragraphs if len(p.split()) >= LEDE_MIN_WORDS and any(c in p for c in ".!?")]
+    first = (prose or paragraphs or [None])[0]
+    return _shorten(first, LEDE_MAX_CHARS) if first else None
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def _tier_mark(field: Field[Any] | None) -> str:
     if field is None:
         return ""
@@ -276,7 +299,7 @@ def render_event_page(event: Event, archive: Archive, sitemap: SiteMap) -> Page:
         date = format_date(article.date.value if article.date else None)
         lines += [f"-   **{outlet}** · {date}", "", "    ---", ""]
         lines += [f"    [{escape_markdown(article.title.value)}]({relative_link(path, sitemap.article(article.id))})", ""]
-        lead = _description(article)
+        lead = _lede(article)
         if lead:
             lines += [f"    {escape_markdown(lead)}", ""]
     lines += ["</div>", ""]

@@ -1,37 +1,23 @@
 """Grouping articles into news events: which reports tell of the same happening.
 
-Two articles are weighed on three kinds of evidence:
+Two articles are weighed on (thresholds in ``data/events.yml``, each with its why):
 
-* **date**: reports of one happening appear the same day or the day after (wire
-  copies, time zones, late editions); reports of the same people weeks apart are
-  different happenings of one story;
-* **actors**: :attr:`Article.actor_ids` are already resolved, so one id is one
-  real-world actor. Only an article's *key* actors count (its first
-  :data:`KEY_ACTORS`, in order of prominence), and *background* actors (named in
-  nearly every article of the archive, see :data:`BACKGROUND_ONE_IN`) count for
-  nothing: in an archive about Syria, "Syria" says nothing about which happening
-  an article reports;
-* **text**: TF-IDF cosine similarity of title + standfirst + body, with
-  scikit-learn's ``TfidfVectorizer`` fitted on the archive itself (no downloaded
-  model, no network).
+* **words and facts** (:class:`~generator.resolve.evidence.ArchiveEvidence`): the
+  cosine of their TF-IDF words (site-specific words played down) and of their
+  facts (names, figures), weighted together;
+* **dates**, when trusted (curated, or found with enough confidence): day dates
+  within ``near_days`` add ``near_bonus``; dates more than ``far_days`` apart are
+  never one event, whatever the words say;
+* **days written in the texts**, when a date is unknown: texts naming days of the
+  week, none the same, and days of the year all more than ``far_days`` apart are
+  never one event (:meth:`_Evidence.written_dates_disagree`).
 
-A pair of articles *links* when
-
-* both have day dates at most :data:`NEAR_DAYS` apart, and they share at least
-  :data:`MIN_SHARED_ACTORS` key actors with text similarity at least
-  :data:`TEXT_MODERATE` (or their text is a near copy, :data:`TEXT_DUPLICATE`);
-* the date of one of them is missing or coarse (month, year) but compatible,
-  and they share at least :data:`MIN_SHARED_ACTORS_STRONG` key actors *and* have
-  text similarity at least :data:`TEXT_STRONG`;
-* never when their dates are further apart, whatever the text says.
-
-Grouping is greedy and deterministic: units (an article, or articles the
-archivist forced together) are taken in order of date (day dates first, then
-coarse dates, then undated; ties by article id) and each joins the existing
-event it links to best (highest text similarity; ties by the event's first
-article id), provided no member of the unit is "far" in date from any member of
-the event (so a chain of daily follow-ups never grows into one event) and no
-override keeps them apart. Otherwise it starts an event of its own.
+Only pairs sharing some of each other's distinctive terms are weighed
+(:meth:`_Evidence.candidate_pairs`), so the work grows with the archive, not its
+square. Reports are then grouped by average linkage (``linkage.py``): two groups
+join while their average pair score is at least ``cut`` and the joined group spans
+at most ``far_days`` of trusted dates, so one look-alike pair cannot chain two
+happenings, nor daily follow-ups grow into one event.
 
 The archivist's overrides (``seeds/events.yml``, read by ``event_decisions.py``)
 always win: together-constraints (``merge``, ``move``, an article's curated
@@ -42,10 +28,10 @@ event) are applied before any evidence is weighed; apart-constraints (``split``,
 An event's title is a headline of its own articles (see :func:`choose_event_title`)
 unless the archivist names it; its date is the earliest day date of its articles
 (:func:`choose_event_date`); its actors come shared-first (:func:`rank_event_actors`).
-Two events are *related* (one story) when they share at least
-:data:`RELATED_MIN_SHARED` significant actors and are at most
-:data:`RELATED_MAX_DAYS` days apart; an undated event is related only by the
-archivist.
+Two events are *related* (one story) when they share ``related.min_shared_actors``
+significant actors, their best pair of reports scores ``related.min_text`` and
+they are at most ``related.max_days`` apart; an undated event is related only by
+the archivist.
 
 Event ids are stable. The *representative* of an event is its smallest article
 id: seed ids begin with a running number, so that is the article that was added
@@ -68,46 +54,21 @@ from typing import Any, Literal
 from generator.model import TIERS, Article, DateValue, Event
 from generator.text import dated_first_key, slugify, suffix_until_free
 from generator.resolve.evidence import (
-    MIN_SHARED_ACTORS_STRONG,
-    TEXT_STRONG,
+    _TITLE_NOT_WRITTEN,
     ArchiveEvidence,
-    is_same_report,
-    measure_similarities,
+    EventThresholds,
+    WrittenDay,
     measure_similarity_pairs,
     select_sharing_pairs,
+    select_distinctive_terms,
 )
+from generator.resolve.linkage import group_by_average_linkage
 from generator.resolve.event_decisions import EventOverrides, group_forced_together
 
 # --- thresholds --------------------------------------------------------------------
-# Wire copies and follow-up editions of one happening carry the same date or the
-# next day's (time zones, print editions); two days apart is a new development.
-NEAR_DAYS = 1
-
 # The key actors of an article are its first actor ids in order of prominence: the
 # people a story is about, not everyone its background paragraphs name.
 KEY_ACTORS = 12
-
-# Two shared key actors: one is a coincidence (everybody quotes the foreign
-# minister); two is who-did-what-to-whom.
-MIN_SHARED_ACTORS = 2
-
-# Same-day reports of one happening by different outlets are rewritten, not copied:
-# on the cleaned seed archive two outlets' reports of one happening score 0.30,
-# articles on the same subject years apart 0.13-0.24. Text alone cannot tell
-# happenings of one story apart (one outlet's reports a week apart score 0.47, as
-# follow-ups reuse background paragraphs): the date gate and the shared actors do
-# that, the text only confirms, so this threshold favours recall.
-TEXT_MODERATE = 0.20
-
-# A near-verbatim copy (syndicated wire text) is the same report whatever the actor
-# resolver found, e.g. when every actor is a background one.
-TEXT_DUPLICATE = 0.80
-
-# Events of one story: at least two shared significant actors, within about six
-# weeks. Diplomatic stories (an invitation, then the visit) unfold over days or
-# weeks; the same actors a year later are a new story.
-RELATED_MIN_SHARED = 2
-RELATED_MAX_DAYS = 45
 
 # Event slugs: long enough to read, short enough for a path segment.
 SLUG_MAX_CHARS = 70
@@ -123,24 +84,26 @@ def group_events(
     overrides: EventOverrides | None = None,
     locked_ids: Mapping[str, str] | None = None,
     evidence: ArchiveEvidence | None = None,
+    thresholds: EventThresholds | None = None,
 ) -> tuple[Event, ...]:
     """Group articles that report the same happening into events.
 
-    See the module docstring for the evidence weighed, the thresholds and the
-    rule that keeps event ids stable. Returns the events sorted by date (undated
-    last), then id. The same input in any order gives the same output.
-    ``evidence`` is the build's :class:`ArchiveEvidence` of these articles (built
-    here when not given).
+    See the module docstring for the evidence weighed, the thresholds
+    (``data/events.yml``, or ``thresholds``) and the rule that keeps event ids
+    stable. Returns the events sorted by date (undated last), then id. The same
+    input in any order gives the same output. ``evidence`` is the build's
+    :class:`ArchiveEvidence` of these articles (built here when not given).
     """
     overrides = overrides or EventOverrides()
+    thresholds = thresholds or EventThresholds.from_rules()
     ordered = tuple(sorted(articles, key=lambda a: a.id))
     if not ordered:
         return ()
     known = {a.id for a in ordered}
     by_id = {a.id: a for a in ordered}
-    evidence = _Evidence.of(ordered, evidence or ArchiveEvidence.of(ordered))
+    evidence = _Evidence.of(ordered, evidence or ArchiveEvidence.of(ordered, thresholds=thresholds), thresholds)
     groups = _group(ordered, overrides, known, evidence)
-    drafts = [_draft_event([by_id[a] for a in group], overrides) for group in groups]
+    drafts = [_draft_event([by_id[a] for a in group], overrides, evidence) for group in groups]
     ids = _assign_ids(drafts, locked_ids or {})
     titles_by_event = dict(_first_per_key(overrides.titles_by_event))
     events = [
@@ -153,7 +116,7 @@ def group_events(
         )
         for i, d in enumerate(drafts)
     ]
-    events = _relate(events, evidence.significant, overrides)
+    events = _relate(events, evidence, overrides)
     return tuple(sorted(events, key=_event_order))
 
 
@@ -163,13 +126,16 @@ class _Evidence:
 
     articles: tuple[Article, ...]
     index: Mapping[str, int]
-    vectors: Any  # normalised TF-IDF rows, one per article in id order (ArchiveEvidence)
+    vectors: Any  # normalised rows, one per article in id order (ArchiveEvidence)
     significant: frozenset[str]  # actor ids that are not background
     key_actors: tuple[frozenset[str], ...]  # per article: its significant key actors
-    texts: dict[tuple[int, int], float] = field(default_factory=dict)  # similarities computed so far
+    dates: tuple[DateValue | None, ...]  # per article: its date, when trusted enough to split or join
+    weekdays: tuple[frozenset[int], ...]  # per article: the days of the week its text names
+    written_days: tuple[frozenset[WrittenDay], ...]  # per article: the days of the year its text names
+    thresholds: EventThresholds
 
     @staticmethod
-    def of(articles: tuple[Article, ...], archive: ArchiveEvidence) -> _Evidence:
+    def of(articles: tuple[Article, ...], archive: ArchiveEvidence, thresholds: EventThresholds) -> _Evidence:
         archive.check_rows(articles)
         significant = archive.significant
         return _Evidence(
@@ -178,84 +144,117 @@ class _Evidence:
             vectors=archive.vectors,
             significant=significant,
             key_actors=tuple(frozenset(a.actor_ids[:KEY_ACTORS]) & significant for a in articles),
+            dates=tuple(_trusted_date(a, thresholds.trusted_date_confidence) for a in articles),
+            weekdays=archive.weekdays or tuple(frozenset() for _ in articles),
+            written_days=archive.written_days or tuple(frozenset() for _ in articles),
+            thresholds=thresholds,
         )
 
-    def text(self, a: str, b: str) -> float:
-        i, j = self.index[a], self.index[b]
-        if (i, j) not in self.texts:
-            self.texts[(i, j)] = measure_similarities(self.vectors, i, [j])[0]
-        return self.texts[(i, j)]
+    def candidate_pairs(self) -> dict[int, list[int]]:
+        """Row -> the rows (greater than it) worth weighing with it: those sharing at
+        least ``candidate_shared_terms`` of each other's distinctive terms (see
+        :func:`select_distinctive_terms`), unless their trusted dates are far apart.
 
-    def linked_pairs(self) -> dict[str, set[str]]:
-        """Article id -> the ids it :meth:`links` with, testing only pairs that can link.
-
-        A link needs day dates at most NEAR_DAYS apart, or (a date missing or
-        coarse) MIN_SHARED_ACTORS_STRONG shared key actors: those pairs are found
-        through a date index and a sparse count of shared actors; every other
-        pair fails :meth:`links` and is never weighed.
+        Found by a sparse count of shared terms, never by comparing every article with
+        every other; terms in many articles propose no pairs, so the pairs grow with
+        the archive, not with its square. Dates and actors propose nothing: a pair
+        must have words in common to score (``pair_floor``), and the names an article
+        gives are among its terms (its facts).
         """
-        by_day: dict[_dt.date, list[int]] = {}
-        loose: list[int] = []
-        for i, article in enumerate(self.articles):
-            date = _date_of(article)
-            if date is not None and date.precision == "day":
-                by_day.setdefault(date.date, []).append(i)
-            else:
-                loose.append(i)
-        candidates: dict[int, set[int]] = {i: set() for i in range(len(self.articles))}
-        for day, members in by_day.items():
-            for offset in range(-NEAR_DAYS, NEAR_DAYS + 1):
-                for j in by_day.get(day + _dt.timedelta(days=offset), ()):
-                    for i in members:
-                        if i != j:
-                            candidates[i].add(j)
-        sharing = select_sharing_pairs(self.key_actors, loose, MIN_SHARED_ACTORS_STRONG)
-        for i, (others, _) in sharing.items():
-            for j in others.tolist():
-                candidates[i].add(j)
-                candidates[j].add(i)
-        # below the lowest text bar no pair links, whatever its dates and actors
-        floor = min(TEXT_MODERATE, TEXT_STRONG, TEXT_DUPLICATE)
-        linked: dict[str, set[str]] = {a.id: set() for a in self.articles}
-        wanted = {i: sorted(candidates[i]) for i in range(len(self.articles)) if candidates[i]}
-        for i, similarity in measure_similarity_pairs(self.vectors, wanted):
-            for j in wanted[i]:
-                text = similarity[j]
-                self.texts[(i, j)] = text
-                a, b = self.articles[i].id, self.articles[j].id
-                if text >= floor and self.links(a, b):
-                    linked[a].add(b)
-        return linked
+        t = self.thresholds
+        n = len(self.articles)
+        terms = select_distinctive_terms(self.vectors, t.candidate_terms, t.candidate_max_articles)
+        if not terms:
+            return {}
+        candidates: dict[int, list[int]] = {}
+        for i, (others, _) in select_sharing_pairs(terms, range(n), t.candidate_shared_terms).items():
+            kept = [
+                j
+                for j in others[others > i].tolist()
+                if relate_dates(self.dates[i], self.dates[j], t.near_days, t.far_days) != "far"
+            ]
+            if kept:
+                candidates[i] = kept
+        return candidates
 
-    def shared_key_actors(self, a: str, b: str) -> int:
-        return len(self.key_actors[self.index[a]] & self.key_actors[self.index[b]])
+    def score_pairs(self) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
+        """``(i, j) -> score`` of every candidate pair (rows, ``i < j``) that may be one
+        happening: words and facts (when at least ``pair_floor``), plus ``near_bonus``
+        for near trusted dates and shared key actors; the rest are left out (0).
+
+        And the pairs that may never be one happening although their dates do not
+        tell (one or both unknown): texts naming days of the week, none of them the
+        same (an invitation on Wednesday, the visit on Thursday a week later).
+        """
+        t = self.thresholds
+        scores: dict[tuple[int, int], float] = {}
+        apart: set[tuple[int, int]] = set()
+        for i, similarity in measure_similarity_pairs(self.vectors, self.candidate_pairs()):
+            for j, text in similarity.items():
+                if text < t.pair_floor:
+                    continue
+                relation = relate_dates(self.dates[i], self.dates[j], t.near_days, t.far_days)
+                shared = len(self.key_actors[i] & self.key_actors[j])
+                score = text + min(t.max_actor_bonus, t.shared_actor_bonus * max(0, shared - 1))
+                if relation == "near":
+                    score += t.near_bonus
+                elif relation == "unknown" and self.written_dates_disagree(i, j):
+                    apart.add((i, j))
+                    continue
+                scores[(i, j)] = score
+        return scores, apart
+
+    def written_dates_disagree(self, i: int, j: int) -> bool:
+        """Whether the texts of rows ``i`` and ``j`` tell of other days: both name days of
+        the week, none the same, and both write days of the year, none within
+        ``far_days`` of the other's (an invitation "on Wednesday", "August 5", and a
+        visit "on Thursday", "Aug. 13"). Either alone is common between reports of one
+        happening (a background date, "on Monday" for what led to it); both together
+        never are on the dev corpus."""
+        wi, wj = self.weekdays[i], self.weekdays[j]
+        di, dj = self.written_days[i], self.written_days[j]
+        if not (wi and wj and di and dj) or wi & wj:
+            return False
+        return all(_days_between(x, y) > self.thresholds.far_days for x in di for y in dj)
 
     def date_relation(self, a: str, b: str) -> Literal["near", "far", "unknown"]:
-        return relate_dates(_date_of(self.articles[self.index[a]]), _date_of(self.articles[self.index[b]]))
-
-    def links(self, a: str, b: str) -> bool:
-        """Whether the evidence alone says ``a`` and ``b`` report one happening."""
-        relation = self.date_relation(a, b)
-        if relation == "far":
-            return False
-        text = self.text(a, b)
-        shared = self.shared_key_actors(a, b)
-        if relation == "near":
-            return (shared >= MIN_SHARED_ACTORS and text >= TEXT_MODERATE) or text >= TEXT_DUPLICATE
-        return is_same_report(text, shared)
+        t = self.thresholds
+        return relate_dates(self.dates[self.index[a]], self.dates[self.index[b]], t.near_days, t.far_days)
 
 
-def relate_dates(a: DateValue | None, b: DateValue | None) -> Literal["near", "far", "unknown"]:
-    """``near``: day dates within :data:`NEAR_DAYS`; ``far``: cannot be one happening; else ``unknown``."""
+def relate_dates(
+    a: DateValue | None, b: DateValue | None, near_days: int = 3, far_days: int = 7
+) -> Literal["near", "far", "unknown"]:
+    """``near``: day dates at most ``near_days`` apart; ``far``: dates that cannot be one
+    happening (day dates more than ``far_days`` apart, or coarse dates whose spans are
+    further apart); else ``unknown``."""
     if a is None or b is None:
         return "unknown"
     if a.precision == "day" and b.precision == "day":
-        return "near" if abs((a.date - b.date).days) <= NEAR_DAYS else "far"
+        days = abs((a.date - b.date).days)
+        return "near" if days <= near_days else "far" if days > far_days else "unknown"
     (a_start, a_end), (b_start, b_end) = _span(a), _span(b)
-    # a coarse date may still be the other's day, give or take NEAR_DAYS
-    slack = _dt.timedelta(days=NEAR_DAYS)
+    # a coarse date may still be the other's day, give or take far_days
+    slack = _dt.timedelta(days=far_days)
     overlap = a_start <= b_end + slack and b_start <= a_end + slack
     return "unknown" if overlap else "far"
+
+
+def _days_between(a: WrittenDay, b: WrittenDay) -> int:
+    """Days between two written days; a day without its year is taken in whichever
+    year brings it closest (so "Dec. 30" and "Jan. 2" are three days apart)."""
+    (ma, da, ya), (mb, db, yb) = a, b
+    if ya and yb:
+        return abs((_written_date(ya, ma, da) - _written_date(yb, mb, db)).days)
+    year = ya or yb or 2001  # 2001: not a leap year, nothing special
+    first = _written_date(year, ma, da)
+    return min(abs((first - _written_date(year + shift, mb, db)).days) for shift in (-1, 0, 1))
+
+
+def _written_date(year: int, month: int, day: int) -> _dt.date:
+    """The date, with a day past the month's end (a misread "31") taken as its last."""
+    following = _dt.date(year + (month == 12), month % 12 + 1, 1)
+    return min(_dt.date(year, month, 1) + _dt.timedelta(days=day - 1), following - _dt.timedelta(days=1))
 
 
 def _span(value: DateValue) -> tuple[_dt.date, _dt.date]:
@@ -272,16 +271,23 @@ def _date_of(article: Article) -> DateValue | None:
     return article.date.value if article.date else None
 
 
+def _trusted_date(article: Article, confidence: float) -> DateValue | None:
+    """The article's date when it may split or join reports: curated, or found with enough confidence."""
+    if article.date is None:
+        return None
+    provenance = article.date.provenance
+    return article.date.value if provenance.tier == "curated" or provenance.confidence >= confidence else None
+
+
 def _group(
     articles: tuple[Article, ...], overrides: EventOverrides, known: set[str], evidence: _Evidence
 ) -> list[list[str]]:
-    """Partition article ids into events: forced units first, then greedy joining."""
+    """Partition article ids into events: forced units first, then average linkage."""
     together = group_forced_together(overrides, known)
     by_curated: dict[str, list[str]] = {}
     for article in articles:
         if article.curated_event:
             by_curated.setdefault(article.curated_event, []).append(article.id)
-    units_by_root: dict[str, list[str]] = {}
     root_of: dict[str, str] = {a.id: together.get(a.id, a.id) for a in articles}
     # articles the archivist filed under one event id belong together too
     for members in by_curated.values():
@@ -289,67 +295,64 @@ def _group(
         for article_id, root in root_of.items():
             if root in roots:
                 root_of[article_id] = roots[0]
+    units_by_root: dict[str, list[str]] = {}
     for article in articles:
         units_by_root.setdefault(root_of[article.id], []).append(article.id)
+    units = sorted(units_by_root.values(), key=min)
+    unit_of = {a: k for k, unit in enumerate(units) for a in unit}
 
+    # a moved article is where the archivist put it: it attracts nothing; "alone" joins nothing
     moved = {a for a, target in overrides.move if a in known and (target is None or target in known)}
-    alone = {a for a, target in overrides.move if target is None and a in known}
-    apart = {frozenset(p) for group in overrides.split for p in combinations([a for a in group if a in known], 2)}
+    apart_pairs = {frozenset(p) for group in overrides.split for p in combinations([a for a in group if a in known], 2)}
     curated = {a.id: a.curated_event for a in articles if a.curated_event}
-
-    def may_join(unit: list[str], event: list[str]) -> bool:
-        if alone & (set(unit) | set(event)):
-            return False
-        for a in unit:
-            for b in event:
-                if frozenset((a, b)) in apart or evidence.date_relation(a, b) == "far":
-                    return False
-                if a in curated and b in curated and curated[a] != curated[b]:
-                    return False
-        return True
-
-    def strength(unit: list[str], event: list[str]) -> float | None:
-        best = None
-        for a in unit:
-            for b in event:
-                # a moved article is where the archivist put it: it attracts nothing
-                if a in moved or b in moved or not evidence.links(a, b):
-                    continue
-                score = evidence.text(a, b)
-                best = score if best is None else max(best, score)
-        return best
-
-    # an event none of whose articles links with the unit has no strength: weigh only the others
-    linked = evidence.linked_pairs()
-    position_of: dict[str, int] = {}
-    events: list[list[str]] = []
-    for unit in sorted(units_by_root.values(), key=lambda u: _unit_order(u, evidence)):
-        candidates = []
-        reachable = sorted({position_of[b] for a in unit for b in linked[a] if b in position_of})
-        for position in reachable:
-            event = events[position]
-            if not may_join(unit, event):
-                continue
-            score = strength(unit, event)
-            if score is not None:
-                candidates.append((-score, min(event), position))
-        if candidates:
-            target = min(candidates)[2]
-            events[target].extend(unit)
-        else:
-            target = len(events)
-            events.append(list(unit))
-        for a in unit:
-            position_of[a] = target
-    return events
+    ids = [a.id for a in articles]
+    sums: dict[tuple[int, int], float] = {}
+    apart: set[tuple[int, int]] = set()
+    scores, apart_rows = evidence.score_pairs()
+    for (i, j), score in scores.items():
+        a, b = ids[i], ids[j]
+        u, v = sorted((unit_of[a], unit_of[b]))
+        if u == v or a in moved or b in moved:
+            continue
+        sums[(u, v)] = sums.get((u, v), 0.0) + score
+    # pairs that may never be one event: split by the archivist, filed under two
+    # event ids, or dated far apart (far pairs have no score; they must also block
+    # a merge of groups that contain them, so they are listed here)
+    for i, j in apart_rows:
+        u, v = sorted((unit_of[ids[i]], unit_of[ids[j]]))
+        if u != v:
+            apart.add((u, v))
+    for pair in apart_pairs:
+        a, b = sorted(pair)
+        apart.add(tuple(sorted((unit_of[a], unit_of[b]))))  # type: ignore[arg-type]
+    by_event: dict[str, list[int]] = {}
+    for a, event in curated.items():
+        by_event.setdefault(event, []).append(unit_of[a])
+    events_units = sorted((sorted(set(us)) for us in by_event.values()))
+    for x, y in combinations(events_units, 2):
+        apart.update((min(u, v), max(u, v)) for u in x for v in y if u != v)
+    alone = {unit_of[a] for a, target in overrides.move if target is None and a in known}
+    sums = {pair: s for pair, s in sums.items() if not (alone & set(pair))}
+    grouped = group_by_average_linkage(
+        [len(u) for u in units], sums, apart, evidence.thresholds.cut, _day_spans(units, evidence), evidence.thresholds.far_days
+    )
+    return [[a for k in group for a in units[k]] for group in grouped]
 
 
-def _unit_order(unit: list[str], evidence: _Evidence) -> tuple[int, str, str]:
-    dates = [d for d in (_date_of(evidence.articles[evidence.index[a]]) for a in unit) if d is not None]
-    if not dates:
-        return (3, "", min(unit))
-    best = min(dates, key=lambda d: (_PRECISION_RANK[d.precision], d.date))
-    return (_PRECISION_RANK[best.precision], best.date.isoformat(), min(unit))
+def _day_spans(units: Sequence[Sequence[str]], evidence: _Evidence) -> list[tuple[int, int] | None]:
+    """Each unit's earliest and latest trusted day date (ordinals), ``None`` when it has none.
+
+    Coarse dates (a month, a year) span too much to keep reports apart: they are
+    weighed pair by pair (:func:`relate_dates`), not here."""
+    spans: list[tuple[int, int] | None] = []
+    for unit in units:
+        days = [
+            d.date.toordinal()
+            for d in (evidence.dates[evidence.index[a]] for a in unit)
+            if d is not None and d.precision == "day"
+        ]
+        spans.append((min(days), max(days)) if days else None)
+    return spans
 
 
 # --- describing an event -----------------------------------------------------------
@@ -367,13 +370,13 @@ class _Draft:
     curated_id: str | None  # an event id the archivist gave one of its articles
 
 
-def _draft_event(members: Sequence[Article], overrides: EventOverrides) -> _Draft:
+def _draft_event(members: Sequence[Article], overrides: EventOverrides, evidence: _Evidence) -> _Draft:
     ordered = sorted(members, key=_article_order)
     ids = {a.id for a in ordered}
     named = [title for article_id, title in overrides.titles_by_article if article_id in ids]
     curated = sorted((a.id, a.curated_event) for a in ordered if a.curated_event)
     return _Draft(
-        title=named[0] if named else choose_event_title(ordered),
+        title=named[0] if named else choose_event_title(ordered, _measure_centrality(ordered, evidence)),
         date=choose_event_date(ordered),
         article_ids=tuple(a.id for a in ordered),
         actor_ids=rank_event_actors(ordered),
@@ -387,18 +390,37 @@ def _article_order(article: Article) -> tuple[int, str, str]:
     return dated_first_key(article.date.value.date if article.date else None, article.id)
 
 
-def choose_event_title(articles: Sequence[Article]) -> str:
-    """The headline of the article whose date is most complete (day, month, year,
-    none), then whose title is best established (curated over extracted ...),
-    then the shortest: short headlines state the happening, long ones add an
-    angle or a prefix ("Official: ..."). Ties go to the smallest article id.
+def _measure_centrality(articles: Sequence[Article], evidence: _Evidence) -> dict[str, float]:
+    """Article id -> how close its words are to what the event's reports share (the
+    cosine with their summed rows), for events of three or more reports; else empty."""
+    if len(articles) < 3 or evidence.vectors is None:
+        return {}
+    import numpy as np
+
+    rows = evidence.vectors[[evidence.index[a.id] for a in articles]]
+    centroid = np.asarray(rows.sum(axis=0)).ravel()
+    scores = rows @ centroid
+    return {a.id: round(float(score), 9) for a, score in zip(articles, scores)}
+
+
+def choose_event_title(articles: Sequence[Article], centrality: Mapping[str, float] | None = None) -> str:
+    """The headline the reports share best: a headline the page gave (not one made up
+    from a file name), of the article closest to what the reports share
+    (``centrality``, see :func:`_measure_centrality`: one outlet's angle is not the
+    happening), then whose date is most complete (day, month, year, none), then whose
+    title is best established (curated over extracted ...), then the shortest:
+    short headlines state the happening, long ones add an angle or a prefix
+    ("Official: ..."). Ties go to the smallest article id.
     """
+    centrality = centrality or {}
     titled = [a for a in articles if a.title.value.strip()]
     if not titled:
         return "Untitled event"
     best = min(
         titled,
         key=lambda a: (
+            a.title.provenance.method in _TITLE_NOT_WRITTEN,
+            -centrality.get(a.id, 0.0),
             _PRECISION_RANK[a.date.value.precision] if a.date else len(_PRECISION_RANK),
             -TIERS.index(a.title.provenance.tier),
             len(a.title.value.strip()),
@@ -494,22 +516,26 @@ def _first_per_key(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
 # --- related events ------------------------------------------------------------------
 
 
-def _relate(events: list[Event], significant: frozenset[str], overrides: EventOverrides) -> list[Event]:
-    """Fill ``related``: same story = shared significant actors within a few weeks,
-    plus the archivist's ``related`` pairs, minus the ``unrelated`` ones (``related``
-    wins when a pair is in both)."""
+def _relate(events: list[Event], evidence: _Evidence, overrides: EventOverrides) -> list[Event]:
+    """Fill ``related``: same story = shared significant actors and something said in
+    common (the best pair of reports scores at least ``related_min_text``) within a
+    few weeks, plus the archivist's ``related`` pairs, minus the ``unrelated`` ones
+    (``related`` wins when a pair is in both)."""
+    t = evidence.thresholds
     event_of = {a: e.id for e in events for a in e.article_ids}
-    actors = {e.id: set(e.actor_ids) & significant for e in events}
+    actors = {e.id: set(e.actor_ids) & evidence.significant for e in events}
     # by date, so each event is compared with the few weeks around it, not with every event
     dated = sorted((e for e in events if e.date is not None), key=lambda e: e.date.date)  # type: ignore[union-attr]
     days = [e.date.date for e in dated]  # type: ignore[union-attr]
-    window = _dt.timedelta(days=RELATED_MAX_DAYS)
-    pairs = {
-        frozenset((a.id, b.id))
+    window = _dt.timedelta(days=t.related_max_days)
+    near = [
+        (a, b)
         for k, a in enumerate(dated)
         for b in dated[k + 1 : bisect.bisect_right(days, days[k] + window)]
-        if len(actors[a.id] & actors[b.id]) >= RELATED_MIN_SHARED
-    }
+        if len(actors[a.id] & actors[b.id]) >= t.related_min_shared_actors
+    ]
+    best = _measure_best_pair_texts(near, evidence)
+    pairs = {frozenset((a.id, b.id)) for (a, b), text in zip(near, best) if text >= t.related_min_text}
     pairs -= {_event_pair(p, event_of) for p in overrides.unrelated}
     pairs |= {_event_pair(p, event_of) for p in overrides.related}
     pairs = {p for p in pairs if len(p) == 2}
@@ -522,6 +548,22 @@ def _relate(events: list[Event], significant: frozenset[str], overrides: EventOv
     return [
         replace(e, related=tuple(sorted(related[e.id], key=lambda i: _event_order(by_id[i]))))
         for e in events
+    ]
+
+
+def _measure_best_pair_texts(pairs: Sequence[tuple[Event, Event]], evidence: _Evidence) -> list[float]:
+    """For each pair of events, the highest text similarity between a report of one and
+    a report of the other: all pairs' reports measured in one blocked product."""
+    if evidence.vectors is None:
+        return [0.0] * len(pairs)
+    wanted: dict[int, set[int]] = {}
+    for a, b in pairs:
+        for x in a.article_ids:
+            wanted.setdefault(evidence.index[x], set()).update(evidence.index[y] for y in b.article_ids)
+    similarity = dict(measure_similarity_pairs(evidence.vectors, {i: sorted(js) for i, js in sorted(wanted.items())}))
+    return [
+        max(similarity[evidence.index[x]][evidence.index[y]] for x in a.article_ids for y in b.article_ids)
+        for a, b in pairs
     ]
 
 

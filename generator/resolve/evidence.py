@@ -17,12 +17,16 @@ reports of the same happening" (:func:`is_same_report`).
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
+from generator.files.rules import load_rules
 from generator.model import Article
-from generator.resolve.tfidf import analyse_texts, compose_tfidf_rows
+from generator.resolve.tfidf import TermCounts, analyse_texts, compose_tfidf_rows
 
 # An actor missing from fewer than one article in BACKGROUND_ONE_IN is background
 # (an IDF-like cut: its weight log(N/df) is nearly zero) and is no evidence of a
@@ -44,22 +48,68 @@ MIN_SHARED_ACTORS_STRONG = 3
 
 
 @dataclass(frozen=True)
+class EventThresholds:
+    """The thresholds of event grouping and its text evidence (``data/events.yml``, each with its why)."""
+
+    fact_weight: float
+    outlet_concentration_min_articles: int
+    cut: float
+    pair_floor: float
+    candidate_terms: int
+    candidate_shared_terms: int
+    candidate_max_articles: int
+    near_days: int
+    near_bonus: float
+    far_days: int
+    trusted_date_confidence: float
+    shared_actor_bonus: float
+    max_actor_bonus: float
+    related_min_shared_actors: int
+    related_min_text: float
+    related_max_days: int
+
+    @staticmethod
+    def from_rules() -> "EventThresholds":
+        """The values of ``generator/data/events.yml``."""
+        data = load_rules("events")
+        values = {name: entry["value"] for section in ("text", "grouping") for name, entry in data[section].items()}
+        values.update({f"related_{name}": entry["value"] for name, entry in data["related"].items()})
+        return EventThresholds(**{f.name: values[f.name] for f in fields(EventThresholds)})
+
+
+@dataclass(frozen=True)
 class ArchiveEvidence:
     """The archive's text vectors and significant actors, built once after actors resolve."""
 
     article_ids: tuple[str, ...]  # the rows of ``vectors``: every article id, sorted
     vectors: Any  # normalised TF-IDF rows (scipy CSR), or None when no text has a word
     significant: frozenset[str]  # actor ids that are not background
+    weekdays: tuple[frozenset[int], ...] = ()  # per row: the days of the week its text names (0 = Monday)
+    written_days: tuple[frozenset[WrittenDay], ...] = ()  # per row: the days of the year its text names
 
     @staticmethod
-    def of(articles: Sequence[Article], derived: MutableMapping[str, Any] | None = None) -> "ArchiveEvidence":
+    def of(
+        articles: Sequence[Article],
+        derived: MutableMapping[str, Any] | None = None,
+        thresholds: EventThresholds | None = None,
+    ) -> "ArchiveEvidence":
         """The evidence of ``articles`` (any order); ``derived`` (the cache's table of
         derived values) keeps texts' term counts, so a rebuild analyses only new texts."""
+        thresholds = thresholds or EventThresholds.from_rules()
         ordered = sorted(articles, key=lambda a: a.id)
+        texts = [compose_event_text(a) for a in ordered]
+        words = measure_text_vectors(texts, derived)
+        outlets = [a.outlet.value if a.outlet else None for a in ordered]
+        words = weigh_down_outlet_terms(words, outlets, thresholds.outlet_concentration_min_articles)
+        fact_texts = [compose_fact_text(a) for a in ordered]
+        fact_counts = count_facts_cached(fact_texts, derived)
+        facts = compose_tfidf_rows(fact_counts)
         return ArchiveEvidence(
             article_ids=tuple(a.id for a in ordered),
-            vectors=measure_text_vectors([compose_event_text(a) for a in ordered], derived),
+            vectors=join_vectors(words, facts, thresholds.fact_weight, len(ordered)),
             significant=frozenset(select_significant_actors(ordered)),
+            weekdays=tuple(select_weekdays(terms) for terms, _ in fact_counts),
+            written_days=tuple(read_written_days_cached(fact_texts, derived)),
         )
 
     def check_rows(self, articles: Sequence[Article]) -> None:
@@ -77,10 +127,202 @@ def is_same_report(text_similarity: float, shared_actors: int) -> bool:
     return shared_actors >= MIN_SHARED_ACTORS_STRONG and text_similarity >= TEXT_STRONG
 
 
+# Titles made up from a file name ("12 1 1") are not words of the article.
+_TITLE_NOT_WRITTEN = frozenset({"file-name"})
+
+
 def compose_event_text(article: Article) -> str:
-    """The words an article is compared on: headline, standfirst and body."""
-    parts = [article.title.value, article.summary.value if article.summary else "", article.doc.body_text()]
+    """The words an article is compared on: headline (when the page gave one), standfirst and body."""
+    title = "" if article.title.provenance.method in _TITLE_NOT_WRITTEN else article.title.value
+    parts = [title, article.summary.value if article.summary else "", article.doc.body_text()]
     return "\n\n".join(p for p in parts if p)
+
+
+def compose_fact_text(article: Article) -> str:
+    """The text an article's facts are read from: its body (a headline capitalises every word)."""
+    parts = [article.summary.value if article.summary else "", article.doc.body_text()]
+    return "\n\n".join(p for p in parts if p)
+
+
+# Facts: a run of capitalised words not at the start of a sentence (a name: "Gulf
+# of Aden" gives "gulf", "aden"; "INS Mysore" gives "ins mysore"), or a figure
+# ("23", "6.1", "2011"). What tells two similar happenings apart are these: the
+# place, the ship, the people, the toll, the magnitude, the year.
+# The lookahead comes first so the lookbehinds are tried only where a capital or a
+# digit starts (three times faster; the same matches).
+_FACT = re.compile(
+    r"\b(?=[A-Z\d])(?<![.!?:\"“”]\s)(?<![.!?:\"“”])(?<!^)(?<!\n)("
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    r"|\d+(?:[.,]\d+)*)"
+)
+
+
+def count_facts(text: str) -> TermCounts:
+    """The facts of ``text`` (see :data:`_FACT`) as term counts, in first-seen order."""
+    found = (" ".join(m.casefold().replace("’", "'").split()).rstrip(".,") for m in _FACT.findall(text))
+    counts = Counter(f for f in found if f)  # a Counter keeps the first-seen order of its keys
+    return tuple(counts), tuple(counts.values())
+
+
+_WEEKDAYS = {name: n for n, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+
+
+def select_weekdays(facts: Iterable[str]) -> frozenset[int]:
+    """The days of the week (0 = Monday) among an article's facts: "on Thursday" in a
+    report is the day of its happening, or of what led to it."""
+    return frozenset(_WEEKDAYS[w] for fact in facts for w in fact.split() if w in _WEEKDAYS)
+
+
+# A day written in a text: (month, day, year), year 0 when not written ("Aug. 13").
+WrittenDay = tuple[int, int, int]
+
+
+def _compile_written_day() -> re.Pattern[str]:
+    rules = load_rules("dates")
+    months = "|".join(sorted((re.escape(n) for names in rules["months"].values() for n in names), key=len, reverse=True))
+    day, year = rules["fragments"]["day"], rules["fragments"]["year"]
+    return re.compile(  # the lookahead first: only where a capital or a digit starts
+        rf"(?=[A-Z\d])(?:\b(?P<m1>{months})\.?\s+(?P<d1>{day})(?:,?\s+(?P<y1>{year}))?"
+        rf"|(?P<d2>{day})\s+(?P<m2>{months})\b\.?(?:,?\s+(?P<y2>{year}))?)"
+    )
+
+
+_WRITTEN_DAY: re.Pattern[str] | None = None
+_MONTH_NUMBER: dict[str, int] = {}
+
+
+def read_written_days(text: str) -> frozenset[WrittenDay]:
+    """The days of the year ``text`` writes out ("August 5, 2015", "Aug. 13", "13 August"),
+    months as dates.yml spells them."""
+    global _WRITTEN_DAY
+    if _WRITTEN_DAY is None:
+        _WRITTEN_DAY = _compile_written_day()
+        _MONTH_NUMBER.update({n: int(k) for k, names in load_rules("dates")["months"].items() for n in names})
+    found: set[WrittenDay] = set()
+    for m in _WRITTEN_DAY.finditer(text):
+        month, day, year = (m["m1"], m["d1"], m["y1"]) if m["m1"] else (m["m2"], m["d2"], m["y2"])
+        found.add((_MONTH_NUMBER[month], int(day.rstrip("stndrh")), int(year) if year else 0))
+    return frozenset(found)
+
+
+def read_written_days_cached(texts: Sequence[str], derived: MutableMapping[str, Any] | None = None) -> list[frozenset[WrittenDay]]:
+    """:func:`read_written_days` of each text, kept in ``derived`` under the text's hash."""
+    if derived is None:
+        return [read_written_days(t) for t in texts]
+    found: list[frozenset[WrittenDay]] = []
+    for text in texts:
+        key = "written-days:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        days = derived.get(key)
+        if days is None:
+            days = derived[key] = read_written_days(text)
+        found.append(days)
+    return found
+
+
+def count_facts_cached(texts: Sequence[str], derived: MutableMapping[str, Any] | None = None) -> list[TermCounts]:
+    """:func:`count_facts` of each text, kept in ``derived`` (the cache's table) under the
+    text's hash: a text's facts never change, so a rebuild reads only new texts."""
+    if derived is None:
+        return [count_facts(t) for t in texts]
+    found: list[TermCounts] = []
+    for text in texts:
+        key = "facts:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        counts = derived.get(key)
+        if counts is None:
+            counts = derived[key] = count_facts(text)
+        found.append(counts)
+    return found
+
+
+def weigh_down_outlet_terms(vectors: Any, outlets: Sequence[str | None], min_articles: int) -> Any:
+    """The rows with each term weighted by how little it says "this outlet" (rows normalised again).
+
+    A term's concentration in outlet *o* is (its articles of *o* / all its articles)
+    × (its articles of *o* / *o*'s articles): 1 for a word on every page of one site
+    and nowhere else (furniture, the site's name and slogans), near 0 for a story's
+    word that an outlet used in a few of its many articles, or that many outlets
+    use. The weight is 1 minus the highest concentration; outlets with fewer than
+    ``min_articles`` articles are not weighed (two articles of one site sharing a
+    word may be one story told twice).
+    """
+    import numpy as np
+    from scipy.sparse import csr_matrix, diags
+
+    if vectors is None:
+        return None
+    names = sorted({o for o in outlets if o is not None})
+    sizes = {o: sum(1 for x in outlets if x == o) for o in names}
+    weighed = [o for o in names if sizes[o] >= min_articles]
+    if not weighed:
+        return vectors
+    present = vectors.copy()
+    present.data = np.ones_like(present.data)
+    df = np.asarray(present.sum(axis=0)).ravel()
+    row_of = {o: k for k, o in enumerate(weighed)}
+    rows = [(row_of[o], i) for i, o in enumerate(outlets) if o in row_of]
+    membership = csr_matrix(
+        (np.ones(len(rows)), ([r for r, _ in rows], [i for _, i in rows])), shape=(len(weighed), vectors.shape[0])
+    )
+    per_outlet = (membership @ present).tocoo()  # outlet x term: that outlet's articles with the term
+    concentration = np.zeros(vectors.shape[1])
+    n_of = np.array([sizes[o] for o in weighed], dtype=np.float64)
+    share = per_outlet.data / df[per_outlet.col] * (per_outlet.data / n_of[per_outlet.row])
+    np.maximum.at(concentration, per_outlet.col, share)
+    weighted = (vectors @ diags(1.0 - concentration)).tocsr()
+    return _normalise(weighted)
+
+
+def _normalise(matrix: Any) -> Any:
+    """Rows scaled to length 1 (scikit-learn is not imported for this: it takes a second to load)."""
+    import numpy as np
+
+    matrix.sort_indices()
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0.0] = 1.0
+    matrix.data /= np.repeat(norms, np.diff(matrix.indptr))
+    return matrix
+
+
+def join_vectors(words: Any, facts: Any, fact_weight: float, rows: int) -> Any:
+    """One row per article whose products are ``(1 - w) × words' cosine + w × facts' cosine``."""
+    from scipy.sparse import csr_matrix, hstack
+
+    parts = [
+        part * weight
+        for part, weight in ((words, (1.0 - fact_weight) ** 0.5), (facts, fact_weight**0.5))
+        if part is not None
+    ]
+    if not parts:
+        return None
+    joined = hstack(parts, format="csr") if len(parts) > 1 else parts[0]
+    joined.sort_indices()
+    return csr_matrix(joined)
+
+
+def select_distinctive_terms(vectors: Any, k: int, max_rows: int) -> list[frozenset[int]]:
+    """Each row's ``k`` heaviest terms (column indexes) among those found in at most
+    ``max_rows`` rows: the words that make it itself, and that few others share.
+
+    A term in many rows (a word of every story of the archive, a common figure) links
+    each of them with every other: the pairs it proposes grow with the square of its
+    rows, and say nothing about one happening. Capping the rows a term may be in keeps
+    the pairs proposed under ``rows × k × max_rows``.
+    """
+    import numpy as np
+
+    if vectors is None:
+        return []
+    present = np.bincount(vectors.indices, minlength=vectors.shape[1])
+    tops: list[frozenset[int]] = []
+    for start, end in zip(vectors.indptr[:-1], vectors.indptr[1:]):
+        data, cols = vectors.data[start:end], vectors.indices[start:end]
+        rare = present[cols] <= max_rows
+        data, cols = data[rare], cols[rare]
+        if len(data) > k:
+            keep = np.lexsort((cols, -data))[:k]  # ties by column: deterministic
+            cols = cols[keep]
+        tops.append(frozenset(cols.tolist()))
+    return tops
 
 
 def measure_text_vectors(texts: Sequence[str], derived: MutableMapping[str, Any] | None = None) -> Any:

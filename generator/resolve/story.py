@@ -19,7 +19,8 @@ from dataclasses import replace
 from typing import Any, MutableMapping, Sequence
 
 from generator.extract.dates import choose_date
-from generator.model import Article, choose
+from generator.files.rules import load_confidence
+from generator.model import Article, DateValue, Event, Field, Provenance, choose
 from generator.resolve.evidence import (
     MIN_SHARED_ACTORS_STRONG,
     ArchiveEvidence,
@@ -123,6 +124,40 @@ def _resolve_cached(article: Article, story: Any, same_event: Any, derived: Muta
     if resolved is article or resolved == replace(article, date=resolved.date):  # only the date changed: keep it
         derived[key] = resolved.date
     return resolved
+
+
+def date_articles_from_events(articles: Sequence[Article], events: Sequence[Event]) -> list[Article]:
+    """Undated articles of a dated event dated from it (tier ``inferred``, never ``extracted``).
+
+    Runs after grouping and changes no event: an event's date is its dated reports'
+    earliest day (``events.choose_event_date``), and a report of the same happening
+    appears within days of it. The article's own past weekdays ("on Thursday") are
+    first placed against that day (``choose_date``'s ``event_anchors``); where they
+    fit, that day is its date (``weekday+anchor``), else the event's date itself
+    (method ``event-date``, evidence "event <id>: n dated reports"). Returns the
+    articles in the order given.
+    """
+    by_id = {a.id: a for a in articles}
+    dated: dict[str, Article] = {}
+    for event in events:
+        if event.date is None or event.date.precision != "day":
+            continue
+        members = [by_id[a] for a in event.article_ids if a in by_id]
+        reports = [a for a in members if a.date is not None and a.date.value.precision == "day"]
+        for article in members:
+            if article.date is None and reports:
+                dated[article.id] = replace(article, date=_date_from_event(article, event, len(reports)))
+    return [dated.get(a.id, a) for a in articles]
+
+
+def _date_from_event(article: Article, event: Event, reports: int) -> Field[DateValue]:
+    day = event.date.date  # type: ignore[union-attr]
+    evidence = f"event {event.id}: {reports} dated report{'s' if reports != 1 else ''}"
+    if article.date_evidence is not None:
+        found = choose_date(article.date_evidence, event_anchors=(day,))
+        if found is not None and found.provenance.method == "weekday+anchor":
+            return Field(found.value, replace(found.provenance, evidence=f"{found.provenance.evidence} ({evidence})"))
+    return Field(DateValue(day), Provenance("event-date", evidence, load_confidence("date-event"), "inferred"))
 
 
 def _dates(ordinals: Any) -> list[dt.date]:
