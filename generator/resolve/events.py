@@ -334,7 +334,13 @@ def _group(
     alone = {unit_of[a] for a, target in overrides.move if target is None and a in known}
     sums = {pair: s for pair, s in sums.items() if not (alone & set(pair))}
     grouped = group_by_average_linkage(
-        [len(u) for u in units], sums, apart, evidence.thresholds.cut, _day_spans(units, evidence), evidence.thresholds.far_days
+        [len(u) for u in units],
+        sums,
+        apart,
+        evidence.thresholds.cut,
+        _day_spans(units, evidence),
+        evidence.thresholds.far_days,
+        evidence.thresholds.dating_cut,
     )
     return [[a for k in group for a in units[k]] for group in grouped]
 

@@ -54,6 +54,7 @@ class EventThresholds:
     fact_weight: float
     outlet_concentration_min_articles: int
     cut: float
+    dating_cut: float
     pair_floor: float
     candidate_terms: int
     candidate_shared_terms: int

@@ -28,6 +28,7 @@ def group_by_average_linkage(
     cut: float,
     spans: Sequence[tuple[int, int] | None] | None = None,
     max_span: int = 0,
+    dating_cut: float | None = None,
 ) -> list[list[int]]:
     """Merge items into groups while two groups' average pairwise similarity is at least ``cut``.
 
@@ -40,6 +41,8 @@ def group_by_average_linkage(
     ``spans``: each item's earliest and latest day (ordinals; ``None``: undated); two
     groups never merge when the merged group would span more than ``max_span``
     days (so no two of its dated members are further apart than that).
+    ``dating_cut``: the bar (instead of ``cut``) for an undated group joining a dated
+    one: the join dates it (story.py), and a wrong date is worse than none.
     """
     span: list[tuple[int, int] | None] = list(spans) if spans is not None else [None] * len(sizes)
     parent = list(range(len(sizes)))
@@ -71,7 +74,8 @@ def group_by_average_linkage(
         if both is not None and both[1] - both[0] > max_span:
             return
         average = sums[a][b] / (size[a] * size[b])
-        if average >= cut:
+        dates_it = dating_cut is not None and (span[a] is None) != (span[b] is None)
+        if average >= (dating_cut if dates_it else cut):
             lo, hi = (a, b) if a < b else (b, a)
             heapq.heappush(heap, (-average, lo, hi, version[lo], version[hi]))
 
