@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import Sequence
+from urllib.parse import urlsplit
 
-from generator.model import Archive, Article, Page
+from generator.model import Archive, Article, Page, Problem
 from generator.publish.exports import render_exports
 from generator.publish.moved import render_redirect_pages, render_tombstone_pages
 from generator.publish.pages import (
@@ -39,6 +40,30 @@ def render_publication(
         + render_exports(archive, assignment.sitemap, settings)
     )
     return pages, assignment
+
+
+# Hosts that only the building machine reaches: a site_url naming one (mkdocs.yml's
+# default, for `make serve`) makes every citation, permalink and feed link local.
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "0.0.0.0", "::1"})
+
+
+def check_site_url(site_url: str) -> tuple[Problem, ...]:
+    """A warning when ``site_url`` is a local address: the published citations would name it.
+
+    One problem for the whole build (printed once, and kept in the build report),
+    never an error: a local preview is a normal build.
+    """
+    host = (urlsplit(site_url).hostname or "").casefold()
+    if host not in LOCAL_HOSTS and not host.endswith(".localhost"):
+        return ()
+    return (
+        Problem(
+            "mkdocs.yml",
+            f"site_url is {site_url}, a local address: citations, permanent links and the feed will name it."
+            " Set SITE_URL to where the site is published (e.g. SITE_URL=https://example.org/archive/) before building.",
+            "warning",
+        ),
+    )
 
 
 def render_site(archive: Archive, settings: Settings, sitemap: SiteMap | None = None) -> tuple[Page, ...]:
