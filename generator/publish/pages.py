@@ -9,12 +9,21 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from typing import Any, Iterable, Sequence
+from urllib.parse import urlsplit
 
 from generator.extract.clean import rule_reason
 from generator.model import Actor, Archive, Article, DateValue, Event, Field, Mention, Page
 from generator.publish.charts import count_by_period, render_bar_chart
 from generator.publish.citations import compose_share_meta
-from generator.publish.markdown import escape_cell, escape_markdown, format_date, relative_link, render_article_body
+from generator.publish.markdown import (
+    escape_cell,
+    escape_markdown,
+    format_date,
+    link_destination,
+    relative_link,
+    render_article_body,
+    wayback_link,
+)
 from generator.publish.review import count_review_items, list_article_fields, list_curated_fields
 from generator.publish.sitemap import SiteMap, absolute_url, list_outlet_names
 from generator.settings import GENERATED_MARKER, Settings
@@ -100,12 +109,26 @@ def _article_header(article: Article, archive: Archive, path: str, sitemap: Site
     if article.doc.language:
         parts.append(f"**Language:** {escape_markdown(article.doc.language)}")
     lines = [" · ".join(parts), "{: .na-meta }", ""]
+    lines += _original_links(article)
     if article.actor_ids:
         links = [
             f"[{escape_markdown(archive.actor(i).name)}]({relative_link(path, sitemap.actor(i))})" for i in article.actor_ids
         ]
         lines += [f"**Actors:** {', '.join(links)}", "{: .na-meta }", ""]
     return lines
+
+
+def _original_links(article: Article) -> list[str]:
+    """The article where it was published, and its Wayback Machine capture, when the URL is known."""
+    destination = link_destination(article.source_url.value) if article.source_url else None
+    if destination is None:
+        return []
+    host = escape_markdown(urlsplit(destination).hostname or "")
+    return [
+        f"[Original article ({host})]({destination}) · [Wayback Machine copy]({wayback_link(destination)})",
+        "{: .na-meta }",
+        "",
+    ]
 
 
 def _article_footer(article: Article, event: Event | None, archive: Archive, path: str, sitemap: SiteMap) -> list[str]:
