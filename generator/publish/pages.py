@@ -396,8 +396,11 @@ def render_home_page(archive: Archive, sitemap: SiteMap, settings: Settings) -> 
         "",
         "## Feeds and data",
         "",
-        f"An [Atom feed]({relative_link(path, sitemap.feed)}) of the newest articles, and the whole archive as JSON:"
+        f"An [Atom feed]({relative_link(path, sitemap.feed)}) of the newest articles (each actor and event page links"
+        " its own), and the whole archive as JSON:"
         f" [articles]({relative_link(path, sitemap.articles_data)}), [actors]({relative_link(path, sitemap.actors_data)})"
-        f" and [events]({relative_link(path, sitemap.events_data)}).",
+        f" and [events]({relative_link(path, sitemap.events_data)}), or as spreadsheets (CSV):"
+        f" [articles]({relative_link(path, sitemap.articles_csv)}), [actors]({relative_link(path, sitemap.actors_csv)})"
+        f" and [events]({relative_link(path, sitemap.events_csv)}).",
     ]
     return Page(path, (("title", "Home"), ("generator", GENERATED_MARKER)), "\n".join(lines))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Sequence
 from urllib.parse import urlsplit
 
 from generator.model import Archive, Article, Page, Problem
 from generator.publish.exports import render_exports
+from generator.publish.markdown import relative_link
 from generator.publish.moved import render_redirect_pages, render_tombstone_pages
 from generator.publish.pages import (
     render_actor_index,
@@ -42,6 +44,19 @@ def render_publication(
     return pages, assignment
 
 
+# The line under a page's title block (its first "{: .na-meta }" paragraph) that links its feed.
+_META_MARK = "{: .na-meta }"
+
+
+def add_feed_link(page: Page, feed_path: str, what: str) -> Page:
+    """``page`` with a link to its Atom feed (``what`` it follows) under its title block, or at its end."""
+    line = f"[Atom feed]({relative_link(page.path, feed_path)}) of {what}"
+    lines = page.body.split("\n")
+    at = lines.index(_META_MARK) + 1 if _META_MARK in lines else len(lines)
+    lines[at:at] = ["", line, "{: .na-meta .na-feed }"]
+    return replace(page, body="\n".join(lines))
+
+
 # Hosts that only the building machine reaches: a site_url naming one (mkdocs.yml's
 # default, for `make serve`) makes every citation, permalink and feed link local.
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "0.0.0.0", "::1"})
@@ -73,9 +88,15 @@ def render_site(archive: Archive, settings: Settings, sitemap: SiteMap | None = 
         sitemap = compose_fresh_sitemap(archive)
     pages: list[Page] = []
     pages += [render_article_page(a, archive, sitemap, settings) for a in sorted(archive.articles, key=lambda a: a.id)]
-    pages += [render_actor_page(a, archive, sitemap) for a in archive.actors]
+    pages += [
+        add_feed_link(render_actor_page(a, archive, sitemap), sitemap.actor_feed(a.id), "articles naming this actor")
+        for a in archive.actors
+    ]
     pages.append(render_actor_index(archive, sitemap))
-    pages += [render_event_page(e, archive, sitemap) for e in archive.events]
+    pages += [
+        add_feed_link(render_event_page(e, archive, sitemap), sitemap.event_feed(e.id), "this event's reports")
+        for e in archive.events
+    ]
     pages.append(render_event_index(archive, sitemap))
     by_outlet: dict[str, list[Article]] = defaultdict(list)  # one pass, not one per outlet
     for article in archive.articles:
