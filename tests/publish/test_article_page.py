@@ -89,3 +89,23 @@ def test_a_citation_without_authors_or_outlet_starts_with_the_title():
     citation = compose_citation(_article(outlet=None), "https://me.github.io/repo/articles/x/", "Archive", "5 August 2015")
     assert citation.startswith("“Russia invites the opposition.”")
     assert "None" not in citation
+
+
+def test_actor_page_and_events_index_count_the_undated_they_leave_out(archive):
+    from dataclasses import replace as replace_
+
+    from generator.publish.pages import render_actor_page, render_event_index
+
+    actor = max(archive.actors, key=lambda a: len(a.article_ids))
+    undated_id = actor.article_ids[0]
+    articles = tuple(replace_(a, date=None) if a.id == undated_id else a for a in archive.articles)
+    events = tuple(replace_(e, date=None) if i == 0 else e for i, e in enumerate(archive.events))
+    changed = replace_(archive, articles=articles, events=events)
+    sitemap = compose_fresh_sitemap(changed)
+    body = render_actor_page(actor, changed, sitemap).body
+    assert "**First dated:**" in body and "First seen" not in body
+    assert "(1 undated article not counted)" in body
+    assert "1 undated article is not in this chart." in body
+    index = render_event_index(changed, sitemap).body
+    assert "1 undated event is not in this chart." in index
+    assert f"{len(changed.events)} events, newest first." in index
