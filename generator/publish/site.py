@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 from typing import Sequence
-from urllib.parse import urlsplit
 
 from generator.model import Archive, Article, Page, Problem
 from generator.publish.exports import render_exports
@@ -24,6 +23,9 @@ from generator.publish.pages import (
 from generator.publish.review import render_review_page
 from generator.publish.sitemap import Assignment, Permalink, SiteMap, assign_permalinks, compose_fresh_sitemap, list_outlet_names
 from generator.settings import Settings
+
+# mkdocs.yml's site_url when SITE_URL is not set (the address of `make serve`).
+DEFAULT_SITE_URL = Settings().site_url
 
 
 def render_publication(
@@ -57,25 +59,22 @@ def add_feed_link(page: Page, feed_path: str, what: str) -> Page:
     return replace(page, body="\n".join(lines))
 
 
-# Hosts that only the building machine reaches: a site_url naming one (mkdocs.yml's
-# default, for `make serve`) makes every citation, permalink and feed link local.
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "0.0.0.0", "::1"})
-
-
 def check_site_url(site_url: str) -> tuple[Problem, ...]:
-    """A warning when ``site_url`` is a local address: the published citations would name it.
+    """A warning when ``site_url`` is still the local default: the published citations would name it.
 
-    One problem for the whole build (printed once, and kept in the build report),
-    never an error: a local preview is a normal build.
+    ``SITE_URL`` unset leaves mkdocs.yml's default, ``make serve``'s address, in every
+    citation, permanent link and feed. A local address set on purpose (``SITE_URL`` of a
+    test server) is not warned of. One problem for the whole build (printed once, and
+    kept in the build report), never an error: a local preview is a normal build.
     """
-    host = (urlsplit(site_url).hostname or "").casefold()
-    if host not in LOCAL_HOSTS and not host.endswith(".localhost"):
+    if site_url != DEFAULT_SITE_URL:
         return ()
     return (
         Problem(
             "mkdocs.yml",
-            f"site_url is {site_url}, a local address: citations, permanent links and the feed will name it."
-            " Set SITE_URL to where the site is published (e.g. SITE_URL=https://example.org/archive/) before building.",
+            f"site_url is {site_url}, a local address (SITE_URL is not set): citations, permanent links and the"
+            " feeds will name it. Set SITE_URL to where the site is published (e.g. SITE_URL=https://example.org/archive/)"
+            " before building.",
             "warning",
         ),
     )
