@@ -39,7 +39,7 @@ from generator.files.lock import read_permalink_lock, write_permalink_lock
 from generator.files.output import UnsafePathError, write_build_report, write_pages
 from generator.files.seeds import ArchiveInputs, read_archive_inputs
 from generator.model import Archive, Article, Mention, Problem, Seed
-from generator.publish.site import render_publication
+from generator.publish.site import check_site_url, render_publication
 from generator.publish.sitemap import parse_permalink_lock, render_permalink_lock, select_locked_event_ids
 from generator.resolve import actors, event_decisions, events
 from generator.resolve.evidence import ArchiveEvidence
@@ -304,6 +304,7 @@ def _run_build(
     if archive.articles:
         try:
             pages, assignment = render_publication(archive, settings, lock)
+            problems += check_site_url(settings.site_url)
             written = cache.table(WRITTEN_TABLE) if cache is not None else None
             problems += write_pages(pages, settings.out_dir, protect=(settings.seeds_dir,), written=written)
             if cache is not None:

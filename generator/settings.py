@@ -13,10 +13,10 @@ from typing import Any, Mapping
 
 # Folders under the output dir that the generator owns and may replace whole.
 OWNED_DIRS: tuple[str, ...] = ("articles", "actors", "events", "outlets", "data")
-# Generated files that are not Markdown pages, by owned folder: the feed and the
-# JSON exports in data/, and the redirect page of a moved page's old address
+# Generated files that are not Markdown pages, by owned folder: the feeds and the
+# JSON and CSV exports in data/, and the redirect page of a moved page's old address
 # (<folder>/<old slug>/index.html, see publish/moved.py).
-OWNED_FILE_SUFFIXES: dict[str, tuple[str, ...]] = {"data": (".json", ".xml")}
+OWNED_FILE_SUFFIXES: dict[str, tuple[str, ...]] = {"data": (".json", ".xml", ".csv")}
 REDIRECT_PAGE_NAME = "index.html"
 # Single generated pages at the top of the output dir. Each carries a marker in
 # its front matter; a file of that name without the marker is the archivist's

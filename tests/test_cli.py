@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -68,14 +69,30 @@ def test_build_writes_a_report_of_every_problem(tmp_path):
     (seeds / "good.txt").write_text("Talks in Moscow\n\nRussia invited the opposition for talks, the ministry said.\n", encoding="utf-8")
     (seeds / "empty.txt").write_text("", encoding="utf-8")
     args = [sys.executable, "-m", "generator", "build", "--seeds", "seeds", "--out", "out"]
-    result = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True)
+    env = {**os.environ, "SITE_URL": "https://news.example.org/"}  # a published address: no site_url warning
+    result = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, env=env)
     report = json.loads((tmp_path / ".newsarchive" / "build-report.json").read_text(encoding="utf-8"))
     assert result.returncode == 0 and report["exit_status"] == 0
     assert report["built"] == ["seeds/good.txt"] and report["errors"] == 1
     assert report["problems"] == [{"file": "seeds/empty.txt", "severity": "error", "message": report["problems"][0]["message"]}]
     assert result.stderr.count("empty.txt") == 1
-    strict = subprocess.run([*args, "--strict", "--report", "r.json"], cwd=tmp_path, capture_output=True, text=True)
+    strict = subprocess.run([*args, "--strict", "--report", "r.json"], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert strict.returncode == 1 and json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["exit_status"] == 1
+
+
+def test_a_build_without_site_url_warns_once_that_citations_name_a_local_address(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name in ("one", "two"):
+        (seeds / f"{name}.txt").write_text(f"Talks in {name}\n\nRussia invited the opposition for talks, the ministry said.\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    args = [sys.executable, "-m", "generator", "build", "--seeds", "seeds", "--out", "out"]
+    result = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("http://127.0.0.1:8000/") == 1 and "SITE_URL" in result.stderr
+    report = json.loads((tmp_path / ".newsarchive" / "build-report.json").read_text(encoding="utf-8"))
+    warnings = [p for p in report["problems"] if "site_url" in p["message"]]
+    assert report["warnings"] == 1 and [w["severity"] for w in warnings] == ["warning"]
 
 
 @pytest.mark.parametrize("enabled", [True, False])

@@ -38,6 +38,18 @@ def count_by_period(days: Iterable[dt.date]) -> list[tuple[str, int]]:
     return [(f"{y:04d}", counts.get(f"{y:04d}", 0)) for y in range(first.year, last.year + 1)]
 
 
+def count_noun(n: int, singular: str, plural: str | None = None) -> str:
+    """``1 event``, ``2 events``, ``0 events``: a count with its noun in the right number."""
+    return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def describe_left_out(undated: int, singular: str, where: str = "this chart") -> str:
+    """The note under a chart that counts dated items only: how many undated ones it leaves out."""
+    if not undated:
+        return ""
+    return f"{count_noun(undated, 'undated ' + singular)} {'is' if undated == 1 else 'are'} not in {where}."
+
+
 def render_bar_chart(series: Sequence[tuple[str, int]], title: str, unit: str = "") -> str:
     """An accessible SVG bar chart of ``(label, count)`` pairs, one line of HTML."""
     if not series:
@@ -57,7 +69,9 @@ def render_bar_chart(series: Sequence[tuple[str, int]], title: str, unit: str = 
         h = round(usable * count / peak, 1)
         x = round(i * step + (step - bar) / 2, 1)
         y = round(height - pad_bottom - h, 1)
-        tip = f"{label}: {count}{(' ' + unit) if unit else ''}"
+        # unit is the plural noun ("events"); one bar of one is "1 event"
+        noun = unit[:-1] if count == 1 and unit.endswith("s") else unit
+        tip = f"{label}: {count}{(' ' + noun) if unit else ''}"
         parts.append(
             f'<rect x="{x}" y="{y}" width="{round(bar, 1)}" height="{h}"><title>{html.escape(tip)}</title></rect>'
         )

@@ -84,8 +84,8 @@ def compose_bibtex(article: Article, url: str, archive_title: str) -> str:
         # BibTeX separates names with "and"; braces keep each name whole.
         fields.insert(0, ("author", " and ".join("{" + escape_bibtex(n) + "}" for n in article.authors.value)))
     if article.outlet:
+        # once: the outlet is where it was published (BibTeX's @misc field for that)
         fields.append(("howpublished", escape_bibtex(article.outlet.value)))
-        fields.append(("organization", escape_bibtex(article.outlet.value)))
     if article.date:
         value = article.date.value
         fields.append(("year", str(value.date.year)))

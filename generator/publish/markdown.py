@@ -12,6 +12,7 @@ import html
 import posixpath
 import re
 from functools import lru_cache
+from urllib.parse import quote, urlsplit
 
 from generator.model import Article, CleanDoc, DateValue
 from generator.text import MONTH_NAMES, normalise_key
@@ -42,6 +43,31 @@ def escape_markdown(text: str) -> str:
 def escape_cell(text: str) -> str:
     """Escape seed text for a Markdown table cell (one line, no pipes)."""
     return escape_markdown(" ".join(text.split()))
+
+
+# What a link destination may keep of a URL unencoded: RFC 3986's delimiters, except the
+# ones Markdown reads inside a link ("(", ")", "[", "]", "'", "*"), which are percent-encoded
+# like spaces, quotes, "<", ">" and backslashes.
+_URL_KEEP = "/:?#@!$&+,;=%~"
+WAYBACK_PREFIX = "https://web.archive.org/web/"
+
+
+def link_destination(url: str) -> str | None:
+    """A seed's web address as a safe Markdown link destination, or None unless it is http(s).
+
+    A ``javascript:`` or relative address from a seed never becomes a link.
+    """
+    url = "".join(url.split())
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return quote(url, safe=_URL_KEEP)
+
+
+def wayback_link(url: str) -> str | None:
+    """The Wayback Machine's address for ``url`` (its newest capture, or the offer to save one)."""
+    destination = link_destination(url)
+    return WAYBACK_PREFIX + destination if destination else None
 
 
 def format_date(value: DateValue | None) -> str:

@@ -9,12 +9,21 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from typing import Any, Iterable, Sequence
+from urllib.parse import urlsplit
 
 from generator.extract.clean import rule_reason
 from generator.model import Actor, Archive, Article, DateValue, Event, Field, Mention, Page
-from generator.publish.charts import count_by_period, render_bar_chart
+from generator.publish.charts import count_by_period, count_noun, describe_left_out, render_bar_chart
 from generator.publish.citations import compose_share_meta
-from generator.publish.markdown import escape_cell, escape_markdown, format_date, relative_link, render_article_body
+from generator.publish.markdown import (
+    escape_cell,
+    escape_markdown,
+    format_date,
+    link_destination,
+    relative_link,
+    render_article_body,
+    wayback_link,
+)
 from generator.publish.review import count_review_items, list_article_fields, list_curated_fields
 from generator.publish.sitemap import SiteMap, absolute_url, list_outlet_names
 from generator.settings import GENERATED_MARKER, Settings
@@ -129,12 +138,26 @@ def _article_header(article: Article, archive: Archive, path: str, sitemap: Site
     if article.doc.language and article.doc.language != SHOWN_UNLESS_LANGUAGE:
         parts.append(f"**Language:** {escape_markdown(article.doc.language)}")
     lines = [" · ".join(parts), "{: .na-meta }", ""]
+    lines += _original_links(article)
     if article.actor_ids:
         links = [
             f"[{escape_markdown(archive.actor(i).name)}]({relative_link(path, sitemap.actor(i))})" for i in article.actor_ids
         ]
         lines += [f"**Actors:** {', '.join(links)}", "{: .na-meta }", ""]
     return lines
+
+
+def _original_links(article: Article) -> list[str]:
+    """The article where it was published, and its Wayback Machine capture, when the URL is known."""
+    destination = link_destination(article.source_url.value) if article.source_url else None
+    if destination is None:
+        return []
+    host = escape_markdown(urlsplit(destination).hostname or "")
+    return [
+        f"[Original article ({host})]({destination}) · [Wayback Machine copy]({wayback_link(destination)})",
+        "{: .na-meta }",
+        "",
+    ]
 
 
 def _article_footer(article: Article, event: Event | None, archive: Archive, path: str, sitemap: SiteMap) -> list[str]:
@@ -164,7 +187,7 @@ def _cleaning_record(article: Article) -> list[str]:
     removed = article.doc.removed
     if not removed:
         return []
-    lines = [f'??? note "Cleaning record: {len(removed)} line(s) removed as page furniture"', ""]
+    lines = [f'??? note "Cleaning record: {count_noun(len(removed), "line")} removed as page furniture"', ""]
     lines += ["    | Line | Rule | Why | Text |", "    |---:|---|---|---|"]
     for r in removed:
         lines.append(f"    | {r.line_no} | `{r.rule}` | {escape_cell(rule_reason(r.rule))} | {escape_cell(r.text)} |")
@@ -198,9 +221,12 @@ def render_actor_page(actor: Actor, archive: Archive, sitemap: SiteMap) -> Page:
     if actor.description:
         lines += [escape_markdown(actor.description), ""]
     dated = [a.date.value for a in articles if a.date]
+    undated = len(articles) - len(dated)
     if dated:
+        # "dated", not "seen": an undated article may be older or newer than these
         first, last = min(dated, key=lambda d: d.date), max(dated, key=lambda d: d.date)
-        lines += [f"**First seen:** {format_date(first)} · **Last seen:** {format_date(last)}", ""]
+        note = f" ({count_noun(undated, 'undated article')} not counted)" if undated else ""
+        lines += [f"**First dated:** {format_date(first)} · **Last dated:** {format_date(last)}{note}", ""]
     lines += ["**Spellings seen:** " + ", ".join(f"“{escape_markdown(s)}”" for s in actor.surfaces), ""]
     roles = _roles_of(actor, articles)
     if roles:
@@ -208,6 +234,8 @@ def render_actor_page(actor: Actor, archive: Archive, sitemap: SiteMap) -> Page:
     chart = render_bar_chart(count_by_period(d.date for d in dated), f"Articles naming {actor.name}, over time", "articles")
     if chart:
         lines += ["## Mentions over time", "", chart, ""]
+        if undated:
+            lines += [describe_left_out(undated, "article"), "{: .na-meta }", ""]
     lines += [f"## Articles ({len(articles)})", ""]
     for a in articles:
         lines.append(f"- {_article_line(a, path, sitemap)}")
@@ -255,7 +283,7 @@ def _mention_contexts(actor: Actor, article: Article) -> list[str]:
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+    return count_noun(n, word)
 
 
 def render_actor_index(archive: Archive, sitemap: SiteMap) -> Page:
@@ -323,11 +351,13 @@ def _before(a: Event, b: Event) -> bool:
 def render_event_index(archive: Archive, sitemap: SiteMap) -> Page:
     """Events as a timeline by year and month, undated ones in their own section."""
     path = sitemap.event_index
-    lines = ["# Events", "", f"{len(archive.events)} events, newest first.", ""]
+    lines = ["# Events", "", f"{count_noun(len(archive.events), 'event')}, newest first.", ""]
     dated = [e for e in _events_newest_first(archive.events) if e.date]
     chart = render_bar_chart(count_by_period(e.date.date for e in dated), "Events over time", "events")
     if chart:
         lines += [chart, ""]
+        if undated_count := len(archive.events) - len(dated):
+            lines += [describe_left_out(undated_count, "event") + " See [Undated](#undated).", "{: .na-meta }", ""]
     year = month = None
     for event in dated:
         if event.date.date.year != year:
@@ -336,8 +366,7 @@ def render_event_index(archive: Archive, sitemap: SiteMap) -> Page:
         if event.date.precision != "year" and event.date.date.month != month:
             month = event.date.date.month
             lines += [f"### {MONTH_NAMES[month - 1]} {year}", ""]
-        count = len(event.article_ids)
-        lines.append(f"- {_event_line(event, path, sitemap)} ({count} article{'s' if count != 1 else ''})")
+        lines.append(f"- {_event_line(event, path, sitemap)} ({count_noun(len(event.article_ids), 'article')})")
         lines.append("")
     undated = [e for e in archive.events if not e.date]
     if undated:
@@ -378,20 +407,23 @@ def render_home_page(archive: Archive, sitemap: SiteMap, settings: Settings) -> 
     """What the archive holds, and its latest events."""
     path = sitemap.home
     dated = sorted(a.date.value.date for a in archive.articles if a.date)
+    undated = len(archive.articles) - len(dated)
     span = f", from {format_date(DateValue(dated[0]))} to {format_date(DateValue(dated[-1]))}" if dated else ""
+    if dated and undated:
+        span += f" ({count_noun(undated, 'undated article')})"
     outlets = list_outlet_names(archive)
     lines = [
         f"# {escape_markdown(settings.archive_title)}",
         "",
-        f"This archive holds **{len(archive.articles)} articles** from **{len(outlets)} outlets**{span}, "
-        f"grouped into **{len(archive.events)} events** and naming **{len(archive.actors)} actors**.",
+        f"This archive holds **{count_noun(len(archive.articles), 'article')}** from **{count_noun(len(outlets), 'outlet')}**{span}, "
+        f"grouped into **{count_noun(len(archive.events), 'event')}** and naming **{count_noun(len(archive.actors), 'actor')}**.",
         "",
         f"Browse the [events timeline]({relative_link(path, sitemap.event_index)}),"
         f" the [actors]({relative_link(path, sitemap.actor_index)})"
         f" or the [outlets]({relative_link(path, sitemap.outlet_index)}), or search with the box at the top.",
         "",
-        f"**For the archivist:** [{count_review_items(archive)} field(s) to check]({relative_link(path, sitemap.review)}) "
-        f"and {len(archive.problems)} input problem(s).",
+        f"**For the archivist:** [{count_noun(count_review_items(archive), 'field')} to check]({relative_link(path, sitemap.review)}) "
+        f"and {count_noun(len(archive.problems), 'input problem')}.",
         "",
         "## Latest events",
         "",
@@ -402,8 +434,11 @@ def render_home_page(archive: Archive, sitemap: SiteMap, settings: Settings) -> 
         "",
         "## Feeds and data",
         "",
-        f"An [Atom feed]({relative_link(path, sitemap.feed)}) of the newest articles, and the whole archive as JSON:"
+        f"An [Atom feed]({relative_link(path, sitemap.feed)}) of the newest articles (each actor and event page links"
+        " its own), and the whole archive as JSON:"
         f" [articles]({relative_link(path, sitemap.articles_data)}), [actors]({relative_link(path, sitemap.actors_data)})"
-        f" and [events]({relative_link(path, sitemap.events_data)}).",
+        f" and [events]({relative_link(path, sitemap.events_data)}), or as spreadsheets (CSV):"
+        f" [articles]({relative_link(path, sitemap.articles_csv)}), [actors]({relative_link(path, sitemap.actors_csv)})"
+        f" and [events]({relative_link(path, sitemap.events_csv)}).",
     ]
     return Page(path, (("title", "Home"), ("generator", GENERATED_MARKER)), "\n".join(lines))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from typing import Sequence
 
-from generator.model import Archive, Article, Page
+from generator.model import Archive, Article, Page, Problem
 from generator.publish.exports import render_exports
+from generator.publish.markdown import relative_link
 from generator.publish.moved import render_redirect_pages, render_tombstone_pages
 from generator.publish.pages import (
     render_actor_index,
@@ -21,6 +23,9 @@ from generator.publish.pages import (
 from generator.publish.review import render_review_page
 from generator.publish.sitemap import Assignment, Permalink, SiteMap, assign_permalinks, compose_fresh_sitemap, list_outlet_names
 from generator.settings import Settings
+
+# mkdocs.yml's site_url when SITE_URL is not set (the address of `make serve`).
+DEFAULT_SITE_URL = Settings().site_url
 
 
 def render_publication(
@@ -41,6 +46,40 @@ def render_publication(
     return pages, assignment
 
 
+# The line under a page's title block (its first "{: .na-meta }" paragraph) that links its feed.
+_META_MARK = "{: .na-meta }"
+
+
+def add_feed_link(page: Page, feed_path: str, what: str) -> Page:
+    """``page`` with a link to its Atom feed (``what`` it follows) under its title block, or at its end."""
+    line = f"[Atom feed]({relative_link(page.path, feed_path)}) of {what}"
+    lines = page.body.split("\n")
+    at = lines.index(_META_MARK) + 1 if _META_MARK in lines else len(lines)
+    lines[at:at] = ["", line, "{: .na-meta .na-feed }"]
+    return replace(page, body="\n".join(lines))
+
+
+def check_site_url(site_url: str) -> tuple[Problem, ...]:
+    """A warning when ``site_url`` is still the local default: the published citations would name it.
+
+    ``SITE_URL`` unset leaves mkdocs.yml's default, ``make serve``'s address, in every
+    citation, permanent link and feed. A local address set on purpose (``SITE_URL`` of a
+    test server) is not warned of. One problem for the whole build (printed once, and
+    kept in the build report), never an error: a local preview is a normal build.
+    """
+    if site_url != DEFAULT_SITE_URL:
+        return ()
+    return (
+        Problem(
+            "mkdocs.yml",
+            f"site_url is {site_url}, a local address (SITE_URL is not set): citations, permanent links and the"
+            " feeds will name it. Set SITE_URL to where the site is published (e.g. SITE_URL=https://example.org/archive/)"
+            " before building.",
+            "warning",
+        ),
+    )
+
+
 def render_site(archive: Archive, settings: Settings, sitemap: SiteMap | None = None) -> tuple[Page, ...]:
     """Every Markdown page of the archive, in a stable order, at the ``sitemap``'s addresses
     (the fresh ones, as with no permalink lock, when none is given)."""
@@ -48,9 +87,15 @@ def render_site(archive: Archive, settings: Settings, sitemap: SiteMap | None = 
         sitemap = compose_fresh_sitemap(archive)
     pages: list[Page] = []
     pages += [render_article_page(a, archive, sitemap, settings) for a in sorted(archive.articles, key=lambda a: a.id)]
-    pages += [render_actor_page(a, archive, sitemap) for a in archive.actors]
+    pages += [
+        add_feed_link(render_actor_page(a, archive, sitemap), sitemap.actor_feed(a.id), "articles naming this actor")
+        for a in archive.actors
+    ]
     pages.append(render_actor_index(archive, sitemap))
-    pages += [render_event_page(e, archive, sitemap) for e in archive.events]
+    pages += [
+        add_feed_link(render_event_page(e, archive, sitemap), sitemap.event_feed(e.id), "this event's reports")
+        for e in archive.events
+    ]
     pages.append(render_event_index(archive, sitemap))
     by_outlet: dict[str, list[Article]] = defaultdict(list)  # one pass, not one per outlet
     for article in archive.articles:

@@ -31,6 +31,7 @@ Pure: reading and writing the lock is the caller's business.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Literal
@@ -61,6 +62,10 @@ FEED_PATH = "data/feed.xml"
 ARTICLES_PATH = "data/articles.json"
 ACTORS_PATH = "data/actors.json"
 EVENTS_PATH = "data/events.json"
+# The same records as spreadsheets (publish/spreadsheets.py).
+ARTICLES_CSV_PATH = "data/articles.csv"
+ACTORS_CSV_PATH = "data/actors.csv"
+EVENTS_CSV_PATH = "data/events.csv"
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,9 @@ class SiteMap:
     articles_data: ClassVar[str] = ARTICLES_PATH
     actors_data: ClassVar[str] = ACTORS_PATH
     events_data: ClassVar[str] = EVENTS_PATH
+    articles_csv: ClassVar[str] = ARTICLES_CSV_PATH
+    actors_csv: ClassVar[str] = ACTORS_CSV_PATH
+    events_csv: ClassVar[str] = EVENTS_CSV_PATH
 
     def article(self, article_id: str) -> str:
         """The page of the article with this seed id."""
@@ -104,6 +112,14 @@ class SiteMap:
         """The page of the outlet with this name."""
         return self.outlets[name]
 
+    def actor_feed(self, actor_id: str) -> str:
+        """The Atom feed of the actor's articles: ``data/actor-<its page's slug>.xml``."""
+        return _feed_path("actor", self.actors[actor_id])
+
+    def event_feed(self, event_id: str) -> str:
+        """The Atom feed of the event's articles: ``data/event-<its page's slug>.xml``."""
+        return _feed_path("event", self.events[event_id])
+
     def of_kind(self, kind: Kind) -> Mapping[str, str]:
         """Id -> path of every article, actor or event page."""
         return {"article": self.articles, "actor": self.actors, "event": self.events}[kind]
@@ -111,10 +127,16 @@ class SiteMap:
     def all_paths(self) -> frozenset[str]:
         """Every page and data file the site map places."""
         fixed = (HOME_PATH, ACTOR_INDEX_PATH, EVENT_INDEX_PATH, OUTLET_INDEX_PATH, REVIEW_PATH)
-        data = (FEED_PATH, ARTICLES_PATH, ACTORS_PATH, EVENTS_PATH)
+        data = (FEED_PATH, ARTICLES_PATH, ACTORS_PATH, EVENTS_PATH, ARTICLES_CSV_PATH, ACTORS_CSV_PATH, EVENTS_CSV_PATH)
+        feeds = [self.actor_feed(i) for i in self.actors] + [self.event_feed(i) for i in self.events]
         return frozenset(
-            (*self.articles.values(), *self.actors.values(), *self.events.values(), *self.outlets.values(), *fixed, *data)
+            (*self.articles.values(), *self.actors.values(), *self.events.values(), *self.outlets.values(), *fixed, *data, *feeds)
         )
+
+
+def _feed_path(kind: str, page_path: str) -> str:
+    # flat in data/ (the generator owns data/<name>.xml); page slugs are unique within a kind
+    return f"data/{kind}-{posixpath.basename(page_path)[: -len('.md')]}.xml"
 
 
 @dataclass(frozen=True)

@@ -37,3 +37,28 @@ def test_chart_is_valid_svg_with_one_bar_per_period_and_escaped_labels():
 
 def test_no_data_no_chart():
     assert render_bar_chart([], "x") == ""
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [(0, "0 events"), (1, "1 event"), (2, "2 events"), (1234, "1,234 events")],
+)
+def test_counts_name_their_noun_in_the_right_number(n, expected):
+    from generator.publish.charts import count_noun
+
+    assert count_noun(n, "event") == expected
+
+
+@pytest.mark.parametrize(
+    ("undated", "expected"),
+    [(0, ""), (1, "1 undated event is not in this chart."), (176, "176 undated events are not in this chart.")],
+)
+def test_a_chart_says_how_many_undated_items_it_leaves_out(undated, expected):
+    from generator.publish.charts import describe_left_out
+
+    assert describe_left_out(undated, "event") == expected
+
+
+def test_a_bar_of_one_says_one_event():
+    svg = render_bar_chart([("2015-08", 1), ("2015-09", 2)], "Events", "events")
+    assert "2015-08: 1 event<" in svg and "2015-09: 2 events<" in svg

@@ -10,7 +10,7 @@ import pytest
 
 from generator.publish import sitemap as sitemap_module
 from generator.publish.sitemap import Permalink, compose_fresh_sitemap, page_url
-from generator.publish.site import render_publication, render_site
+from generator.publish.site import check_site_url, render_publication, render_site
 from generator.settings import Settings
 
 SETTINGS = Settings(site_url="https://me.github.io/repo/", archive_title="Test archive")
@@ -87,3 +87,19 @@ def _targets(page) -> list[str]:
     """The page paths a page's Markdown links point at, relative to the output dir."""
     folder = posixpath.dirname(page.path)
     return [posixpath.normpath(posixpath.join(folder, t)) for t in _LINK.findall(page.body) if "://" not in t]
+
+
+@pytest.mark.parametrize(
+    ("site_url", "warns"),
+    [
+        ("http://127.0.0.1:8000/", True),  # mkdocs.yml's default: SITE_URL not set
+        ("http://127.0.0.1/newsarchive/", False),  # a local test server, set on purpose
+        ("https://me.github.io/repo/", False),
+        ("https://news.example.org/", False),
+    ],
+)
+def test_the_local_default_site_url_is_one_warning_naming_site_url(site_url, warns):
+    problems = check_site_url(site_url)
+    assert len(problems) == (1 if warns else 0)
+    for p in problems:
+        assert p.severity == "warning" and site_url in p.message and "SITE_URL" in p.message

@@ -92,3 +92,42 @@ def test_screenshot_for_the_readme(page, server, tmp_path):
     assert target.stat().st_size > 10_000
     if not os.environ.get("UPDATE_SCREENSHOT"):
         shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_the_review_page_is_in_the_navigation(page, server):
+    page.goto(server)
+    page.locator(".md-tabs__link", has_text="Review").click()
+    page.wait_for_url(server + "review/")
+    assert page.locator("article h1").inner_text().startswith("Review")
+
+
+# A phone's width (an iPhone 12-15 in portrait): no page may scroll sideways there.
+PHONE_WIDTH = 390
+
+
+@pytest.fixture
+def phone(page):
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
+    yield page
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+@pytest.mark.parametrize("which", ["home", "article", "review", "actors index", "events index"])
+def test_no_page_scrolls_sideways_on_a_phone(phone, server, which):
+    path = {"home": "", "review": "review/", "actors index": "actors/", "events index": "events/"}.get(which)
+    if which == "article":
+        phone.goto(server + "events/")
+        phone.locator("article li a").first.click()
+        phone.wait_for_url("**/events/*/")
+        phone.locator("article a[href*='articles/']").first.click()
+        phone.wait_for_url("**/articles/**")
+    else:
+        phone.goto(server + path)
+    # the wide records too: open every cleaning and provenance record
+    phone.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    widths = phone.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"{which}: the page is {widths[0]} px wide in a {widths[1]} px window"
+    # a table wider than the screen scrolls inside its own box
+    for box in phone.locator("article table").all():
+        right = box.evaluate("t => (t.closest('.md-typeset__scrollwrap') || t).getBoundingClientRect().right")
+        assert right <= PHONE_WIDTH + 0.5, which

@@ -92,12 +92,14 @@ def test_feed_and_data_are_served_and_their_urls_resolve(server):
 def test_the_404_page_works_under_the_subpath(server):
     body = _get(server + "404.html")[0].decode("utf-8")
     assert "Page not found" in body
+    # served at any depth: every link is relative to a <base> at site_url's path
+    assert f'<base href="{SUBPATH}">' in body
     refs = re.findall(r'(?:href|src)="([^"#]+)"', body)
-    local = [r for r in refs if not r.startswith(("http:", "https:"))]
-    assert local and all(r.startswith(SUBPATH) for r in local), local  # absolute: it is served at any depth
+    local = [r for r in refs if not r.startswith(("http:", "https:", "/"))]
+    assert local, refs
     origin = server[: -len(SUBPATH)]
     for ref in set(local):
-        _get(origin + ref)  # raises on 404
+        _get(urllib.parse.urljoin(origin + SUBPATH, ref))  # raises on 404
 
 
 def test_article_pages_carry_share_metadata_and_the_sha256(server, built):
@@ -169,16 +171,61 @@ def test_cite_this_shows_bibtex_and_copies_the_permanent_link(browser_page, serv
     assert not page.errors
 
 
-@needs_chromium
-def test_the_404_page_is_styled_and_links_home_in_the_browser(browser_page, server):
-    page = browser_page
-    page.goto(server + "404.html")
+class _PagesHandler(_Quiet):
+    """Answers a missing address with the site's 404.html, as GitHub Pages does (status 404)."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / SUBPATH.strip("/") / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def local_site_server(built, tmp_path_factory):
+    """The site built without SITE_URL (site_url left at the local default), served under SUBPATH."""
+    project = tmp_path_factory.mktemp("local-site") / "project"
+    shutil.copytree(built, project, symlinks=True, ignore=shutil.ignore_patterns("site"))
+    run_mkdocs(project, env={"SITE_URL": "http://127.0.0.1:8000/"})  # mkdocs.yml's default
+    root = tmp_path_factory.mktemp("www-local")
+    shutil.copytree(project / "site", root / SUBPATH.strip("/"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PagesHandler, directory=str(root)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{SUBPATH}"
+    httpd.shutdown()
+
+
+def _check_404_page(page, site: str, missing: str) -> None:
+    response = page.goto(site + missing)
+    assert response.status == (200 if missing == "404.html" else 404)
     assert page.locator("h1").inner_text() == "Page not found"
     # the theme's stylesheet loaded: Material's header is laid out, not raw
     assert page.locator("header.md-header").evaluate("e => getComputedStyle(e).position") in ("sticky", "fixed")
+    assert page.evaluate("document.baseURI") == site
+    page.locator("article a", has_text="Actors").click()
+    page.wait_for_url(site + "actors/")
+    assert page.locator("h1").inner_text().startswith("Actors")
+    page.go_back()
     page.locator("article a", has_text="Home").click()
-    page.wait_for_url(server)
+    page.wait_for_url(site)
     assert "articles" in page.locator("article").inner_text()
+
+
+@needs_chromium
+def test_the_404_page_is_styled_and_links_home_in_the_browser(browser_page, server):
+    _check_404_page(browser_page, server, "404.html")
+
+
+@needs_chromium
+@pytest.mark.parametrize("missing", ["no-such-page/", "articles/a-mistyped-title/", "actors/x/y/z.html"])
+def test_the_404_page_of_a_site_built_without_site_url_works_under_a_subpath(browser_page, local_site_server, missing):
+    _check_404_page(browser_page, local_site_server, missing)
 
 
 # --- permanent links survive a new title and a merge ---------------------------------------
