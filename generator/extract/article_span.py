@@ -32,9 +32,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple, Sequence, TypeVar
 
-T = TypeVar("T")
-
 from generator.files.rules import load_rules
+
+T = TypeVar("T")
 
 # --- Markdown (html2text) to plain text ---------------------------------------------------
 

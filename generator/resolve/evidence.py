@@ -20,13 +20,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, TypeVar
 
 from generator.files.rules import load_rules
 from generator.model import Article
 from generator.resolve.tfidf import TermCounts, analyse_texts, compose_tfidf_rows
+
+R = TypeVar("R")
 
 # An actor missing from fewer than one article in BACKGROUND_ONE_IN is background
 # (an IDF-like cut: its weight log(N/df) is nearly zero) and is no evidence of a
@@ -103,14 +105,15 @@ class ArchiveEvidence:
         outlets = [a.outlet.value if a.outlet else None for a in ordered]
         words = weigh_down_outlet_terms(words, outlets, thresholds.outlet_concentration_min_articles)
         fact_texts = [compose_fact_text(a) for a in ordered]
-        fact_counts = count_facts_cached(fact_texts, derived)
+        digests = [digest_text(t) for t in fact_texts] if derived is not None else []
+        fact_counts = map_texts_cached(fact_texts, digests, derived, "facts", count_facts)
         facts = compose_tfidf_rows(fact_counts)
         return ArchiveEvidence(
             article_ids=tuple(a.id for a in ordered),
             vectors=join_vectors(words, facts, thresholds.fact_weight, len(ordered)),
             significant=frozenset(select_significant_actors(ordered)),
             weekdays=tuple(select_weekdays(terms) for terms, _ in fact_counts),
-            written_days=tuple(read_written_days_cached(fact_texts, derived)),
+            written_days=tuple(map_texts_cached(fact_texts, digests, derived, "written-days", read_written_days)),
         )
 
     def check_rows(self, articles: Sequence[Article]) -> None:
@@ -206,33 +209,31 @@ def read_written_days(text: str) -> frozenset[WrittenDay]:
     return frozenset(found)
 
 
-def read_written_days_cached(texts: Sequence[str], derived: MutableMapping[str, Any] | None = None) -> list[frozenset[WrittenDay]]:
-    """:func:`read_written_days` of each text, kept in ``derived`` under the text's hash."""
+def map_texts_cached(
+    texts: Sequence[str],
+    digests: Sequence[str],
+    derived: MutableMapping[str, Any] | None,
+    kind: str,
+    compute: Callable[[str], R],
+) -> list[R]:
+    """``[compute(t) for t in texts]``, each value kept in ``derived`` (the cache's table)
+    under ``kind`` and the text's ``digest`` (:func:`digest_text`): a text's value never
+    changes, so a rebuild computes only new texts'."""
     if derived is None:
-        return [read_written_days(t) for t in texts]
-    found: list[frozenset[WrittenDay]] = []
-    for text in texts:
-        key = "written-days:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        days = derived.get(key)
-        if days is None:
-            days = derived[key] = read_written_days(text)
-        found.append(days)
+        return [compute(t) for t in texts]
+    found: list[R] = []
+    for text, digest in zip(texts, digests):
+        key = f"{kind}:{digest}"
+        value = derived.get(key)
+        if value is None:
+            value = derived[key] = compute(text)
+        found.append(value)
     return found
 
 
-def count_facts_cached(texts: Sequence[str], derived: MutableMapping[str, Any] | None = None) -> list[TermCounts]:
-    """:func:`count_facts` of each text, kept in ``derived`` (the cache's table) under the
-    text's hash: a text's facts never change, so a rebuild reads only new texts."""
-    if derived is None:
-        return [count_facts(t) for t in texts]
-    found: list[TermCounts] = []
-    for text in texts:
-        key = "facts:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        counts = derived.get(key)
-        if counts is None:
-            counts = derived[key] = count_facts(text)
-        found.append(counts)
-    return found
+def digest_text(text: str) -> str:
+    """A text's hash, the part of its cache keys that names it."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def weigh_down_outlet_terms(vectors: Any, outlets: Sequence[str | None], min_articles: int) -> Any:
