@@ -350,6 +350,11 @@ def _structure_units(
     for index, unit in enumerate(units):
         text = unit.text
         bullet = patterns["bullet"].match(text)
+        if bullet and patterns["date_line"].match(bullet.group("item")):
+            # "* 24 July 2015": a date set as a list item is the page's date line, not a highlight
+            flush_bullets()
+            blocks.append(Block("meta", bullet.group("item"), line_no=unit.line_no))
+            continue
         if bullet:
             if not bullet_items:
                 bullet_line = unit.line_no

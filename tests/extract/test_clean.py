@@ -249,3 +249,15 @@ def test_the_ascii_lookalikes_are_all_the_letters_re_matches_to_ascii_ones_ignor
     assert lookalikes == ["\u0130", "\u0131", "\u017f", "\u212a"]
     assert all(lower_for_required_texts(f"we need your help {c}") is None for c in lookalikes)
     assert lower_for_required_texts("We need your help \u2019\u00e9") == "we need your help \u2019\u00e9"
+
+
+@pytest.mark.parametrize("item", ["24 July 2015", "Aug. 13, 2015", "2015-08-05"])
+def test_a_date_set_as_a_list_item_is_the_page_s_date_line_not_a_highlight(item):
+    doc = clean_seed_text(
+        "Obama admits gun laws are his biggest frustration\n\n"
+        f"* {item}\n\n"
+        "President Barack Obama has admitted that his failure to pass gun laws is the greatest frustration of his presidency.\n\n"
+        "In an interview with the BBC, Mr Obama said it was distressing not to have made progress on the issue.\n"
+    )
+    assert [b.text for b in doc.of_kind("meta")] == [item]
+    assert not doc.of_kind("bullets")
