@@ -239,7 +239,10 @@ def render_actor_page(actor: Actor, archive: Archive, sitemap: SiteMap) -> Page:
     lines += [f"## Articles ({len(articles)})", ""]
     for a in articles:
         lines.append(f"- {_article_line(a, path, sitemap)}")
-        lines += [f"    > {quote}" for quote in _mention_contexts(actor, a)]
+        # a blank line before, and "    >" between: else Markdown runs the quotes into the
+        # item's line as text ("— BBC > “...” > “...”")
+        for i, quote in enumerate(_mention_contexts(actor, a)):
+            lines += ["", f"    > {quote}"] if i == 0 else ["    >", f"    > {quote}"]
     lines.append("")
     if events := archive.events_of_actor(actor.id):
         lines += ["## Events", ""]

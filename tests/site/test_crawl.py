@@ -32,6 +32,12 @@ def test_an_article_s_content_carries_its_language(built):
         assert "**Language:**" not in html and "Language:</strong> en" not in html  # shown only when not English
 
 
+def test_an_actor_s_mention_sentences_are_quotes_under_each_article(built):
+    html = (built / "site" / "actors" / "sergei-lavrov" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<li>.*?<blockquote>\s*<p>“", html, re.S), "each article's sentences as a blockquote"
+    assert "&gt; “" not in html and "> “" not in re.sub(r"<[^>]+>", "", html), "no quote marker left as text"
+
+
 def test_nav_stays_short(built):
     home = (built / "site" / "index.html").read_text(encoding="utf-8")
     nav_links = re.findall(r'class="md-nav__link[^"]*"[^>]*href="([^"]+)"', home)
