@@ -239,10 +239,14 @@ def render_actor_page(actor: Actor, archive: Archive, sitemap: SiteMap) -> Page:
     lines += [f"## Articles ({len(articles)})", ""]
     for a in articles:
         lines.append(f"- {_article_line(a, path, sitemap)}")
-        # a blank line before, and "    >" between: else Markdown runs the quotes into the
-        # item's line as text ("— BBC > “...” > “...”")
-        for i, quote in enumerate(_mention_contexts(actor, a)):
+        # a blank line before, "    >" between and a blank line after: else Markdown runs
+        # the quotes into the item's line as text ("— BBC > “...” > “...”"), or the next
+        # item into the quote
+        quotes = _mention_contexts(actor, a)
+        for i, quote in enumerate(quotes):
             lines += ["", f"    > {quote}"] if i == 0 else ["    >", f"    > {quote}"]
+        if quotes:
+            lines.append("")
     lines.append("")
     if events := archive.events_of_actor(actor.id):
         lines += ["## Events", ""]

@@ -36,6 +36,7 @@ def test_an_actor_s_mention_sentences_are_quotes_under_each_article(built):
     html = (built / "site" / "actors" / "sergei-lavrov" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<li>.*?<blockquote>\s*<p>“", html, re.S), "each article's sentences as a blockquote"
     assert "&gt; “" not in html and "> “" not in re.sub(r"<[^>]+>", "", html), "no quote marker left as text"
+    assert not re.search(r"<blockquote>(?:(?!</blockquote>).)*<a href=\"\.\./\.\./articles/", html, re.S), "no next item inside a quote"
 
 
 def test_nav_stays_short(built):
