@@ -144,7 +144,9 @@ def attach_small_groups(
     one event than to anything else. A group of at most ``max_size`` articles joins
     the group with more articles (two at least) whose average similarity with it is
     the highest, when that average is at least ``cut`` (a lower bar than linkage's)
-    and at least ``margin`` times its average with any other group, and one of
+    and at least ``margin`` times its average with any other group bigger than
+    ``max_size`` (another event; two lone reports of one event near each other
+    must not hold each other back), and one of
     their pairs is at least ``link`` (so a group that is near nothing else, in a
     small archive, still needs one strong tie). Rounds repeat
     until nothing joins; within a round every decision is taken against the groups
@@ -182,8 +184,10 @@ def attach_small_groups(
         for g, towards in sorted(sums.items()):
             averages = {h: s / (size_of[g] * size_of[h]) for h, s in towards.items()}
             best = max(averages, key=lambda h: (averages[h], -h))
-            second = max((a for h, a in averages.items() if h != best), default=0.0)
-            if size_of[best] <= max(1, size_of[g]) or best in blocked.get(g, ()) or averages[best] < margin * second:
+            # the rival is the nearest other event; other small groups are what is left
+            # over around events (they average under linkage's cut with it anyway)
+            rival = max((a for h, a in averages.items() if h != best and h not in small), default=0.0)
+            if size_of[best] <= max(1, size_of[g]) or best in blocked.get(g, ()) or averages[best] < margin * rival:
                 continue
             if strongest[(g, best)] < link:
                 continue

@@ -12,8 +12,8 @@ DEVCORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "devcorpus"
 
 # Just under what the grouping reaches (see make eval), so a regression fails.
 FLOORS = {
-    "dates as they come": {"precision": 0.99, "recall": 0.86, "f1": 0.92},
-    "all dates hidden": {"precision": 0.99, "recall": 0.89, "f1": 0.94},
+    "dates as they come": {"precision": 0.99, "recall": 0.89, "f1": 0.94},
+    "all dates hidden": {"precision": 0.99, "recall": 0.92, "f1": 0.96},
 }
 
 

@@ -15,7 +15,7 @@ OTHER = {(5, 6): 0.40}
 
 
 def attach(similarities, groups, apart=(), spans=None, **overrides):
-    options = {"cut": 0.15, "margin": 1.25, "max_size": 2, "link": 0.23, "spans": spans, "max_span": 7}
+    options = {"cut": 0.15, "margin": 1.5, "max_size": 2, "link": 0.23, "spans": spans, "max_span": 7}
     options.update(overrides)
     return attach_small_groups(groups, [1] * 8, similarities, apart, **options)
 
@@ -63,6 +63,21 @@ def test_a_pair_that_split_off_rejoins_its_event() -> None:
 def test_a_lone_report_joins_only_a_bigger_group() -> None:
     # two lone reports near each other only: linkage's business, not this pass's
     assert attach({(0, 1): 0.3}, [[0], [1]]) == [[0], [1]]
+
+
+def test_two_lone_reports_of_one_event_do_not_hold_each_other_back() -> None:
+    # 4 is nearest the event, with 5 the runner-up; 5 is nearest 4, then the event
+    # (which 4 has joined by then); near no other event
+    similarities = {**EVENT, (6, 7): 0.4, (0, 4): 0.3, (1, 4): 0.3, (2, 4): 0.2, (0, 5): 0.25, (1, 5): 0.2, (4, 5): 0.19}
+    groups = [[0, 1, 2, 3], [4], [5], [6, 7]]
+    assert attach(similarities, groups, cut=0.1) == [[0, 1, 2, 3, 4, 5], [6, 7]]
+
+
+def test_two_lone_reports_nearest_each_other_stay_out() -> None:
+    # neither is nearest the event: they may be another happening's
+    similarities = {**EVENT, (6, 7): 0.4, (0, 4): 0.25, (1, 4): 0.2, (0, 5): 0.25, (1, 5): 0.2, (4, 5): 0.21}
+    groups = [[0, 1, 2, 3], [4], [5], [6, 7]]
+    assert attach(similarities, groups, cut=0.1) == [[0, 1, 2, 3], [4], [5], [6, 7]]
 
 
 def test_two_lone_reports_apart_from_each_other_never_both_join() -> None:
