@@ -142,17 +142,19 @@ def attach_small_groups(
     A report that average linkage left out (a commentary, a follow-up, a report with
     an angle of its own), or two reports that paired off, are often still nearer to
     one event than to anything else. A group of at most ``max_size`` articles joins
-    the group with more articles (two at least) whose average similarity with it is
-    the highest, when that average is at least ``cut`` (a lower bar than linkage's)
-    and at least ``margin`` times its average with any other group bigger than
-    ``max_size`` (another event; two lone reports of one event near each other
-    must not hold each other back), and one of
-    their pairs is at least ``link`` (so a group that is near nothing else, in a
-    small archive, still needs one strong tie). Rounds repeat
-    until nothing joins; within a round every decision is taken against the groups
-    as the round found them, so the order of the items does not matter. ``apart``
-    pairs, ``spans``/``max_span`` and ``dating_cut`` (an undated group joining a
-    dated one, or the reverse) hold as in linkage.
+    the group with more articles (two at least) it is nearest to on average, when:
+
+    * that average is at least ``cut`` (a lower bar than linkage's);
+    * it is at least ``margin`` times its average with any other event (a group of
+      more than ``max_size`` articles: two left-over reports of one event, near
+      each other, must not hold each other back);
+    * one of their pairs is at least ``link``, so that in a small archive, where
+      there is no other event to be nearer to, a weak tie alone does not join.
+
+    Rounds repeat until nothing joins; within a round every decision is taken
+    against the groups as the round found them, so the order of the items does not
+    matter. ``apart`` pairs, ``spans``/``max_span`` and ``dating_cut`` (an undated
+    group joining a dated one, or the reverse) hold as in linkage.
     """
     span = list(spans) if spans is not None else [None] * len(sizes)
     current = [sorted(g) for g in groups]
