@@ -17,7 +17,11 @@ Only pairs sharing some of each other's distinctive terms are weighed
 square. Reports are then grouped by average linkage (``linkage.py``): two groups
 join while their average pair score is at least ``cut`` and the joined group spans
 at most ``far_days`` of trusted dates, so one look-alike pair cannot chain two
-happenings, nor daily follow-ups grow into one event.
+happenings, nor daily follow-ups grow into one event. Then a group of one or two
+reports joins the bigger group it is clearly nearest to (``attach_cut``,
+``attach_margin``, ``attach_max_size``; ``linkage.attach_small_groups``): the
+commentary, the follow-up or the report with its own angle that averages a
+little under ``cut`` with the others but near nothing with any other event.
 
 The archivist's overrides (``seeds/events.yml``, read by ``event_decisions.py``)
 always win: together-constraints (``merge``, ``move``, an article's curated
@@ -62,7 +66,7 @@ from generator.resolve.evidence import (
     select_sharing_pairs,
     select_distinctive_terms,
 )
-from generator.resolve.linkage import group_by_average_linkage
+from generator.resolve.linkage import attach_small_groups, group_by_average_linkage
 from generator.resolve.event_decisions import EventOverrides, group_forced_together
 
 # --- thresholds --------------------------------------------------------------------
@@ -333,14 +337,13 @@ def _group(
         apart.update((min(u, v), max(u, v)) for u in x for v in y if u != v)
     alone = {unit_of[a] for a, target in overrides.move if target is None and a in known}
     sums = {pair: s for pair, s in sums.items() if not (alone & set(pair))}
-    grouped = group_by_average_linkage(
-        [len(u) for u in units],
-        sums,
-        apart,
-        evidence.thresholds.cut,
-        _day_spans(units, evidence),
-        evidence.thresholds.far_days,
-        evidence.thresholds.dating_cut,
+    t = evidence.thresholds
+    sizes, spans = [len(u) for u in units], _day_spans(units, evidence)
+    grouped = group_by_average_linkage(sizes, sums, apart, t.cut, spans, t.far_days, t.dating_cut)
+    # a small group must also have one pair as strong as linkage's cut (link=t.cut)
+    grouped = attach_small_groups(
+        grouped, sizes, sums, apart, t.attach_cut, t.attach_margin, t.attach_max_size,
+        link=t.cut, spans=spans, max_span=t.far_days, dating_cut=t.dating_cut,
     )
     return [[a for k in group for a in units[k]] for group in grouped]
 

@@ -57,6 +57,9 @@ class EventThresholds:
     outlet_concentration_min_articles: int
     cut: float
     dating_cut: float
+    attach_cut: float
+    attach_margin: float
+    attach_max_size: int
     pair_floor: float
     candidate_terms: int
     candidate_shared_terms: int
