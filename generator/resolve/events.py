@@ -386,7 +386,7 @@ def _draft_event(members: Sequence[Article], overrides: EventOverrides, evidence
     curated = sorted((a.id, a.curated_event) for a in ordered if a.curated_event)
     return _Draft(
         title=named[0] if named else choose_event_title(ordered, _measure_centrality(ordered, evidence)),
-        date=choose_event_date(ordered),
+        date=choose_event_date(ordered, evidence.thresholds.trusted_date_confidence),
         article_ids=tuple(a.id for a in ordered),
         actor_ids=rank_event_actors(ordered),
         representative=min(ids),
@@ -439,13 +439,17 @@ def choose_event_title(articles: Sequence[Article], centrality: Mapping[str, flo
     return " ".join(best.title.value.split())
 
 
-def choose_event_date(articles: Sequence[Article]) -> DateValue | None:
+def choose_event_date(articles: Sequence[Article], trusted_confidence: float = 0.0) -> DateValue | None:
     """The earliest day date of the articles: the day the happening was first reported.
 
-    Without any day date, the earliest of the most precise coarse dates (a
-    month says more than nothing); without any date, ``None``.
+    Only trusted dates (curated, or found with at least ``trusted_confidence``)
+    count when any report has one: a weak date read from a sentence of the body
+    ("born on April 22, 1923") must not date a 2008 event. Without any day date,
+    the earliest of the most precise coarse dates (a month says more than
+    nothing); without any date, ``None``.
     """
-    dates = [a.date.value for a in articles if a.date is not None]
+    trusted = [d for d in (_trusted_date(a, trusted_confidence) for a in articles) if d is not None]
+    dates = trusted or [a.date.value for a in articles if a.date is not None]
     if not dates:
         return None
     return min(dates, key=lambda d: (_PRECISION_RANK[d.precision], d.date))

@@ -469,6 +469,16 @@ def test_choose_event_date(dates: list[str | None], expected: str | None) -> Non
     assert choose_event_date(articles) == date_value(expected)
 
 
+def test_choose_event_date_prefers_trusted_dates() -> None:
+    """A weak date read from the body (a birth date) does not date the event when a report has a trusted one."""
+    weak = Provenance("date-in-text", "born on April 22, 1923", 0.4, "extracted")
+    birth = replace(make_article("1", "1923-04-22", "", ""), date=Field(date_value("1923-04-22"), weak))
+    report = make_article("2", "2008-12-12", "", "")
+    assert choose_event_date([birth, report], trusted_confidence=0.5) == date_value("2008-12-12")
+    assert choose_event_date([birth], trusted_confidence=0.5) == date_value("1923-04-22")
+    assert choose_event_date([birth, report]) == date_value("1923-04-22")
+
+
 @pytest.mark.parametrize(
     ("actor_lists", "expected"),
     [
