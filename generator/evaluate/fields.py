@@ -30,6 +30,7 @@ from typing import Any, Iterable, Sequence
 
 from generator.build import extract_seed
 from generator.extract.date_spans import extract_date_spans, extract_url_date
+from generator.extract.date_stamps import numeric_spans
 from generator.extract.outlet_sites import registrable_domain
 from generator.extract.outlets import outlet_by_name
 from generator.files.devcorpus import CorpusText, read_web_corpus
@@ -60,6 +61,8 @@ def text_days(text: str) -> frozenset[str]:
                 days.add(dt.date(span.year, span.month, span.day).isoformat())
             except ValueError:
                 continue
+    for span in numeric_spans(text):  # "6/13/2018", where the order is beyond doubt
+        days.add(dt.date(span.year, span.month, span.day).isoformat())  # type: ignore[arg-type]
     for m in re.finditer(r"\b((?:19|20)\d\d)[-/.](\d\d)[-/.](\d\d)\b", text):
         try:
             days.add(dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat())

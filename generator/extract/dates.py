@@ -286,7 +286,12 @@ def date_candidates(
 ) -> tuple[Field[DateValue], ...]:
     """Every candidate publication date the rules find in ``evidence``, strongest first."""
     clues, mentions, url_field = evidence.clues, evidence.mentions, evidence.url
-    found: list[Field[DateValue] | None] = [_from_clue(c) for c in clues]
+    # An "Updated" stamp in a later year than the one the article writes most is a revision
+    # long after publication ("Last Updated: January 7, 2025" on a 2020 story): no date from it.
+    found: list[Field[DateValue] | None] = [
+        _from_clue(c) for c in clues
+        if not (c.role == "updated" and evidence.usual_year and (c.span.year or 0) > evidence.usual_year)
+    ]
     found.append(url_field)
     for clue in _yearless(clues):
         found.append(_with_url_year(clue, url_field))
