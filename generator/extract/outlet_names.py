@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Any, Callable
 
-from generator.extract.outlet_sites import domain_label, is_platform_domain, name_fits_domain
+from generator.extract.outlet_sites import _squash, domain_label, is_platform_domain, name_fits_domain
 from generator.files.rules import load_confidence, load_rules
 from generator.model import Field, Provenance
 
@@ -159,13 +159,21 @@ def extract_outlet_from_title(
 def extract_outlet_from_logo(text: str, domain: str | None, name_of_domain: Callable[[str], str | None]) -> Field[str] | None:
     """The name of the site's logo, linked to its home page ("[![The Motley Fool](…)](/)"),
     when it fits the page's domain."""
-    if domain is None or is_platform_domain(domain):
+    if domain is None:
         return None
+    platform = is_platform_domain(domain)
     for m in _ROOT_LOGO.finditer(text):
         href = m.group("href") if m.group("href") is not None else m.group("href2")
+        alt = re.sub(r"\s+(?:home|homepage|logo)$", "", (m.group("alt") or m.group("alt2")).strip(), flags=re.I)
+        if platform:
+            # On a platform a publication's logo links to its own path: "[![Voodoo Engineering](…)](/voodoo-engineering)"
+            # ("/@name" is a writer's profile, not a publication).
+            slug = re.fullmatch(rf"(?:(?:https?:)?//(?:www\.)?{re.escape(domain)})?/([\w-]+)/?(?:\?[^\s]*)?", href)
+            if slug and _squash(slug.group(1)) == _squash(alt) and len(_squash(alt)) >= 3:
+                return Field(alt, Provenance("masthead-logo", f"publication logo linked to its page: {m.group(0)[:160]}", load_confidence("outlet-masthead-logo")))
+            continue
         if not (href == "/" or re.fullmatch(rf"(?:https?:)?//(?:www\.)?{re.escape(domain)}/?", href)):
             continue
-        alt = re.sub(r"\s+(?:home|homepage|logo)$", "", (m.group("alt") or m.group("alt2")).strip(), flags=re.I)
         fitted = fit_name(alt, domain)
         if fitted:
             name = name_of_domain(domain) or fitted
@@ -200,3 +208,78 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
             evidence = f'{line}; "{name}" written again on the page'
             return Field(name, Provenance("copyright", evidence, load_confidence("outlet-copyright-holder-untied")))
     return None
+
+
+# A site's name as its furniture writes it: one to four capitalised words ("Quartz",
+# "The Verge", "WIRED", "E! Online"), joined by "of"/"and"/"&" at most.
+_SELF_NAME = r"(?-i:(?P<name>(?:The\s+)?[A-Z0-9][\w!&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z0-9][\w!&'’.-]*){0,3}))"
+_LINE_MARKS = re.compile(r"^[\s*+#>|•·-]+|[*_`]+")
+_MIN_SELF_LINES = 2  # one line may name a partner ("Follow GMA" on a Yahoo video page) ...
+_MIN_SELF_WRITTEN = 3  # ... but one strong line ("More from Kotaku") suffices where the page writes the name this often
+
+
+@lru_cache(maxsize=None)
+def _self_name_cues() -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """Each cue with whether it is strong (``site_self_name``) or weak (``site_self_name_weak``)."""
+    cues = load_rules("outlets")["cues"]
+    return tuple(
+        (re.compile(p.replace("{name}", _SELF_NAME), re.I), strong)
+        for key, strong in (("site_self_name", True), ("site_self_name_weak", False))
+        for p in cues[key]
+    )
+
+
+def _self_name_lines(text: str) -> list[tuple[str, str, bool]]:
+    """(name, line, strong) for each line of the page where the site names itself."""
+    found = []
+    for raw in text.splitlines():
+        line = " ".join(_LINE_MARKS.sub(" ", _MD_LINK.sub(r"\1", raw)).split())
+        if not line or len(line) > 300:
+            continue
+        for cue, strong in _self_name_cues():
+            m = cue.search(line)
+            if m:
+                found.append((m.group("name").strip(" .,’'"), line, strong))
+                break
+    return found
+
+
+def extract_outlet_from_self_names(
+    text: str, domain: str | None, outlet_by_name: NameOf, name_of_domain: Callable[[str], str | None]
+) -> Field[str] | None:
+    """The name the site calls itself in its own furniture ("More from Quartz", "About
+    TMZ", "The Verge logo", a writer's bio "is a staff writer at WIRED"), or ``None``.
+
+    A name needs two such lines, or one strong line ("More from Kotaku", not a weak "Follow
+    GMA", which may be a partner's) where the page writes the name three times or more; a
+    name that is no registry outlet's and does not fit a known domain is someone else's (a
+    sister site in the menu). The most supported name wins; a tie gives ``None``.
+    """
+    if domain is not None and is_platform_domain(domain):
+        return None
+    lines: dict[str, list[str]] = {}
+    strong: set[str] = set()
+    for name, line, is_strong in _self_name_lines(text):
+        if len(name) < 2 or name.casefold() in ("us", "the", "our", "me"):
+            continue
+        entry = outlet_by_name(name)
+        key = entry["name"] if entry else name
+        if domain is not None:
+            tied = _tied_name(name, domain, outlet_by_name, name_of_domain)
+            if tied is None:
+                continue
+            key = tied
+        if line not in lines.setdefault(key, []):
+            lines[key].append(line)
+        if is_strong:
+            strong.add(key)
+    ranked = sorted(lines.items(), key=lambda kv: (-len(kv[1]), -text.count(kv[0])))
+    if not ranked:
+        return None
+    name, where = ranked[0]
+    if len(ranked) > 1 and len(ranked[1][1]) == len(where) and text.count(ranked[1][0]) == text.count(name):
+        return None
+    if len(where) < _MIN_SELF_LINES and not (name in strong and text.count(name) >= _MIN_SELF_WRITTEN):
+        return None
+    evidence = "the site names itself: " + "; ".join(f'"{w[:80]}"' for w in where[:3])
+    return Field(name, Provenance("site-self-name", evidence, load_confidence("outlet-site-self-name")))

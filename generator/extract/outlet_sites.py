@@ -29,6 +29,8 @@ _URL_HOST = re.compile(r"(?:https?:)?//([a-z0-9.-]+\.[a-z]{2,})(?=[/:?#)\s\]\"'|
 _EMAIL_HOST = re.compile(r"\b[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b", re.I)
 _WORD_DOMAIN = re.compile(r"(?<![\w@/.-])((?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|ca|com\.au|in|news))\b(?![\w/.-])", re.I)
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_ENCODED_SLASH = re.compile(r"%2F", re.I)
+_ENCODED_COLON = re.compile(r"%3A", re.I)
 # A name as a page writes it: one to four capitalised words ("Ars Technica", "247Sports").
 _NAME = re.compile(r"(?<![\w&])(?:The\s+)?(?:[A-Z0-9][\w!&'’.-]*)(?:\s+(?:[A-Z0-9][\w!&'’.-]*)){0,3}")
 _MIN_SHARE = 2  # a site is named by at least this many addresses
@@ -65,6 +67,8 @@ def count_site_domains(text: str) -> Counter[str]:
     counts: Counter[str] = Counter()
     # Images are served from CDNs ("cbsistatic.com"), not from the site's own address.
     text = _MD_IMAGE.sub(" ", text)
+    # Addresses inside share links are URL-encoded ("u=https%3A%2F%2Fmedium.com%2F..."): read them as addresses.
+    text = _ENCODED_SLASH.sub("/", _ENCODED_COLON.sub(":", text))
     hosts = [m.group(1) for m in _URL_HOST.finditer(text)]
     hosts += [m.group(1) for m in _EMAIL_HOST.finditer(text)]
     hosts += [m.group(1) for m in _WORD_DOMAIN.finditer(text)]

@@ -34,6 +34,7 @@ from generator.extract.clean import extract_required_texts, lower_for_required_t
 from generator.extract.outlet_names import (
     extract_outlet_from_copyright_holder,
     extract_outlet_from_logo,
+    extract_outlet_from_self_names,
     extract_outlet_from_title,
     fit_name,
     split_title_site,  # the title's site part, offered to other rooms from here
@@ -526,6 +527,7 @@ def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
         extract_outlet_from_logo(text, domain, outlet_name_for_host),
         extract_outlet_from_copyright_holder(text, domain),
         extract_outlet_from_site(text, outlet_name_for_host) if text else None,
+        extract_outlet_from_self_names(text, domain, outlet_by_name, outlet_name_for_host) if text else None,
     ]
     named = {_key(f.value) for f in page if f is not None}
     kept: list[Field[str]] = []
@@ -540,11 +542,20 @@ def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
         if found is None:
             continue
         (kept if _confirmed(found, named, domain) else dropped).append(found)
-    best = choose(*kept, *page, extract_outlet_from_signatures(doc))
+    best = choose(*kept, *page, extract_outlet_from_signatures(doc), _platform_outlet(domain))
     if best is not None and dropped and any(best is f for f in page):
         others = "; ".join(f"not {f.value} ({f.provenance.method}: {f.provenance.evidence})" for f in dropped)
         best = replace(best, provenance=replace(best.provenance, evidence=f"{best.provenance.evidence}; {others}"))
     return best
+
+
+def _platform_outlet(domain: str | None) -> Field[str] | None:
+    """The platform a page is on (``cues.platform_names``: medium.com is Medium), for a
+    page that names no publication of its own."""
+    name = _registry()["cues"].get("platform_names", {}).get(domain) if domain else None
+    if name is None:
+        return None
+    return Field(name, Provenance("platform-host", f"the page's addresses are on {domain}", load_confidence("outlet-platform")))
 
 
 # Evidence that names an agency on any page carrying its copy.
