@@ -30,7 +30,7 @@ _ROOT_LOGO = re.compile(
     r"|\[[^\]\n]{0,60}\]\((?P<href2>[^)\s]*)\s+\"(?P<alt2>[^\"\n]{2,60})\"\)"
 )
 _COPYRIGHT = re.compile(
-    r"(?:copyright\s*(?:©|\(c\)|&copy;)?|©|\(c\)|&copy;)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
+    r"(?:(?:©|\(c\)|&copy;)\s*(?i:copyright)|(?i:copyright)\s*(?:©|\(c\)|&copy;)?|©|\(c\)|&copy;)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
     r"(?:by\s+)?(?P<name>[A-Z][\w&'’!-]*(?:[ \t]+[A-Z&][\w&'’!-]*){0,5})",
 )
 # Words a company name ends with that are no part of the site's name.
@@ -189,6 +189,11 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
     copyright lines ("Subscribe to The Seattle Times")."""
     if domain is not None and is_platform_domain(domain):
         return None
+    if domain is not None:
+        linked = _copyright_link_to_site(text, domain)
+        if linked is not None:
+            return linked
+    text = _MD_LINK.sub(r"\1", text) if "](" in text else text
     for m in _COPYRIGHT.finditer(text):
         if re.match(r"\.[a-z]", text[m.end():m.end() + 2]):
             continue  # a domain ("TheHuffingtonPost.com"): the page's spelling of it is better
@@ -207,6 +212,38 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
         if any(_names_site(name, other) for other in text.splitlines()):
             evidence = f'{line}; "{name}" written again on the page'
             return Field(name, Provenance("copyright", evidence, load_confidence("outlet-copyright-holder-untied")))
+        if _reads_as_newspaper(name):
+            evidence = f'{line}; "{name}" reads as a publication\'s name'
+            return Field(name, Provenance("copyright", evidence, load_confidence("outlet-copyright-holder-untied")))
+    return None
+
+
+@lru_cache(maxsize=None)
+def _newspaper_words() -> frozenset[str]:
+    return frozenset(load_rules("outlets")["cues"]["newspaper_name_words"])
+
+
+def _reads_as_newspaper(name: str) -> bool:
+    """Whether a holder's name ends with a newspaper word ("Chicago Tribune", "Gulf Times"):
+    a publication, not a company owning sites."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and words[-1] in _newspaper_words() and all(w[0].isupper() for w in words)
+
+
+_COPYRIGHT_LINK = re.compile(
+    r"(?:©|\(c\)|&copy;|\bcopyright\b)[^\n\[]{0,40}\[(?P<name>[^\]\n]{2,60})\]\((?P<href>[^)\s]+)[^)]*\)", re.I
+)
+
+
+def _copyright_link_to_site(text: str, domain: str) -> Field[str] | None:
+    """A copyright holder linked to the site's own home page ("Copyright © 2017 [WordPress
+    Tavern](https://wptavern.com)"): the name the site gives itself, whatever its domain."""
+    for m in _COPYRIGHT_LINK.finditer(text):
+        if re.fullmatch(rf"(?:https?:)?//(?:www\.)?{re.escape(domain)}/?", m.group("href")):
+            name = _COMPANY_TAIL.sub("", m.group("name").strip(" ,.")).strip(" ,.")
+            if len(name) >= 3:
+                line = m.group(0)[:200]
+                return Field(name, Provenance("copyright", line, load_confidence("outlet-copyright-holder")))
     return None
 
 
@@ -216,6 +253,11 @@ _SELF_NAME = r"(?-i:(?P<name>(?:The\s+)?[A-Z0-9][\w!&'’.-]*(?:\s+(?:of\s+|and\
 _LINE_MARKS = re.compile(r"^[\s*+#>|•·-]+|[*_`]+")
 _MIN_SELF_LINES = 2  # one line may name a partner ("Follow GMA" on a Yahoo video page) ...
 _MIN_SELF_WRITTEN = 3  # ... but one strong line ("More from Kotaku") suffices where the page writes the name this often
+
+
+@lru_cache(maxsize=None)
+def _platform_names() -> frozenset[str]:
+    return frozenset(load_rules("outlets")["cues"].get("platform_names", {}).values())
 
 
 @lru_cache(maxsize=None)
@@ -250,8 +292,8 @@ def extract_outlet_from_self_names(
     """The name the site calls itself in its own furniture ("More from Quartz", "About
     TMZ", "The Verge logo", a writer's bio "is a staff writer at WIRED"), or ``None``.
 
-    A name needs two such lines, or one strong line ("More from Kotaku", not a weak "Follow
-    GMA", which may be a partner's) where the page writes the name three times or more; a
+    A name needs a strong line ("More from Kotaku"; a weak "Follow GMA" may be a partner's)
+    and a second line, or the page writing the name three times or more; a
     name that is no registry outlet's and does not fit a known domain is someone else's (a
     sister site in the menu). The most supported name wins; a tie gives ``None``.
     """
@@ -260,7 +302,7 @@ def extract_outlet_from_self_names(
     lines: dict[str, list[str]] = {}
     strong: set[str] = set()
     for name, line, is_strong in _self_name_lines(text):
-        if len(name) < 2 or name.casefold() in ("us", "the", "our", "me"):
+        if len(name) < 2 or name.casefold() in ("us", "the", "our", "me") or name in _platform_names():
             continue
         entry = outlet_by_name(name)
         key = entry["name"] if entry else name
@@ -273,13 +315,13 @@ def extract_outlet_from_self_names(
             lines[key].append(line)
         if is_strong:
             strong.add(key)
-    ranked = sorted(lines.items(), key=lambda kv: (-len(kv[1]), -text.count(kv[0])))
+    ranked = sorted(((k, v) for k, v in lines.items() if k in strong), key=lambda kv: (-len(kv[1]), -text.count(kv[0])))
     if not ranked:
         return None
     name, where = ranked[0]
     if len(ranked) > 1 and len(ranked[1][1]) == len(where) and text.count(ranked[1][0]) == text.count(name):
         return None
-    if len(where) < _MIN_SELF_LINES and not (name in strong and text.count(name) >= _MIN_SELF_WRITTEN):
+    if name not in strong or (len(where) < _MIN_SELF_LINES and text.count(name) < _MIN_SELF_WRITTEN):
         return None
     evidence = "the site names itself: " + "; ".join(f'"{w[:80]}"' for w in where[:3])
     return Field(name, Provenance("site-self-name", evidence, load_confidence("outlet-site-self-name")))

@@ -113,6 +113,11 @@ def extract_page_name_for(domain: str, text: str) -> tuple[str, int] | None:
     return max(found.items(), key=lambda kv: (kv[1], sum(ch.isupper() for ch in kv[0]), kv[0]))
 
 
+@lru_cache(maxsize=None)
+def _domain_tails() -> frozenset[str]:
+    return frozenset(load_rules("outlets")["cues"]["domain_name_tails"])
+
+
 def is_platform_domain(domain: str) -> bool:
     """Whether ``domain`` hosts many publications (medium.com, blogspot.com, wikia.com):
     its name is the platform's, not the page's site (``cues.platform_hosts``)."""
@@ -139,12 +144,15 @@ def domain_label(domain: str) -> str:
 def name_fits_domain(name: str, domain: str) -> bool:
     """Whether a name is the domain's site: its squashed form is the domain's name, with or
     without "the" ("The Verge" for theverge.com), or ends with it as a word run ("The
-    Motley Fool" for fool.com), or the domain's name ends with it ("Page Six" for pagesix.com)."""
+    Motley Fool" for fool.com), or the domain's name ends with it ("Page Six" for pagesix.com),
+    or is it followed by a generic word ("BLISTER" for blisterreview.com: ``cues.domain_name_tails``)."""
     key, label = _squash(name), domain_label(domain)
     if len(key) < 3 or len(label) < 3:
         return False
     if key in (label, "the" + label) or label in (key, "the" + key):
         return True
+    if label.startswith(key) and label[len(key):] in _domain_tails():
+        return True  # "BLISTER" on blisterreview.com
     words = [_squash(w) for w in name.split()]
     return any("".join(words[i:]) == label for i in range(1, len(words)))
 

@@ -40,7 +40,13 @@ from generator.extract.outlet_names import (
     split_title_site,  # the title's site part, offered to other rooms from here
 )
 from generator.extract.outlet_signatures import extract_outlet_from_signature_lines, prepare_signatures
-from generator.extract.outlet_sites import extract_outlet_from_site, extract_site_domain, is_platform_domain, registrable_domain
+from generator.extract.outlet_sites import (
+    extract_outlet_from_site,
+    extract_page_name_for,
+    extract_site_domain,
+    is_platform_domain,
+    registrable_domain,
+)
 from generator.files.rules import load_confidence
 from generator.model import CleanDoc, Field, Provenance, choose
 from generator.files.rules import load_rules
@@ -518,6 +524,7 @@ def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
     text = text or ""
     url = extract_outlet_from_url(doc.source_url) if doc.source_url else None
     domain = _page_domain(doc, text)
+    url = _spelled_for_domain(url, text)
     titles = doc.of_kind("title")
     page = [
         url,
@@ -547,6 +554,19 @@ def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
         others = "; ".join(f"not {f.value} ({f.provenance.method}: {f.provenance.evidence})" for f in dropped)
         best = replace(best, provenance=replace(best.provenance, evidence=f"{best.provenance.evidence}; {others}"))
     return best
+
+
+def _spelled_for_domain(found: Field[str] | None, text: str) -> Field[str] | None:
+    """A bare domain from the URL ("nationalgeographic.com") as the page spells the site's
+    name ("National Geographic"), when it does; else as it was."""
+    if found is None or found.provenance.method != "url-host" or found.value != registrable_domain(found.value):
+        return found
+    spelled = extract_page_name_for(found.value, text) if text else None
+    if spelled is None:
+        return found
+    name, times = spelled
+    evidence = f'{found.provenance.evidence}; the page writes "{name}" {times} times'
+    return Field(name, Provenance("url-host", evidence, found.provenance.confidence))
 
 
 def _platform_outlet(domain: str | None) -> Field[str] | None:

@@ -90,7 +90,13 @@ def test_extract_outlet_from_logo(text, domain, expected):
         ("Copyright © 2022 Raw Story Media, Inc.", "rawstory.com", "Raw Story"),
         ("© 2022 Vox Media, LLC. All Rights Reserved", "theverge.com", None),
         ("Copyright © 2019 The Seattle Times\nSubscribe to The Seattle Times", None, "The Seattle Times"),
-        ("Copyright © 2019 The Seattle Times", None, None),  # named nowhere else
+        ("Copyright © 2019 The Seattle Times", None, "The Seattle Times"),  # named nowhere else, but reads as a newspaper
+        ("Copyright © 2019 Acme Widgets", None, None),  # named nowhere else
+        ("© 2022 New York Public Radio. All rights reserved.", None, None),  # a broadcaster owning sites
+        ("Copyright © 2017 [WordPress Tavern](https://wptavern.com). Powered by WordPress", "wptavern.com", "WordPress Tavern"),
+        ("© 2022 BLISTER", "blisterreview.com", "BLISTER"),  # the domain adds a generic word
+        ("© 2022 BLISTER", "blistering.com", None),
+        ("* © Copyright 2006 - 2024 Spiceworks Inc.\nHead over to the Spiceworks Community", None, "Spiceworks"),
         ("© 2022 Vox Media, LLC.\nVox Media", None, None),  # a company word
         ("© 2022 Condé Nast.\n* Condé Nast Store", None, None),  # a company owning many sites
         ("© 2022 Future US, Inc.\nAndroid Central is part of Future US Inc", None, None),
