@@ -14,7 +14,14 @@ import re
 from functools import lru_cache
 from typing import Any, Callable
 
-from generator.extract.outlet_sites import _squash, domain_label, is_platform_domain, name_fits_domain
+from generator.extract.outlet_sites import (
+    _squash,
+    domain_label,
+    extract_page_name_for,
+    is_platform_domain,
+    name_fits_domain,
+    registrable_domain,
+)
 from generator.files.rules import load_confidence, load_rules
 from generator.model import Field, Provenance
 
@@ -194,9 +201,14 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
         if linked is not None:
             return linked
     text = _MD_LINK.sub(r"\1", text) if "](" in text else text
+    for dm in _COPYRIGHT_DOMAIN.finditer(text):
+        # A domain ("© 2022 opposingviews.com"): the site, as the page spells its name.
+        held = _held_domain(text, dm)
+        if held is not None and (domain is None or held[0] == domain):
+            return held[1]
     for m in _COPYRIGHT.finditer(text):
         if re.match(r"\.[a-z]", text[m.end():m.end() + 2]):
-            continue  # a domain ("TheHuffingtonPost.com"): the page's spelling of it is better
+            continue  # a domain, read above
         name = _COMPANY_TAIL.sub("", m.group("name").strip(" ,.")).strip(" ,.")
         if not name:
             continue
@@ -216,6 +228,27 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
             evidence = f'{line}; "{name}" reads as a publication\'s name'
             return Field(name, Provenance("copyright", evidence, load_confidence("outlet-copyright-holder-untied")))
     return None
+
+
+_COPYRIGHT_DOMAIN = re.compile(
+    r"(?:©|\(c\)|&copy;|\bcopyright\b)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
+    r"(?P<name>[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})\b",
+    re.I,
+)
+
+
+def _held_domain(text: str, m: re.Match[str]) -> tuple[str, Field[str]] | None:
+    """The registrable domain a copyright line holds ("© 2022 opposingviews.com"), named as
+    the page spells it ("Opposing Views"); ``None`` when the page writes no such name."""
+    held = registrable_domain(m.group("name"))
+    if held is None or is_platform_domain(held):
+        return None
+    spelled = extract_page_name_for(held, text)
+    if spelled is None:
+        return None
+    line = text[m.start(): m.end() + 40].splitlines()[0].strip()[:200]
+    evidence = f'{line}; the page writes "{spelled[0]}" {spelled[1]} times'
+    return held, Field(spelled[0], Provenance("copyright", evidence, load_confidence("outlet-copyright-holder")))
 
 
 @lru_cache(maxsize=None)
@@ -261,17 +294,18 @@ def _platform_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _self_name_cues() -> tuple[tuple[re.Pattern[str], bool], ...]:
-    """Each cue with whether it is strong (``site_self_name``) or weak (``site_self_name_weak``)."""
+def _self_name_cues() -> tuple[tuple[re.Pattern[str], int], ...]:
+    """Each cue with its strength: 2 enough alone (``site_self_name_alone``), 1 strong
+    (``site_self_name``), 0 weak (``site_self_name_weak``)."""
     cues = load_rules("outlets")["cues"]
     return tuple(
-        (re.compile(p.replace("{name}", _SELF_NAME), re.I), strong)
-        for key, strong in (("site_self_name", True), ("site_self_name_weak", False))
+        (re.compile(p.replace("{name}", _SELF_NAME), re.I), strength)
+        for key, strength in (("site_self_name_alone", 2), ("site_self_name", 1), ("site_self_name_weak", 0))
         for p in cues[key]
     )
 
 
-def _self_name_lines(text: str) -> list[tuple[str, str, bool]]:
+def _self_name_lines(text: str) -> list[tuple[str, str, int]]:
     """(name, line, strong) for each line of the page where the site names itself."""
     found = []
     for raw in text.splitlines():
@@ -292,8 +326,9 @@ def extract_outlet_from_self_names(
     """The name the site calls itself in its own furniture ("More from Quartz", "About
     TMZ", "The Verge logo", a writer's bio "is a staff writer at WIRED"), or ``None``.
 
-    A name needs a strong line ("More from Kotaku"; a weak "Follow GMA" may be a partner's)
-    and a second line, or the page writing the name three times or more; a
+    A name needs a statement only the site makes ("Mental Floss may receive a commission"),
+    or a strong line ("More from Kotaku"; a weak "Follow GMA" may be a partner's) and a
+    second line or the page writing the name three times or more; a
     name that is no registry outlet's and does not fit a known domain is someone else's (a
     sister site in the menu). The most supported name wins; a tie gives ``None``.
     """
@@ -301,7 +336,8 @@ def extract_outlet_from_self_names(
         return None
     lines: dict[str, list[str]] = {}
     strong: set[str] = set()
-    for name, line, is_strong in _self_name_lines(text):
+    alone: set[str] = set()
+    for name, line, strength in _self_name_lines(text):
         if len(name) < 2 or name.casefold() in ("us", "the", "our", "me") or name in _platform_names():
             continue
         entry = outlet_by_name(name)
@@ -313,15 +349,18 @@ def extract_outlet_from_self_names(
             key = tied
         if line not in lines.setdefault(key, []):
             lines[key].append(line)
-        if is_strong:
+        if strength >= 1:
             strong.add(key)
+        if strength >= 2:
+            alone.add(key)
     ranked = sorted(((k, v) for k, v in lines.items() if k in strong), key=lambda kv: (-len(kv[1]), -text.count(kv[0])))
     if not ranked:
         return None
     name, where = ranked[0]
     if len(ranked) > 1 and len(ranked[1][1]) == len(where) and text.count(ranked[1][0]) == text.count(name):
         return None
-    if name not in strong or (len(where) < _MIN_SELF_LINES and text.count(name) < _MIN_SELF_WRITTEN):
+    written = text.casefold().count(name.casefold())
+    if name not in alone and (name not in strong or (len(where) < _MIN_SELF_LINES and written < _MIN_SELF_WRITTEN)):
         return None
     evidence = "the site names itself: " + "; ".join(f'"{w[:80]}"' for w in where[:3])
     return Field(name, Provenance("site-self-name", evidence, load_confidence("outlet-site-self-name")))

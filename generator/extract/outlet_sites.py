@@ -187,3 +187,25 @@ def extract_outlet_from_site(text: str, name_of_host: object) -> Field[str] | No
     if count < _MIN_SHARE_DOMAIN_ONLY and not confirmed:
         return None
     return Field(domain, Provenance("url-host", evidence, load_confidence("outlet-url-host")))
+
+
+def spell_domain_outlet(found: Field[str] | None, text: str) -> Field[str] | None:
+    """A bare domain from the URL ("nationalgeographic.com") as the page spells the site's
+    name ("National Geographic"), when it does; else as it was."""
+    if found is None or found.provenance.method != "url-host" or found.value != registrable_domain(found.value):
+        return found
+    spelled = extract_page_name_for(found.value, text) if text else None
+    if spelled is None:
+        return found
+    name, times = spelled
+    evidence = f'{found.provenance.evidence}; the page writes "{name}" {times} times'
+    return Field(name, Provenance("url-host", evidence, found.provenance.confidence))
+
+
+def extract_platform_outlet(domain: str | None) -> Field[str] | None:
+    """The platform a page is on (``cues.platform_names``: medium.com is Medium), for a
+    page that names no publication of its own."""
+    name = load_rules("outlets")["cues"].get("platform_names", {}).get(domain) if domain else None
+    if name is None:
+        return None
+    return Field(name, Provenance("platform-host", f"the page's addresses are on {domain}", load_confidence("outlet-platform")))

@@ -42,7 +42,8 @@ from generator.extract.outlet_names import (
 from generator.extract.outlet_signatures import extract_outlet_from_signature_lines, prepare_signatures
 from generator.extract.outlet_sites import (
     extract_outlet_from_site,
-    extract_page_name_for,
+    extract_platform_outlet,
+    spell_domain_outlet,
     extract_site_domain,
     is_platform_domain,
     registrable_domain,
@@ -524,7 +525,7 @@ def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
     text = text or ""
     url = extract_outlet_from_url(doc.source_url) if doc.source_url else None
     domain = _page_domain(doc, text)
-    url = _spelled_for_domain(url, text)
+    url = spell_domain_outlet(url, text)
     titles = doc.of_kind("title")
     page = [
         url,
@@ -549,33 +550,11 @@ def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
         if found is None:
             continue
         (kept if _confirmed(found, named, domain) else dropped).append(found)
-    best = choose(*kept, *page, extract_outlet_from_signatures(doc), _platform_outlet(domain))
+    best = choose(*kept, *page, extract_outlet_from_signatures(doc), extract_platform_outlet(domain))
     if best is not None and dropped and any(best is f for f in page):
         others = "; ".join(f"not {f.value} ({f.provenance.method}: {f.provenance.evidence})" for f in dropped)
         best = replace(best, provenance=replace(best.provenance, evidence=f"{best.provenance.evidence}; {others}"))
     return best
-
-
-def _spelled_for_domain(found: Field[str] | None, text: str) -> Field[str] | None:
-    """A bare domain from the URL ("nationalgeographic.com") as the page spells the site's
-    name ("National Geographic"), when it does; else as it was."""
-    if found is None or found.provenance.method != "url-host" or found.value != registrable_domain(found.value):
-        return found
-    spelled = extract_page_name_for(found.value, text) if text else None
-    if spelled is None:
-        return found
-    name, times = spelled
-    evidence = f'{found.provenance.evidence}; the page writes "{name}" {times} times'
-    return Field(name, Provenance("url-host", evidence, found.provenance.confidence))
-
-
-def _platform_outlet(domain: str | None) -> Field[str] | None:
-    """The platform a page is on (``cues.platform_names``: medium.com is Medium), for a
-    page that names no publication of its own."""
-    name = _registry()["cues"].get("platform_names", {}).get(domain) if domain else None
-    if name is None:
-        return None
-    return Field(name, Provenance("platform-host", f"the page's addresses are on {domain}", load_confidence("outlet-platform")))
 
 
 # Evidence that names an agency on any page carrying its copy.

@@ -96,6 +96,8 @@ def test_extract_outlet_from_logo(text, domain, expected):
         ("Copyright © 2017 [WordPress Tavern](https://wptavern.com). Powered by WordPress", "wptavern.com", "WordPress Tavern"),
         ("© 2022 BLISTER", "blisterreview.com", "BLISTER"),  # the domain adds a generic word
         ("© 2022 BLISTER", "blistering.com", None),
+        ("© 2022 opposingviews.com\nOpposing Views is a site", None, "Opposing Views"),  # a domain, as the page spells it
+        ("© 2022 opposingviews.com", None, None),  # not spelled: the site's domain gives it elsewhere
         ("* © Copyright 2006 - 2024 Spiceworks Inc.\nHead over to the Spiceworks Community", None, "Spiceworks"),
         ("© 2022 Vox Media, LLC.\nVox Media", None, None),  # a company word
         ("© 2022 Condé Nast.\n* Condé Nast Store", None, None),  # a company owning many sites
@@ -138,6 +140,11 @@ def test_few_addresses_need_a_copyright_line():
         ("More from Kotaku\nAbout Kotaku\n", "lifehacker.com", None),
         # a registry outlet: its canonical name
         ("More from NPR\nAbout NPR\n", None, "NPR"),
+        # a statement only the site makes is enough alone
+        ("This post has affiliate links. Mental Floss may receive a commission.\n", None, "Mental Floss"),
+        ("How Do I Whitelist Observer?\n", None, "Observer"),
+        # a platform's name is never a site's self-name
+        ("Trending on Kinja\nKinja\nKinja\n", None, None),
     ],
 )
 def test_extract_outlet_from_self_names(text, domain, expected):
