@@ -179,6 +179,9 @@ def extract_stamp_clues(
         if not _is_stamp(plain, spans, names, no == byline_line):
             continue
         clues = _line_clues(plain, no)
+        label = _label_line_before(lines, no)
+        if label and all(c.role == "date-line" for c in clues):
+            clues = [replace(c, role=label) for c in clues]  # "Updated:" on the line before
         if clues:
             stamps.append((no, clues))
     if not stamps:
@@ -186,9 +189,31 @@ def extract_stamp_clues(
     return tuple(_the_articles(stamps, title_line, byline_line)), (lo, hi)
 
 
+# A line that is only a label, the date on the next line: "* Updated:" / "Mar 6, 2018",
+# "Original:" / "Dec 21, 2016" (the first publication).
+_LABEL_LINE = re.compile(r"^\W*(?P<label>first\s+published|published|posted|original|updated|last\s+updated|modified)\W*$", re.I)
+
+
+def _label_line_before(lines: list[str], no: int) -> str | None:
+    for k in range(no - 2, max(-1, no - 4), -1):
+        text = plain_line(lines[k])
+        if text:
+            m = _LABEL_LINE.match(text)
+            if not m:
+                return None
+            return "updated" if m.group("label").lower().endswith(("updated", "modified")) else "published"
+    return None
+
+
 def _the_articles(stamps: list[tuple[int, list[DateClue]]], title_line: int | None, byline_line: int | None) -> list[DateClue]:
     if byline_line:
-        no, clues = min(stamps, key=lambda s: (abs(s[0] - byline_line), s[0] < byline_line))
+        ranked = sorted(stamps, key=lambda s: (abs(s[0] - byline_line), s[0] < byline_line))
+        clues = list(ranked[0][1])
+        if all(c.role == "updated" for c in clues):
+            # The nearest stamp is a revision: the publication stamp is the next one that is not.
+            published = next((c for _, cs in ranked[1:] for c in cs if c.role != "updated"), None)
+            if published is not None:
+                clues.append(published)
         return clues
     after = [s for s in stamps if title_line and s[0] > title_line]
     if after:
