@@ -35,6 +35,7 @@ _ENCODED_COLON = re.compile(r"%3A", re.I)
 _NAME = re.compile(r"(?<![\w&])(?:The\s+)?(?:[A-Z0-9][\w!&'’.-]*)(?:\s+(?:[A-Z0-9][\w!&'’.-]*)){0,3}")
 _MIN_SHARE = 2  # a site is named by at least this many addresses
 _MARGIN = 2  # and at least twice as often as any other domain: a page full of ad links names no site
+_MARGIN_NAMED = 1.5  # or half as often again, where the page writes the leader's name and not the other's
 # A few addresses are as likely the article's own citations ("visit americantheatrewing.org")
 # as the site's: below these counts the site needs a copyright line on the page naming its
 # domain ("© 2016 TheHuffingtonPost.com, Inc."). A site known only by its domain needs more.
@@ -82,8 +83,18 @@ def count_site_domains(text: str) -> Counter[str]:
 def extract_site_domain(text: str) -> tuple[str, int] | None:
     """The registrable domain the page points at most, clearly (and how often), or ``None``."""
     ranked = count_site_domains(text).most_common(2)
-    if not ranked or ranked[0][1] < _MIN_SHARE or (len(ranked) > 1 and ranked[1][1] * _MARGIN > ranked[0][1]):
+    if not ranked or ranked[0][1] < _MIN_SHARE:
         return None
+    if len(ranked) > 1 and ranked[1][1] * _MARGIN > ranked[0][1]:
+        # A sister site linked nearly as often (vulture.com and nymag.com): the leader is the
+        # site only when clearly ahead and the page writes its name, not the other's.
+        top, second = ranked
+        if not (
+            second[1] * _MARGIN_NAMED <= top[1]
+            and extract_page_name_for(top[0], text) is not None
+            and extract_page_name_for(second[0], text) is None
+        ):
+            return None
     return ranked[0]
 
 
