@@ -200,7 +200,8 @@ def byline_names(byline: str) -> frozenset[str]:
     """
     text = re.sub(r"^\s*by\s*:?\s+", "", byline.strip(), flags=re.I)
     text = re.sub(r"\s*\((?:https?://|www\.)[^)]*\)", "", text)  # "Bradley M. Kuhn (http://ebb.org/bkuhn/)"
-    text = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", ", ", text)  # "Paul WisemanFatima Hussein": two names glued
+    # "Paul WisemanFatima Hussein": two names glued ("DiChristopher", "McDonald" are one).
+    text = re.sub(r"(?<=[a-z]{3})(?=[A-Z][a-z])", ", ", text)
     text = _LABEL_TAIL.sub("", text)
     names = set()
     for part in _LABEL_SPLIT.split(text):

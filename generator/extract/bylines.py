@@ -124,18 +124,25 @@ def authors_in_line(line: str) -> tuple[str, ...]:
 
 
 def _page_lines(text: str) -> list[tuple[int, str]]:
-    """The page's non-empty lines with their numbers (1-based), a bare "By" joined to the next."""
+    """The page's non-empty lines with their numbers (1-based), a bare "By" or "Author:"
+    joined to the next."""
     out: list[tuple[int, str]] = []
     for no, line in enumerate(text.splitlines(), start=1):
         piece = " ".join(line.split())
         if not piece:
             continue
         bare = _BY.match(out[-1][1]) if out else None
-        if bare and not bare.group("rest"):
+        if bare and not bare.group("rest") and not bare.group("glued"):
             out[-1] = (out[-1][0], f"{out[-1][1]} {piece}")
+        elif out and _AUTHOR_LABEL.match(out[-1][1]):
+            out[-1] = (out[-1][0], f"By {piece}")  # "* Author:" / "Austin Murphy"
         else:
             out.append((no, piece))
     return out
+
+
+# A label line whose next line is the byline's names: "* Author:", "Written by:".
+_AUTHOR_LABEL = re.compile(r"^[\W_]*(?:authors?|writers?|written\s+by)\s*:\s*$", re.I)
 
 
 def _bare_name(line: str) -> str | None:

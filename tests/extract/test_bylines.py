@@ -44,6 +44,8 @@ def _doc(title_line: int, title: str) -> CleanDoc:
         (["Headline here", "December 15, 2016 3:33 PM ET", "Rebecca Hersher", "Body text goes here."], ("Rebecca Hersher",)),
         # links to author pages
         (["Headline here", "[Julia Carrie Wong](//x.com/profile/julia-carrie-wong) and [Sam Levin](//x.com/profile/sam-levin)"], ("Julia Carrie Wong", "Sam Levin")),
+        # a label line, then the name
+        (["Headline here", "* Author:", "Austin Murphy", "* Publish date:", "Jan 12, 2017"], ("Austin Murphy",)),
         # menu words next to a stamp are no name
         (["Headline here", "Share Tweet Share", "Dec 5, 2016"], None),
         (["Headline here", "On Recent Controversial Events", "Tuesday 15 October 2019"], None),
