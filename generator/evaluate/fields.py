@@ -17,7 +17,8 @@ its ``date``, ``outlet`` and ``authors`` are compared with the page's labels:
   "Slate Magazine" is "Slate"), or when both are spellings of one registry outlet;
   *invented* when another outlet is given; *missing* when none is.
 * **authors** over the pages with a byline label: *right* when the set of names
-  matches the label's names (:func:`byline_names`), ignoring case and order.
+  matches the label's names (:func:`byline_names`), ignoring case and order. A label that
+  is only a date (the source's metadata put the stamp there) is left out.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from typing import Any, Iterable, Sequence
 
 from generator.build import extract_seed
 from generator.extract.date_spans import extract_date_spans, extract_url_date
+from generator.extract.date_stamps import numeric_spans
 from generator.extract.outlet_sites import registrable_domain
 from generator.extract.outlets import outlet_by_name
 from generator.files.devcorpus import CorpusText, read_web_corpus
@@ -60,6 +62,8 @@ def text_days(text: str) -> frozenset[str]:
                 days.add(dt.date(span.year, span.month, span.day).isoformat())
             except ValueError:
                 continue
+    for span in numeric_spans(text):  # "6/13/2018", where the order is beyond doubt
+        days.add(dt.date(span.year, span.month, span.day).isoformat())  # type: ignore[arg-type]
     for m in re.finditer(r"\b((?:19|20)\d\d)[-/.](\d\d)[-/.](\d\d)\b", text):
         try:
             days.add(dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat())
@@ -195,6 +199,9 @@ def byline_names(byline: str) -> frozenset[str]:
     person, so "AOL Staff" names nobody (and the right answer is no authors).
     """
     text = re.sub(r"^\s*by\s*:?\s+", "", byline.strip(), flags=re.I)
+    text = re.sub(r"\s*\((?:https?://|www\.)[^)]*\)", "", text)  # "Bradley M. Kuhn (http://ebb.org/bkuhn/)"
+    # "Paul WisemanFatima Hussein": two names glued ("DiChristopher", "McDonald" are one).
+    text = re.sub(r"(?<=[a-z]{3})(?=[A-Z][a-z])", ", ", text)
     text = _LABEL_TAIL.sub("", text)
     names = set()
     for part in _LABEL_SPLIT.split(text):
@@ -209,9 +216,18 @@ def _fold_name(name: str) -> str:
     return " ".join(re.sub(r"[^\w\s'-]", " ", name.casefold()).split())
 
 
-def judge_authors(result: PageResult) -> str:
+def is_date_only(byline: str) -> bool:
+    """Whether a byline label is only a stamp ("April 28, 2019 at 6:01 am Updated ..."): the
+    source's metadata put the date where the byline goes; it says nothing of the authors."""
+    return bool(re.match(r"^\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d)", byline, re.I))
+
+
+def judge_authors(result: PageResult) -> str | None:
     """``right``, ``wrong`` or ``missing`` for a page with a byline label (a label that
-    names nobody is right only when no author is given)."""
+    names nobody is right only when no author is given); ``None`` for a label that is only
+    a date (:func:`is_date_only`)."""
+    if is_date_only(result.labels["byline"]):
+        return None
     expected = byline_names(result.labels["byline"])
     given = frozenset(_fold_name(a) for a in result.authors)
     if given == expected:
@@ -270,7 +286,8 @@ def render_report(results: Sequence[PageResult]) -> str:
         _row("outlet", f["outlet"], ("right", "invented", "domain", "missing")),
         "",
         f"Outlet labels naming a section, not a site, left out: {sum(1 for r in results if r.labels.get('outlet') in NOT_SITE_LABELS)}"
-        f" ({', '.join(sorted(NOT_SITE_LABELS))}).",
+        f" ({', '.join(sorted(NOT_SITE_LABELS))}). Byline labels that are only a date, left out:"
+        f" {sum(1 for r in results if r.labels.get('byline') and is_date_only(r.labels['byline']))}.",
     ]
     wrong = [r for r in results if r.labels.get("date") and judge_date(r) == "wrong"]
     if wrong:

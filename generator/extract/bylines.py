@@ -17,17 +17,27 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from generator.extract.date_spans import extract_date_spans
 from generator.extract.outlets import outlet_by_name
+# The offline first-name list the actor recogniser uses (gender-guesser's): a word list, no model.
+from generator.resolve.actors.lexicon import is_given_name
 from generator.files.rules import load_confidence, load_rules
 from generator.model import CleanDoc, Field, Provenance
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_MARKS = re.compile(r"[*_#>`]+")
-_BY = re.compile(r"^(?:(?:written|posted|reported|story|words)\s+)?by\s*:?(?:\s+(?P<rest>.*))?$", re.I)
+# "By Jane Doe", "Written by ...", "By: ...", and "ByJane Doe" as a dump glues it.
+_BY = re.compile(r"^(?:(?:written|posted|reported|story|words)\s+)?by(?:\s*:?(?:\s+(?P<rest>.*))?|(?=[A-Z])(?P<glued>.*))$", re.I)
+_LEAD_MARKS = re.compile(r"^[\s/|•·*+>-]+")
+# A stamp before the byline: "Wednesday January 18, 2017 10:44 am PST by Juli Clover",
+# "December 19, 2016 by Maggie Winterfeldt": dates, times and separators only, then "by".
+_STAMP_THEN_BY = re.compile(r"^(?=[^\n]*\d)[\w\s,.:|•·/–—-]{0,80}?\s(?=by\s)", re.I)
 # Where the names end: a time, a date, a divider, a "Published"/"Updated" stamp, a handle.
 _TAIL = re.compile(
     r"\s+(?:on\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
-    r"|\s*(?:\||•|·|—|–|\s-\s)|\s+(?:published|updated|posted)\b|\s*@\w|\s*\d",
+    r"|\s*(?:\||•|·|—|–|\s-\s)|\s+(?:last\s+)?(?:published|updated|posted)\b|\s*@\w|\s*\d"
+    r"|\s+(?:in|on|at)\s",  # "Written by Michael Larabel in Valve on 1 June 2019"
     re.I,
 )
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.I)
@@ -38,6 +48,8 @@ _PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "van", "
 _NAME_WORDS = (2, 5)
 _LOOK_LINES = 400  # a byline sits in the page's head, not among its comments
 _NEAR_TITLE_LINES = 25  # a byline without "By" stands right under the headline
+_NEAR_ABOVE_TITLE_LINES = 6  # or just over it (a kicker, the byline, then the headline)
+_CLOSE_TITLE_LINES = 10  # a byline without "By" (a name and its stamp) sits closer still
 _MAX_CHARS = 200
 
 
@@ -70,14 +82,28 @@ def _tidy(name: str) -> str:
     return name.title() if name.isupper() else name
 
 
+def _unlink(line: str, glue: str) -> str:
+    """A line's Markdown as text: images dropped, links (nested ones too) as their text + ``glue``."""
+    text = _MD_IMAGE.sub(" ", line)
+    while True:
+        unlinked = _MD_LINK.sub(lambda m: m.group(1) + glue, text)
+        if unlinked == text:
+            return text
+        text = unlinked
+
+
 def authors_in_line(line: str) -> tuple[str, ...]:
     """The people a byline line names, or ``()`` when it is not a byline of people."""
     # A link ends a name: "By [Howard Blume](...)Staff Writer" is a name, then a role.
-    plain = " ".join(_MD_MARKS.sub(" ", _MD_LINK.sub(r"\1, ", line)).split())
+    plain = " ".join(_MD_MARKS.sub(" ", _unlink(line, ", ")).split())
+    plain = _LEAD_MARKS.sub("", plain)
+    stamp = _STAMP_THEN_BY.match(plain)
+    if stamp and extract_date_spans(stamp.group(0)):
+        plain = plain[stamp.end():]
     by = _BY.match(plain)
-    if not by or not by.group("rest") or len(plain) > _MAX_CHARS:
+    rest = (by.group("rest") or by.group("glued")) if by else None
+    if not rest or len(plain) > _MAX_CHARS:
         return ()
-    rest = by.group("rest")
     tail = _TAIL.search(_PAREN.sub(lambda m: " " * len(m.group(0)), rest))  # a paren's digits are no tail
     names = rest[: tail.start()] if tail else rest
     found: list[str] = []
@@ -98,59 +124,170 @@ def authors_in_line(line: str) -> tuple[str, ...]:
 
 
 def _page_lines(text: str) -> list[tuple[int, str]]:
-    """The page's non-empty lines with their numbers (1-based), a bare "By" joined to the next."""
+    """The page's non-empty lines with their numbers (1-based), a bare "By" or "Author:"
+    joined to the next."""
     out: list[tuple[int, str]] = []
     for no, line in enumerate(text.splitlines(), start=1):
         piece = " ".join(line.split())
         if not piece:
             continue
         bare = _BY.match(out[-1][1]) if out else None
-        if bare and not bare.group("rest"):
+        if bare and not bare.group("rest") and not bare.group("glued"):
             out[-1] = (out[-1][0], f"{out[-1][1]} {piece}")
+        elif out and _AUTHOR_LABEL.match(out[-1][1]):
+            out[-1] = (out[-1][0], f"By {piece}")  # "* Author:" / "Austin Murphy"
         else:
             out.append((no, piece))
     return out
 
 
+# A label line whose next line is the byline's names: "* Author:", "Written by:".
+_AUTHOR_LABEL = re.compile(r"^[\W_]*(?:authors?|writers?|written\s+by)\s*:\s*$", re.I)
+
+
 def _bare_name(line: str) -> str | None:
-    """A line that is only a person's name (maybe with a handle after it), else ``None``."""
-    plain = " ".join(_MD_MARKS.sub(" ", _MD_LINK.sub(r"\1 ", line)).split())
-    plain = re.sub(r"\s*@\w+$", "", plain).strip(" .,")
+    """A line that is only a person's name (maybe with a handle or a separator after it), else ``None``."""
+    plain = " ".join(_MD_MARKS.sub(" ", _unlink(line, " ")).split())
+    plain = _LEAD_MARKS.sub("", re.sub(r"\s*@\s?\w+$", "", plain)).strip(" .,/|•·-")
     return plain if _is_person(plain) else None
 
 
+# A byline without "By": a name, then a separator or a handle, then the stamp or the
+# outlet: "Valentina Palladino - Aug 10, 2016 11:15 am UTC", "James Akinaka • 8h",
+# "Pete Evans · CBC News · Posted: ...", "Jon Fingas , @jonfingas", "Alex Perry 1 day ago".
+_NAME_THEN = re.compile(r"^(?P<name>[^\d@|•·—–/,]{4,60}?)\s*(?:@\w+|[|•·—–/,]|\s-\s|(?=\s\d+\s*(?:m|h|d|min|mins|minutes?|hours?|days?)\b))")
+_AGO = re.compile(r"\b\d+\s*(?:m|h|d|min|mins|minutes?|hrs?|hours?|days?)\b(?:\s+ago)?", re.I)
+
+
+def _name_with_stamp(line: str) -> str | None:
+    """The name a byline without "By" opens with, when a date, a time ago, a handle or an
+    outlet follows it (see ``_NAME_THEN``), else ``None``."""
+    plain = " ".join(_MD_MARKS.sub(" ", _unlink(line, " ")).split())
+    plain = _LEAD_MARKS.sub("", plain)
+    m = _NAME_THEN.match(plain)
+    if not m or len(plain) > _MAX_CHARS:
+        return None
+    name, rest = m.group("name").strip(" .,"), plain[m.end("name"):]
+    if not _is_person(name) or not _opens_with_given_name(name):
+        return None
+    if extract_date_spans(rest) or _AGO.search(rest) or re.match(r"\s*@\w", rest) or outlet_by_name(rest.strip(" ,|•·-").split(" · ")[0]):
+        return name
+    return None
+
+
+def _author_links(line: str) -> tuple[str, ...]:
+    """People a line opens with as links to their author pages: "[Eric Adams](/author/eric-adams)",
+    "[Julia Carrie Wong](/profile/…) and [Sam Levin](/profile/…)"."""
+    if not line.lstrip().startswith("[") or not _AUTHOR_LINK.search(line):
+        return ()
+    names = []
+    rest = line.strip()
+    while True:
+        m = re.match(r"\[\s*([^\]!]+?)\s*\]\(([^)\s]*)[^)]*\)\s*(?:,|and|&)?\s*", rest)
+        if not m or not _AUTHOR_LINK.search(f"]({m.group(2)}/)") or not _is_person(m.group(1)):
+            break
+        names.append(_tidy(m.group(1)))
+        rest = rest[m.end():]
+    return tuple(dict.fromkeys(names))
+
+
 _BIO_VERB = re.compile(r"\s+(?:is|was|covers|writes|reports|has|joined|edits)\b")
-_AUTHOR_LINK = re.compile(r"\]\([^)]*/(?:authors?|people|contributors?|writers?|staff|profiles?|by)/", re.I)
+_AUTHOR_LINK = re.compile(r"\]\([^)]*/(?:authors?|people|contributors?|writers?|staff|profiles?|profile|by)/", re.I)
 
 
 def _named_again(name: str, lines: list[tuple[int, str]], no: int, line: str) -> bool:
     """Whether the page shows ``name`` is a writer's: the line links to an author page, or
-    a bio elsewhere opens with it ("Jane Doe covers education for ...")."""
+    a bio elsewhere opens with it ("Jane Doe covers education for ..."). A name merely
+    repeated proves nothing: menus repeat "Buy Now" and "Save Story"."""
     if _AUTHOR_LINK.search(line):
         return True
-    return any(n != no and text.startswith(name) and _BIO_VERB.match(text, len(name)) for n, text in lines)
+    for n, text in lines:
+        if n == no:
+            continue
+        if text.startswith(name) and _BIO_VERB.match(text, len(name)):
+            return True
+    return False
+
+
+def _near_title_byline(no: int, line: str, lines: list[tuple[int, str]], close: bool) -> tuple[tuple[str, ...], str] | None:
+    """The authors a line near the headline gives, with the method, else ``None``; a
+    byline without "By" only ``close`` to it (further down, names under dates are related
+    stories')."""
+    names = authors_in_line(line)
+    if names:
+        return names, "byline"
+    if not close:
+        return None
+    linked = _author_links(line)
+    if linked:
+        return linked, "byline-name"
+    stamped = _name_with_stamp(line)
+    if stamped:
+        return (_tidy(stamped),), "byline-name"
+    name = _bare_name(line)
+    if name and (_named_again(name, lines, no, line) or (_next_to_stamp(no, lines) and _opens_with_given_name(name))):
+        return (_tidy(name),), "byline-name"
+    return None
+
+
+def _opens_with_given_name(name: str) -> bool:
+    """Whether a name without "By" opens with somebody's first name ("Rebecca Hersher"), not
+    with a word of a menu or a section ("Tech Insider", "Share Tweet Share", "House Call")."""
+    first = name.split()[0]
+    # "On" is a first name too: a function word opening the line is a title's ("On Recent Events").
+    return is_given_name(first) and first.casefold() not in _function_words()
+
+
+@lru_cache(maxsize=None)
+def _function_words() -> frozenset[str]:
+    return frozenset(str(w).casefold() for w in load_rules("stopwords")["en"])
+
+
+_STAMP_LINE_MAX = 80
+_READ_TIME = re.compile(r"\b\d+\s+min(?:ute)?s?\s+read\b|^\[?profile\]?", re.I)
+
+
+def _next_to_stamp(no: int, lines: list[tuple[int, str]]) -> bool:
+    """Whether the line before or after line ``no`` is the article's stamp: a short line with a
+    date, a time ago ("1h ago"), a reading time ("4 min read") or a profile link."""
+    at = next((i for i, (n, _) in enumerate(lines) if n == no), None)
+    if at is None:
+        return False
+    for i in (at - 1, at + 1):
+        if 0 <= i < len(lines):
+            text = " ".join(_unlink(lines[i][1], " ").split())
+            if len(text) <= _STAMP_LINE_MAX and (
+                any(sp.year and sp.day for sp in extract_date_spans(text)) or _AGO.search(text) or _READ_TIME.search(text)
+            ):
+                return True
+    return False
 
 
 def extract_authors(text: str, doc: CleanDoc) -> Field[tuple[str, ...]] | None:
     """The article's authors from its byline, or ``None``.
 
     The raw page is read (the cleaner may have merged a byline into a paragraph or set
-    it aside), from the headline on: first a "By ..." line naming people; else a line
-    near the headline that is only a name the page repeats in an author box or bio.
+    it aside), nearest the headline first: the lines just under it, then just above it
+    (a byline over the headline), each a "By ..." line naming people, a line opening with
+    links to author pages, a name followed by its stamp ("Jane Doe - Aug 10, 2016"), or a
+    name alone that the page repeats in an author box or bio; then, further off, only "By"
+    lines (later ones are often related stories' bylines, so nearer wins).
     """
     lines = _page_lines(text)
     title_no = min((b.line_no for b in doc.blocks if b.kind == "title"), default=0)
     after = [item for item in lines if item[0] >= title_no]
     before = [item for item in lines if item[0] < title_no]
+    if title_no:
+        near = [(item, k < _CLOSE_TITLE_LINES) for k, item in enumerate(after[1:_NEAR_TITLE_LINES])]
+        near += [(item, True) for item in before[::-1][:_NEAR_ABOVE_TITLE_LINES]]
+        for (no, line), close in near:
+            found = _near_title_byline(no, line, lines, close)
+            if found:
+                return _authors_field(found[0], found[1], no, line)
     for no, line in (after + before)[:_LOOK_LINES]:
         names = authors_in_line(line)
         if names:
             return _authors_field(names, "byline", no, line)
-    if title_no:
-        for no, line in after[1:_NEAR_TITLE_LINES]:
-            name = _bare_name(line)
-            if name and _named_again(name, lines, no, line):
-                return _authors_field((_tidy(name),), "byline-name", no, line)
     return None
 
 

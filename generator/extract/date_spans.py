@@ -331,7 +331,8 @@ def _is_date_line(text: str, spans: Sequence[DateSpan]) -> bool:
     for pattern in (rules.published, rules.updated, *rules.line_filler):
         rest = pattern.sub(" ", rest)
     rest = rules.weekday_any.sub(" ", rest)
-    return not _LETTER.search(rest)
+    # A long number left over makes a table row or an id, not a date line ("2020-08-01 18:00 │ 200 │ 4084").
+    return not _LETTER.search(rest) and not re.search(r"\d{3,}", rest)
 
 
 def _label(gap: str) -> Role | None:
@@ -505,6 +506,7 @@ class DateEvidence:
     mentions: tuple[WeekdayMention, ...]
     url: Field[DateValue] | None
     latest_year: int | None = None  # the latest year the blocks write ("2016", "/2016/11/")
+    usual_year: int | None = None  # the year the body writes most outside full dates (ties: the latest)
 
 
 # Languages whose dates in words the rules of data/dates.yml read (month and weekday
@@ -522,12 +524,23 @@ def extract_date_evidence(doc: CleanDoc, byline_line: int | None = None) -> Date
     """
     url = extract_url_date(doc.source_url)
     years = [int(y) for b in doc.blocks for y in _YEAR.findall(b.plain())]
+    body_years = [y for b in doc.body_blocks() for y in _bare_years(b.plain())]
+    usual = max(set(body_years), key=lambda y: (body_years.count(y), y)) if body_years else None
     if doc.language is not None and doc.language not in DATE_WORD_LANGUAGES:
-        return DateEvidence((), (), url, max(years, default=None))
-    return DateEvidence(extract_date_clues(doc, byline_line), extract_weekday_mentions(doc), url, max(years, default=None))
+        return DateEvidence((), (), url, max(years, default=None), usual)
+    return DateEvidence(extract_date_clues(doc, byline_line), extract_weekday_mentions(doc), url, max(years, default=None), usual)
 
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _bare_years(text: str) -> list[int]:
+    """The years a text writes outside full dates ("in 2020", "2017's best"): what it is
+    about, not a stamp of the day the page was saved ("Today: 7 January 2025")."""
+    for span in reversed(extract_date_spans(text)):
+        if span.day is not None:
+            text = text[: span.start] + " " + text[span.end :]
+    return [int(y) for y in _YEAR.findall(text)]
 
 
 def byline_line_of(evidence: str | None) -> int | None:

@@ -2,7 +2,11 @@
 
 Only ``doc.blocks``, ``doc.dateline`` and ``doc.source_url`` are read, never
 ``doc.removed``: furniture such as a donation appeal's "Since July 1, 2024"
-is the day the page was scraped, not the day the article was written.
+is the day the page was scraped, not the day the article was written. The one
+exception is the article's own stamp next to its headline and byline, which
+cleaning often sets aside with the share bar: extract/date_stamps.py reads it from
+the seed's lines and adds it to the evidence as a date line, "Published" or
+"Updated" clue (and drops stamps far from it: related stories, comments, masthead).
 
 Date-looking spans are found with the regexes of ``data/dates.yml``; each span
 alone is then parsed by dateparser with a fixed ``RELATIVE_BASE`` and only its
@@ -31,7 +35,9 @@ tier "inferred" (confidence at most 0.6):
   * ``caption-date`` (0.5): a caption block ending AP-style "..., Aug. 13,
     2015." (a photo of the day's news; file photos are excluded, see below).
   * ``updated-label`` (0.45; 0.4 in prose): "Updated: ...": a revision date, the
-    latest the article can have been published.
+    latest the article can have been published. Never one in a later year than the
+    year the body writes most outside full dates: that is a revision long after
+    publication ("Last Updated: January 7, 2025" on a 2020 story), so no date.
   * ``lead-date`` (0.4): "on August 5, 2015" in the lead paragraph.
   * ``weekday-after-photo`` (0.35): see below.
   * ``month-day+anchor`` (0.3): a yearless month-day and no weekday clue, within
@@ -286,7 +292,12 @@ def date_candidates(
 ) -> tuple[Field[DateValue], ...]:
     """Every candidate publication date the rules find in ``evidence``, strongest first."""
     clues, mentions, url_field = evidence.clues, evidence.mentions, evidence.url
-    found: list[Field[DateValue] | None] = [_from_clue(c) for c in clues]
+    # An "Updated" stamp in a later year than the one the article writes most is a revision
+    # long after publication ("Last Updated: January 7, 2025" on a 2020 story): no date from it.
+    found: list[Field[DateValue] | None] = [
+        _from_clue(c) for c in clues
+        if not (c.role == "updated" and evidence.usual_year and (c.span.year or 0) > evidence.usual_year)
+    ]
     found.append(url_field)
     for clue in _yearless(clues):
         found.append(_with_url_year(clue, url_field))

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from generator.extract import bylines, date_spans, dates, outlets
+from generator.extract import bylines, date_spans, date_stamps, dates, outlets
 from generator.extract.article_span import is_furniture_line, lead_sentence
 from generator.files.rules import load_confidence
 from generator.model import Article, CleanDoc, DateValue, Field, Provenance, Seed, choose
@@ -24,7 +24,13 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
     source = f"{seed.path.rsplit('.', 1)[0]}.meta.yml"
     authors = bylines.extract_authors(seed.text, doc)
     # The byline places the article's own date stamp (date_spans.keep_near_byline).
-    date_evidence = date_spans.extract_date_evidence(doc, date_spans.byline_line_of(authors.provenance.evidence if authors else None))
+    byline_line = date_spans.byline_line_of(authors.provenance.evidence if authors else None)
+    date_evidence = date_spans.extract_date_evidence(doc, byline_line)
+    # The stamp next to the headline and byline, read from the seed's own lines (cleaning may set it aside).
+    if date_stamps.reads_language(doc.language):
+        title_line = min((b.line_no for b in doc.blocks if b.kind == "title"), default=None)
+        names = authors.value if authors else ()
+        date_evidence = date_stamps.add_stamp_clues(date_evidence, seed.text, title_line, byline_line, names)
     article = Article(
         id=seed.id,
         source_path=seed.path,

@@ -14,7 +14,14 @@ import re
 from functools import lru_cache
 from typing import Any, Callable
 
-from generator.extract.outlet_sites import domain_label, is_platform_domain, name_fits_domain
+from generator.extract.outlet_sites import (
+    _squash,
+    domain_label,
+    extract_page_name_for,
+    is_platform_domain,
+    name_fits_domain,
+    registrable_domain,
+)
 from generator.files.rules import load_confidence, load_rules
 from generator.model import Field, Provenance
 
@@ -30,7 +37,7 @@ _ROOT_LOGO = re.compile(
     r"|\[[^\]\n]{0,60}\]\((?P<href2>[^)\s]*)\s+\"(?P<alt2>[^\"\n]{2,60})\"\)"
 )
 _COPYRIGHT = re.compile(
-    r"(?:copyright\s*(?:©|\(c\)|&copy;)?|©|\(c\)|&copy;)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
+    r"(?:(?:©|\(c\)|&copy;)\s*(?i:copyright)|(?i:copyright)\s*(?:©|\(c\)|&copy;)?|©|\(c\)|&copy;)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
     r"(?:by\s+)?(?P<name>[A-Z][\w&'’!-]*(?:[ \t]+[A-Z&][\w&'’!-]*){0,5})",
 )
 # Words a company name ends with that are no part of the site's name.
@@ -159,13 +166,21 @@ def extract_outlet_from_title(
 def extract_outlet_from_logo(text: str, domain: str | None, name_of_domain: Callable[[str], str | None]) -> Field[str] | None:
     """The name of the site's logo, linked to its home page ("[![The Motley Fool](…)](/)"),
     when it fits the page's domain."""
-    if domain is None or is_platform_domain(domain):
+    if domain is None:
         return None
+    platform = is_platform_domain(domain)
     for m in _ROOT_LOGO.finditer(text):
         href = m.group("href") if m.group("href") is not None else m.group("href2")
+        alt = re.sub(r"\s+(?:home|homepage|logo)$", "", (m.group("alt") or m.group("alt2")).strip(), flags=re.I)
+        if platform:
+            # On a platform a publication's logo links to its own path: "[![Voodoo Engineering](…)](/voodoo-engineering)"
+            # ("/@name" is a writer's profile, not a publication).
+            slug = re.fullmatch(rf"(?:(?:https?:)?//(?:www\.)?{re.escape(domain)})?/([\w-]+)/?(?:\?[^\s]*)?", href)
+            if slug and _squash(slug.group(1)) == _squash(alt) and len(_squash(alt)) >= 3:
+                return Field(alt, Provenance("masthead-logo", f"publication logo linked to its page: {m.group(0)[:160]}", load_confidence("outlet-masthead-logo")))
+            continue
         if not (href == "/" or re.fullmatch(rf"(?:https?:)?//(?:www\.)?{re.escape(domain)}/?", href)):
             continue
-        alt = re.sub(r"\s+(?:home|homepage|logo)$", "", (m.group("alt") or m.group("alt2")).strip(), flags=re.I)
         fitted = fit_name(alt, domain)
         if fitted:
             name = name_of_domain(domain) or fitted
@@ -181,9 +196,19 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
     copyright lines ("Subscribe to The Seattle Times")."""
     if domain is not None and is_platform_domain(domain):
         return None
+    if domain is not None:
+        linked = _copyright_link_to_site(text, domain)
+        if linked is not None:
+            return linked
+    text = _MD_LINK.sub(r"\1", text) if "](" in text else text
+    for dm in _COPYRIGHT_DOMAIN.finditer(text):
+        # A domain ("© 2022 opposingviews.com"): the site, as the page spells its name.
+        held = _held_domain(text, dm)
+        if held is not None and (domain is None or held[0] == domain):
+            return held[1]
     for m in _COPYRIGHT.finditer(text):
         if re.match(r"\.[a-z]", text[m.end():m.end() + 2]):
-            continue  # a domain ("TheHuffingtonPost.com"): the page's spelling of it is better
+            continue  # a domain, read above
         name = _COMPANY_TAIL.sub("", m.group("name").strip(" ,.")).strip(" ,.")
         if not name:
             continue
@@ -199,4 +224,143 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
         if any(_names_site(name, other) for other in text.splitlines()):
             evidence = f'{line}; "{name}" written again on the page'
             return Field(name, Provenance("copyright", evidence, load_confidence("outlet-copyright-holder-untied")))
+        if _reads_as_newspaper(name):
+            evidence = f'{line}; "{name}" reads as a publication\'s name'
+            return Field(name, Provenance("copyright", evidence, load_confidence("outlet-copyright-holder-untied")))
     return None
+
+
+_COPYRIGHT_DOMAIN = re.compile(
+    r"(?:©|\(c\)|&copy;|\bcopyright\b)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
+    r"(?P<name>[a-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})\b",
+    re.I,
+)
+
+
+def _held_domain(text: str, m: re.Match[str]) -> tuple[str, Field[str]] | None:
+    """The registrable domain a copyright line holds ("© 2022 opposingviews.com"), named as
+    the page spells it ("Opposing Views"); ``None`` when the page writes no such name."""
+    held = registrable_domain(m.group("name"))
+    if held is None or is_platform_domain(held):
+        return None
+    spelled = extract_page_name_for(held, text)
+    if spelled is None:
+        return None
+    line = text[m.start(): m.end() + 40].splitlines()[0].strip()[:200]
+    evidence = f'{line}; the page writes "{spelled[0]}" {spelled[1]} times'
+    return held, Field(spelled[0], Provenance("copyright", evidence, load_confidence("outlet-copyright-holder")))
+
+
+@lru_cache(maxsize=None)
+def _newspaper_words() -> frozenset[str]:
+    return frozenset(load_rules("outlets")["cues"]["newspaper_name_words"])
+
+
+def _reads_as_newspaper(name: str) -> bool:
+    """Whether a holder's name ends with a newspaper word ("Chicago Tribune", "Gulf Times"):
+    a publication, not a company owning sites."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and words[-1] in _newspaper_words() and all(w[0].isupper() for w in words)
+
+
+_COPYRIGHT_LINK = re.compile(
+    r"(?:©|\(c\)|&copy;|\bcopyright\b)[^\n\[]{0,40}\[(?P<name>[^\]\n]{2,60})\]\((?P<href>[^)\s]+)[^)]*\)", re.I
+)
+
+
+def _copyright_link_to_site(text: str, domain: str) -> Field[str] | None:
+    """A copyright holder linked to the site's own home page ("Copyright © 2017 [WordPress
+    Tavern](https://wptavern.com)"): the name the site gives itself, whatever its domain."""
+    for m in _COPYRIGHT_LINK.finditer(text):
+        if re.fullmatch(rf"(?:https?:)?//(?:www\.)?{re.escape(domain)}/?", m.group("href")):
+            name = _COMPANY_TAIL.sub("", m.group("name").strip(" ,.")).strip(" ,.")
+            if len(name) >= 3:
+                line = m.group(0)[:200]
+                return Field(name, Provenance("copyright", line, load_confidence("outlet-copyright-holder")))
+    return None
+
+
+# A site's name as its furniture writes it: one to four capitalised words ("Quartz",
+# "The Verge", "WIRED", "E! Online"), joined by "of"/"and"/"&" at most.
+_SELF_NAME = r"(?-i:(?P<name>(?:The\s+)?[A-Z0-9][\w!&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z0-9][\w!&'’.-]*){0,3}))"
+_LINE_MARKS = re.compile(r"^[\s*+#>|•·-]+|[*_`]+")
+_MIN_SELF_LINES = 2  # one line may name a partner ("Follow GMA" on a Yahoo video page) ...
+_MIN_SELF_WRITTEN = 3  # ... but one strong line ("More from Kotaku") suffices where the page writes the name this often
+
+
+@lru_cache(maxsize=None)
+def _platform_names() -> frozenset[str]:
+    return frozenset(load_rules("outlets")["cues"].get("platform_names", {}).values())
+
+
+@lru_cache(maxsize=None)
+def _self_name_cues() -> tuple[tuple[re.Pattern[str], int], ...]:
+    """Each cue with its strength: 2 enough alone (``site_self_name_alone``), 1 strong
+    (``site_self_name``), 0 weak (``site_self_name_weak``)."""
+    cues = load_rules("outlets")["cues"]
+    return tuple(
+        (re.compile(p.replace("{name}", _SELF_NAME), re.I), strength)
+        for key, strength in (("site_self_name_alone", 2), ("site_self_name", 1), ("site_self_name_weak", 0))
+        for p in cues[key]
+    )
+
+
+def _self_name_lines(text: str) -> list[tuple[str, str, int]]:
+    """(name, line, strong) for each line of the page where the site names itself."""
+    found = []
+    for raw in text.splitlines():
+        line = " ".join(_LINE_MARKS.sub(" ", _MD_LINK.sub(r"\1", raw)).split())
+        if not line or len(line) > 300:
+            continue
+        for cue, strong in _self_name_cues():
+            m = cue.search(line)
+            if m:
+                found.append((m.group("name").strip(" .,’'"), line, strong))
+                break
+    return found
+
+
+def extract_outlet_from_self_names(
+    text: str, domain: str | None, outlet_by_name: NameOf, name_of_domain: Callable[[str], str | None]
+) -> Field[str] | None:
+    """The name the site calls itself in its own furniture ("More from Quartz", "About
+    TMZ", "The Verge logo", a writer's bio "is a staff writer at WIRED"), or ``None``.
+
+    A name needs a statement only the site makes ("Mental Floss may receive a commission"),
+    or a strong line ("More from Kotaku"; a weak "Follow GMA" may be a partner's) and a
+    second line or the page writing the name three times or more; a
+    name that is no registry outlet's and does not fit a known domain is someone else's (a
+    sister site in the menu). The most supported name wins; a tie gives ``None``.
+    """
+    if domain is not None and is_platform_domain(domain):
+        return None
+    lines: dict[str, list[str]] = {}
+    strong: set[str] = set()
+    alone: set[str] = set()
+    for name, line, strength in _self_name_lines(text):
+        if len(name) < 2 or name.casefold() in ("us", "the", "our", "me") or name in _platform_names():
+            continue
+        entry = outlet_by_name(name)
+        key = entry["name"] if entry else name
+        if domain is not None:
+            tied = _tied_name(name, domain, outlet_by_name, name_of_domain)
+            if tied is None:
+                continue
+            key = tied
+        if line not in lines.setdefault(key, []):
+            lines[key].append(line)
+        if strength >= 1:
+            strong.add(key)
+        if strength >= 2:
+            alone.add(key)
+    ranked = sorted(((k, v) for k, v in lines.items() if k in strong), key=lambda kv: (-len(kv[1]), -text.count(kv[0])))
+    if not ranked:
+        return None
+    name, where = ranked[0]
+    if len(ranked) > 1 and len(ranked[1][1]) == len(where) and text.count(ranked[1][0]) == text.count(name):
+        return None
+    written = text.casefold().count(name.casefold())
+    if name not in alone and (name not in strong or (len(where) < _MIN_SELF_LINES and written < _MIN_SELF_WRITTEN)):
+        return None
+    evidence = "the site names itself: " + "; ".join(f'"{w[:80]}"' for w in where[:3])
+    return Field(name, Provenance("site-self-name", evidence, load_confidence("outlet-site-self-name")))

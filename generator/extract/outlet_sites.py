@@ -29,10 +29,13 @@ _URL_HOST = re.compile(r"(?:https?:)?//([a-z0-9.-]+\.[a-z]{2,})(?=[/:?#)\s\]\"'|
 _EMAIL_HOST = re.compile(r"\b[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b", re.I)
 _WORD_DOMAIN = re.compile(r"(?<![\w@/.-])((?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|ca|com\.au|in|news))\b(?![\w/.-])", re.I)
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_ENCODED_SLASH = re.compile(r"%2F", re.I)
+_ENCODED_COLON = re.compile(r"%3A", re.I)
 # A name as a page writes it: one to four capitalised words ("Ars Technica", "247Sports").
 _NAME = re.compile(r"(?<![\w&])(?:The\s+)?(?:[A-Z0-9][\w!&'’.-]*)(?:\s+(?:[A-Z0-9][\w!&'’.-]*)){0,3}")
 _MIN_SHARE = 2  # a site is named by at least this many addresses
 _MARGIN = 2  # and at least twice as often as any other domain: a page full of ad links names no site
+_MARGIN_NAMED = 1.5  # or half as often again, where the page writes the leader's name and not the other's
 # A few addresses are as likely the article's own citations ("visit americantheatrewing.org")
 # as the site's: below these counts the site needs a copyright line on the page naming its
 # domain ("© 2016 TheHuffingtonPost.com, Inc."). A site known only by its domain needs more.
@@ -65,6 +68,8 @@ def count_site_domains(text: str) -> Counter[str]:
     counts: Counter[str] = Counter()
     # Images are served from CDNs ("cbsistatic.com"), not from the site's own address.
     text = _MD_IMAGE.sub(" ", text)
+    # Addresses inside share links are URL-encoded ("u=https%3A%2F%2Fmedium.com%2F..."): read them as addresses.
+    text = _ENCODED_SLASH.sub("/", _ENCODED_COLON.sub(":", text))
     hosts = [m.group(1) for m in _URL_HOST.finditer(text)]
     hosts += [m.group(1) for m in _EMAIL_HOST.finditer(text)]
     hosts += [m.group(1) for m in _WORD_DOMAIN.finditer(text)]
@@ -78,8 +83,18 @@ def count_site_domains(text: str) -> Counter[str]:
 def extract_site_domain(text: str) -> tuple[str, int] | None:
     """The registrable domain the page points at most, clearly (and how often), or ``None``."""
     ranked = count_site_domains(text).most_common(2)
-    if not ranked or ranked[0][1] < _MIN_SHARE or (len(ranked) > 1 and ranked[1][1] * _MARGIN > ranked[0][1]):
+    if not ranked or ranked[0][1] < _MIN_SHARE:
         return None
+    if len(ranked) > 1 and ranked[1][1] * _MARGIN > ranked[0][1]:
+        # A sister site linked nearly as often (vulture.com and nymag.com): the leader is the
+        # site only when clearly ahead and the page writes its name, not the other's.
+        top, second = ranked
+        if not (
+            second[1] * _MARGIN_NAMED <= top[1]
+            and extract_page_name_for(top[0], text) is not None
+            and extract_page_name_for(second[0], text) is None
+        ):
+            return None
     return ranked[0]
 
 
@@ -109,6 +124,11 @@ def extract_page_name_for(domain: str, text: str) -> tuple[str, int] | None:
     return max(found.items(), key=lambda kv: (kv[1], sum(ch.isupper() for ch in kv[0]), kv[0]))
 
 
+@lru_cache(maxsize=None)
+def _domain_tails() -> frozenset[str]:
+    return frozenset(load_rules("outlets")["cues"]["domain_name_tails"])
+
+
 def is_platform_domain(domain: str) -> bool:
     """Whether ``domain`` hosts many publications (medium.com, blogspot.com, wikia.com):
     its name is the platform's, not the page's site (``cues.platform_hosts``)."""
@@ -135,12 +155,15 @@ def domain_label(domain: str) -> str:
 def name_fits_domain(name: str, domain: str) -> bool:
     """Whether a name is the domain's site: its squashed form is the domain's name, with or
     without "the" ("The Verge" for theverge.com), or ends with it as a word run ("The
-    Motley Fool" for fool.com), or the domain's name ends with it ("Page Six" for pagesix.com)."""
+    Motley Fool" for fool.com), or the domain's name ends with it ("Page Six" for pagesix.com),
+    or is it followed by a generic word ("BLISTER" for blisterreview.com: ``cues.domain_name_tails``)."""
     key, label = _squash(name), domain_label(domain)
     if len(key) < 3 or len(label) < 3:
         return False
     if key in (label, "the" + label) or label in (key, "the" + key):
         return True
+    if label.startswith(key) and label[len(key):] in _domain_tails():
+        return True  # "BLISTER" on blisterreview.com
     words = [_squash(w) for w in name.split()]
     return any("".join(words[i:]) == label for i in range(1, len(words)))
 
@@ -175,3 +198,25 @@ def extract_outlet_from_site(text: str, name_of_host: object) -> Field[str] | No
     if count < _MIN_SHARE_DOMAIN_ONLY and not confirmed:
         return None
     return Field(domain, Provenance("url-host", evidence, load_confidence("outlet-url-host")))
+
+
+def spell_domain_outlet(found: Field[str] | None, text: str) -> Field[str] | None:
+    """A bare domain from the URL ("nationalgeographic.com") as the page spells the site's
+    name ("National Geographic"), when it does; else as it was."""
+    if found is None or found.provenance.method != "url-host" or found.value != registrable_domain(found.value):
+        return found
+    spelled = extract_page_name_for(found.value, text) if text else None
+    if spelled is None:
+        return found
+    name, times = spelled
+    evidence = f'{found.provenance.evidence}; the page writes "{name}" {times} times'
+    return Field(name, Provenance("url-host", evidence, found.provenance.confidence))
+
+
+def extract_platform_outlet(domain: str | None) -> Field[str] | None:
+    """The platform a page is on (``cues.platform_names``: medium.com is Medium), for a
+    page that names no publication of its own."""
+    name = load_rules("outlets")["cues"].get("platform_names", {}).get(domain) if domain else None
+    if name is None:
+        return None
+    return Field(name, Provenance("platform-host", f"the page's addresses are on {domain}", load_confidence("outlet-platform")))

@@ -34,12 +34,20 @@ from generator.extract.clean import extract_required_texts, lower_for_required_t
 from generator.extract.outlet_names import (
     extract_outlet_from_copyright_holder,
     extract_outlet_from_logo,
+    extract_outlet_from_self_names,
     extract_outlet_from_title,
     fit_name,
     split_title_site,  # the title's site part, offered to other rooms from here
 )
 from generator.extract.outlet_signatures import extract_outlet_from_signature_lines, prepare_signatures
-from generator.extract.outlet_sites import extract_outlet_from_site, extract_site_domain, is_platform_domain, registrable_domain
+from generator.extract.outlet_sites import (
+    extract_outlet_from_site,
+    extract_platform_outlet,
+    spell_domain_outlet,
+    extract_site_domain,
+    is_platform_domain,
+    registrable_domain,
+)
 from generator.files.rules import load_confidence
 from generator.model import CleanDoc, Field, Provenance, choose
 from generator.files.rules import load_rules
@@ -517,6 +525,7 @@ def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
     text = text or ""
     url = extract_outlet_from_url(doc.source_url) if doc.source_url else None
     domain = _page_domain(doc, text)
+    url = spell_domain_outlet(url, text)
     titles = doc.of_kind("title")
     page = [
         url,
@@ -526,6 +535,7 @@ def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
         extract_outlet_from_logo(text, domain, outlet_name_for_host),
         extract_outlet_from_copyright_holder(text, domain),
         extract_outlet_from_site(text, outlet_name_for_host) if text else None,
+        extract_outlet_from_self_names(text, domain, outlet_by_name, outlet_name_for_host) if text else None,
     ]
     named = {_key(f.value) for f in page if f is not None}
     kept: list[Field[str]] = []
@@ -540,7 +550,7 @@ def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
         if found is None:
             continue
         (kept if _confirmed(found, named, domain) else dropped).append(found)
-    best = choose(*kept, *page, extract_outlet_from_signatures(doc))
+    best = choose(*kept, *page, extract_outlet_from_signatures(doc), extract_platform_outlet(domain))
     if best is not None and dropped and any(best is f for f in page):
         others = "; ".join(f"not {f.value} ({f.provenance.method}: {f.provenance.evidence})" for f in dropped)
         best = replace(best, provenance=replace(best.provenance, evidence=f"{best.provenance.evidence}; {others}"))

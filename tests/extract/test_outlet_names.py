@@ -7,6 +7,7 @@ import pytest
 from generator.extract.outlet_names import (
     extract_outlet_from_copyright_holder,
     extract_outlet_from_logo,
+    extract_outlet_from_self_names,
     extract_outlet_from_title,
     fit_name,
     split_title_site,
@@ -89,7 +90,15 @@ def test_extract_outlet_from_logo(text, domain, expected):
         ("Copyright © 2022 Raw Story Media, Inc.", "rawstory.com", "Raw Story"),
         ("© 2022 Vox Media, LLC. All Rights Reserved", "theverge.com", None),
         ("Copyright © 2019 The Seattle Times\nSubscribe to The Seattle Times", None, "The Seattle Times"),
-        ("Copyright © 2019 The Seattle Times", None, None),  # named nowhere else
+        ("Copyright © 2019 The Seattle Times", None, "The Seattle Times"),  # named nowhere else, but reads as a newspaper
+        ("Copyright © 2019 Acme Widgets", None, None),  # named nowhere else
+        ("© 2022 New York Public Radio. All rights reserved.", None, None),  # a broadcaster owning sites
+        ("Copyright © 2017 [WordPress Tavern](https://wptavern.com). Powered by WordPress", "wptavern.com", "WordPress Tavern"),
+        ("© 2022 BLISTER", "blisterreview.com", "BLISTER"),  # the domain adds a generic word
+        ("© 2022 BLISTER", "blistering.com", None),
+        ("© 2022 opposingviews.com\nOpposing Views is a site", None, "Opposing Views"),  # a domain, as the page spells it
+        ("© 2022 opposingviews.com", None, None),  # not spelled: the site's domain gives it elsewhere
+        ("* © Copyright 2006 - 2024 Spiceworks Inc.\nHead over to the Spiceworks Community", None, "Spiceworks"),
         ("© 2022 Vox Media, LLC.\nVox Media", None, None),  # a company word
         ("© 2022 Condé Nast.\n* Condé Nast Store", None, None),  # a company owning many sites
         ("© 2022 Future US, Inc.\nAndroid Central is part of Future US Inc", None, None),
@@ -110,3 +119,47 @@ def test_few_addresses_need_a_copyright_line():
     text = "visit https://americantheatrewing.org/a and https://americantheatrewing.org/b American Theatre Wing"
     assert extract_outlet_from_site(text, outlet_name_for_host) is None
     assert extract_outlet_from_site(text + "\n© 2016 American Theatre Wing", outlet_name_for_host) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "domain", "expected"),
+    [
+        # two self-naming lines
+        ("* More from Quartz\nstuff\n* About Quartz\n", None, "Quartz"),
+        # one strong line where the page writes the name often
+        ("TMZ\nTMZ Live\nMore from TMZ\n", None, "TMZ"),
+        # a bio names the site
+        ("Jane Doe is a staff writer at WIRED, covering science.\nMore From WIRED\n", None, "WIRED"),
+        # the logo's alt text, twice
+        ("The Verge logo. The Verge homepage\nThe Verge logo.\n", None, "The Verge"),
+        # one weak prompt alone names no site (a partner's channel)
+        ("Follow GMA\nGMA\nGMA\nGMA\n", None, None),
+        # a topic, not the site
+        ("More on Amazon\nAmazon\nAmazon\nAmazon\n", None, None),
+        # a name that does not fit the page's known domain is another site's
+        ("More from Kotaku\nAbout Kotaku\n", "lifehacker.com", None),
+        # a registry outlet: its canonical name
+        ("More from NPR\nAbout NPR\n", None, "NPR"),
+        # a statement only the site makes is enough alone
+        ("This post has affiliate links. Mental Floss may receive a commission.\n", None, "Mental Floss"),
+        ("How Do I Whitelist Observer?\n", None, "Observer"),
+        # a platform's name is never a site's self-name
+        ("Trending on Kinja\nKinja\nKinja\n", None, None),
+    ],
+)
+def test_extract_outlet_from_self_names(text, domain, expected):
+    found = extract_outlet_from_self_names(text, domain, outlet_by_name, outlet_name_for_host)
+    assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[ ![Voodoo Engineering](https://miro.medium.com/x.jpeg) ](/voodoo-engineering?source=post)", "Voodoo Engineering"),
+        ("[ ![Jakob Ulbrich](https://miro.medium.com/x.jpeg) ](/@jakobulbrich?source=post)", None),  # a writer's profile
+        ("[ ![Something Else](https://miro.medium.com/x.jpeg) ](/voodoo-engineering)", None),  # alt and path differ
+    ],
+)
+def test_platform_publication_logo(text, expected):
+    found = extract_outlet_from_logo(text, "medium.com", outlet_name_for_host)
+    assert (found.value if found else None) == expected

@@ -1,0 +1,245 @@
+"""The article's own date stamp, read from the raw page next to its headline and byline.
+
+Cleaning often sets the stamp aside with the byline and share bar around it
+("By Jane Doe | Dec 6, 2016, 4:08pm EST", "Oct 15, 2015 · 18 min read"), so the clean
+blocks alone miss it. This module reads the seed's own lines in a window around the
+headline and the byline (``stamp_window`` in data/dates.yml) and keeps a line as a
+stamp only when, once its dates, labels, weekdays, times, the byline's names and a few
+fillers ("min read", "12 comments") are taken out, at most a few words remain: a
+related story's linked headline, a caption or a sentence is never a stamp.
+
+Which stamp is the article's: the byline's own line, else the stamp nearest the
+byline, else the first after the headline, else the last one above it (a masthead
+sits further up). Within one stamp line, a "Published" date wins; otherwise the
+earliest date, since a second date on the line is a revision ("Dec 6, 2016 — 6:22 PM
+Dec 7, 2016 — 1:55 PM").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Sequence
+
+from generator.extract.date_spans import DATE_WORD_LANGUAGES, DateClue, DateEvidence, DateSpan, _is_rejected, date_rules, extract_date_spans
+from generator.files.rules import load_rules
+
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"[*_#>`]+")
+# "2021April 9": two stamps glued by the dump (an update then the publication day).
+_GLUED = re.compile(r"(?<=\d)(?=[A-Z][a-z])")
+# "Dec 20 201610:32 AM": a year glued to the time after it.
+_GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}:\d\d)")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_LONG_NUMBER = re.compile(r"\d{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class _StampRules:
+    above_title: int
+    below_title: int
+    above_byline: int
+    below_byline: int
+    max_chars: int
+    max_words: int
+    filler: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _StampRules:
+    data = load_rules("dates")["stamp_window"]
+    return _StampRules(
+        above_title=int(data["above_title"]),
+        below_title=int(data["below_title"]),
+        above_byline=int(data["above_byline"]),
+        below_byline=int(data["below_byline"]),
+        max_chars=int(data["max_chars"]),
+        max_words=int(data["max_words"]),
+        filler=tuple(re.compile(p, re.IGNORECASE) for p in data["filler"]),
+    )
+
+
+def plain_line(line: str) -> str:
+    """A raw line as text: Markdown images dropped, links as their text, marks and runs of spaces gone."""
+    text = _MD_IMAGE.sub(" ", line)
+    while True:  # a link inside a link: "[[Julia Horowitz](mailto:...)](/author/...)"
+        unlinked = _MD_LINK.sub(r" \1 ", text)
+        if unlinked == text:
+            break
+        text = unlinked
+    text = _GLUED_TIME.sub(r"\1 \2", text)
+    text = _MD_MARKS.sub(" ", text).replace("\\-", "-")
+    return " ".join(_GLUED.sub(" ", text).split())
+
+
+def _is_stamp(text: str, spans: Sequence[DateSpan], names: Sequence[str], is_byline: bool) -> bool:
+    """Whether a line is a date stamp: little but dates, labels and the byline's names."""
+    rules, dr = _rules(), date_rules()
+    if len(text) > rules.max_chars:
+        return False
+    rest = text
+    for s in reversed(spans):
+        rest = rest[: s.start] + " " + rest[s.end :]
+    for name in names:
+        rest = rest.replace(name, " ")
+    for pattern in (dr.published, dr.updated, *dr.line_filler, *rules.filler):
+        rest = pattern.sub(" ", rest)
+    rest = dr.weekday_any.sub(" ", rest)
+    if _LONG_NUMBER.search(rest):
+        return False  # a table row or an id, not a stamp ("2020-08-01 18:00 │ 200 │ 4084")
+    return is_byline or len(_WORD.findall(rest)) <= rules.max_words
+
+
+def _role(text: str, span: DateSpan) -> str:
+    rules = date_rules()
+    gap = text[: span.start]
+    pub = [m.end() for m in rules.published.finditer(gap)]
+    upd = [m.end() for m in rules.updated.finditer(gap)]
+    if not pub and not upd:
+        return "date-line"
+    return "published" if max(pub, default=-1) > max(upd, default=-1) else "updated"
+
+
+# "10/17/2022 04:01 PM EDT": a numeric date, read only where its order is beyond doubt
+# (one of its first two numbers is over 12); "05/08/2015" may be May or August: no date.
+_NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
+
+
+def numeric_spans(text: str) -> tuple[DateSpan, ...]:
+    """The unambiguous numeric dates of a stamp line ("10/17/2022", "28/11/2016")."""
+    spans = []
+    for m in _NUMERIC.finditer(text):
+        a, b, year = int(m[1]), int(m[2]), int(m[3])
+        if a > 12 and 1 <= b <= 12:
+            month, day = b, a
+        elif b > 12 and 1 <= a <= 12:
+            month, day = a, b
+        else:
+            continue
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            continue
+        spans.append(DateSpan(m.start(), m.end(), m[0], month, day, year))
+    return tuple(spans)
+
+
+def _spans(text: str) -> tuple[DateSpan, ...]:
+    return tuple(sorted(extract_date_spans(text) + numeric_spans(text), key=lambda s: s.start))
+
+
+def reads_language(language: str | None) -> bool:
+    """Whether stamps are read on a page of ``language``: English, or unknown (None, or
+    ``zxx``: too little text to tell, as on a page that is mostly a picture)."""
+    return language in (None, "zxx") or language in DATE_WORD_LANGUAGES
+
+
+def _line_clues(text: str, line_no: int) -> list[DateClue]:
+    """The dated clues of one stamp line, the article's first: a "Published" date, else
+    the earliest date that is not an "Updated" one, else the updated ones."""
+    clues = []
+    for span in _spans(text):
+        if span.year is None or span.day is None or _is_rejected(text, span):
+            continue
+        clues.append(DateClue(span, _role(text, span), True, text, line_no))  # type: ignore[arg-type]
+    key = lambda c: (c.span.year, c.span.month, c.span.day)  # noqa: E731
+    published = [c for c in clues if c.role == "published"]
+    plain = sorted((c for c in clues if c.role == "date-line"), key=key)
+    updated = sorted((c for c in clues if c.role == "updated"), key=key)
+    first = published[:1] or plain[:1]
+    return first + updated[:1]
+
+
+def extract_stamp_clues(
+    text: str, title_line: int | None, byline_line: int | None, names: Sequence[str] = ()
+) -> tuple[tuple[DateClue, ...], tuple[int, int] | None]:
+    """The article's own date stamp near its headline and byline (see the module doc),
+    and the window of seed lines searched; ``((), None)`` when there is neither."""
+    if not title_line and not byline_line:
+        return (), None
+    rules = _rules()
+    lines = text.splitlines()
+    ranges = []
+    if title_line:
+        ranges.append((title_line - rules.above_title, title_line + rules.below_title))
+    if byline_line:
+        ranges.append((byline_line - rules.above_byline, byline_line + rules.below_byline))
+    lo, hi = max(1, min(r[0] for r in ranges)), min(len(lines), max(r[1] for r in ranges))
+    stamps: list[tuple[int, list[DateClue]]] = []
+    for no in range(lo, hi + 1):
+        if not any(a <= no <= b for a, b in ranges) or no == title_line:
+            continue
+        plain = plain_line(lines[no - 1])
+        spans = _spans(plain)
+        if not any(s.year and s.day for s in spans):
+            continue
+        if not _is_stamp(plain, spans, names, no == byline_line):
+            continue
+        clues = _line_clues(plain, no)
+        label = _label_line_before(lines, no)
+        if label and all(c.role == "date-line" for c in clues):
+            clues = [replace(c, role=label) for c in clues]  # "Updated:" on the line before
+        if clues:
+            stamps.append((no, clues))
+    if not stamps:
+        return (), (lo, hi)
+    return tuple(_the_articles(stamps, title_line, byline_line)), (lo, hi)
+
+
+# A line that is only a label, the date on the next line: "* Updated:" / "Mar 6, 2018",
+# "Original:" / "Dec 21, 2016" (the first publication).
+_LABEL_LINE = re.compile(r"^\W*(?P<label>first\s+published|published|posted|original|updated|last\s+updated|modified)\W*$", re.I)
+
+
+def _label_line_before(lines: list[str], no: int) -> str | None:
+    for k in range(no - 2, max(-1, no - 4), -1):
+        text = plain_line(lines[k])
+        if text:
+            m = _LABEL_LINE.match(text)
+            if not m:
+                return None
+            return "updated" if m.group("label").lower().endswith(("updated", "modified")) else "published"
+    return None
+
+
+def _the_articles(stamps: list[tuple[int, list[DateClue]]], title_line: int | None, byline_line: int | None) -> list[DateClue]:
+    if byline_line:
+        ranked = sorted(stamps, key=lambda s: (abs(s[0] - byline_line), s[0] < byline_line))
+        clues = list(ranked[0][1])
+        if all(c.role == "updated" for c in clues):
+            # The nearest stamp is a revision: the publication stamp is the next one that is not.
+            published = next((c for _, cs in ranked[1:] for c in cs if c.role != "updated"), None)
+            if published is not None:
+                clues.append(published)
+        return clues
+    after = [s for s in stamps if title_line and s[0] > title_line]
+    if after:
+        return after[0][1]
+    return stamps[-1][1]
+
+
+_STAMP_ROLES = ("published", "updated", "date-line")
+
+
+def add_stamp_clues(
+    evidence: DateEvidence, text: str, title_line: int | None, byline_line: int | None, names: Sequence[str] = ()
+) -> DateEvidence:
+    """``evidence`` with the page's own stamp (:func:`extract_stamp_clues`) added.
+
+    Where the stamp is found, other date stamps of the clean blocks outside the window
+    around the headline and byline are dropped: they belong to related stories, comments
+    or the masthead, and the article's own one is known.
+    """
+    stamps, window = extract_stamp_clues(text, title_line, byline_line, names)
+    if not stamps or window is None:
+        return evidence
+    lo, hi = window
+    seen = {(c.line_no, c.span.text, c.role) for c in evidence.clues}
+    kept = tuple(
+        c for c in evidence.clues if c.role not in _STAMP_ROLES or not c.line_no or lo <= c.line_no <= hi
+    )
+    added = tuple(c for c in stamps if (c.line_no, c.span.text, c.role) not in seen)
+    return replace(evidence, clues=added + kept)
