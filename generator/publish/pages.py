@@ -29,6 +29,11 @@ from generator.publish.sitemap import SiteMap, absolute_url, list_outlet_names
 from generator.settings import GENERATED_MARKER, Settings
 from generator.text import MONTH_NAMES
 
+# An actor's or event's own page ranks first for its name: its title weighs more in
+# Pagefind's ranking than an article headline (h1, 7) naming it (weights are squared:
+# 10 counts about twice as much as 7).
+SEARCH_WEIGHT = '{ data-pagefind-weight="10" }'
+
 TYPE_HEADINGS = {"person": "People", "organisation": "Organisations", "state": "States", "other": "Other"}
 
 
@@ -55,7 +60,6 @@ def render_article_page(article: Article, archive: Archive, sitemap: SiteMap, se
         ("lang", article.doc.language),
         *((("authors", list(article.authors.value)),) if article.authors else ()),
         ("actors", actor_names),
-        ("tags", actor_names),
         ("event", event.id if event else None),
         ("source_file", article.source_path),
         ("source_url", article.source_url.value if article.source_url else None),
@@ -217,7 +221,7 @@ def render_actor_page(actor: Actor, archive: Archive, sitemap: SiteMap) -> Page:
     """One actor: spellings, articles newest first, events, frequent co-actors."""
     path = sitemap.actor(actor.id)
     articles = _newest_first(archive.article(i) for i in actor.article_ids)
-    lines = [f"# {escape_markdown(actor.name)}", "", f"**Type:** {actor.type}", "{: .na-meta }", ""]
+    lines = [f"# {escape_markdown(actor.name)} {SEARCH_WEIGHT}", "", f"**Type:** {actor.type}", "{: .na-meta }", ""]
     if actor.description:
         lines += [escape_markdown(actor.description), ""]
     dated = [a.date.value for a in articles if a.date]
@@ -324,7 +328,7 @@ def _event_line(event: Event, src: str, sitemap: SiteMap) -> str:
 def render_event_page(event: Event, archive: Archive, sitemap: SiteMap) -> Page:
     """One event: actors, how each outlet reported it, related events before and after."""
     path = sitemap.event(event.id)
-    lines = [f"# {escape_markdown(event.title)}", "", f"**Date:** {format_date(event.date)}", "{: .na-meta }", ""]
+    lines = [f"# {escape_markdown(event.title)} {SEARCH_WEIGHT}", "", f"**Date:** {format_date(event.date)}", "{: .na-meta }", ""]
     if event.actor_ids:
         links = [f"[{escape_markdown(archive.actor(i).name)}]({relative_link(path, sitemap.actor(i))})" for i in event.actor_ids]
         lines += [f"**Actors:** {', '.join(links)}", "{: .na-meta }", ""]
