@@ -107,9 +107,45 @@ def test_search_results_sort_by_date(page, server):
     assert len(years) > 1 and years == sorted(years, reverse=True), dates
 
 
+def _shown_actors(page) -> list[str]:
+    return page.locator(".na-index tbody tr:not([hidden]) td:first-child").all_inner_texts()
+
+
+def test_the_actors_filter_narrows_the_list(page, server):
+    page.goto(server + "actors/")
+    everyone = _shown_actors(page)
+    assert len(everyone) > 20
+    page.fill(".na-index__filter", "lavr")
+    page.wait_for_function("() => document.querySelectorAll('.na-index tbody tr:not([hidden])').length < 5")
+    assert _shown_actors(page) == ["Sergei Lavrov"]
+    assert float(page.locator(".na-index").get_attribute("data-na-filter-ms")) < 100
+    page.fill(".na-index__filter", "")
+    page.locator(".na-index__facet", has_text="state").click()
+    states = _shown_actors(page)
+    assert "Russia" in states and "Sergei Lavrov" not in states and len(states) < len(everyone)
+    page.locator(".na-index__facet", has_text="All").click()
+    # sorting by count: the most named actor first, then back to A to Z
+    page.locator(".na-index__sort", has_text="Articles").click()
+    counts = [int(c) for c in page.locator(".na-index tbody td:last-child").all_inner_texts()]
+    assert counts == sorted(counts, reverse=True)
+    page.locator(".na-index__sort", has_text="Actor").click()
+    assert _shown_actors(page) == everyone
+    # the jump links reach their letter
+    page.locator(".na-jump a", has_text="S").first.click()
+    assert page.url.endswith("#letter-s")
+    assert not page.errors
+
+
+def test_the_outlets_filter_narrows_the_list(page, server):
+    page.goto(server + "outlets/")
+    page.fill(".na-index__filter", "moscow")
+    page.wait_for_function("() => document.querySelectorAll('.na-index tbody tr:not([hidden])').length === 1")
+    assert _shown_actors(page) == ["The Moscow Times"]
+
+
 def test_article_actor_event_article_round_trip(page, server):
     page.goto(server + "events/")
-    page.locator("article li a").first.click()
+    page.locator("article li a:not(.na-jump a)").first.click()
     page.wait_for_url("**/events/*/")
     event_url = page.url
     page.locator("article a[href*='articles/']").first.click()
@@ -129,7 +165,7 @@ def test_article_actor_event_article_round_trip(page, server):
 
 def test_cleaning_record_opens(page, server):
     page.goto(server + "events/")
-    page.locator("article li a").first.click()
+    page.locator("article li a:not(.na-jump a)").first.click()
     page.wait_for_url("**/events/*/")
     page.locator("article a[href*='articles/']").first.click()
     page.wait_for_url("**/articles/**")
@@ -169,12 +205,15 @@ def phone(page):
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
-@pytest.mark.parametrize("which", ["home", "article", "review", "actors index", "events index"])
+@pytest.mark.parametrize("which", ["home", "article", "review", "actors index", "events index", "search"])
 def test_no_page_scrolls_sideways_on_a_phone(phone, server, which):
     path = {"home": "", "review": "review/", "actors index": "actors/", "events index": "events/"}.get(which)
-    if which == "article":
+    if which == "search":
+        phone.goto(server)
+        search_archive(phone, "Russia")
+    elif which == "article":
         phone.goto(server + "events/")
-        phone.locator("article li a").first.click()
+        phone.locator("article li a:not(.na-jump a)").first.click()
         phone.wait_for_url("**/events/*/")
         phone.locator("article a[href*='articles/']").first.click()
         phone.wait_for_url("**/articles/**")
