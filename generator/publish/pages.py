@@ -29,9 +29,12 @@ from generator.publish.sitemap import SiteMap, absolute_url, list_outlet_names
 from generator.settings import GENERATED_MARKER, Settings
 
 # An actor's or event's own page ranks first for its name: its title weighs more in
-# Pagefind's ranking than an article headline (h1, 7) naming it (weights are squared:
-# 10 counts about twice as much as 7).
-SEARCH_WEIGHT = '{ data-pagefind-weight="10" }'
+# Pagefind's ranking than an article headline (h1, 7) naming it, and an actor's name
+# more than an event title that contains it (weights count squared: 100 > 64 > 49;
+# with both at 10, events named after a person outranked the person's page at 2,000
+# articles).
+ACTOR_SEARCH_WEIGHT = '{ data-pagefind-weight="10" }'
+EVENT_SEARCH_WEIGHT = '{ data-pagefind-weight="8" }'
 
 
 
@@ -219,7 +222,7 @@ def render_actor_page(actor: Actor, archive: Archive, sitemap: SiteMap) -> Page:
     """One actor: spellings, articles newest first, events, frequent co-actors."""
     path = sitemap.actor(actor.id)
     articles = newest_first(archive.article(i) for i in actor.article_ids)
-    lines = [f"# {escape_markdown(actor.name)} {SEARCH_WEIGHT}", "", f"**Type:** {actor.type}", "{: .na-meta }", ""]
+    lines = [f"# {escape_markdown(actor.name)} {ACTOR_SEARCH_WEIGHT}", "", f"**Type:** {actor.type}", "{: .na-meta }", ""]
     if actor.description:
         lines += [escape_markdown(actor.description), ""]
     dated = [a.date.value for a in articles if a.date]
@@ -309,7 +312,7 @@ def event_line(event: Event, src: str, sitemap: SiteMap) -> str:
 def render_event_page(event: Event, archive: Archive, sitemap: SiteMap) -> Page:
     """One event: actors, how each outlet reported it, related events before and after."""
     path = sitemap.event(event.id)
-    lines = [f"# {escape_markdown(event.title)} {SEARCH_WEIGHT}", "", f"**Date:** {format_date(event.date)}", "{: .na-meta }", ""]
+    lines = [f"# {escape_markdown(event.title)} {EVENT_SEARCH_WEIGHT}", "", f"**Date:** {format_date(event.date)}", "{: .na-meta }", ""]
     if event.actor_ids:
         links = [f"[{escape_markdown(archive.actor(i).name)}]({relative_link(path, sitemap.actor(i))})" for i in event.actor_ids]
         lines += [f"**Actors:** {', '.join(links)}", "{: .na-meta }", ""]
