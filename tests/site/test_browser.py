@@ -96,15 +96,18 @@ def test_a_filtered_search_finds_articles_by_actor_and_year(page, server):
     assert len(filtered) < len(everything)
 
 
-def test_search_results_sort_by_date(page, server):
+def test_search_results_sort_by_date_and_keep_their_filters(page, server):
     page.goto(server)
     search_archive(page, "Russia")
+    _check_filter(page, "Kind", "article")
     page.select_option(".na-search__sort select", "desc")
     page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__result-link').length > 1")
     page.wait_for_load_state("networkidle")
     dates = page.locator(".pagefind-ui__result-tag[data-pagefind-ui-meta=date]").all_inner_texts()
     years = [int(d.split()[-1]) for d in dates]
     assert len(years) > 1 and years == sorted(years, reverse=True), dates
+    hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")
+    assert all("/articles/" in h for h in hrefs), "the Kind filter is still ticked"
 
 
 def _shown_actors(page) -> list[str]:

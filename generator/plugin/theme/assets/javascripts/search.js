@@ -49,8 +49,19 @@
     return (m[3] ? parseInt(m[3], 10) + " " : "") + month + " " + m[1];
   }
 
+  // the filters ticked in the UI, as {Year: ["2015"], ...} (Pagefind UI's checkbox name and value)
+  function checkedFilters(dialog) {
+    var filters = {};
+    dialog.querySelectorAll(".pagefind-ui__filter-checkbox:checked").forEach(function (box) {
+      (filters[box.name] = filters[box.name] || []).push(box.value);
+    });
+    return filters;
+  }
+
   var ui = null;
   function createUI(dialog, bundlePath, sort, term) {
+    // a new order is a new UI: carry the ticked filters over
+    var filters = checkedFilters(dialog);
     if (ui) ui.destroy();
     var options = {
       element: dialog.querySelector(".na-search__ui"),
@@ -73,6 +84,7 @@
     // a sort leaves out pages without a date (actors, outlets): said next to the choice
     if (sort) options.sort = { date: sort };
     ui = new window.PagefindUI(options);
+    if (Object.keys(filters).length) ui.triggerFilters(filters);
     if (term) ui.triggerSearch(term);
     var input = dialog.querySelector(".pagefind-ui__search-input");
     if (input) input.focus();
