@@ -23,21 +23,11 @@ $(STAMP): requirements.lock pyproject.toml
 generate: $(STAMP)
 	$(BIN)/python -m generator build $(BUILD_FLAGS)
 
-# Search: Material's (the whole index downloaded before the first query) below
-# PAGEFIND_FROM articles, Pagefind's (only the chunks a query needs) from there on;
-# SEARCH=material or SEARCH=pagefind forces one (figures in bench/results.md).
-SEARCH        ?= auto
-PAGEFIND_FROM ?= 2000
-
-## generate, then build the static site into site/
+## generate, then build the static site into site/ and its search index into site/pagefind/
+# (Pagefind, offline: only the index chunks a query needs are fetched; see the README, "Search")
 site: generate
-	@n=$$(find site_src/articles -maxdepth 1 -name '*.md' ! -name index.md | wc -l); \
-	if [ "$(SEARCH)" = pagefind ] || { [ "$(SEARCH)" = auto ] && [ $$n -ge $(PAGEFIND_FROM) ]; }; then \
-	  echo "search: Pagefind ($$n articles)"; \
-	  NEWSARCHIVE_MATERIAL_SEARCH=false $(BIN)/mkdocs build --strict && $(BIN)/python -m pagefind --site site --silent; \
-	else \
-	  $(BIN)/mkdocs build --strict; \
-	fi
+	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m pagefind --site site --silent
 
 ## run every test (unit, golden, MkDocs --strict, browser)
 test: $(STAMP)
@@ -71,7 +61,7 @@ lock:
 ## benchmark on N synthetic articles (bench/run.py); appends to bench/results.md
 N ?= 1000
 bench: $(STAMP)
-	$(BIN)/python bench/run.py --n $(N) --search $(if $(filter auto,$(SEARCH)),$(if $(shell [ $(N) -ge $(PAGEFIND_FROM) ] && echo y),pagefind,material),$(SEARCH)) --browser --results bench/results.md
+	$(BIN)/python bench/run.py --n $(N) --browser --results bench/results.md
 
 clean:
 	rm -rf site .venv

@@ -6,8 +6,8 @@ Makes N seeds with ``bench/make_archive.py`` in a throwaway project under
 * the generator, cold (no extraction cache), stage by stage: read, clean and
   extract, furniture, mentions, actors, story dates, events, Markdown (render, write);
 * the generator again with nothing changed, and after adding one seed;
-* ``mkdocs build`` and the search index (Material's, inside the MkDocs build,
-  or Pagefind's, run on the built site);
+* ``mkdocs build`` and the search index (Pagefind's, run on the built site, as
+  ``make site`` does);
 * the site's size, bytes per article page, and the bytes a first search downloads
   (measured in Chromium when ``--browser`` is given).
 
@@ -40,6 +40,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from make_archive import make_archive  # noqa: E402
 
+SEARCH = "pagefind"  # the only search since issue 17 (the report's heading names it)
 OWNED = ("articles", "actors", "events", "outlets", "index.md", "review.md")
 # Debian's Chromium, never a downloaded one, with the flags of tests/test_browser.py
 # (without them, on a machine with no internet, it keeps calling Google's services).
@@ -239,7 +240,7 @@ def measure_site(site: Path, n_articles: int) -> dict[str, Any]:
         "files": sum(1 for p in site.rglob("*") if p.is_file()),
         "bytes_per_article": total / max(1, n_articles),
         "article_page_bytes": page_bytes / max(1, len(pages)),
-        "material_index_bytes": material.stat().st_size if material.is_file() else 0,
+        "material_index_bytes": material.stat().st_size if material.is_file() else 0,  # 0 since Pagefind only
         "pagefind_bytes": sum(p.stat().st_size for p in pagefind.rglob("*") if p.is_file()) if pagefind.is_dir() else 0,
     }
 
@@ -253,7 +254,7 @@ def add_one_seed(project: Path, n: int) -> None:
     shutil.rmtree(extra)
 
 
-def first_search_bytes(site: Path, query: str, engine: str) -> dict[str, Any]:
+def first_search_bytes(site: Path, query: str) -> dict[str, Any]:
     """Serve ``site`` on localhost, type ``query`` in the header's search, count the bytes fetched for it."""
     import functools
     import http.server
@@ -276,27 +277,22 @@ def first_search_bytes(site: Path, query: str, engine: str) -> dict[str, Any]:
             # from the start: Material's search fetches its whole index as the page loads
             page.on("requestfinished", lambda r: fetched.append((r.url, (r.sizes() or {}).get("responseBodySize", 0))))
             page.goto(url, wait_until="networkidle")
+            before_search = len(fetched)
             start = time.perf_counter()
-            if engine == "pagefind":
-                page.click(".newsarchive-search__button")
-                page.fill(".pagefind-ui__search-input", query)
-                page.wait_for_selector(".pagefind-ui__result", timeout=60_000)
-            else:
-                page.locator("label.md-search__icon, .md-search__input").first.click()
-                # typed key by key: Material searches on keyboard events, not on a filled value
-                page.locator("input.md-search__input").press_sequentially(query, delay=30)
-                page.wait_for_selector(".md-search-result__item", timeout=120_000)
-            page.wait_for_load_state("networkidle")
+            page.click(".na-search-box")
+            # typed key by key, as a reader types: the UI searches after each pause
+            page.locator(".pagefind-ui__search-input").press_sequentially(query, delay=30)
+            page.wait_for_selector(".pagefind-ui__result-link", timeout=60_000)
             elapsed = time.perf_counter() - start
-            if engine == "pagefind":
-                results = page.locator(".pagefind-ui__message").inner_text()
-            else:
-                results = page.locator(".md-search-result__meta").inner_text()
+            page.wait_for_load_state("networkidle")
+            results = page.locator(".pagefind-ui__message").inner_text()
             browser.close()
     finally:
         httpd.shutdown()
     searching = [(u, b) for u, b in fetched if any(mark in u for mark in _SEARCH_FILES)]
     return {
+        # a page view without a search: the search files it fetched (none expected)
+        "bytes_before_search": sum(b for u, b in fetched[:before_search] if any(mark in u for mark in _SEARCH_FILES)),
         "bytes": sum(b for _, b in searching),
         "requests": len(searching),
         "page_bytes": sum(b for _, b in fetched),
@@ -305,8 +301,8 @@ def first_search_bytes(site: Path, query: str, engine: str) -> dict[str, Any]:
     }
 
 
-# What a search downloads: Material's index and its search worker; Pagefind's
-# script, styles, wasm, index chunks and result fragments.
+# What a search downloads: Pagefind's script, styles, wasm, index and filter chunks
+# and result fragments (and Material's index and worker, were its search ever on again).
 _SEARCH_FILES = ("/pagefind/", "search/search_index.json", "/workers/search")
 
 
@@ -334,26 +330,25 @@ def machine() -> dict[str, str]:
     }
 
 
-def bench_search(n: int, project: Path, search: str, browser: bool) -> dict[str, Any]:
+def bench_search(n: int, project: Path, browser: bool) -> dict[str, Any]:
     """MkDocs, the search index and a first search, on a project whose Markdown is generated."""
-    report: dict[str, Any] = {"n": n, "machine": machine(), "search": search}
-    env = {"SITE_URL": "http://127.0.0.1/", "NEWSARCHIVE_MATERIAL_SEARCH": "false" if search == "pagefind" else "true"}
-    report["mkdocs"] = run_child([sys.executable, "-m", "mkdocs", "build", "--strict"], project, env)
-    if search == "pagefind":
-        report["pagefind"] = run_child([sys.executable, "-m", "pagefind", "--site", "site"], project)
+    report: dict[str, Any] = {"n": n, "machine": machine(), "search": SEARCH}
+    report["mkdocs"] = run_child([sys.executable, "-m", "mkdocs", "build", "--strict"], project, {"SITE_URL": "http://127.0.0.1/"})
+    report["pagefind"] = run_child([sys.executable, "-m", "pagefind", "--site", "site"], project)
     report["site"] = measure_site(project / "site", n)
+    report["actors_index_bytes"] = (project / "site" / "actors" / "index.html").stat().st_size
     if browser:
         actor = _busiest_actor(project)
-        report["first_search"] = first_search_bytes(project / "site", actor, search)
+        report["first_search"] = first_search_bytes(project / "site", actor)
         report["first_search"]["query"] = actor
     return report
 
 
-def bench(n: int, work: Path, search: str, browser: bool, jobs: int) -> dict[str, Any]:
+def bench(n: int, work: Path, browser: bool, jobs: int) -> dict[str, Any]:
     """Every measurement for one archive size."""
     project = prepare_project(n, work)
     cache = project / ".newsarchive"
-    report: dict[str, Any] = {"n": n, "machine": machine(), "search": search}
+    report: dict[str, Any] = {"n": n, "machine": machine(), "search": SEARCH}
 
     cold = Meter()
     run_generator(project, cold, ["--jobs", str(jobs)])
@@ -373,7 +368,7 @@ def bench(n: int, work: Path, search: str, browser: bool, jobs: int) -> dict[str
     )  # the same rebuild as a user runs it: a fresh process, imports included
     report["cache_bytes"] = sum(p.stat().st_size for p in cache.rglob("*") if p.is_file())
 
-    report.update({k: v for k, v in bench_search(n + 1, project, search, browser).items() if k not in report})
+    report.update({k: v for k, v in bench_search(n + 1, project, browser).items() if k not in report})
     return report
 
 
@@ -420,23 +415,22 @@ def render_report(r: dict[str, Any]) -> str:
         "",
         f"site/: {site['site_bytes'] / 1e6:.1f} MB in {site['files']:,} files, {site['bytes_per_article'] / 1e3:.1f} KB per article;"
         f" an article page {site['article_page_bytes'] / 1e3:.1f} KB;"
-        f" Material index {site['material_index_bytes'] / 1e6:.2f} MB; Pagefind {site['pagefind_bytes'] / 1e6:.2f} MB.",
+        f" Pagefind {site['pagefind_bytes'] / 1e6:.2f} MB; the actors index {r.get('actors_index_bytes', 0) / 1e3:.0f} KB.",
     ]
     if "first_search" in r:
         fs = r["first_search"]
         lines.append(
             f"First search for {fs['query']!r}: {fs['bytes'] / 1e3:.0f} KB of search files in {fs['requests']} requests"
-            f" ({fs['page_bytes'] / 1e3:.0f} KB with the page itself),"
-            f" {fs['seconds']:.1f} s to results ({fs['results'].strip()})."
+            f" ({fs['page_bytes'] / 1e3:.0f} KB with the page itself; {fs['bytes_before_search'] / 1e3:.0f} KB before searching),"
+            f" {fs['seconds']:.1f} s from the click to the first results ({fs['results'].strip()})."
         )
     return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python bench/run.py --n N [--search material|pagefind] [--browser] [--results FILE]``."""
+    """``python bench/run.py --n N [--browser] [--results FILE]``."""
     parser = argparse.ArgumentParser(description="Benchmark the build on N synthetic articles.")
     parser.add_argument("--n", type=int, default=1000)
-    parser.add_argument("--search", choices=("material", "pagefind"), default="pagefind")
     parser.add_argument("--browser", action="store_true", help="measure a first search in Chromium")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--work", type=Path, help="project folder (default .newsarchive/bench/N)")
@@ -444,11 +438,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every figure as JSON")
     parser.add_argument("--search-only", type=Path, metavar="PROJECT", help="only MkDocs and search, on a project already generated")
     args = parser.parse_args(argv)
-    work = args.work or ROOT / ".newsarchive" / "bench" / f"{args.n}-{args.search}"
+    work = args.work or ROOT / ".newsarchive" / "bench" / str(args.n)
     if args.search_only:
-        report = bench_search(args.n, args.search_only, args.search, args.browser)
+        report = bench_search(args.n, args.search_only, args.browser)
     else:
-        report = bench(args.n, work, args.search, args.browser, args.jobs)
+        report = bench(args.n, work, args.browser, args.jobs)
     text = render_report(report)
     print(text)
     if args.results:

@@ -39,3 +39,27 @@ def chromium_page(permissions: Sequence[str] = ()) -> Iterator[Any]:
             yield page
         finally:
             browser.close()
+
+
+def search_archive(page: Any, query: str) -> list[str]:
+    """Type ``query`` in the header's search box (Pagefind's UI in a dialog); the result links' hrefs.
+
+    Waits for the message about the whole query: the UI searches as it is typed, and
+    the results of a prefix may still be on screen.
+    """
+    if not page.locator("#na-search[open]").count():
+        page.click(".na-search-box")
+    page.fill(".pagefind-ui__search-input", query)
+    page.wait_for_function(
+        "q => (document.querySelector('.pagefind-ui__message') || {}).textContent?.includes(q.replaceAll('\"', ''))",
+        arg=query,
+        timeout=60_000,
+    )
+    # the message comes first, each result's title and snippet once its fragment is loaded
+    page.wait_for_function(
+        """() => /^(No|0) results/.test(document.querySelector('.pagefind-ui__message').textContent)
+        || (document.querySelector('.pagefind-ui__result-link') && !document.querySelector('.pagefind-ui__loading'))""",
+        timeout=60_000,
+    )
+    page.wait_for_load_state("networkidle")
+    return page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")

@@ -68,18 +68,20 @@ SUBPATH = "/newsarchive/"  # GitHub Pages serves a project site under /<repo>/
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
-    """A project copy with generated Markdown and a built site/."""
+    """A project copy with generated Markdown and a built site/, its Pagefind index included."""
     project = tmp_path_factory.mktemp("built") / "project"
     shutil.copytree(SEEDS, project / "seeds")
     shutil.copytree(ROOT / "site_src", project / "site_src", ignore=_GENERATED)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     link_theme(project)
     shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
-    from .sitebuild import run_generator, run_mkdocs
+    shutil.copy(ROOT / "pagefind.yml", project / "pagefind.yml")
+    from .sitebuild import run_generator, run_mkdocs, run_pagefind
 
     result = run_generator(project, "build", env={"SITE_URL": f"http://127.0.0.1{SUBPATH}"})
     assert "5 articles" in result.stdout
     run_mkdocs(project, env={"SITE_URL": f"http://127.0.0.1{SUBPATH}"})
+    run_pagefind(project)  # the search index, as `make site` builds it (once per session)
     return project
 
 

@@ -35,6 +35,18 @@ def run_mkdocs(project: Path, site_dir: str = "site", env: dict[str, str] | None
     )
 
 
+def run_pagefind(project: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m pagefind --site site`` in ``project`` (with the project's ``pagefind.yml``), as ``make site`` runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", "site", "--silent"],
+        cwd=project,
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+
 def tree_bytes(root: Path) -> dict[str, bytes]:
     """Every file under ``root`` by relative path, for byte-for-byte comparison."""
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

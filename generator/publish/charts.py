@@ -14,6 +14,10 @@ from typing import Iterable, Sequence
 # Bars per chart before months are grouped into years: beyond this a bar is
 # thinner than a few pixels in the 640-pixel-wide content column.
 MAX_MONTH_BARS = 36
+# Beyond this many bars the count above each bar is left out on a phone (the theme's
+# stylesheet hides .na-chart--dense .na-chart__n): at 390 pixels its labels, drawn large
+# enough to read, would overlap; each bar's tooltip still gives its count.
+PHONE_MAX_COUNTED_BARS = 12
 
 
 def count_by_period(days: Iterable[dt.date]) -> list[tuple[str, int]]:
@@ -54,13 +58,14 @@ def render_bar_chart(series: Sequence[tuple[str, int]], title: str, unit: str = 
     """An accessible SVG bar chart of ``(label, count)`` pairs, one line of HTML."""
     if not series:
         return ""
-    width, height, pad_bottom, pad_top = 640, 120, 18, 14
+    # room above the tallest bar for its count at the larger phone size (newsarchive.css)
+    width, height, pad_bottom, pad_top = 640, 120, 22, 22
     n = len(series)
     step = width / n
     bar = min(48.0, max(2.0, step * 0.7))  # thin enough to read as bars when periods are few
     peak = max(count for _, count in series) or 1
     parts = [
-        f'<svg class="na-chart" role="img" viewBox="0 0 {width} {height}" width="100%" '
+        f'<svg class="na-chart{" na-chart--dense" if n > PHONE_MAX_COUNTED_BARS else ""}" role="img" viewBox="0 0 {width} {height}" width="100%" '
         f'xmlns="http://www.w3.org/2000/svg">',
         f"<title>{html.escape(title)}</title>",
     ]
@@ -76,7 +81,9 @@ def render_bar_chart(series: Sequence[tuple[str, int]], title: str, unit: str = 
             f'<rect x="{x}" y="{y}" width="{round(bar, 1)}" height="{h}"><title>{html.escape(tip)}</title></rect>'
         )
         if count:
-            parts.append(f'<text x="{round(x + bar / 2, 1)}" y="{round(y - 3, 1)}" text-anchor="middle">{count}</text>')
+            parts.append(
+                f'<text class="na-chart__n" x="{round(x + bar / 2, 1)}" y="{round(y - 3, 1)}" text-anchor="middle">{count}</text>'
+            )
     for i in sorted({0, n - 1}):
         anchor = "start" if i == 0 else "end"
         x = 0 if i == 0 else width

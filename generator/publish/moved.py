@@ -78,8 +78,8 @@ def render_tombstone_pages(assignment: Assignment) -> tuple[Page, ...]:
         )
         meta = (
             ("title", f"Removed: {title}"),
+            # the theme leaves a removed page out of the search index (main.html)
             ("removed", True),
-            ("search", {"exclude": True}),
             ("generator", GENERATED_MARKER),
         )
         pages.append(Page(gone.path, meta, body))

@@ -7,7 +7,7 @@ is plain values; ``files/output.py`` writes it as YAML.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Any, Iterable, Sequence
 from urllib.parse import urlsplit
 
@@ -27,12 +27,18 @@ from generator.publish.markdown import (
 from generator.publish.review import count_review_items, list_article_fields, list_curated_fields
 from generator.publish.sitemap import SiteMap, absolute_url, list_outlet_names
 from generator.settings import GENERATED_MARKER, Settings
-from generator.text import MONTH_NAMES
 
-TYPE_HEADINGS = {"person": "People", "organisation": "Organisations", "state": "States", "other": "Other"}
+# An actor's or event's own page ranks first for its name: its title weighs more in
+# Pagefind's ranking than an article headline (h1, 7) naming it, and an actor's name
+# more than an event title that contains it (weights count squared: 100 > 64 > 49;
+# with both at 10, events named after a person outranked the person's page at 2,000
+# articles).
+ACTOR_SEARCH_WEIGHT = '{ data-pagefind-weight="10" }'
+EVENT_SEARCH_WEIGHT = '{ data-pagefind-weight="8" }'
 
 
-def _newest_first(articles: Iterable[Article]) -> list[Article]:
+
+def newest_first(articles: Iterable[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: a.sort_key, reverse=True)
 
 
@@ -55,7 +61,6 @@ def render_article_page(article: Article, archive: Archive, sitemap: SiteMap, se
         ("lang", article.doc.language),
         *((("authors", list(article.authors.value)),) if article.authors else ()),
         ("actors", actor_names),
-        ("tags", actor_names),
         ("event", event.id if event else None),
         ("source_file", article.source_path),
         ("source_url", article.source_url.value if article.source_url else None),
@@ -173,11 +178,11 @@ def _article_footer(article: Article, event: Event | None, archive: Archive, pat
     others = [archive.article(i) for i in event.article_ids if i != article.id]
     if others:
         lines += ["**Other reports of this event:**", ""]
-        lines += [f"- {_article_line(o, path, sitemap)}" for o in _newest_first(others)] + [""]
+        lines += [f"- {article_line(o, path, sitemap)}" for o in newest_first(others)] + [""]
     return lines
 
 
-def _article_line(article: Article, src: str, sitemap: SiteMap) -> str:
+def article_line(article: Article, src: str, sitemap: SiteMap) -> str:
     outlet = escape_markdown(article.outlet.value) if article.outlet else "unknown outlet"
     date = format_date(article.date.value if article.date else None)
     return f"[{escape_markdown(article.title.value)}]({relative_link(src, sitemap.article(article.id))}) — {outlet}, {date}"
@@ -216,8 +221,8 @@ def _provenance_record(article: Article) -> list[str]:
 def render_actor_page(actor: Actor, archive: Archive, sitemap: SiteMap) -> Page:
     """One actor: spellings, articles newest first, events, frequent co-actors."""
     path = sitemap.actor(actor.id)
-    articles = _newest_first(archive.article(i) for i in actor.article_ids)
-    lines = [f"# {escape_markdown(actor.name)}", "", f"**Type:** {actor.type}", "{: .na-meta }", ""]
+    articles = newest_first(archive.article(i) for i in actor.article_ids)
+    lines = [f"# {escape_markdown(actor.name)} {ACTOR_SEARCH_WEIGHT}", "", f"**Type:** {actor.type}", "{: .na-meta }", ""]
     if actor.description:
         lines += [escape_markdown(actor.description), ""]
     dated = [a.date.value for a in articles if a.date]
@@ -238,7 +243,7 @@ def render_actor_page(actor: Actor, archive: Archive, sitemap: SiteMap) -> Page:
             lines += [describe_left_out(undated, "article"), "{: .na-meta }", ""]
     lines += [f"## Articles ({len(articles)})", ""]
     for a in articles:
-        lines.append(f"- {_article_line(a, path, sitemap)}")
+        lines.append(f"- {article_line(a, path, sitemap)}")
         # a blank line before, "    >" between and a blank line after: else Markdown runs
         # the quotes into the item's line as text ("— BBC > “...” > “...”"), or the next
         # item into the quote
@@ -250,7 +255,7 @@ def render_actor_page(actor: Actor, archive: Archive, sitemap: SiteMap) -> Page:
     lines.append("")
     if events := archive.events_of_actor(actor.id):
         lines += ["## Events", ""]
-        lines += [f"- {_event_line(e, path, sitemap)}" for e in _events_newest_first(events)] + [""]
+        lines += [f"- {event_line(e, path, sitemap)}" for e in events_newest_first(events)] + [""]
     co = Counter(other for a in articles for other in a.actor_ids if other != actor.id)
     if co:
         lines += ["## Often appears with", "", "| Actor | Articles together |", "|---|---:|"]
@@ -293,38 +298,21 @@ def _plural(n: int, word: str) -> str:
     return count_noun(n, word)
 
 
-def render_actor_index(archive: Archive, sitemap: SiteMap) -> Page:
-    """All actors grouped by type, with their article counts."""
-    path = sitemap.actor_index
-    by_type: dict[str, list[Actor]] = defaultdict(list)
-    for actor in archive.actors:
-        by_type[actor.type].append(actor)
-    lines = ["# Actors", "", f"{len(archive.actors)} people, organisations and states named in the archive.", ""]
-    for kind, heading in TYPE_HEADINGS.items():
-        group = sorted(by_type.get(kind, []), key=lambda a: (-len(a.article_ids), a.name.casefold()))
-        if not group:
-            continue
-        lines += [f"## {heading} ({len(group)})", "", "| Actor | Articles |", "|---|---:|"]
-        lines += [f"| [{escape_cell(a.name)}]({relative_link(path, sitemap.actor(a.id))}) | {len(a.article_ids)} |" for a in group]
-        lines.append("")
-    return Page(path, (("title", "Actors"), ("generator", GENERATED_MARKER)), "\n".join(lines))
-
-
 # --- events -----------------------------------------------------------------------------
 
 
-def _events_newest_first(events: Iterable[Event]) -> list[Event]:
+def events_newest_first(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=lambda e: (e.date.date.isoformat() if e.date else "", e.id), reverse=True)
 
 
-def _event_line(event: Event, src: str, sitemap: SiteMap) -> str:
+def event_line(event: Event, src: str, sitemap: SiteMap) -> str:
     return f"{format_date(event.date)}: [{escape_markdown(event.title)}]({relative_link(src, sitemap.event(event.id))})"
 
 
 def render_event_page(event: Event, archive: Archive, sitemap: SiteMap) -> Page:
     """One event: actors, how each outlet reported it, related events before and after."""
     path = sitemap.event(event.id)
-    lines = [f"# {escape_markdown(event.title)}", "", f"**Date:** {format_date(event.date)}", "{: .na-meta }", ""]
+    lines = [f"# {escape_markdown(event.title)} {EVENT_SEARCH_WEIGHT}", "", f"**Date:** {format_date(event.date)}", "{: .na-meta }", ""]
     if event.actor_ids:
         links = [f"[{escape_markdown(archive.actor(i).name)}]({relative_link(path, sitemap.actor(i))})" for i in event.actor_ids]
         lines += [f"**Actors:** {', '.join(links)}", "{: .na-meta }", ""]
@@ -346,7 +334,7 @@ def render_event_page(event: Event, archive: Archive, sitemap: SiteMap) -> Page:
             ("After", [e for e in related if not _before(e, event)]),
         ):
             if group:
-                lines += [f"**{label}:**", ""] + [f"- {_event_line(e, path, sitemap)}" for e in group] + [""]
+                lines += [f"**{label}:**", ""] + [f"- {event_line(e, path, sitemap)}" for e in group] + [""]
     meta = [("title", event.title), ("date", event.date.iso() if event.date else None), ("generator", GENERATED_MARKER)]
     return Page(path, tuple(meta), "\n".join(lines))
 
@@ -355,56 +343,16 @@ def _before(a: Event, b: Event) -> bool:
     return (a.date.date.isoformat() if a.date else "", a.id) < (b.date.date.isoformat() if b.date else "", b.id)
 
 
-def render_event_index(archive: Archive, sitemap: SiteMap) -> Page:
-    """Events as a timeline by year and month, undated ones in their own section."""
-    path = sitemap.event_index
-    lines = ["# Events", "", f"{count_noun(len(archive.events), 'event')}, newest first.", ""]
-    dated = [e for e in _events_newest_first(archive.events) if e.date]
-    chart = render_bar_chart(count_by_period(e.date.date for e in dated), "Events over time", "events")
-    if chart:
-        lines += [chart, ""]
-        if undated_count := len(archive.events) - len(dated):
-            lines += [describe_left_out(undated_count, "event") + " See [Undated](#undated).", "{: .na-meta }", ""]
-    year = month = None
-    for event in dated:
-        if event.date.date.year != year:
-            year, month = event.date.date.year, None
-            lines += [f"## {year}", ""]
-        if event.date.precision != "year" and event.date.date.month != month:
-            month = event.date.date.month
-            lines += [f"### {MONTH_NAMES[month - 1]} {year}", ""]
-        lines.append(f"- {_event_line(event, path, sitemap)} ({count_noun(len(event.article_ids), 'article')})")
-        lines.append("")
-    undated = [e for e in archive.events if not e.date]
-    if undated:
-        lines += ["## Undated", ""] + [f"- {_event_line(e, path, sitemap)}" for e in undated] + [""]
-    return Page(path, (("title", "Events"), ("generator", GENERATED_MARKER)), "\n".join(lines))
-
-
 # --- outlets ----------------------------------------------------------------------------
 
 
 def render_outlet_page(name: str, sitemap: SiteMap, articles: Sequence[Article]) -> Page:
     """One outlet: its ``articles`` (grouped by ``site.render_site`` in one pass), newest first."""
     path = sitemap.outlet(name)
-    articles = _newest_first(articles)
+    articles = newest_first(articles)
     lines = [f"# {escape_markdown(name)}", "", f"## Articles ({len(articles)})", ""]
-    lines += [f"- {_article_line(a, path, sitemap)}" for a in articles]
+    lines += [f"- {article_line(a, path, sitemap)}" for a in articles]
     return Page(path, (("title", name), ("generator", GENERATED_MARKER)), "\n".join(lines))
-
-
-def render_outlet_index(archive: Archive, sitemap: SiteMap) -> Page:
-    """All outlets with counts, and the articles whose outlet is unknown."""
-    path = sitemap.outlet_index
-    lines = ["# Outlets", "", "| Outlet | Articles |", "|---|---:|"]
-    counts = Counter(a.outlet.value for a in archive.articles if a.outlet)
-    for name in list_outlet_names(archive):
-        lines.append(f"| [{escape_cell(name)}]({relative_link(path, sitemap.outlet(name))}) | {counts[name]} |")
-    unknown = _newest_first(a for a in archive.articles if not a.outlet)
-    if unknown:
-        lines += ["", "## Outlet unknown", "", "The text of these articles does not say where they were published.", ""]
-        lines += [f"- {_article_line(a, path, sitemap)}" for a in unknown]
-    return Page(path, (("title", "Outlets"), ("generator", GENERATED_MARKER)), "\n".join(lines))
 
 
 # --- home -------------------------------------------------------------------------------
@@ -435,8 +383,8 @@ def render_home_page(archive: Archive, sitemap: SiteMap, settings: Settings) -> 
         "## Latest events",
         "",
     ]
-    latest = _events_newest_first(archive.events)[: settings.home_latest]
-    lines += [f"- {_event_line(e, path, sitemap)}" for e in latest]
+    latest = events_newest_first(archive.events)[: settings.home_latest]
+    lines += [f"- {event_line(e, path, sitemap)}" for e in latest]
     lines += [
         "",
         "## Feeds and data",

@@ -10,14 +10,12 @@ from generator.model import Archive, Article, Page, Problem
 from generator.publish.exports import render_exports
 from generator.publish.markdown import relative_link
 from generator.publish.moved import render_redirect_pages, render_tombstone_pages
+from generator.publish.indexes import render_actor_index, render_event_index, render_outlet_index
 from generator.publish.pages import (
-    render_actor_index,
     render_actor_page,
     render_article_page,
-    render_event_index,
     render_event_page,
     render_home_page,
-    render_outlet_index,
     render_outlet_page,
 )
 from generator.publish.review import render_review_page

@@ -94,7 +94,8 @@ def test_a_citation_without_authors_or_outlet_starts_with_the_title():
 def test_actor_page_and_events_index_count_the_undated_they_leave_out(archive):
     from dataclasses import replace as replace_
 
-    from generator.publish.pages import render_actor_page, render_event_index
+    from generator.publish.indexes import render_event_index
+    from generator.publish.pages import render_actor_page
 
     actor = max(archive.actors, key=lambda a: len(a.article_ids))
     undated_id = actor.article_ids[0]

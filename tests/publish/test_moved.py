@@ -38,4 +38,4 @@ def test_a_removed_article_leaves_a_tombstone_page_linking_home():
     assert page.path == "articles/2015-08-05-visit-b.md" and "removed from the archive" in page.body
     assert "“Visit &lt;b&gt;\\*”" in page.body, "the old title is escaped"
     assert "[home page](../index.md)" in page.body
-    assert dict(page.front_matter)["search"] == {"exclude": True}
+    assert dict(page.front_matter)["removed"] is True  # the theme keeps it out of search

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ..browser import CHROMIUM, chromium_page
+from ..browser import CHROMIUM, chromium_page, search_archive
 from ..conftest import ROOT
 
 pytestmark = pytest.mark.skipif(
@@ -34,24 +34,121 @@ def test_home_page_shows_the_archive(page, server):
     assert not page.errors
 
 
+def test_no_search_file_is_downloaded_before_the_visitor_searches(page, server):
+    fetched: list[str] = []
+
+    def record(request):
+        fetched.append(request.url)
+
+    page.on("requestfinished", record)
+    page.goto(server, wait_until="networkidle")
+    page.goto(server + "actors/", wait_until="networkidle")
+    page.remove_listener("requestfinished", record)
+    assert not [u for u in fetched if "/pagefind/" in u or "search_index" in u], fetched
+    assert page.locator(".na-search-box").is_visible()
+
+
 def test_search_finds_an_actor_and_reaches_an_article(page, server):
     page.goto(server)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    # typed key by key: Material searches on keyboard events, not on a filled value
-    page.locator("input.md-search__input").press_sequentially("Khoja", delay=30)
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15000)
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    assert any("/articles/" in (h or "") for h in hrefs), hrefs
-    assert any("/actors/khaled-khoja/" in (h or "") for h in hrefs), hrefs
-    page.locator(".md-search-result__item a[href*='articles/']").first.click()
+    hrefs = search_archive(page, "Khoja")
+    assert any("/articles/" in h for h in hrefs), hrefs
+    assert any("/actors/khaled-khoja/" in h for h in hrefs), hrefs
+    # a result shows its date and outlet, and a snippet of text, not a list of actors
+    article = page.locator(".pagefind-ui__result", has=page.locator("a[href*='/articles/']")).first
+    assert "Outlet: The Moscow Times" in article.inner_text() and "Date: 13 August 2015" in article.inner_text()
+    assert "Adel al-Jubeir, Interfax" not in article.inner_text()
+    article.locator("a.pagefind-ui__result-link").click()
     page.wait_for_url("**/articles/**")
     assert "Khaled Khoja" in page.locator("article").inner_text()
+    assert not page.locator("#na-search[open]").count(), "the dialog closes on the way to a result"
+    assert not page.errors
+
+
+@pytest.mark.parametrize(("name", "slug"), [("Sergei Lavrov", "sergei-lavrov"), ("Vladimir Putin", "vladimir-putin"), ("Syria", "syria")])
+def test_an_actors_own_page_ranks_first_for_its_name(page, server, name, slug):
+    page.goto(server)
+    hrefs = search_archive(page, name)
+    assert hrefs and hrefs[0].endswith(f"/actors/{slug}/"), hrefs[:5]
+
+
+_MESSAGE = "document.querySelector('.pagefind-ui__message').textContent"
+
+
+def _check_filter(page, group: str, value: str) -> None:
+    """Tick ``value`` under ``group`` in the search's filters and wait for the narrower results."""
+    before = page.evaluate(_MESSAGE)
+    block = page.locator(".pagefind-ui__filter-block", has=page.locator("summary", has_text=group))
+    if block.get_attribute("open") is None:
+        block.locator("summary").click()
+    block.locator(".pagefind-ui__filter-value", has_text=value).locator("input").check()
+    page.wait_for_function(f"before => {_MESSAGE} !== before", arg=before)
+    page.wait_for_load_state("networkidle")
+
+
+def test_a_filtered_search_finds_articles_by_actor_and_year(page, server):
+    page.goto(server)
+    everything = search_archive(page, "opposition")
+    assert any("/articles/2012-" in h for h in everything), everything
+    _check_filter(page, "Actor", "Vladimir Putin")
+    _check_filter(page, "Year", "2015")
+    filtered = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")
+    assert filtered and all("/articles/2015-" in h for h in filtered), filtered
+    assert len(filtered) < len(everything)
+
+
+def test_search_results_sort_by_date_and_keep_their_filters(page, server):
+    page.goto(server)
+    search_archive(page, "Russia")
+    _check_filter(page, "Kind", "article")
+    page.select_option(".na-search__sort select", "desc")
+    page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__result-link').length > 1")
+    page.wait_for_load_state("networkidle")
+    dates = page.locator(".pagefind-ui__result-tag[data-pagefind-ui-meta=date]").all_inner_texts()
+    years = [int(d.split()[-1]) for d in dates]
+    assert len(years) > 1 and years == sorted(years, reverse=True), dates
+    hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")
+    assert all("/articles/" in h for h in hrefs), "the Kind filter is still ticked"
+
+
+def _shown_actors(page) -> list[str]:
+    return page.locator(".na-index tbody tr:not([hidden]) td:first-child").all_inner_texts()
+
+
+def test_the_actors_filter_narrows_the_list(page, server):
+    page.goto(server + "actors/")
+    everyone = _shown_actors(page)
+    assert len(everyone) > 20
+    page.fill(".na-index__filter", "lavr")
+    page.wait_for_function("() => document.querySelectorAll('.na-index tbody tr:not([hidden])').length < 5")
+    assert _shown_actors(page) == ["Sergei Lavrov"]
+    assert float(page.locator(".na-index").get_attribute("data-na-filter-ms")) < 100
+    page.fill(".na-index__filter", "")
+    page.locator(".na-index__facet", has_text="state").click()
+    states = _shown_actors(page)
+    assert "Russia" in states and "Sergei Lavrov" not in states and len(states) < len(everyone)
+    page.locator(".na-index__facet", has_text="All").click()
+    # sorting by count: the most named actor first, then back to A to Z
+    page.locator(".na-index__sort", has_text="Articles").click()
+    counts = [int(c) for c in page.locator(".na-index tbody td:last-child").all_inner_texts()]
+    assert counts == sorted(counts, reverse=True)
+    page.locator(".na-index__sort", has_text="Actor").click()
+    assert _shown_actors(page) == everyone
+    # the jump links reach their letter
+    page.locator(".na-jump a", has_text="S").first.click()
+    assert page.url.endswith("#letter-s")
+    assert not page.errors
+
+
+def test_the_outlets_filter_narrows_the_list(page, server):
+    page.goto(server + "outlets/")
+    page.fill(".na-index__filter", "moscow")
+    page.wait_for_function("() => document.querySelectorAll('.na-index tbody tr:not([hidden])').length === 1")
+    assert _shown_actors(page) == ["The Moscow Times"]
 
 
 def test_article_actor_event_article_round_trip(page, server):
     page.goto(server + "events/")
-    page.locator("article li a").first.click()
+    page.locator("article li a:not(.na-jump a)").first.click()
     page.wait_for_url("**/events/*/")
     event_url = page.url
     page.locator("article a[href*='articles/']").first.click()
@@ -71,13 +168,12 @@ def test_article_actor_event_article_round_trip(page, server):
 
 def test_cleaning_record_opens(page, server):
     page.goto(server + "events/")
-    page.locator("article li a").first.click()
+    page.locator("article li a:not(.na-jump a)").first.click()
     page.wait_for_url("**/events/*/")
     page.locator("article a[href*='articles/']").first.click()
     page.wait_for_url("**/articles/**")
-    # actors are tags for search, but the page lists them as links: no duplicate chips
-    assert page.locator("article nav.md-tags").count() == 1
-    assert page.locator("article nav.md-tags").is_hidden()
+    # the page lists its actors as links, once: no tag chips above the title
+    assert page.locator("article nav.md-tags").count() == 0
     record = page.locator("details.note").first
     assert not record.locator("table").is_visible()
     record.locator("summary").click()
@@ -112,12 +208,15 @@ def phone(page):
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
-@pytest.mark.parametrize("which", ["home", "article", "review", "actors index", "events index"])
+@pytest.mark.parametrize("which", ["home", "article", "review", "actors index", "events index", "search"])
 def test_no_page_scrolls_sideways_on_a_phone(phone, server, which):
     path = {"home": "", "review": "review/", "actors index": "actors/", "events index": "events/"}.get(which)
-    if which == "article":
+    if which == "search":
+        phone.goto(server)
+        search_archive(phone, "Russia")
+    elif which == "article":
         phone.goto(server + "events/")
-        phone.locator("article li a").first.click()
+        phone.locator("article li a:not(.na-jump a)").first.click()
         phone.wait_for_url("**/events/*/")
         phone.locator("article a[href*='articles/']").first.click()
         phone.wait_for_url("**/articles/**")

@@ -123,7 +123,7 @@ def browser_page():
 
 def _first_article(page, server) -> None:
     page.goto(server + "events/")
-    page.locator("article li a").first.click()
+    page.locator("article li a:not(.na-jump a)").first.click()
     page.wait_for_url("**/events/*/")
     page.locator("article a[href*='articles/']").first.click()
     page.wait_for_url("**/articles/**")
