@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from generator.files.rules import load_rules
 
 from generator.model import CleanDoc, Mention
 from generator.resolve.actors.candidates import (
@@ -24,6 +27,7 @@ from generator.resolve.actors.candidates import (
     is_name_word,
 )
 from generator.resolve.actors.gazetteer import recognizer
+from generator.resolve.actors.lexicon import is_very_common_word
 from generator.resolve.actors.names import core_keys, split_name
 from generator.resolve.actors.repeats import find_acronym_candidates, find_repeat_candidates
 from generator.resolve.actors.segments import METHOD_PRIORITY, Candidate, Segment, read_segments
@@ -46,7 +50,7 @@ def extract_mentions(doc: CleanDoc, model: str | None = None) -> tuple[Mention, 
     name it stands for there. ``model`` names an installed spaCy pipeline whose entities add
     candidates; it is never downloaded (a missing one is a ``ValueError``).
     """
-    if getattr(doc, "language", None) not in _SUPPORTED_LANGUAGES:
+    if getattr(doc, "language", None) not in _SUPPORTED_LANGUAGES and not _reads_as_english(doc):
         return ()  # the rules read English: another language's capitals and verbs say nothing to them
     rec = recognizer(model)
     segments = read_segments(doc, rec.nlp)
@@ -65,6 +69,31 @@ def extract_mentions(doc: CleanDoc, model: str | None = None) -> tuple[Mention, 
     return _as_mentions(kept, segments)
 
 
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+
+
+def _reads_as_english(doc: CleanDoc) -> bool:
+    """English prose by its function words, whatever the language guess says.
+
+    The guess reads a page's longest lines; a list of names ("Colorado: Ryan Call,
+    Laura Carno, ...") is guessed Luxembourgish and a short text "no language"
+    (py3langid's ``zxx``), though the article around them is plainly English.
+    """
+    stops = _english_function_words()
+    words = _WORD.findall(doc.body_text()[: _english_rule()["chars"]].lower())
+    return len(words) >= _english_rule()["min_words"] and sum(w in stops for w in words) / len(words) >= _english_rule()["share"]
+
+
+@lru_cache(maxsize=1)
+def _english_function_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_rules("stopwords")["en"])
+
+
+@lru_cache(maxsize=1)
+def _english_rule() -> dict[str, float]:
+    return dict(load_rules("gazetteer")["english_prose"])
+
+
 _LOWER_WORD = re.compile(r"(?<![\w/])[a-z]{3,}\b")
 
 
@@ -76,7 +105,8 @@ def _drop_uncorroborated(found: list[Candidate], segments: tuple[Segment, ...]) 
     """A one-word person opening a sentence needs the word capitalised mid-sentence elsewhere.
 
     A sentence's first word is capitalised whatever it is; only a capital elsewhere
-    (or a longer name holding the word) shows it to be a name.
+    (or a longer name holding the word) shows it to be a name. A one-word person that
+    is a common English word ("United said") needs a full name of the article ending on it.
     """
     vouched: set[str] = set()
     for seg in segments:
@@ -85,10 +115,13 @@ def _drop_uncorroborated(found: list[Candidate], segments: tuple[Segment, ...]) 
     for c in found:
         if c.type == "person" and len(split_name(c.surface)) > 1:
             vouched.update(core_keys(c.surface))
+    in_full_names = {k for c in found if c.type == "person" and len(split_name(c.surface)) > 1 for k in core_keys(c.surface)}
     openings: dict[int, set[int]] = {}  # per segment: where its sentences' first words start
     out = []
     for c in found:
         if c.type == "person" and c.method != "gazetteer" and len(split_name(c.surface)) == 1:
+            if is_very_common_word(c.surface) and not set(core_keys(c.surface)) <= in_full_names:
+                continue  # "United said": a common word is a surname only beside a full name that ends on it
             if c.segment not in openings:
                 openings[c.segment] = {w.start for w in segments[c.segment].words if w.sent_start}
             if c.start in openings[c.segment] and not set(core_keys(c.surface)) <= vouched:
