@@ -162,7 +162,7 @@ def _candidate_from_run(
     return Candidate(index, start, end, surface, kind, method, role=role)
 
 
-def _is_role_word(text: str) -> bool:
+def is_role_word(text: str) -> bool:
     """A role word, or one written with hyphens of role words ("President-elect", "Attorney-General")."""
     roles = vocabulary().role_words
     return all(part.rstrip(".") in roles for part in fold(text).split("-"))
@@ -172,7 +172,7 @@ def _split_role(seg: Segment, run: list[int]) -> tuple[list[int], int | None]:
     """The run without its leading role words, and where they start (``None``: none)."""
     last_role = None
     for pos, k in enumerate(run[:-1]):
-        if _is_role_word(seg.words[k].text):
+        if is_role_word(seg.words[k].text):
             last_role = pos
     if last_role is None:
         return run, None
@@ -182,9 +182,9 @@ def _split_role(seg: Segment, run: list[int]) -> tuple[list[int], int | None]:
 def _extend_role_left(seg: Segment, first: int) -> int:
     """"Secretary of | State": a role's words before the run, joined by "of"."""
     k = first
-    while k >= 2 and seg.words[k - 1].text == "of" and _is_role_word(seg.words[k - 2].text):
+    while k >= 2 and seg.words[k - 1].text == "of" and is_role_word(seg.words[k - 2].text):
         k -= 2
-    while k >= 1 and _is_role_word(seg.words[k - 1].text) and seg.words[k - 1].text[:1].isupper():
+    while k >= 1 and is_role_word(seg.words[k - 1].text) and seg.words[k - 1].text[:1].isupper():
         k -= 1
     return k
 
@@ -364,7 +364,7 @@ def _given_name_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType, 
             if _inside_longer_name(words, i) or _is_credit(seg, run):
                 continue
             before = words[i - 1].text if i else ""
-            role_start = i - 1 if before[:1].isupper() and _is_role_word(before) else None  # "Commissioner Kevin McAleenan"
+            role_start = i - 1 if before[:1].isupper() and is_role_word(before) else None  # "Commissioner Kevin McAleenan"
             yield run, "given-name", "person", role_start
 
 
@@ -391,7 +391,7 @@ def _inside_longer_name(words: Sequence[Word], i: int) -> bool:
     return (
         is_name_word(before)
         and not is_given_name(before.text)
-        and not _is_role_word(before.text)
+        and not is_role_word(before.text)
         and before.text not in vocabulary().affiliation_nouns
     )
 
@@ -482,7 +482,7 @@ def _org_tail(seg: Segment, start: int) -> list[int]:
             j += 1
         part = []
         # a role ends the name: "Federation of Government Employees | President J. David Cox"
-        while j < len(words) and _is_cap_word(words[j]) and not _is_role_word(words[j].text):
+        while j < len(words) and _is_cap_word(words[j]) and not is_role_word(words[j].text):
             part.append(j)
             j += 1
         # "X and Y" joins a name after another connector ("Center on Poverty and Inequality"),

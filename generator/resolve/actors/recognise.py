@@ -25,9 +25,11 @@ from generator.resolve.actors.candidates import (
     find_model_candidates,
     find_rule_candidates,
     is_name_word,
+    is_role_word,
 )
-from generator.resolve.actors.gazetteer import recognizer
-from generator.resolve.actors.lexicon import is_very_common_word
+from generator.resolve.actors.gazetteer import recognizer, vocabulary
+from generator.resolve.actors.lexicon import is_common_word, is_very_common_word
+from generator.text import fold
 from generator.resolve.actors.names import core_keys, split_name
 from generator.resolve.actors.repeats import find_acronym_candidates, find_repeat_candidates
 from generator.resolve.actors.segments import METHOD_PRIORITY, Candidate, Segment, read_segments
@@ -63,6 +65,7 @@ def extract_mentions(doc: CleanDoc, model: str | None = None) -> tuple[Mention, 
             found.extend(find_rule_candidates(rec, seg, i))
             found.extend(find_model_candidates(rec, seg, i))
     found = _drop_uncorroborated(found, segments)
+    found.extend(_complete_surnames(found, segments))
     kept = _keep_longest(found, ())
     kept = _keep_longest(find_acronym_candidates(segments, kept), kept)
     kept = _keep_longest(find_repeat_candidates(rec, segments, kept), kept)
@@ -128,6 +131,41 @@ def _drop_uncorroborated(found: list[Candidate], segments: tuple[Segment, ...]) 
                 continue
         out.append(c)
     return out
+
+
+def _complete_surnames(found: list[Candidate], segments: tuple[Segment, ...]) -> list[Candidate]:
+    """Full names of surnames a speech verb or a title found, written once before them.
+
+    "Conway said" with "named Kellyanne Conway, the campaign manager" in the text: the word
+    before the surname is a given name that no names list holds ("Kellyanne", "Dylann").
+    It must be a capitalised name word that is no common English word, role or listed name,
+    and the article must give no other full name ending on the surname. The headline counts.
+    """
+    bare: dict[str, str] = {}
+    full: set[str] = set()
+    for c in found:
+        if c.type != "person":
+            continue
+        if len(split_name(c.surface)) == 1:
+            bare.setdefault(c.surface, c.surface)
+        else:
+            full.update(core_keys(c.surface)[-1:])
+    wanted = {s for s in bare if core_keys(s)[-1] not in full}
+    if not wanted:
+        return []
+    out: list[Candidate] = []
+    completed: set[str] = set()
+    for i, seg in enumerate(segments):
+        words = seg.words
+        for k in range(1, len(words)):
+            w, before = words[k], words[k - 1]
+            if w.text not in wanted or before.end + 1 != w.start or not is_name_word(before):
+                continue
+            if is_common_word(before.text) or is_role_word(before.text) or fold(before.text) in vocabulary().listed_words:
+                continue
+            out.append(Candidate(i, before.start, w.end, seg.text[before.start : w.end], "person", "completion"))
+            completed.add(w.text)
+    return [c for c in out if c.surface.split()[-1] in completed]
 
 
 def _keep_longest(found: Iterable[Candidate], kept: Sequence[Candidate]) -> tuple[Candidate, ...]:
