@@ -33,6 +33,7 @@ def find_gazetteer_candidates(rec: Recognizer, seg: Segment, index: int) -> Iter
     """Listed names and aliases in segment ``index``, and demonyms an institution or title follows."""
     doc = seg.doc
     shouting: bool | None = None  # asked only of a match written in capitals
+    institution_at: set[int] | None = None
     for match_id, start, end in rec.names(doc):
         entry = rec.entries[int(rec.nlp.vocab.strings[match_id])]
         start_char, end_char = seg.token_starts[start], seg.token_ends[end - 1]
@@ -44,8 +45,12 @@ def find_gazetteer_candidates(rec: Recognizer, seg: Segment, index: int) -> Iter
                 continue
         if entry.ambiguous and _next_to_name(seg, start, end):
             continue
+        if entry.type == "state" and not any(c.islower() for c in text) and end < len(doc):
+            if institution_at is None:
+                institution_at = _institution_starts(rec, doc)
+            if end not in institution_at and _is_modifier(seg, start, end):
+                continue  # "U.S. retail sales", "the film's US opening": a modifier, not the state acting
         yield Candidate(index, start_char, end_char, text, entry.type, "gazetteer", entry.name)
-    institution_at: set[int] | None = None
     for match_id, start, end in rec.demonyms(doc):
         entry = rec.entries[int(rec.nlp.vocab.strings[match_id])]
         if institution_at is None:
@@ -54,6 +59,13 @@ def find_gazetteer_candidates(rec: Recognizer, seg: Segment, index: int) -> Iter
             start_char, end_char = seg.token_starts[start], seg.token_ends[end - 1]
             surface = seg.text[start_char:end_char]
             yield Candidate(index, start_char, end_char, surface, entry.type, "demonym", entry.name)
+
+
+def _is_modifier(seg: Segment, start: int, end: int) -> bool:
+    """An abbreviation before a noun ("broader U.S. retail sales"), not "the U.S. has" or "the U.S. than"."""
+    after = seg.token_texts[end] if seg.token_texts else seg.doc[end].text
+    before = (seg.token_texts[start - 1] if seg.token_texts else seg.doc[start - 1].text) if start else ""
+    return after[:1].islower() and after.isalpha() and after not in STOP_WORDS and before.lower() != "the"
 
 
 def _is_shouting(text: str) -> bool:
@@ -389,7 +401,8 @@ def _inside_longer_name(words: Sequence[Word], i: int) -> bool:
         return False
     before = words[i - 1]
     return (
-        is_name_word(before)
+        before.text[:1].isupper()
+        and before.text.isalpha()  # "J. Christian Bollwage", "CNN's Bill": no capitalised word before
         and not is_given_name(before.text)
         and not is_role_word(before.text)
         and before.text not in vocabulary().affiliation_nouns
@@ -456,18 +469,40 @@ def _org_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
             continue
         left: list[int] = []
         k = i - 1
-        # through other heads: "Police Department", "Investment Company"
-        while k >= 0 and _is_cap_word(words[k]) and len(left) < 5:
-            left.insert(0, k)
+        # through other heads ("Police Department") and an "and" between capitals ("World
+        # Travel and Tourism Council", "Medic & Healer Council")
+        while k >= 0 and len(left) < 6:
+            if _is_cap_word(words[k]):
+                left.insert(0, k)
+            elif left and k >= 1 and words[k].text in ("and", "&") and _is_cap_word(words[k - 1]) and not is_role_word(words[k - 1].text):
+                left.insert(0, k)
+            else:
+                break
             k -= 1
+        while left and words[left[0]].text in ("and", "&"):
+            left.pop(0)
         # a state before an office is where it is, not its name: "U.S. | Justice Department"
         while len(left) > 1 and fold(words[left[0]].text) in vocab.state_words:
             left.pop(0)
         tail = _org_tail(seg, i + 1)
+        after = (tail[-1] if tail else i) + 1
+        if after < len(words) and _continues_name(words[after]):
+            continue  # the front of a longer name: "Investment Company | Act", "Tourism Council | Award"
         modifiers = [words[k] for k in left]
         if not tail and not any(fold(m.text) not in vocab.listed_words for m in modifiers):
             continue  # "Syrian Army" is the state's army; "Coalition leader" is no name
         yield [*left, i, *tail], "org-head", "organisation"
+
+
+def _continues_name(word: Word) -> bool:
+    """A capitalised word in the same sentence that is no role or date: a name goes on."""
+    return (
+        not word.sent_start
+        and word.text[:1].isupper()
+        and word.text.isalpha()
+        and not is_role_word(word.text)
+        and fold(word.text) not in vocabulary().calendar
+    )
 
 
 def _org_tail(seg: Segment, start: int) -> list[int]:

@@ -196,7 +196,18 @@ def compose_person_name(forms: Sequence[tuple[str, int]]) -> str:
                 break
         else:
             groups.append((keys, count))
-    best = min(groups, key=lambda g: (-g[1], -len(g[0]), g[0]))[0]
+    # "Black Elk" said twice and "Linda Black Elk" once: the short form is the long one's tail,
+    # and its uses count for the long one (a two-word surname read as given name + surname)
+    credited = []
+    for keys, total in groups:
+        longer = [g for g in groups if len(g[0]) > len(keys) and all(same_token(x, y) for x, y in zip(g[0][-len(keys) :], keys))]
+        if len(longer) != 1:
+            credited.append((keys, total))
+    credited = [
+        (keys, total + sum(t for k, t in groups if len(k) < len(keys) and all(same_token(x, y) for x, y in zip(keys[-len(k) :], k)) and k not in [c[0] for c in credited]))
+        for keys, total in credited
+    ]
+    best = min(credited, key=lambda g: (-g[1], -len(g[0]), g[0]))[0]
     all_parts = [(part, c) for parts, c in parsed for part in parts]
     words = [_compose_part(key, all_parts, first=(i == 0)) for i, key in enumerate(best)]
     return " ".join(words)

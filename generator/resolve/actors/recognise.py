@@ -28,7 +28,7 @@ from generator.resolve.actors.candidates import (
     is_role_word,
 )
 from generator.resolve.actors.gazetteer import recognizer, vocabulary
-from generator.resolve.actors.lexicon import is_common_word, is_very_common_word
+from generator.resolve.actors.lexicon import is_common_word, is_given_name, is_very_common_word
 from generator.text import fold
 from generator.resolve.actors.names import core_keys, split_name
 from generator.resolve.actors.repeats import find_acronym_candidates, find_repeat_candidates
@@ -60,10 +60,13 @@ def extract_mentions(doc: CleanDoc, model: str | None = None) -> tuple[Mention, 
     for i, seg in enumerate(segments):
         if not _has_lower_word(seg.text):
             continue  # a line without one lower-case word is a menu, a label or a share bar, never a sentence
+        if _is_credit_line(seg.text) or _is_teaser(seg):
+            continue
         found.extend(find_gazetteer_candidates(rec, seg, i))
         if not seg.headline:
             found.extend(find_rule_candidates(rec, seg, i))
             found.extend(find_model_candidates(rec, seg, i))
+    found = _drop_credits(found, segments)
     found = _drop_uncorroborated(found, segments)
     found.extend(_complete_surnames(found, segments))
     kept = _keep_longest(found, ())
@@ -102,6 +105,73 @@ _LOWER_WORD = re.compile(r"(?<![\w/])[a-z]{3,}\b")
 
 def _has_lower_word(text: str) -> bool:
     return _LOWER_WORD.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _credit_line_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in load_rules("gazetteer")["credit_lines"])
+
+
+def _is_credit_line(text: str) -> bool:
+    """A contributor's, a contact's or an author's bio line: the page's, not the story's."""
+    return len(text.split()) <= _CREDIT_LINE_WORDS and any(p.search(text) for p in _credit_line_patterns())
+
+
+# Credit and bio lines are short; a paragraph this long that matches is prose quoting one.
+_CREDIT_LINE_WORDS = 30
+# A related story's teaser: a short line, no sentence end, the author's name last
+# ("Fox News now thinks that snow days are a plot against religion Joanna Rothkopf").
+_TEASER_WORDS = 25
+
+
+def _is_teaser(seg: Segment) -> bool:
+    words = seg.words
+    if len(words) < 4 or len(words) > _TEASER_WORDS or seg.headline:
+        return False
+    if seg.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":")):
+        return False
+    first, last = words[-2], words[-1]
+    return (
+        is_given_name(first.text)
+        and is_name_word(first)
+        and is_name_word(last)
+        and not words[-3].text[:1].isupper()
+        and not first.sent_start
+    )
+
+
+_CREDIT_GAP = re.compile(r"^(?:[\s/|,\-–—]|via)*$")
+
+
+def _drop_credits(found: list[Candidate], segments: tuple[Segment, ...]) -> list[Candidate]:
+    """Names in a picture's credit: beside a slash ("Fethi Belaid/AFP/Getty Images",
+    "Anthony Wallace / AFP - Getty Images") or after a credit word ("Credit Reuters"),
+    and the names chained to one by a dash, a slash or "via"."""
+    credit = vocabulary().credit_words
+    out: list[Candidate] = []
+    previous: Candidate | None = None
+    previous_credit = False
+    for c in sorted(found, key=lambda c: (c.segment, c.start)):
+        text = segments[c.segment].text
+        before, after = text[max(0, c.start - 3) : c.start], text[c.end : c.end + 3]
+        words_before = [fold(w).strip(".:…()") for w in text[max(0, c.start - 30) : c.start].split()[-2:]]
+        is_credit = (
+            "/" in before
+            or after.lstrip().startswith("/")
+            or bool(words_before) and (words_before[-1] in credit or " ".join(words_before) in credit)
+            or (
+                previous_credit
+                and previous is not None
+                and previous.segment == c.segment
+                and previous.end <= c.start
+                and _CREDIT_GAP.match(text[previous.end : c.start]) is not None
+            )
+        )
+        if not is_credit:
+            out.append(c)
+        if previous is None or c.start >= previous.end or c.segment != previous.segment:
+            previous, previous_credit = c, is_credit
+    return out
 
 
 def _drop_uncorroborated(found: list[Candidate], segments: tuple[Segment, ...]) -> list[Candidate]:
