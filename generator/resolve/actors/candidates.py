@@ -481,8 +481,9 @@ def _org_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
             k -= 1
         while left and words[left[0]].text in ("and", "&"):
             left.pop(0)
-        # a state before an office is where it is, not its name: "U.S. | Justice Department"
-        while len(left) > 1 and fold(words[left[0]].text) in vocab.state_words:
+        # a state's abbreviation before an office says where it is, not its name: "U.S. |
+        # Justice Department" (a written-out state may be the name: "Syria Solidarity Committee")
+        while len(left) > 1 and fold(words[left[0]].text) in vocab.state_words and words[left[0]].text.isupper():
             left.pop(0)
         tail = _org_tail(seg, i + 1)
         after = (tail[-1] if tail else i) + 1
@@ -514,6 +515,8 @@ def _org_tail(seg: Segment, start: int) -> list[int]:
     while k < len(words) and words[k].text in vocab.connectors and words[k].text != "the":
         j = k + 1
         if j < len(words) and words[j].text in ("the", "a"):
+            if words[k].text == "and":
+                break  # "... of Aviation and the Linden Police Department": two names
             j += 1
         part = []
         # a role ends the name: "Federation of Government Employees | President J. David Cox"

@@ -11,7 +11,7 @@ The particle lists live in ``data/gazetteer.yml``.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -196,21 +196,33 @@ def compose_person_name(forms: Sequence[tuple[str, int]]) -> str:
                 break
         else:
             groups.append((keys, count))
-    # "Black Elk" said twice and "Linda Black Elk" once: the short form is the long one's tail,
-    # and its uses count for the long one (a two-word surname read as given name + surname)
-    credited = []
-    for keys, total in groups:
-        longer = [g for g in groups if len(g[0]) > len(keys) and all(same_token(x, y) for x, y in zip(g[0][-len(keys) :], keys))]
-        if len(longer) != 1:
-            credited.append((keys, total))
-    credited = [
-        (keys, total + sum(t for k, t in groups if len(k) < len(keys) and all(same_token(x, y) for x, y in zip(keys[-len(k) :], k)) and k not in [c[0] for c in credited]))
-        for keys, total in credited
-    ]
-    best = min(credited, key=lambda g: (-g[1], -len(g[0]), g[0]))[0]
+    best = min(_credit_surname_tails(groups, parsed), key=lambda g: (-g[1], -len(g[0]), g[0]))[0]
     all_parts = [(part, c) for parts, c in parsed for part in parts]
     words = [_compose_part(key, all_parts, first=(i == 0)) for i, key in enumerate(best)]
     return " ".join(words)
+
+
+def _credit_surname_tails(
+    groups: list[tuple[tuple[str, ...], int]], parsed: list[tuple[tuple[NamePart, ...], int]]
+) -> list[tuple[tuple[str, ...], int]]:
+    """"Black Elk" said twice, "Linda Black Elk" once: a short form opening on a common English
+    word that is no given name ("Black") is a two-word surname, the long form's tail, and its
+    uses count for the long form. "Moaz al-Khatib" beside "Ahmed Moaz al-Khatib" stays itself."""
+    from generator.resolve.actors.lexicon import is_common_word, is_given_name
+
+    firsts = {p[0].key: p[0].core for p, _ in parsed if p}
+    out: list[tuple[tuple[str, ...], int]] = []
+    moved: dict[tuple[str, ...], int] = defaultdict(int)
+    for keys, total in groups:
+        first = firsts.get(keys[0], keys[0])
+        longer = [
+            g for g, _ in groups if len(g) > len(keys) and all(same_token(x, y) for x, y in zip(g[-len(keys) :], keys))
+        ]
+        if len(longer) == 1 and is_common_word(first) and not is_given_name(first):
+            moved[longer[0]] += total
+        else:
+            out.append((keys, total))
+    return [(keys, total + moved[keys]) for keys, total in out]
 
 
 def _compose_part(key: str, all_parts: list[tuple[NamePart, int]], first: bool) -> str:
