@@ -207,10 +207,12 @@ def _credit_surname_tails(
 ) -> list[tuple[tuple[str, ...], int]]:
     """"Black Elk" said twice, "Linda Black Elk" once: a short form opening on a common English
     word that is no given name ("Black") is a two-word surname, the long form's tail, and its
-    uses count for the long form. "Moaz al-Khatib" beside "Ahmed Moaz al-Khatib" stays itself."""
+    uses count for the long form. "Moaz al-Khatib" beside "Ahmed Moaz al-Khatib" stays itself.
+    A form that opens a longer one ("Te Kaurinui", "Kim Jong") counts for it too."""
     from generator.resolve.actors.lexicon import is_common_word, is_given_name
 
     firsts = {p[0].key: p[0].core for p, _ in parsed if p}
+    bare = {p[0].key for p, _ in parsed if len(p) == 1}
     out: list[tuple[tuple[str, ...], int]] = []
     moved: dict[tuple[str, ...], int] = defaultdict(int)
     for keys, total in groups:
@@ -218,8 +220,13 @@ def _credit_surname_tails(
         longer = [
             g for g, _ in groups if len(g) > len(keys) and all(same_token(x, y) for x, y in zip(g[-len(keys) :], keys))
         ]
+        fronted = [g for g in groups if len(g[0]) > len(keys) and g[0][: len(keys)] == keys]
         if len(longer) == 1 and is_common_word(first) and not is_given_name(first):
             moved[longer[0]] += total
+        elif fronted and keys[-1] not in bare:  # "Hamilton" said alone: "Margaret Hamilton" is a full name
+            # "Te Kaurinui" (given names only) beside "Te Kaurinui Parata": the front counts
+            # for the most used full form it opens
+            moved[min(fronted, key=lambda g: (-g[1], len(g[0]), g[0]))[0]] += total
         else:
             out.append((keys, total))
     return [(keys, total + moved[keys]) for keys, total in out]

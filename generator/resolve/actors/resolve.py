@@ -116,6 +116,7 @@ def resolve_actors(
     clusters = _Clusters(nodes, decisions.split)
     _merge_same_names(clusters)
     _merge_person_variants(clusters)
+    _merge_name_fronts(clusters)
     _merge_short_org_names(clusters)
     _merge_bare_surnames(clusters)
     for group in decisions.merge:
@@ -191,6 +192,29 @@ def _merge_person_variants(clusters: _Clusters) -> None:
         if clusters.union(i, j):
             root = clusters.find(i)
             names_of[root] = names_of.pop(i) | names_of.pop(j)
+
+
+def _merge_name_fronts(clusters: _Clusters) -> None:
+    """"Te Kaurinui" beside "Te Kaurinui Robert Parata" in one article: the front of one full
+    name (given names without the surname) joins it, unless another full name of the article
+    ends on its last word (then that word is a surname there, and the front a person of its own)."""
+    nodes = clusters.nodes
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        if n.full_person:
+            by_article[n.article].append(i)
+    for members in by_article.values():
+        if len(members) < 2:
+            continue
+        keys = {i: core_keys(nodes[i].name) for i in members}
+        for i in sorted(members, key=lambda m: (-len(keys[m]), m)):  # longest first: fronts of fronts join too
+            front = keys[i]
+            longer = [j for j in members if len(keys[j]) > len(front) and keys[j][: len(front)] == front]
+            if not longer or any(keys[j][-1] == front[-1] for j in members if j != i and keys[j] != front):
+                continue
+            roots = {clusters.find(j) for j in longer}
+            if len(roots) == 1:
+                clusters.union(roots.pop(), i)
 
 
 def _pairs_with_agreeing_surnames(by_surname: dict[str, list[str]]) -> Iterable[tuple[str, str]]:
