@@ -255,3 +255,23 @@ def _render_particles(particles: tuple[str, ...], first: bool) -> str:
         is_last = i == len(particles) - 1
         out.append(word + ("-" if is_last and particle in p.hyphen else " "))
     return "".join(out)
+
+
+# Honorifics say nothing about which bearer of a surname is meant (beyond a sex); modifiers of a
+# role ("former", "acting", "-elect") do not change which office it is.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "reverend"})
+_ROLE_MODIFIERS = frozenset({"former", "acting", "then", "elect", "the", "u.s.", "us"})
+
+
+@lru_cache(maxsize=1 << 12)
+def role_key(role: str | None) -> str | None:
+    """The office a mention's role names, comparable across articles ("President-elect" and
+    "President" -> "president"); ``None`` for no role or an honorific ("Mr", "Ms.")."""
+    if not role:
+        return None
+    words = [w.strip(".,") for w in fold(role).replace("-", " ").split()]
+    words = [w for w in words if w and w not in _ROLE_MODIFIERS]
+    if not words or all(w in _HONORIFICS for w in words):
+        return None
+    return " ".join(w for w in words if w not in _HONORIFICS)
+
