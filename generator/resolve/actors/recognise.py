@@ -231,7 +231,14 @@ def _complete_surnames(found: list[Candidate], segments: tuple[Segment, ...]) ->
             w, before = words[k], words[k - 1]
             if w.text not in wanted or before.end + 1 != w.start or not is_name_word(before):
                 continue
-            if is_common_word(before.text) or is_role_word(before.text) or fold(before.text) in vocabulary().listed_words:
+            vocab = vocabulary()
+            if (
+                is_common_word(before.text)
+                or is_role_word(before.text)
+                or fold(before.text) in vocab.listed_words
+                or before.text in vocab.affiliation_nouns  # "Democrat Kaine"
+                or before.text in vocab.us_states  # "Virginia Kaine"
+            ):
                 continue
             out.append(Candidate(i, before.start, w.end, seg.text[before.start : w.end], "person", "completion"))
             completed.add(w.text)
