@@ -166,6 +166,8 @@ def _candidate_from_run(
         last = seg.words[run[-1]].text
         if last in vocabulary().affiliation_nouns or last in vocabulary().place_heads:
             return None  # "an Iowa Republican", "Stewart Island"
+        if len(last) >= 7 and last.endswith("ing") and is_common_word(last):
+            return None  # "Fortune Telling", "Machine Learning": a common verb's -ing is no surname (King, Manning are)
     words = [seg.words[k] for k in run]
     start, end = words[0].start, words[-1].end
     surface = seg.text[start:end]

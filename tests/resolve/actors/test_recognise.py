@@ -137,6 +137,7 @@ NOT_ACTORS = [
      {"Fethi Belaid", "AFP", "Getty Images"}),
     ("-- CNN's Bill Kirkos contributed to this report.", {"Bill Kirkos"}),
     ("Kaine said the debate went well, and Democrat Kaine fans agreed.", {"Democrat Kaine"}),
+    ("She went to Fortune Telling classes, the teacher said, and Martin Luther King spoke.", {"Fortune Telling"}),
     ("Benjamin Romano: 206-652-6593 or bromano@seattletimes.com ; on Twitter: @bromano .", {"Benjamin Romano", "Twitter"}),
     ("Fox News now thinks that snow days are a plot against religion Joanna Rothkopf", {"Fox News", "Joanna Rothkopf"}),
     ("That could open up growth as the rate of expansion slows in Amazon's broader U.S. retail sales.", {"U.S."}),
