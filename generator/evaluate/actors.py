@@ -9,7 +9,7 @@ is named only in passing. Scored here:
   labelled actor's (menus and related headlines are not the article);
 * **recall**: the share of must-find actors that have a page in their article;
 * **split persons**: a labelled person with two pages in one article ("Trump" and
-  "Donald Trump");
+  "Donald Trump"); a bare surname two labelled people of the article share proves none;
 * **false merges**: one page whose spellings in an article are two labelled actors
   ("Obama" and "Osama bin Laden" on one page).
 
@@ -123,6 +123,7 @@ def score_labelled(archive: Archive, labels: Mapping[str, Sequence[LabelledActor
         here = [actors[i] for i in article.actor_ids]
         used = {m.surface for m in article.mentions}
         names = {fold_name(a.name) for a in here}
+        persons = [lab for lab in labelled if lab.type == "person"]
         for actor in here:
             pages += 1
             if any(fold_name(actor.name) in lab.spellings for lab in labelled):
@@ -140,7 +141,13 @@ def score_labelled(archive: Archive, labels: Mapping[str, Sequence[LabelledActor
                 else:
                     missed.append(f"{page_id}: {lab.name}")
             if lab.type == "person":
-                on = [a.name for a in here if any(_refers(s, lab) for s in set(a.surfaces) & used)]
+                # a bare surname two labelled people of the article share ("Obama" beside Barack
+                # and Michelle Obama) proves no split: it may be either
+                on = [
+                    a.name
+                    for a in here
+                    if any(_refers(s, lab) and sum(_refers(s, other) for other in persons) == 1 for s in set(a.surfaces) & used)
+                ]
                 if len(on) > 1:
                     splits.append(f"{page_id}: {lab.name} ({' / '.join(sorted(on))})")
     return ActorFigures(pages, labelled_pages, must, must_found, tuple(splits), tuple(merges), tuple(wrong), tuple(missed))

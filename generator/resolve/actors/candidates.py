@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -33,6 +33,7 @@ def find_gazetteer_candidates(rec: Recognizer, seg: Segment, index: int) -> Iter
     """Listed names and aliases in segment ``index``, and demonyms an institution or title follows."""
     doc = seg.doc
     shouting: bool | None = None  # asked only of a match written in capitals
+    institution_at: set[int] | None = None
     for match_id, start, end in rec.names(doc):
         entry = rec.entries[int(rec.nlp.vocab.strings[match_id])]
         start_char, end_char = seg.token_starts[start], seg.token_ends[end - 1]
@@ -44,8 +45,12 @@ def find_gazetteer_candidates(rec: Recognizer, seg: Segment, index: int) -> Iter
                 continue
         if entry.ambiguous and _next_to_name(seg, start, end):
             continue
+        if entry.type == "state" and not any(c.islower() for c in text) and end < len(doc):
+            if institution_at is None:
+                institution_at = _institution_starts(rec, doc)
+            if end not in institution_at and _is_modifier(seg, start, end):
+                continue  # "U.S. retail sales", "the film's US opening": a modifier, not the state acting
         yield Candidate(index, start_char, end_char, text, entry.type, "gazetteer", entry.name)
-    institution_at: set[int] | None = None
     for match_id, start, end in rec.demonyms(doc):
         entry = rec.entries[int(rec.nlp.vocab.strings[match_id])]
         if institution_at is None:
@@ -54,6 +59,13 @@ def find_gazetteer_candidates(rec: Recognizer, seg: Segment, index: int) -> Iter
             start_char, end_char = seg.token_starts[start], seg.token_ends[end - 1]
             surface = seg.text[start_char:end_char]
             yield Candidate(index, start_char, end_char, surface, entry.type, "demonym", entry.name)
+
+
+def _is_modifier(seg: Segment, start: int, end: int) -> bool:
+    """An abbreviation before a noun ("broader U.S. retail sales"), not "the U.S. has" or "the U.S. than"."""
+    after = seg.token_texts[end] if seg.token_texts else seg.doc[end].text
+    before = (seg.token_texts[start - 1] if seg.token_texts else seg.doc[start - 1].text) if start else ""
+    return after[:1].islower() and after.isalpha() and after not in STOP_WORDS and before.lower() != "the"
 
 
 def _is_shouting(text: str) -> bool:
@@ -102,11 +114,23 @@ def find_rule_candidates(rec: Recognizer, seg: Segment, index: int) -> Iterable[
         *(_given_name_runs(seg) if _is_prose(seg) else ()),
     )
     for run, method, kind, role_start in runs:
-        if blocked & set(run):
-            continue
+        if blocked & set(run) and not (method == "org-head" and not any(_is_org_head(seg.words[k]) for k in blocked & set(run))):
+            continue  # a city's own office keeps its name ("Chicago Department of Aviation")
+        if _before_us_state(seg, run[-1]):
+            continue  # "Beverly Hills, Calif.", "Sioux Center, Iowa": a town
         cand = _candidate_from_run(seg, index, run, method, kind, role_start)
         if cand is not None:
             yield cand
+
+
+def _before_us_state(seg: Segment, last: int) -> bool:
+    """The word after ``last`` is a comma and then a US state ("Sioux Center, Iowa")."""
+    words = seg.words
+    if last + 1 >= len(words) or seg.text[words[last].end : words[last].end + 1] != ",":
+        return False
+    following = seg.text[words[last].end + 1 : words[last].end + 20].split()
+    states = vocabulary().us_states
+    return bool(following) and (following[0].rstrip(",;") in states or " ".join(following[:2]).rstrip(",;") in states)
 
 
 def _place_words(rec: Recognizer, seg: Segment) -> set[int]:
@@ -139,6 +163,11 @@ def _candidate_from_run(
             role = seg.text[seg.words[role_first].start : seg.words[last].end]
         if not _has_person_evidence(seg, run, method):
             return None
+        last = seg.words[run[-1]].text
+        if last in vocabulary().affiliation_nouns or last in vocabulary().place_heads:
+            return None  # "an Iowa Republican", "Stewart Island"
+        if len(last) >= 7 and last.endswith("ing") and is_common_word(last):
+            return None  # "Fortune Telling", "Machine Learning": a common verb's -ing is no surname (King, Manning are)
     words = [seg.words[k] for k in run]
     start, end = words[0].start, words[-1].end
     surface = seg.text[start:end]
@@ -147,15 +176,17 @@ def _candidate_from_run(
     return Candidate(index, start, end, surface, kind, method, role=role)
 
 
-def _is_role_word(text: str) -> bool:
-    return fold(text).rstrip(".") in vocabulary().role_words
+def is_role_word(text: str) -> bool:
+    """A role word, or one written with hyphens of role words ("President-elect", "Attorney-General")."""
+    roles = vocabulary().role_words
+    return all(part.rstrip(".") in roles for part in fold(text).split("-"))
 
 
 def _split_role(seg: Segment, run: list[int]) -> tuple[list[int], int | None]:
     """The run without its leading role words, and where they start (``None``: none)."""
     last_role = None
     for pos, k in enumerate(run[:-1]):
-        if _is_role_word(seg.words[k].text):
+        if is_role_word(seg.words[k].text):
             last_role = pos
     if last_role is None:
         return run, None
@@ -165,9 +196,9 @@ def _split_role(seg: Segment, run: list[int]) -> tuple[list[int], int | None]:
 def _extend_role_left(seg: Segment, first: int) -> int:
     """"Secretary of | State": a role's words before the run, joined by "of"."""
     k = first
-    while k >= 2 and seg.words[k - 1].text == "of" and _is_role_word(seg.words[k - 2].text):
+    while k >= 2 and seg.words[k - 1].text == "of" and is_role_word(seg.words[k - 2].text):
         k -= 2
-    while k >= 1 and _is_role_word(seg.words[k - 1].text) and seg.words[k - 1].text[:1].isupper():
+    while k >= 1 and is_role_word(seg.words[k - 1].text) and seg.words[k - 1].text[:1].isupper():
         k -= 1
     return k
 
@@ -320,9 +351,20 @@ def _title_runs(rec: Recognizer, seg: Segment) -> Iterable[tuple[list[int], str,
 _PROSE_WORDS = 8
 
 
+# A line cut off mid-sentence ("... who 'live in their parents' basement' to") is prose still when
+# this share of its words or more are lower-case: a list of names or a menu has next to none.
+_PROSE_LOWER_SHARE = 0.4
+_CUT_PROSE_WORDS = 30
+
+
 def _is_prose(seg: Segment) -> bool:
-    text = seg.text.rstrip()
-    return len(seg.words) >= _PROSE_WORDS and text.endswith((".", "!", "?", '"', "”", "’", "'", ")"))
+    if len(seg.words) < _PROSE_WORDS:
+        return False
+    if seg.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")")):
+        return True
+    # cut off: only a paragraph's length says so (a related headline with its author's name
+    # appended is short and has lower-case words too)
+    return len(seg.words) >= _CUT_PROSE_WORDS and sum(w.text[:1].islower() for w in seg.words) >= _PROSE_LOWER_SHARE * len(seg.words)
 
 
 def _given_name_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType, int | None]]:
@@ -333,9 +375,40 @@ def _given_name_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType, 
             continue
         run = _name_run(seg, i, +1)
         if len(run) >= 2 and run[0] == i:
+            if _inside_longer_name(words, i) or _is_credit(seg, run):
+                continue
             before = words[i - 1].text if i else ""
-            role_start = i - 1 if before[:1].isupper() and _is_role_word(before) else None  # "Commissioner Kevin McAleenan"
+            role_start = i - 1 if before[:1].isupper() and is_role_word(before) else None  # "Commissioner Kevin McAleenan"
             yield run, "given-name", "person", role_start
+
+
+def _is_credit(seg: Segment, run: list[int]) -> bool:
+    """A photographer's or a video's credit, not someone the article names: a name right
+    before a slash and an agency ("Fethi Belaid/AFP", "Ellen M. Banner / The Seattle Times")
+    or right after a credit word ("Credit Craig Ruttle", "Video by David Botti")."""
+    after = seg.text[seg.words[run[-1]].end : seg.words[run[-1]].end + 3].lstrip()
+    if after.startswith("/"):
+        return True
+    first = run[0]
+    before = [fold(w.text).strip(".:()") for w in seg.words[max(0, first - 2) : first]]
+    credit = vocabulary().credit_words
+    return bool(before) and (before[-1] in credit or " ".join(before) in credit)
+
+
+def _inside_longer_name(words: Sequence[Word], i: int) -> bool:
+    """A capitalised word before the given name, in the same sentence, that is no given name,
+    role or party: the run is the tail of a longer name ("San | Diego State", "Standing |
+    Rock Sioux", "First American | Fried Chicken"), not a person's."""
+    if i == 0 or words[i].sent_start:
+        return False
+    before = words[i - 1]
+    return (
+        before.text[:1].isupper()
+        and before.text.isalpha()  # "J. Christian Bollwage", "CNN's Bill": no capitalised word before
+        and not is_given_name(before.text)
+        and not is_role_word(before.text)
+        and before.text not in vocabulary().affiliation_nouns
+    )
 
 
 def _speech_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
@@ -398,14 +471,41 @@ def _org_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
             continue
         left: list[int] = []
         k = i - 1
-        while k >= 0 and _is_cap_word(words[k]) and not _is_org_head(words[k]) and len(left) < 5:
-            left.insert(0, k)
+        # through other heads ("Police Department") and an "and" between capitals ("World
+        # Travel and Tourism Council", "Medic & Healer Council")
+        while k >= 0 and len(left) < 6:
+            if _is_cap_word(words[k]):
+                left.insert(0, k)
+            elif left and k >= 1 and words[k].text in ("and", "&") and _is_cap_word(words[k - 1]) and not is_role_word(words[k - 1].text):
+                left.insert(0, k)
+            else:
+                break
             k -= 1
+        while left and words[left[0]].text in ("and", "&"):
+            left.pop(0)
+        # a state's abbreviation before an office says where it is, not its name: "U.S. |
+        # Justice Department" (a written-out state may be the name: "Syria Solidarity Committee")
+        while len(left) > 1 and fold(words[left[0]].text) in vocab.state_words and words[left[0]].text.isupper():
+            left.pop(0)
         tail = _org_tail(seg, i + 1)
+        after = (tail[-1] if tail else i) + 1
+        if after < len(words) and _continues_name(words[after]):
+            continue  # the front of a longer name: "Investment Company | Act", "Tourism Council | Award"
         modifiers = [words[k] for k in left]
         if not tail and not any(fold(m.text) not in vocab.listed_words for m in modifiers):
             continue  # "Syrian Army" is the state's army; "Coalition leader" is no name
         yield [*left, i, *tail], "org-head", "organisation"
+
+
+def _continues_name(word: Word) -> bool:
+    """A capitalised word in the same sentence that is no role or date: a name goes on."""
+    return (
+        not word.sent_start
+        and word.text[:1].isupper()
+        and word.text.isalpha()
+        and not is_role_word(word.text)
+        and fold(word.text) not in vocabulary().calendar
+    )
 
 
 def _org_tail(seg: Segment, start: int) -> list[int]:
@@ -416,13 +516,23 @@ def _org_tail(seg: Segment, start: int) -> list[int]:
     k = start
     while k < len(words) and words[k].text in vocab.connectors and words[k].text != "the":
         j = k + 1
-        if j < len(words) and words[j].text == "the":
+        if j < len(words) and words[j].text in ("the", "a"):
+            if words[k].text == "and":
+                break  # "... of Aviation and the Linden Police Department": two names
             j += 1
         part = []
-        while j < len(words) and _is_cap_word(words[j]):
+        # a role ends the name: "Federation of Government Employees | President J. David Cox"
+        while j < len(words) and _is_cap_word(words[j]) and not is_role_word(words[j].text):
             part.append(j)
             j += 1
-        if not part or (words[k].text == "and" and not _is_org_head(words[part[-1]])):
+        # "X and Y" joins a name after another connector ("Center on Poverty and Inequality"),
+        # or when Y ends on a head ("Revolutionary and Opposition Forces"); otherwise it lists two
+        joined = (
+            bool(tail)
+            and words[tail[0]].text in ("on", "for")
+            and not any(fold(words[p].text) in vocab.listed_words or words[p].text in vocab.us_states for p in part)
+        )
+        if not part or (words[k].text == "and" and not joined and not _is_org_head(words[part[-1]])):
             break
         tail.extend(range(k, part[-1] + 1))
         k = part[-1] + 1

@@ -97,6 +97,11 @@ class Vocabulary:
     given_particles: frozenset[str]  # particles that may open a name ("Abu")
     role_words: frozenset[str]  # words of a role before a name ("Fed Chair"), folded, no full stop
     suffixes: frozenset[str]  # "Jr.", "III": they end a name
+    affiliation_nouns: frozenset[str]  # "Republican": "an Iowa Republican" is no person
+    place_heads: frozenset[str]  # "Island", "Basin": a run ending on one is a place
+    us_states: frozenset[str]  # "Iowa", "Calif.": "<Name>, Iowa" is a town
+    credit_words: frozenset[str]  # "credit", "video by": a name after them is a credit
+    state_words: frozenset[str]  # one-word state names and aliases, folded ("u.s.", "uk")
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +135,13 @@ def vocabulary() -> Vocabulary:
         given_particles=frozenset(data["given_name_particles"]),
         role_words=frozenset(data["role_words"]),
         suffixes=frozenset(data["name_suffixes"]),
+        affiliation_nouns=frozenset(data["affiliation_nouns"]),
+        place_heads=frozenset(data["place_heads"]),
+        us_states=frozenset(data["us_states"]),
+        credit_words=frozenset(fold(w) for w in data["credit_words"]),
+        state_words=frozenset(
+            fold(s) for e in gazetteer_entries() if e.type == "state" for s in (e.name, *e.aliases) if " " not in s
+        ),
     )
 
 

@@ -49,3 +49,12 @@ def is_common_word(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en") >= _thresholds()["common"]
+
+
+@lru_cache(maxsize=1 << 16)
+def is_very_common_word(word: str) -> bool:
+    """A word so frequent ("United", "State", "American") that alone it is a surname only
+    where the article gives the full name; "Trump" and "Brown" are less frequent."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= _thresholds()["very_common"]

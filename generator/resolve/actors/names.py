@@ -11,7 +11,7 @@ The particle lists live in ``data/gazetteer.yml``.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -196,10 +196,40 @@ def compose_person_name(forms: Sequence[tuple[str, int]]) -> str:
                 break
         else:
             groups.append((keys, count))
-    best = min(groups, key=lambda g: (-g[1], -len(g[0]), g[0]))[0]
+    best = min(_credit_surname_tails(groups, parsed), key=lambda g: (-g[1], -len(g[0]), g[0]))[0]
     all_parts = [(part, c) for parts, c in parsed for part in parts]
     words = [_compose_part(key, all_parts, first=(i == 0)) for i, key in enumerate(best)]
     return " ".join(words)
+
+
+def _credit_surname_tails(
+    groups: list[tuple[tuple[str, ...], int]], parsed: list[tuple[tuple[NamePart, ...], int]]
+) -> list[tuple[tuple[str, ...], int]]:
+    """"Black Elk" said twice, "Linda Black Elk" once: a short form opening on a common English
+    word that is no given name ("Black") is a two-word surname, the long form's tail, and its
+    uses count for the long form. "Moaz al-Khatib" beside "Ahmed Moaz al-Khatib" stays itself.
+    A form that opens a longer one ("Te Kaurinui", "Kim Jong") counts for it too."""
+    from generator.resolve.actors.lexicon import is_common_word, is_given_name
+
+    firsts = {p[0].key: p[0].core for p, _ in parsed if p}
+    bare = {p[0].key for p, _ in parsed if len(p) == 1}
+    out: list[tuple[tuple[str, ...], int]] = []
+    moved: dict[tuple[str, ...], int] = defaultdict(int)
+    for keys, total in groups:
+        first = firsts.get(keys[0], keys[0])
+        longer = [
+            g for g, _ in groups if len(g) > len(keys) and all(same_token(x, y) for x, y in zip(g[-len(keys) :], keys))
+        ]
+        fronted = [g for g in groups if len(g[0]) > len(keys) and g[0][: len(keys)] == keys]
+        if len(longer) == 1 and is_common_word(first) and not is_given_name(first):
+            moved[longer[0]] += total
+        elif fronted and keys[-1] not in bare:  # "Hamilton" said alone: "Margaret Hamilton" is a full name
+            # "Te Kaurinui" (given names only) beside "Te Kaurinui Parata": the front counts
+            # for the most used full form it opens
+            moved[min(fronted, key=lambda g: (-g[1], len(g[0]), g[0]))[0]] += total
+        else:
+            out.append((keys, total))
+    return [(keys, total + moved[keys]) for keys, total in out]
 
 
 def _compose_part(key: str, all_parts: list[tuple[NamePart, int]], first: bool) -> str:
@@ -225,3 +255,23 @@ def _render_particles(particles: tuple[str, ...], first: bool) -> str:
         is_last = i == len(particles) - 1
         out.append(word + ("-" if is_last and particle in p.hyphen else " "))
     return "".join(out)
+
+
+# Honorifics say nothing about which bearer of a surname is meant (beyond a sex); modifiers of a
+# role ("former", "acting", "-elect") do not change which office it is.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "reverend"})
+_ROLE_MODIFIERS = frozenset({"former", "acting", "then", "elect", "the", "u.s.", "us"})
+
+
+@lru_cache(maxsize=1 << 12)
+def role_key(role: str | None) -> str | None:
+    """The office a mention's role names, comparable across articles ("President-elect" and
+    "President" -> "president"); ``None`` for no role or an honorific ("Mr", "Ms.")."""
+    if not role:
+        return None
+    words = [w.strip(".,") for w in fold(role).replace("-", " ").split()]
+    words = [w for w in words if w and w not in _ROLE_MODIFIERS]
+    if not words or all(w in _HONORIFICS for w in words):
+        return None
+    return " ".join(w for w in words if w not in _HONORIFICS)
+

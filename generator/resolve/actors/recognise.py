@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from generator.files.rules import load_rules
 
 from generator.model import CleanDoc, Mention
 from generator.resolve.actors.candidates import (
@@ -22,8 +25,11 @@ from generator.resolve.actors.candidates import (
     find_model_candidates,
     find_rule_candidates,
     is_name_word,
+    is_role_word,
 )
-from generator.resolve.actors.gazetteer import recognizer
+from generator.resolve.actors.gazetteer import recognizer, vocabulary
+from generator.resolve.actors.lexicon import is_common_word, is_given_name, is_very_common_word
+from generator.text import fold
 from generator.resolve.actors.names import core_keys, split_name
 from generator.resolve.actors.repeats import find_acronym_candidates, find_repeat_candidates
 from generator.resolve.actors.segments import METHOD_PRIORITY, Candidate, Segment, read_segments
@@ -46,7 +52,7 @@ def extract_mentions(doc: CleanDoc, model: str | None = None) -> tuple[Mention, 
     name it stands for there. ``model`` names an installed spaCy pipeline whose entities add
     candidates; it is never downloaded (a missing one is a ``ValueError``).
     """
-    if getattr(doc, "language", None) not in _SUPPORTED_LANGUAGES:
+    if getattr(doc, "language", None) not in _SUPPORTED_LANGUAGES and not _reads_as_english(doc):
         return ()  # the rules read English: another language's capitals and verbs say nothing to them
     rec = recognizer(model)
     segments = read_segments(doc, rec.nlp)
@@ -54,15 +60,44 @@ def extract_mentions(doc: CleanDoc, model: str | None = None) -> tuple[Mention, 
     for i, seg in enumerate(segments):
         if not _has_lower_word(seg.text):
             continue  # a line without one lower-case word is a menu, a label or a share bar, never a sentence
+        if _is_credit_line(seg.text) or _is_teaser(seg):
+            continue
         found.extend(find_gazetteer_candidates(rec, seg, i))
         if not seg.headline:
             found.extend(find_rule_candidates(rec, seg, i))
             found.extend(find_model_candidates(rec, seg, i))
+    found = _drop_credits(found, segments)
     found = _drop_uncorroborated(found, segments)
+    found.extend(_complete_surnames(found, segments))
     kept = _keep_longest(found, ())
     kept = _keep_longest(find_acronym_candidates(segments, kept), kept)
     kept = _keep_longest(find_repeat_candidates(rec, segments, kept), kept)
     return _as_mentions(kept, segments)
+
+
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+
+
+def _reads_as_english(doc: CleanDoc) -> bool:
+    """English prose by its function words, whatever the language guess says.
+
+    The guess reads a page's longest lines; a list of names ("Colorado: Ryan Call,
+    Laura Carno, ...") is guessed Luxembourgish and a short text "no language"
+    (py3langid's ``zxx``), though the article around them is plainly English.
+    """
+    stops = _english_function_words()
+    words = _WORD.findall(doc.body_text()[: _english_rule()["chars"]].lower())
+    return len(words) >= _english_rule()["min_words"] and sum(w in stops for w in words) / len(words) >= _english_rule()["share"]
+
+
+@lru_cache(maxsize=1)
+def _english_function_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_rules("stopwords")["en"])
+
+
+@lru_cache(maxsize=1)
+def _english_rule() -> dict[str, float]:
+    return dict(load_rules("gazetteer")["english_prose"])
 
 
 _LOWER_WORD = re.compile(r"(?<![\w/])[a-z]{3,}\b")
@@ -72,11 +107,79 @@ def _has_lower_word(text: str) -> bool:
     return _LOWER_WORD.search(text) is not None
 
 
+@lru_cache(maxsize=1)
+def _credit_line_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in load_rules("gazetteer")["credit_lines"])
+
+
+def _is_credit_line(text: str) -> bool:
+    """A contributor's, a contact's or an author's bio line: the page's, not the story's."""
+    return len(text.split()) <= _CREDIT_LINE_WORDS and any(p.search(text) for p in _credit_line_patterns())
+
+
+# Credit and bio lines are short; a paragraph this long that matches is prose quoting one.
+_CREDIT_LINE_WORDS = 30
+# A related story's teaser: a short line, no sentence end, the author's name last
+# ("Fox News now thinks that snow days are a plot against religion Joanna Rothkopf").
+_TEASER_WORDS = 25
+
+
+def _is_teaser(seg: Segment) -> bool:
+    words = seg.words
+    if len(words) < 4 or len(words) > _TEASER_WORDS or seg.headline:
+        return False
+    if seg.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":")):
+        return False
+    first, last = words[-2], words[-1]
+    return (
+        is_given_name(first.text)
+        and is_name_word(first)
+        and is_name_word(last)
+        and not words[-3].text[:1].isupper()
+        and not first.sent_start
+    )
+
+
+_CREDIT_GAP = re.compile(r"^(?:[\s/|,\-–—]|via)*$")
+
+
+def _drop_credits(found: list[Candidate], segments: tuple[Segment, ...]) -> list[Candidate]:
+    """Names in a picture's credit: beside a slash ("Fethi Belaid/AFP/Getty Images",
+    "Anthony Wallace / AFP - Getty Images") or after a credit word ("Credit Reuters"),
+    and the names chained to one by a dash, a slash or "via"."""
+    credit = vocabulary().credit_words
+    out: list[Candidate] = []
+    previous: Candidate | None = None
+    previous_credit = False
+    for c in sorted(found, key=lambda c: (c.segment, c.start)):
+        text = segments[c.segment].text
+        before, after = text[max(0, c.start - 3) : c.start], text[c.end : c.end + 3]
+        words_before = [fold(w).strip(".:…()") for w in text[max(0, c.start - 30) : c.start].split()[-2:]]
+        is_credit = (
+            "/" in before
+            or after.lstrip().startswith("/")
+            or bool(words_before) and (words_before[-1] in credit or " ".join(words_before) in credit)
+            or (
+                previous_credit
+                and previous is not None
+                and previous.segment == c.segment
+                and previous.end <= c.start
+                and _CREDIT_GAP.match(text[previous.end : c.start]) is not None
+            )
+        )
+        if not is_credit:
+            out.append(c)
+        if previous is None or c.start >= previous.end or c.segment != previous.segment:
+            previous, previous_credit = c, is_credit
+    return out
+
+
 def _drop_uncorroborated(found: list[Candidate], segments: tuple[Segment, ...]) -> list[Candidate]:
     """A one-word person opening a sentence needs the word capitalised mid-sentence elsewhere.
 
     A sentence's first word is capitalised whatever it is; only a capital elsewhere
-    (or a longer name holding the word) shows it to be a name.
+    (or a longer name holding the word) shows it to be a name. A one-word person that
+    is a common English word ("United said") needs a full name of the article ending on it.
     """
     vouched: set[str] = set()
     for seg in segments:
@@ -85,16 +188,61 @@ def _drop_uncorroborated(found: list[Candidate], segments: tuple[Segment, ...]) 
     for c in found:
         if c.type == "person" and len(split_name(c.surface)) > 1:
             vouched.update(core_keys(c.surface))
+    in_full_names = {k for c in found if c.type == "person" and len(split_name(c.surface)) > 1 for k in core_keys(c.surface)}
     openings: dict[int, set[int]] = {}  # per segment: where its sentences' first words start
     out = []
     for c in found:
         if c.type == "person" and c.method != "gazetteer" and len(split_name(c.surface)) == 1:
+            if is_very_common_word(c.surface) and not set(core_keys(c.surface)) <= in_full_names:
+                continue  # "United said": a common word is a surname only beside a full name that ends on it
             if c.segment not in openings:
                 openings[c.segment] = {w.start for w in segments[c.segment].words if w.sent_start}
             if c.start in openings[c.segment] and not set(core_keys(c.surface)) <= vouched:
                 continue
         out.append(c)
     return out
+
+
+def _complete_surnames(found: list[Candidate], segments: tuple[Segment, ...]) -> list[Candidate]:
+    """Full names of surnames a speech verb or a title found, written once before them.
+
+    "Conway said" with "named Kellyanne Conway, the campaign manager" in the text: the word
+    before the surname is a given name that no names list holds ("Kellyanne", "Dylann").
+    It must be a capitalised name word that is no common English word, role or listed name,
+    and the article must give no other full name ending on the surname. The headline counts.
+    """
+    bare: dict[str, str] = {}
+    full: set[str] = set()
+    for c in found:
+        if c.type != "person":
+            continue
+        if len(split_name(c.surface)) == 1:
+            bare.setdefault(c.surface, c.surface)
+        else:
+            full.update(core_keys(c.surface)[-1:])
+    wanted = {s for s in bare if core_keys(s)[-1] not in full}
+    if not wanted:
+        return []
+    out: list[Candidate] = []
+    completed: set[str] = set()
+    for i, seg in enumerate(segments):
+        words = seg.words
+        for k in range(1, len(words)):
+            w, before = words[k], words[k - 1]
+            if w.text not in wanted or before.end + 1 != w.start or not is_name_word(before):
+                continue
+            vocab = vocabulary()
+            if (
+                is_common_word(before.text)
+                or is_role_word(before.text)
+                or fold(before.text) in vocab.listed_words
+                or before.text in vocab.affiliation_nouns  # "Democrat Kaine"
+                or before.text in vocab.us_states  # "Virginia Kaine"
+            ):
+                continue
+            out.append(Candidate(i, before.start, w.end, seg.text[before.start : w.end], "person", "completion"))
+            completed.add(w.text)
+    return [c for c in out if c.surface.split()[-1] in completed]
 
 
 def _keep_longest(found: Iterable[Candidate], kept: Sequence[Candidate]) -> tuple[Candidate, ...]:

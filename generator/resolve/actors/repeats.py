@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 
 from generator.model import ActorType
 from generator.resolve.actors.gazetteer import Recognizer, vocabulary
-from generator.resolve.actors.names import initials, split_name, surname_key
+from generator.resolve.actors.names import initials, role_key, split_name, surname_key
 from generator.resolve.actors.segments import Candidate, Segment
 from generator.text import fold
 
@@ -88,13 +88,21 @@ def find_repeat_candidates(
     of the article bears it; with two, it is left for resolution to judge.
     """
     readings: dict[str, set[tuple[ActorType, str | None]]] = defaultdict(set)
+    roles: dict[str, set[str]] = defaultdict(set)  # per spelling, the offices it is written with
+    for c in kept:
+        key = role_key(c.role)
+        if c.type == "person" and key is not None:
+            roles[c.surface].add(key)
     for c in kept:
         if c.method in ("gazetteer", "demonym"):
             continue  # their matchers saw every use already; a bare demonym is no actor
         forms = _repeat_forms(c)
         readings[forms[0]].add((c.type, c.hint))
         for form in forms[1:]:
-            readings[form].add(("person", c.surface))
+            # "President Trump" beside "Ivanka Trump" only: the surname holds an office the
+            # full name never does here, so it may be another bearer (resolution judges)
+            other_office = bool(roles[form] - roles[c.surface])
+            readings[form].add(("person", None if other_office else c.surface))
     meaning: dict[str, tuple[ActorType, str | None]] = {}
     for form, options in sorted(readings.items()):
         reading = _one_reading(options)

@@ -20,6 +20,7 @@ from generator.resolve.actors.names import (
     compose_person_name,
     core_keys,
     fold_name,
+    role_key,
     same_token,
     split_name,
     surname_key,
@@ -36,6 +37,7 @@ class _Node:
     type: ActorType
     hint: str | None
     count: int
+    office: str | None = None  # the role's office (names.role_key): "President Trump" -> "president"
 
     @property
     def name(self) -> str:
@@ -116,6 +118,7 @@ def resolve_actors(
     clusters = _Clusters(nodes, decisions.split)
     _merge_same_names(clusters)
     _merge_person_variants(clusters)
+    _merge_name_fronts(clusters)
     _merge_short_org_names(clusters)
     _merge_bare_surnames(clusters)
     for group in decisions.merge:
@@ -126,13 +129,16 @@ def resolve_actors(
 
 
 def _nodes(mentions_by_article: Mapping[str, Sequence[Mention]]) -> list[_Node]:
-    counts: Counter[tuple[str, str, str, str | None]] = Counter()
+    counts: Counter[tuple[str, str, str, str | None, str | None]] = Counter()
     for article in sorted(mentions_by_article):
         for m in mentions_by_article[article]:
-            counts[(article, m.surface, m.type, m.canonical_hint)] += m.count
+            office = role_key(m.role) if m.type == "person" else None
+            counts[(article, m.surface, m.type, m.canonical_hint, office)] += m.count
     return [
-        _Node(a, s, t, h, c)  # type: ignore[arg-type]
-        for (a, s, t, h), c in sorted(counts.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2], kv[0][3] or ""))
+        _Node(a, s, t, h, c, o)  # type: ignore[arg-type]
+        for (a, s, t, h, o), c in sorted(
+            counts.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2], kv[0][3] or "", kv[0][4] or "")
+        )
     ]
 
 
@@ -191,6 +197,29 @@ def _merge_person_variants(clusters: _Clusters) -> None:
         if clusters.union(i, j):
             root = clusters.find(i)
             names_of[root] = names_of.pop(i) | names_of.pop(j)
+
+
+def _merge_name_fronts(clusters: _Clusters) -> None:
+    """"Te Kaurinui" beside "Te Kaurinui Robert Parata" in one article: the front of one full
+    name (given names without the surname) joins it, unless another full name of the article
+    ends on its last word (then that word is a surname there, and the front a person of its own)."""
+    nodes = clusters.nodes
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        if n.full_person:
+            by_article[n.article].append(i)
+    for members in by_article.values():
+        if len(members) < 2:
+            continue
+        keys = {i: core_keys(nodes[i].name) for i in members}
+        for i in sorted(members, key=lambda m: (-len(keys[m]), m)):  # longest first: fronts of fronts join too
+            front = keys[i]
+            longer = [j for j in members if len(keys[j]) > len(front) and keys[j][: len(front)] == front]
+            if not longer or any(keys[j][-1] == front[-1] for j in members if j != i and keys[j] != front):
+                continue
+            roots = {clusters.find(j) for j in longer}
+            if len(roots) == 1:
+                clusters.union(roots.pop(), i)
 
 
 def _pairs_with_agreeing_surnames(by_surname: dict[str, list[str]]) -> Iterable[tuple[str, str]]:
@@ -264,19 +293,38 @@ def _merge_bare_surnames(clusters: _Clusters) -> None:
         if surname is not None:
             by_surname[surname].append(members[0])
     surnames = sorted(by_surname)
+    offices: dict[int, set[str]] = defaultdict(set)  # per cluster of full names, the offices they hold
+    for k, n in enumerate(nodes):
+        if n.full_person and n.office:
+            offices[clusters.find(k)].add(n.office)
+    redirected: dict[tuple[str, str], int] = {}  # (article, surname) -> the bearer its office chose
     unresolved = []
-    for i in bare:
+    for i in sorted(bare, key=lambda i: (nodes[i].office is None, i)):  # those with an office first
         key = core_keys(nodes[i].name)[0]
-        here = full_in[nodes[i].article]
-        target = _only_cluster(clusters, i, here, key, given_too=True)
+        node = nodes[i]
+        here = full_in[node.article]
+        bearers = [k for s in surnames if s[:1] == key[:1] and same_token(s, key) for k in by_surname[s]]
+        target = redirected.get((node.article, key))
+        if target is None:
+            target = _only_cluster(clusters, i, here, key, given_too=True)
+            if target is not None and node.office and node.office not in offices[clusters.find(target)]:
+                # "President Obama" beside "Michelle Obama" (First Lady): the office's holder
+                holder = _office_holder(clusters, i, bearers, key, node.office, offices)
+                if holder is not None and holder != clusters.find(target):
+                    target = redirected[(node.article, key)] = holder
         bearers_here = any(_surname_matches(nodes[k].name, key) or same_token(core_keys(nodes[k].name)[0], key) for k in here)
         if target is None and not bearers_here:  # two Lees in the article: no other article's Lee decides
-            bearers = [k for s in surnames if s[:1] == key[:1] and same_token(s, key) for k in by_surname[s]]
             target = _only_cluster(clusters, i, bearers, key, given_too=False)
             if target is None:
                 target = _dominant_cluster(clusters, i, bearers, key)
-        if target is None or not clusters.union(target, i):
+        if target is None:
             unresolved.append(i)
+            continue
+        before = clusters.find(target)
+        if not clusters.union(target, i):
+            unresolved.append(i)
+        elif clusters.find(target) != before:  # the joined set is named by its smallest node now
+            offices[clusters.find(target)] |= offices.pop(before, set())
     first: dict[str, int] = {}
     for i in unresolved:
         key = core_keys(nodes[i].name)[0]
@@ -286,6 +334,16 @@ def _merge_bare_surnames(clusters: _Clusters) -> None:
             clusters.union(first[key], i)
         else:
             first[key] = i
+
+
+def _office_holder(
+    clusters: _Clusters, i: int, bearers: list[int], key: str, office: str, offices: Mapping[int, set[str]]
+) -> int | None:
+    """The one full-name bearer of the surname, archive-wide, written with ``office``."""
+    holders = sorted(
+        {clusters.find(k) for k in bearers if _surname_matches(clusters.nodes[k].name, key) and office in offices.get(clusters.find(k), ())}
+    )
+    return holders[0] if len(holders) == 1 and not clusters.forbidden(holders[0], i) else None
 
 
 def _only_cluster(clusters: _Clusters, i: int, candidates: list[int], key: str, given_too: bool) -> int | None:

@@ -34,6 +34,7 @@ METHOD_PRIORITY = {
     "speech": 6,
     "model": 7,
     "given-name": 7,
+    "completion": 7,
     "repeat": 8,
 }
 # A line ending on one of these is a sentence, never a Title Case headline.

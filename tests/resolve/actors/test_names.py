@@ -55,6 +55,11 @@ def test_same_person(a: str, b: str, same: bool) -> None:
         ([("Sergei Lavrov", 4), ("Sergey Lavrov", 1), ("Lavrov", 9)], "Sergei Lavrov"),
         ([("Abu Bakr al-Baghdadi", 1), ("al-Baghdadi", 2)], "Abu Bakr al-Baghdadi"),
         ([("Andrés Manuel López Obrador", 1), ("López Obrador", 1)], "Andrés Manuel López Obrador"),
+        # a two-word surname opening on a common word is the long name's tail
+        ([("Black Elk", 2), ("Linda Black Elk", 1)], "Linda Black Elk"),
+        # given names alone open the full name; with the surname said alone they are one
+        ([("Te Kaurinui", 3), ("Te Kaurinui Parata", 1), ("Te Kaurinui Robert Parata", 1)], "Te Kaurinui Parata"),
+        ([("Margaret Hamilton", 3), ("Margaret Hamilton Lego", 1), ("Hamilton", 2)], "Margaret Hamilton"),
     ],
 )
 def test_canonical_person_name(forms: list[tuple[str, int]], canonical: str) -> None:

@@ -72,6 +72,20 @@ RECOGNISED = [
      {"Itar-Tass": "organisation", "RIA": "organisation", "Reuters": "organisation", "AFP": "organisation"}),
     ("He warned the U.S. against attacks on U.S.-trained groups.", {"U.S.": "state"}),
     ("British Prime Minister Theresa May told Parliament. May said no.", {"Theresa May": "person", "May": "person"}),
+    # session 4: names as real pages write them
+    ("President-elect Donald Trump has named Kellyanne Conway, the campaign manager. Conway said she was honored.",
+     {"Donald Trump": "person", "Kellyanne Conway": "person"}),
+    ("The Hillary Clinton campaign has canceled joint appearances with former primary opponent Bernie Sanders after he"
+     " admitted that it bothered him that Clinton seemed to be talking down to his supporters in hacked audio from a",
+     {"Hillary Clinton": "person", "Bernie Sanders": "person"}),
+    ("The figures came from the Chicago Department of Aviation and the Linden Police Department on Monday.",
+     {"Chicago Department of Aviation": "organisation", "Linden Police Department": "organisation"}),
+    ("The report, by the Stanford Center on Poverty and Inequality, was released.",
+     {"Stanford Center on Poverty and Inequality": "organisation"}),
+    ("It is an industry body, the World Travel and Tourism Council, that said so.",
+     {"World Travel and Tourism Council": "organisation"}),
+    ("The U.S. Justice Department has long said the U.S. has a case.", {"Justice Department": "organisation", "U.S.": "state"}),
+    ("Attorney-General George Brandis said the law would pass.", {"George Brandis": "person"}),
 ]
 
 
@@ -108,6 +122,28 @@ NOT_ACTORS = [
     # an acronym in parentheses is a definition only right after a name it can stand for
     ("Foreign Minister Sergei Lavrov (FM) said so. The FM left.", {"FM"}),
     ("The Mohammed bin Salman (MBS) Foundation opened.", {"MBS"}),
+    # session 4: party members, places, tails of longer names, credits, modifiers
+    ("\u201cKaine in a blowout,\u201d an Iowa Republican predicted, and a Virginia Democrat said so too.",
+     {"Iowa Republican", "Virginia Democrat"}),
+    ("Houston plays San Diego State in the bowl game, and River Basin coal is cheap, a trader said.",
+     {"Diego State", "San Diego State"}),
+    ("The embryos were frozen at a clinic in Beverly Hills, Calif., and at a rally in Sioux Center, Iowa, he spoke.",
+     {"Beverly Hills", "Sioux Center"}),
+    ("Whales died on Stewart Island and near the Powder River Basin, the rescue group said.",
+     {"Stewart Island", "River Basin", "Powder River Basin"}),
+    ("They searched the restaurant, First American Fried Chicken, and the homes of the suspects.", {"Fried Chicken"}),
+    ("O'Hare is a hub for United Airlines, and United said the strike would not stop flights.", {"United"}),
+    ("Tunisian forces secure the area after the attack on the museum. Fethi Belaid/AFP/Getty Images",
+     {"Fethi Belaid", "AFP", "Getty Images"}),
+    ("-- CNN's Bill Kirkos contributed to this report.", {"Bill Kirkos"}),
+    ("Kaine said the debate went well, and Democrat Kaine fans agreed.", {"Democrat Kaine"}),
+    ("She went to Fortune Telling classes, the teacher said, and Martin Luther King spoke.", {"Fortune Telling"}),
+    ("Benjamin Romano: 206-652-6593 or bromano@seattletimes.com ; on Twitter: @bromano .", {"Benjamin Romano", "Twitter"}),
+    ("Fox News now thinks that snow days are a plot against religion Joanna Rothkopf", {"Fox News", "Joanna Rothkopf"}),
+    ("That could open up growth as the rate of expansion slows in Amazon's broader U.S. retail sales.", {"U.S."}),
+    ("Investment companies are regulated under the Investment Company Act of 1940.", {"Investment Company"}),
+    ("American Federation of Government Employees President J. David Cox Sr. warned against it.",
+     {"American Federation of Government Employees President J. David Cox Sr"}),
 ]
 
 
