@@ -20,7 +20,7 @@ from functools import lru_cache
 from generator.extract.date_spans import extract_date_spans
 from generator.extract.outlets import outlet_by_name
 # The offline first-name list the actor recogniser uses (gender-guesser's): a word list, no model.
-from generator.resolve.actors.lexicon import is_given_name
+from generator.lexicon import is_given_name
 from generator.files.rules import load_confidence, load_rules
 from generator.model import CleanDoc, Field, Provenance
 

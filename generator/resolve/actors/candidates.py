@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from generator.model import ActorType
 from generator.resolve.actors.gazetteer import Recognizer, vocabulary
-from generator.resolve.actors.lexicon import is_common_word, is_given_name
+from generator.lexicon import is_common_word, is_given_name
 from generator.resolve.actors.names import fold_name, is_particle, split_hyphen_particle
 from generator.resolve.actors.segments import Candidate, Segment, Word
 from generator.text import fold

@@ -185,7 +185,7 @@ def recognizer(model: str | None) -> Recognizer:
 
 def load_recognizer(model: str | None = None) -> None:
     """Build the matchers of ``model`` and read the word lists now: worker processes forked after this share them."""
-    from generator.resolve.actors.lexicon import load_lexicon
+    from generator.lexicon import load_lexicon
 
     recognizer(model)
     load_lexicon()

@@ -209,7 +209,7 @@ def _credit_surname_tails(
     word that is no given name ("Black") is a two-word surname, the long form's tail, and its
     uses count for the long form. "Moaz al-Khatib" beside "Ahmed Moaz al-Khatib" stays itself.
     A form that opens a longer one ("Te Kaurinui", "Kim Jong") counts for it too."""
-    from generator.resolve.actors.lexicon import is_common_word, is_given_name
+    from generator.lexicon import is_common_word, is_given_name
 
     firsts = {p[0].key: p[0].core for p, _ in parsed if p}
     bare = {p[0].key for p, _ in parsed if len(p) == 1}

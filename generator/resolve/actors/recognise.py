@@ -28,7 +28,7 @@ from generator.resolve.actors.candidates import (
     is_role_word,
 )
 from generator.resolve.actors.gazetteer import recognizer, vocabulary
-from generator.resolve.actors.lexicon import is_common_word, is_given_name, is_very_common_word
+from generator.lexicon import is_common_word, is_given_name, is_very_common_word
 from generator.text import fold
 from generator.resolve.actors.names import core_keys, split_name
 from generator.resolve.actors.repeats import find_acronym_candidates, find_repeat_candidates
