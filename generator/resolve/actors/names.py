@@ -113,6 +113,19 @@ def split_name(surface: str) -> tuple[NamePart, ...]:
 
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Jr. and Sr. tell a son from his father, who are often in the same story ("Donald Trump
+# Jr." beside "Donald Trump"); news rarely drops them. A numeral ("Robert S. Mueller III")
+# is dropped from the name key: news writes him "Robert Mueller" too.
+_GENERATIONS = {"jr": "Jr.", "sr": "Sr."}
+
+
+@lru_cache(maxsize=1 << 16)
+def generation(surface: str) -> str | None:
+    """"Jr." or "Sr." when a full name carries it ("Donald Trump Jr."), else ``None``."""
+    words = surface.split()
+    if len(words) < 3:
+        return None
+    return _GENERATIONS.get(words[-1].rstrip(".,").lower())
 
 
 def _is_initial_or_suffix(word: str) -> bool:
@@ -166,7 +179,7 @@ def are_same_person(a: str, b: str) -> bool:
     alone never suffices: two Khatibs stay two people.
     """
     ka, kb = core_keys(a), core_keys(b)
-    if len(ka) < 2 or len(kb) < 2 or not same_token(ka[-1], kb[-1]):
+    if len(ka) < 2 or len(kb) < 2 or not same_token(ka[-1], kb[-1]) or generation(a) != generation(b):
         return False
     return same_token(ka[0], kb[0]) or shared_tokens(ka, kb) >= 2
 
@@ -199,6 +212,9 @@ def compose_person_name(forms: Sequence[tuple[str, int]]) -> str:
     best = min(_credit_surname_tails(groups, parsed), key=lambda g: (-g[1], -len(g[0]), g[0]))[0]
     all_parts = [(part, c) for parts, c in parsed for part in parts]
     words = [_compose_part(key, all_parts, first=(i == 0)) for i, key in enumerate(best)]
+    generations = {generation(s) for s, _ in forms if len(split_name(s)) >= 2}
+    if len(generations) == 1 and None not in generations:  # every full form says "Jr.": so does the page
+        words.append(generations.pop() or "")
     return " ".join(words)
 
 

@@ -19,6 +19,7 @@ from generator.resolve.actors.names import (
     are_same_person,
     compose_person_name,
     core_keys,
+    generation,
     fold_name,
     role_key,
     same_token,
@@ -153,7 +154,7 @@ def _identity(node: _Node) -> tuple[str, ...] | None:
     if node.bare_person:
         return None
     if node.type == "person":
-        return ("person", *core_keys(node.name))
+        return ("person", *core_keys(node.name), generation(node.name) or "")
     return (node.type, fold_name(node.name).removeprefix("the "))
 
 

@@ -38,6 +38,10 @@ def test_name_parts(surface: str, cores: tuple[str, ...], surname: str | None) -
         ("Moaz al-Khatib", "Ahmed al-Khatib", False),  # one surname, two people
         ("Mohammed bin Salman", "Mohammad Kamel Amr", False),
         ("Bashar al-Assad", "Hafez al-Assad", False),
+        ("Robert S. Mueller III", "Robert Mueller", True),  # a numeral names no one apart
+        ("James R. Clapper Jr.", "James Clapper Jr.", True),
+        ("Donald Trump Jr.", "Donald Trump", False),  # a son and his father
+        ("J. David Cox Sr.", "David Cox Jr.", False),
     ],
 )
 def test_same_person(a: str, b: str, same: bool) -> None:
@@ -60,6 +64,9 @@ def test_same_person(a: str, b: str, same: bool) -> None:
         # given names alone open the full name; with the surname said alone they are one
         ([("Te Kaurinui", 3), ("Te Kaurinui Parata", 1), ("Te Kaurinui Robert Parata", 1)], "Te Kaurinui Parata"),
         ([("Margaret Hamilton", 3), ("Margaret Hamilton Lego", 1), ("Hamilton", 2)], "Margaret Hamilton"),
+        # the son's page keeps his "Jr.", so it is not named as his father's
+        ([("Donald Trump Jr.", 2), ("Trump Jr.", 1)], "Donald Trump Jr."),
+        ([("Robert S. Mueller III", 1), ("Robert Mueller", 2)], "Robert Mueller"),
     ],
 )
 def test_canonical_person_name(forms: list[tuple[str, int]], canonical: str) -> None:

@@ -112,6 +112,18 @@ def test_two_khatibs_stay_apart_and_a_bare_surname_resolves_only_locally() -> No
     assert by_article["a"] == ("moaz-al-khatib",)
 
 
+def test_a_father_and_his_son_keep_two_pages() -> None:
+    mentions = {
+        "a": [person("Donald Trump"), person("Donald Trump Jr.")],
+        "b": [person("Donald Trump Jr.", 2)],
+        "c": [person("Donald J. Trump")],
+    }
+    actors, _ = resolve_actors(mentions)
+    pages = {a.name: set(a.article_ids) for a in actors}
+    assert pages == {"Donald Trump": {"a", "c"}, "Donald Trump Jr.": {"a", "b"}}
+    assert len({a.id for a in actors}) == 2
+
+
 def test_a_bare_surname_resolves_across_the_archive_when_unique() -> None:
     actors, _ = resolve_actors({"a": [person("Vladimir Putin")], "b": [person("Putin")]})
     assert [(a.name, a.article_ids) for a in actors] == [("Vladimir Putin", ("a", "b"))]
