@@ -141,9 +141,15 @@ def read_lines(lines: Sequence[str]) -> list[Line]:
                 text = text[b.end() :]
         url = ("http" in text or "www." in text) and bool(_BARE_URL.search(text))
         words = tuple(_WORD.findall(text))
+        if not words:
+            lower: tuple[str, ...] = ()
+        elif text.isascii():  # lowering ASCII keeps every character's class: the same words
+            lower = tuple([w.lower() for w in words])
+        else:
+            lower = tuple(_WORD.findall(text.lower()))
         out.append(
             Line(
-                index + 1, raw, text, heading, bullet, image, words, tuple(_WORD.findall(text.lower())) if words else (),
+                index + 1, raw, text, heading, bullet, image, words, lower,
                 link_chars, url, len(words), link_chars / len(text) if text else 0.0,
             )
         )  # fmt: skip
@@ -248,7 +254,13 @@ def is_meta_line(line: Line) -> bool:
     cfg = _config()
     if line.n_words > cfg["meta_max_words"] or (line.n_words >= 8 and line.text.endswith(".")):
         return False
-    return bool(cfg["_meta"].search(line.text))
+    return _is_meta_text(line.text)
+
+
+@lru_cache(maxsize=8192)
+def _is_meta_text(text: str) -> bool:
+    # asked of the same short lines by the span, the headline and the trimming: once each
+    return bool(_config()["_meta"].search(text))
 
 
 def _lead_worthy(line: Line, score: float) -> bool:

@@ -163,7 +163,8 @@ def _flatten_groups(items: Sequence, parser):  # type: ignore[no-untyped-def]
 def _structure() -> dict[str, re.Pattern[str] | tuple[re.Pattern[str], ...]]:
     data = load_rules("structure")
     return {
-        "captions": tuple(re.compile(p, re.IGNORECASE) for p in data["caption_markers"]),
+        # one alternation: a line is searched once, not once per marker
+        "captions": re.compile("|".join(f"(?:{p})" for p in data["caption_markers"]), re.IGNORECASE),
         "bullet": re.compile(data["bullet"]),
         "dateline": re.compile(data["dateline"]),
         "date_line": re.compile(data["date_line"], re.IGNORECASE),
@@ -206,12 +207,19 @@ def match_furniture(line: str) -> FurnitureRule | None:
     the pattern needs (most lines are prose that no rule matches).
     """
     lower = lower_for_required_texts(line)
+    # every rule's texts looked for once: the rules share many of them
+    present = None if lower is None else {text for text in _all_required_texts() if text in lower}
     for rule in furniture_rules():
-        if lower is not None and rule.needs is not None and not any(map(lower.__contains__, rule.needs)):
+        if present is not None and rule.needs is not None and rule.needs.isdisjoint(present):
             continue
         if rule.matches(line):
             return rule
     return None
+
+
+@lru_cache(maxsize=1)
+def _all_required_texts() -> tuple[str, ...]:
+    return tuple(sorted({text for rule in furniture_rules() if rule.needs for text in rule.needs}))
 
 
 @dataclass
@@ -313,20 +321,22 @@ def _drop_repeats(units: list[_Unit]) -> tuple[list[_Unit], list[Removed]]:
     """
     kept: list[_Unit] = []
     removed: list[Removed] = []
-    seen: set[str] = set()
+    first: dict[str, int] = {}  # each key's first unit
+    last_key = None  # the last kept unit's
     for index, unit in enumerate(units):
         key = normalise_key(unit.text)
-        if key in seen and (not kept or normalise_key(kept[-1].text) == key or not _is_lead(units, key, index)):
+        if key in first and (last_key == key or not _is_lead(first[key], index)):
             removed.append(Removed(unit.line_no, unit.text, "repeated-line"))
             continue
-        seen.add(key)
+        first.setdefault(key, index)
         kept.append(unit)
+        last_key = key
     return kept, removed
 
 
-def _is_lead(units: list[_Unit], key: str, index: int) -> bool:
-    """True when the first copy of ``key`` sat among the first lines (a standfirst)."""
-    first = next(i for i, u in enumerate(units) if normalise_key(u.text) == key)
+def _is_lead(first: int, index: int) -> bool:
+    """True when the first copy of a line (unit ``first``) sat among the first lines (a
+    standfirst) and this copy (unit ``index``) does not follow it at once."""
     return first <= 3 and index > first + 1
 
 
@@ -334,7 +344,7 @@ def _structure_units(
     units: list[_Unit], headline: Headline | None = None, no_title: bool = False, captions: frozenset[int] = frozenset()
 ) -> tuple[Block, ...]:
     patterns = _structure()
-    keys = [normalise_key(u.text) for u in units]
+    keys: list[str] = []  # the units' keys, read once a standfirst is looked for (before the body only)
     blocks: list[Block] = [Block("title", headline.text, line_no=headline.line_no)] if headline else []
     bullet_items: list[str] = []
     bullet_line = 0
@@ -369,12 +379,12 @@ def _structure_units(
             blocks.append(Block("heading", heading.group("text"), line_no=unit.line_no))
         elif patterns["date_line"].match(text):
             blocks.append(Block("meta", text, line_no=unit.line_no))
-        elif unit.line_no in captions or any(p.search(text) for p in patterns["captions"]):
+        elif unit.line_no in captions or patterns["captions"].search(text):
             blocks.append(Block("caption", text, line_no=unit.line_no))
         elif not have_title and not seen_body and len(text) <= 200:
             blocks.append(Block("title", text, line_no=unit.line_no))
             have_title = True
-        elif not seen_body and _is_standfirst(text, keys[index], keys[index + 1 :], patterns):
+        elif not seen_body and _is_standfirst(text, *_keys_from(keys, units, index), patterns):
             blocks.append(Block("summary", text, line_no=unit.line_no))
             seen_body = True
         else:
@@ -382,6 +392,13 @@ def _structure_units(
             seen_body = True
     flush_bullets()
     return tuple(blocks)
+
+
+def _keys_from(keys: list[str], units: list[_Unit], index: int) -> tuple[str, list[str]]:
+    """Unit ``index``'s key and those of the units after it (``keys`` filled on first use)."""
+    if not keys:
+        keys.extend(normalise_key(u.text) for u in units)
+    return keys[index], keys[index + 1 :]
 
 
 def _is_standfirst(text: str, key: str, later_keys: list[str], patterns: dict) -> bool:
