@@ -178,7 +178,7 @@ def _stopwords() -> dict[str, frozenset[str]]:
 def stopword_share(line: Line, stops: frozenset[str] | None) -> float | None:
     if stops is None or not line.words:
         return None
-    return sum(w in stops for w in line.lower) / line.n_words
+    return sum(map(stops.__contains__, line.lower)) / line.n_words
 
 
 def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
@@ -196,7 +196,7 @@ def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
     if line.n_words > cfg["furniture_line_max_words"]:
         return False
     content = [w for w in lowered if w not in stops]
-    hits = sum(w in furniture for w in content)
+    hits = sum(map(furniture.__contains__, content))
     if len(content) >= 5:  # a row of buttons may name a network the list lacks
         return hits >= cfg["furniture_row_share"] * len(content)
     return hits > 0 and hits == len(content)
