@@ -251,9 +251,11 @@ def clean_seed_text(text: str) -> CleanDoc:
     )
     removed.extend(Removed(no, line, rule) for no, line, rule in outside)
     units = _join_broken_sentences(units)
-    units, repeats = _drop_repeats(units)
+    units, repeats, keys = _drop_repeats(units)
     removed.extend(repeats)
-    blocks = _structure_units(units, headline, no_title=bool(span.start) and headline is None, captions=span.captions)
+    blocks = _structure_units(
+        units, headline, no_title=bool(span.start) and headline is None, captions=span.captions, keys=keys
+    )
     blocks, removed = _keep_head_dates(blocks, removed)
     dateline = _extract_dateline(blocks)
     return CleanDoc(
@@ -313,13 +315,15 @@ def _join_broken_sentences(units: list[_Unit]) -> list[_Unit]:
     return out
 
 
-def _drop_repeats(units: list[_Unit]) -> tuple[list[_Unit], list[Removed]]:
+def _drop_repeats(units: list[_Unit]) -> tuple[list[_Unit], list[Removed], list[str]]:
     """Keep a line printed twice in a row once; later repeats of earlier lines too.
+    Also returned: the kept units' keys (:func:`normalise_key`).
 
     A standfirst repeated later as the body's opening is not a repeat to drop: it
     is recognised as the summary when structure is assigned.
     """
     kept: list[_Unit] = []
+    kept_keys: list[str] = []
     removed: list[Removed] = []
     first: dict[str, int] = {}  # each key's first unit
     last_key = None  # the last kept unit's
@@ -330,8 +334,9 @@ def _drop_repeats(units: list[_Unit]) -> tuple[list[_Unit], list[Removed]]:
             continue
         first.setdefault(key, index)
         kept.append(unit)
+        kept_keys.append(key)
         last_key = key
-    return kept, removed
+    return kept, removed, kept_keys
 
 
 def _is_lead(first: int, index: int) -> bool:
@@ -341,10 +346,15 @@ def _is_lead(first: int, index: int) -> bool:
 
 
 def _structure_units(
-    units: list[_Unit], headline: Headline | None = None, no_title: bool = False, captions: frozenset[int] = frozenset()
+    units: list[_Unit],
+    headline: Headline | None = None,
+    no_title: bool = False,
+    captions: frozenset[int] = frozenset(),
+    keys: list[str] | None = None,
 ) -> tuple[Block, ...]:
+    """The units as blocks; ``keys``: their :func:`normalise_key`, when known."""
     patterns = _structure()
-    keys: list[str] = []  # the units' keys, read once a standfirst is looked for (before the body only)
+    keys = list(keys) if keys is not None else []  # read once a standfirst is looked for (before the body only)
     blocks: list[Block] = [Block("title", headline.text, line_no=headline.line_no)] if headline else []
     bullet_items: list[str] = []
     bullet_line = 0
