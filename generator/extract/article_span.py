@@ -214,7 +214,7 @@ def is_prose(line: Line, stops: frozenset[str] | None) -> bool:
     if digits / max(1, len(line.text)) > cfg["max_digit_share"]:
         return False
     # A sentence ends with punctuation, or is long enough to be one regardless.
-    return bool(_SENTENCE_END.search(line.text)) or line.n_words >= 2 * cfg["min_words"]
+    return line.n_words >= 2 * cfg["min_words"] or bool(_SENTENCE_END.search(line.text))
 
 
 def score_line(line: Line, stops: frozenset[str] | None, english: bool = True) -> tuple[float, str]:
