@@ -150,7 +150,6 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
             "h3_plus": float(line.heading >= 3),
             "bullet": float(line.bullet),
             "repeated": float(counts[key(title)] >= 2),
-            "site_split": float(site is not None),
             "in_meta": min(3.0, float(_repeats_in_page(title, page_lower))) if page_lower else 0.0,
             "title_case": sum(word[:1].isupper() for word in line.words) / max(1, n),
             "all_caps": float(text.isupper()),
@@ -173,7 +172,6 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
             "colon": float(": " in text),
             "separators": min(3, len(_NAV_SEPARATOR.findall(text))) / 3,
             "furniture_share": sum(w in furniture_words for w in line.lower) / max(1, n),
-            "meta_after": float(any(meta(n) for n in range(k + 1, min(len(lines), k + 5)))),
             "meta_before": float(any(meta(n) for n in range(max(0, k - 3), k))),
             "deck_after": float(
                 k + 1 < len(lines)
@@ -205,12 +203,10 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
         cand.features["last_before_byline"] = float(
             b is not None and not any(k < places[id(o.line)][0] < b for o in out if o is not cand)
         )
-    # evidence relative to the page's other candidates: the one sharing most words with
-    # the article, the one the page repeats most
-    for name, best_name in (("body_overlap", "overlap_best"), ("in_meta", "meta_best")):
-        top = max((c.features[name] for c in out), default=0.0)
-        for cand in out:
-            cand.features[best_name] = float(top > 0 and cand.features[name] == top)
+    # evidence relative to the page's other candidates: the one the page repeats most
+    top = max((c.features["in_meta"] for c in out), default=0.0)
+    for cand in out:
+        cand.features["meta_best"] = float(top > 0 and cand.features["in_meta"] == top)
     for cand in out:  # the page's first level-1 heading among the candidates
         cand.features["first_h1"] = float(cand.line.heading == 1 and cand is next((c for c in out if c.line.heading == 1), None))
     return out
