@@ -197,11 +197,22 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
         )
         places[id(line)] = (k, first_byline)
         out.append(Candidate(line, title, site, f))
-    # the candidate nearest above a byline: no other candidate stands between them
+    # a deck: a longer line, in fewer capitals, right under another candidate (its headline)
+    by_index = {places[id(c.line)][0]: c for c in out}
+    for k, cand in by_index.items():
+        above = by_index.get(k - 1)
+        cand.features["is_deck"] = float(
+            above is not None
+            and cand.line.n_words > above.line.n_words
+            and cand.features["title_case"] < above.features["title_case"]
+        )
+    # the candidate nearest above a byline: no other candidate but a deck stands between them
     for cand in out:
         k, b = places[id(cand.line)]
         cand.features["last_before_byline"] = float(
-            b is not None and not any(k < places[id(o.line)][0] < b for o in out if o is not cand)
+            b is not None
+            and not cand.features["is_deck"]
+            and not any(k < places[id(o.line)][0] < b and not o.features["is_deck"] for o in out if o is not cand)
         )
     # evidence relative to the page's other candidates: the one the page repeats most
     top = max((c.features["in_meta"] for c in out), default=0.0)
@@ -216,6 +227,17 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
 def _names_credit(text: str) -> bool:
     # asked of the same lines as candidates and as their neighbours: once each
     return bool(_CREDIT.search(text))
+
+
+@lru_cache(maxsize=1)
+def _caption_markers() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in load_rules("structure")["caption_markers"]), re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def _is_caption(text: str) -> bool:
+    """A line the cleaner takes for a photo's caption (``structure.yml``'s markers)."""
+    return bool(_caption_markers().search(text))
 
 
 def _is_credit(text: str) -> bool:
@@ -299,7 +321,7 @@ def _eligible(line: Line, cfg: dict) -> bool:
         return False
     if text.endswith(".") and line.n_words >= cfg["max_words_full_stop"]:
         return False  # a paragraph's sentence, not a headline
-    if _BYLINE.match(text) or _is_credit(text) or is_furniture_words(line) or is_meta_line(line):
+    if _BYLINE.match(text) or _is_credit(text) or _is_caption(text) or is_furniture_words(line) or is_meta_line(line):
         return False
     return not (_DATEISH.search(text) and line.n_words <= 6)
 
