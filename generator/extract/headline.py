@@ -319,6 +319,8 @@ def _eligible(line: Line, cfg: dict) -> bool:
     text = line.text
     if line.url or text.endswith((":", ",", ";")) or text[:1].islower():
         return False
+    if len(_NAV_SEPARATOR.findall(text)) >= cfg["max_nav_separators"]:
+        return False  # a menu row ("US · UK · Australia · France"), not a headline
     if text.endswith(".") and line.n_words >= cfg["max_words_full_stop"]:
         return False  # a paragraph's sentence, not a headline
     if _BYLINE.match(text) or _is_credit(text) or _is_caption(text) or is_furniture_words(line) or is_meta_line(line):
