@@ -240,6 +240,7 @@ def _is_caption(text: str) -> bool:
     return bool(_caption_markers().search(text))
 
 
+@lru_cache(maxsize=8192)
 def _is_credit(text: str) -> bool:
     """An image's credit or caption control."""
     return _names_credit(text) or bool(_CAPTION_MARK.search(text))
