@@ -209,10 +209,20 @@ def match_furniture(line: str) -> FurnitureRule | None:
     lower = lower_for_required_texts(line)
     # every rule's texts looked for once: the rules share many of them
     present = None if lower is None else {text for text in _all_required_texts() if text in lower}
+    attributed = None  # whether the line quotes somebody: asked once, not once per rule
     for rule in furniture_rules():
         if present is not None and rule.needs is not None and rule.needs.isdisjoint(present):
             continue
-        if rule.matches(line):
+        # FurnitureRule.matches, inline
+        if rule.max_chars is not None:
+            if len(line) > rule.max_chars:
+                continue
+        elif rule.id != "source-url":
+            if attributed is None:
+                attributed = bool(_ATTRIBUTED_SPEECH.search(line))
+            if attributed:
+                continue
+        if rule.pattern.search(line):
             return rule
     return None
 
