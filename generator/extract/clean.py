@@ -173,6 +173,21 @@ def _structure() -> dict[str, re.Pattern[str] | tuple[re.Pattern[str], ...]]:
     }
 
 
+@lru_cache(maxsize=1)
+def _caption_needs() -> frozenset[str] | None:
+    return extract_required_texts(_structure()["captions"])  # type: ignore[arg-type]
+
+
+def _is_caption_text(text: str) -> bool:
+    """A caption marker stands in the text; the pattern runs only on a text holding one
+    of the texts it needs (most paragraphs hold none)."""
+    needs = _caption_needs()
+    lower = lower_for_required_texts(text) if needs is not None else None
+    if lower is not None and not any(map(lower.__contains__, needs)):  # type: ignore[arg-type]
+        return False
+    return bool(_structure()["captions"].search(text))  # type: ignore[union-attr]
+
+
 def rule_reason(rule_id: str) -> str:
     """The ``why`` of a furniture rule, for the cleaning record."""
     for rule in furniture_rules():
@@ -399,7 +414,7 @@ def _structure_units(
             blocks.append(Block("heading", heading.group("text"), line_no=unit.line_no))
         elif patterns["date_line"].match(text):
             blocks.append(Block("meta", text, line_no=unit.line_no))
-        elif unit.line_no in captions or patterns["captions"].search(text):
+        elif unit.line_no in captions or _is_caption_text(text):
             blocks.append(Block("caption", text, line_no=unit.line_no))
         elif not have_title and not seen_body and len(text) <= 200:
             blocks.append(Block("title", text, line_no=unit.line_no))
