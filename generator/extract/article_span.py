@@ -141,15 +141,11 @@ def read_lines(lines: Sequence[str]) -> list[Line]:
                 text = text[b.end() :]
         url = ("http" in text or "www." in text) and bool(_BARE_URL.search(text))
         words = tuple(_WORD.findall(text))
-        if not words:
-            lower: tuple[str, ...] = ()
-        elif text.isascii():  # lowering ASCII keeps every character's class: the same words
-            lower = tuple([w.lower() for w in words])
-        else:
-            lower = tuple(_WORD.findall(text.lower()))
+        # lowering ASCII keeps every character's class: its words lowered are the same words
+        lower = tuple([w.lower() for w in words]) if text.isascii() else tuple(_WORD.findall(text.lower()))
         out.append(
             Line(
-                index + 1, raw, text, heading, bullet, image, words, lower,
+                index + 1, raw, text, heading, bullet, image, words, lower if words else (),
                 link_chars, url, len(words), link_chars / len(text) if text else 0.0,
             )
         )  # fmt: skip
