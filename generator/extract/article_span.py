@@ -141,9 +141,11 @@ def read_lines(lines: Sequence[str]) -> list[Line]:
                 text = text[b.end() :]
         url = ("http" in text or "www." in text) and bool(_BARE_URL.search(text))
         words = tuple(_WORD.findall(text))
+        # lowering ASCII keeps every character's class: its words lowered are the same words
+        lower = tuple([w.lower() for w in words]) if text.isascii() else tuple(_WORD.findall(text.lower()))
         out.append(
             Line(
-                index + 1, raw, text, heading, bullet, image, words, tuple(_WORD.findall(text.lower())) if words else (),
+                index + 1, raw, text, heading, bullet, image, words, lower if words else (),
                 link_chars, url, len(words), link_chars / len(text) if text else 0.0,
             )
         )  # fmt: skip
@@ -172,7 +174,7 @@ def _stopwords() -> dict[str, frozenset[str]]:
 def stopword_share(line: Line, stops: frozenset[str] | None) -> float | None:
     if stops is None or not line.words:
         return None
-    return sum(w in stops for w in line.lower) / line.n_words
+    return sum(map(stops.__contains__, line.lower)) / line.n_words
 
 
 def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
@@ -190,7 +192,7 @@ def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
     if line.n_words > cfg["furniture_line_max_words"]:
         return False
     content = [w for w in lowered if w not in stops]
-    hits = sum(w in furniture for w in content)
+    hits = sum(map(furniture.__contains__, content))
     if len(content) >= 5:  # a row of buttons may name a network the list lacks
         return hits >= cfg["furniture_row_share"] * len(content)
     return hits > 0 and hits == len(content)
@@ -208,7 +210,7 @@ def is_prose(line: Line, stops: frozenset[str] | None) -> bool:
     if digits / max(1, len(line.text)) > cfg["max_digit_share"]:
         return False
     # A sentence ends with punctuation, or is long enough to be one regardless.
-    return bool(_SENTENCE_END.search(line.text)) or line.n_words >= 2 * cfg["min_words"]
+    return line.n_words >= 2 * cfg["min_words"] or bool(_SENTENCE_END.search(line.text))
 
 
 def score_line(line: Line, stops: frozenset[str] | None, english: bool = True) -> tuple[float, str]:
@@ -248,7 +250,13 @@ def is_meta_line(line: Line) -> bool:
     cfg = _config()
     if line.n_words > cfg["meta_max_words"] or (line.n_words >= 8 and line.text.endswith(".")):
         return False
-    return bool(cfg["_meta"].search(line.text))
+    return _is_meta_text(line.text)
+
+
+@lru_cache(maxsize=8192)
+def _is_meta_text(text: str) -> bool:
+    # asked of the same short lines by the span, the headline and the trimming: once each
+    return bool(_config()["_meta"].search(text))
 
 
 def _lead_worthy(line: Line, score: float) -> bool:

@@ -163,13 +163,29 @@ def _flatten_groups(items: Sequence, parser):  # type: ignore[no-untyped-def]
 def _structure() -> dict[str, re.Pattern[str] | tuple[re.Pattern[str], ...]]:
     data = load_rules("structure")
     return {
-        "captions": tuple(re.compile(p, re.IGNORECASE) for p in data["caption_markers"]),
+        # one alternation: a line is searched once, not once per marker
+        "captions": re.compile("|".join(f"(?:{p})" for p in data["caption_markers"]), re.IGNORECASE),
         "bullet": re.compile(data["bullet"]),
         "dateline": re.compile(data["dateline"]),
         "date_line": re.compile(data["date_line"], re.IGNORECASE),
         "sentence_end": re.compile(data["sentence_end"]),
         "head_date_zone": data["head_date_zone"],
     }
+
+
+@lru_cache(maxsize=1)
+def _caption_needs() -> frozenset[str] | None:
+    return extract_required_texts(_structure()["captions"])  # type: ignore[arg-type]
+
+
+def _is_caption_text(text: str) -> bool:
+    """A caption marker stands in the text; the pattern runs only on a text holding one
+    of the texts it needs (most paragraphs hold none)."""
+    needs = _caption_needs()
+    lower = lower_for_required_texts(text) if needs is not None else None
+    if lower is not None and not any(map(lower.__contains__, needs)):  # type: ignore[arg-type]
+        return False
+    return bool(_structure()["captions"].search(text))  # type: ignore[union-attr]
 
 
 def rule_reason(rule_id: str) -> str:
@@ -206,12 +222,29 @@ def match_furniture(line: str) -> FurnitureRule | None:
     the pattern needs (most lines are prose that no rule matches).
     """
     lower = lower_for_required_texts(line)
+    # every rule's texts looked for once: the rules share many of them
+    present = None if lower is None else {text for text in _all_required_texts() if text in lower}
+    attributed = None  # whether the line quotes somebody: asked once, not once per rule
     for rule in furniture_rules():
-        if lower is not None and rule.needs is not None and not any(map(lower.__contains__, rule.needs)):
+        if present is not None and rule.needs is not None and rule.needs.isdisjoint(present):
             continue
-        if rule.matches(line):
+        # FurnitureRule.matches, inline
+        if rule.max_chars is not None:
+            if len(line) > rule.max_chars:
+                continue
+        elif rule.id != "source-url":
+            if attributed is None:
+                attributed = bool(_ATTRIBUTED_SPEECH.search(line))
+            if attributed:
+                continue
+        if rule.pattern.search(line):
             return rule
     return None
+
+
+@lru_cache(maxsize=1)
+def _all_required_texts() -> tuple[str, ...]:
+    return tuple(sorted({text for rule in furniture_rules() if rule.needs for text in rule.needs}))
 
 
 @dataclass
@@ -243,9 +276,11 @@ def clean_seed_text(text: str) -> CleanDoc:
     )
     removed.extend(Removed(no, line, rule) for no, line, rule in outside)
     units = _join_broken_sentences(units)
-    units, repeats = _drop_repeats(units)
+    units, repeats, keys = _drop_repeats(units)
     removed.extend(repeats)
-    blocks = _structure_units(units, headline, no_title=bool(span.start) and headline is None, captions=span.captions)
+    blocks = _structure_units(
+        units, headline, no_title=bool(span.start) and headline is None, captions=span.captions, keys=keys
+    )
     blocks, removed = _keep_head_dates(blocks, removed)
     dateline = _extract_dateline(blocks)
     return CleanDoc(
@@ -305,36 +340,46 @@ def _join_broken_sentences(units: list[_Unit]) -> list[_Unit]:
     return out
 
 
-def _drop_repeats(units: list[_Unit]) -> tuple[list[_Unit], list[Removed]]:
+def _drop_repeats(units: list[_Unit]) -> tuple[list[_Unit], list[Removed], list[str]]:
     """Keep a line printed twice in a row once; later repeats of earlier lines too.
+    Also returned: the kept units' keys (:func:`normalise_key`).
 
     A standfirst repeated later as the body's opening is not a repeat to drop: it
     is recognised as the summary when structure is assigned.
     """
     kept: list[_Unit] = []
+    kept_keys: list[str] = []
     removed: list[Removed] = []
-    seen: set[str] = set()
+    first: dict[str, int] = {}  # each key's first unit
+    last_key = None  # the last kept unit's
     for index, unit in enumerate(units):
         key = normalise_key(unit.text)
-        if key in seen and (not kept or normalise_key(kept[-1].text) == key or not _is_lead(units, key, index)):
+        if key in first and (last_key == key or not _is_lead(first[key], index)):
             removed.append(Removed(unit.line_no, unit.text, "repeated-line"))
             continue
-        seen.add(key)
+        first.setdefault(key, index)
         kept.append(unit)
-    return kept, removed
+        kept_keys.append(key)
+        last_key = key
+    return kept, removed, kept_keys
 
 
-def _is_lead(units: list[_Unit], key: str, index: int) -> bool:
-    """True when the first copy of ``key`` sat among the first lines (a standfirst)."""
-    first = next(i for i, u in enumerate(units) if normalise_key(u.text) == key)
+def _is_lead(first: int, index: int) -> bool:
+    """True when the first copy of a line (unit ``first``) sat among the first lines (a
+    standfirst) and this copy (unit ``index``) does not follow it at once."""
     return first <= 3 and index > first + 1
 
 
 def _structure_units(
-    units: list[_Unit], headline: Headline | None = None, no_title: bool = False, captions: frozenset[int] = frozenset()
+    units: list[_Unit],
+    headline: Headline | None = None,
+    no_title: bool = False,
+    captions: frozenset[int] = frozenset(),
+    keys: list[str] | None = None,
 ) -> tuple[Block, ...]:
+    """The units as blocks; ``keys``: their :func:`normalise_key`, when known."""
     patterns = _structure()
-    keys = [normalise_key(u.text) for u in units]
+    keys = list(keys) if keys is not None else []  # read once a standfirst is looked for (before the body only)
     blocks: list[Block] = [Block("title", headline.text, line_no=headline.line_no)] if headline else []
     bullet_items: list[str] = []
     bullet_line = 0
@@ -369,12 +414,12 @@ def _structure_units(
             blocks.append(Block("heading", heading.group("text"), line_no=unit.line_no))
         elif patterns["date_line"].match(text):
             blocks.append(Block("meta", text, line_no=unit.line_no))
-        elif unit.line_no in captions or any(p.search(text) for p in patterns["captions"]):
+        elif unit.line_no in captions or _is_caption_text(text):
             blocks.append(Block("caption", text, line_no=unit.line_no))
         elif not have_title and not seen_body and len(text) <= 200:
             blocks.append(Block("title", text, line_no=unit.line_no))
             have_title = True
-        elif not seen_body and _is_standfirst(text, keys[index], keys[index + 1 :], patterns):
+        elif not seen_body and _is_standfirst(text, *_keys_from(keys, units, index), patterns):
             blocks.append(Block("summary", text, line_no=unit.line_no))
             seen_body = True
         else:
@@ -382,6 +427,13 @@ def _structure_units(
             seen_body = True
     flush_bullets()
     return tuple(blocks)
+
+
+def _keys_from(keys: list[str], units: list[_Unit], index: int) -> tuple[str, list[str]]:
+    """Unit ``index``'s key and those of the units after it (``keys`` filled on first use)."""
+    if not keys:
+        keys.extend(normalise_key(u.text) for u in units)
+    return keys[index], keys[index + 1 :]
 
 
 def _is_standfirst(text: str, key: str, later_keys: list[str], patterns: dict) -> bool:

@@ -5,8 +5,10 @@ Candidates are the short lines near the start of the article's span (see
 before it and ``headline.look_inside`` into it. Furniture-rule lines, bylines,
 time stamps, credits, link lists and paragraphs' sentences are never candidates.
 Each candidate's evidence (heading level, repetition on the page and in its URL
-slugs and alt texts, title case, words shared with the article, a byline or deck
-beside it, distance to the article, menu separators ...) is weighed by a linear
+slugs and alt texts, title case, words shared with the article, a byline or time
+stamp below it with at most a standfirst between, being the nearest candidate above
+that byline, a photo credit below it (a caption), an echo in a breadcrumb or
+``<title>`` line, distance to the article, menu separators ...) is weighed by a linear
 model kept as data (``data/headline_model.yml``, rebuilt by
 :mod:`generator.train_headline`); the best candidate wins.
 
@@ -37,11 +39,23 @@ _DATEISH = re.compile(
     r"\b(\d{1,2}:\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\b", re.IGNORECASE
 )
 _NON_WORD = re.compile(r"\W+")
+# "Fantastic Beasts : A Nice Place": a space an inline element left before a colon,
+# comma or semicolon (English sets none; French sets one before a colon: English pages only)
+_SPACE_BEFORE_MARK = re.compile(r"(?<=\w)\s+([:;,])(?=\s)")
 _NAV_SEPARATOR = re.compile(r"\s[·|→»>/•]\s")
 _WORDS = re.compile(r"\w+")
 _KEY_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A photo credit ("GETTY IMAGES", "[Photo: Name/iStock]", "(Credit: AP/...)"): never a headline.
 _CREDIT = re.compile(r"\b(getty|images?|photo|photograph|credit|istock|shutterstock|reuters|afp|ap)\b.*[/:]|^[^/]{0,40}/[^/]{0,40}$|getty images|\bcredit:", re.IGNORECASE)
+# A byline's label on a line of its own, the names on the next ("By", "Author:", "Words by"):
+# a text dump splits "By <a>Name</a>" so.
+_BYLINE_LABEL = re.compile(r"^(?:(?:written|posted|reported|story|words)\s+)?by\s*:?$|^authors?\s*:?$", re.IGNORECASE)
+# An image's credit or caption control ("Photo by X", "Chuck Burton/AP", "hide caption"):
+# the line before it is a caption, not a headline, even though it is a meta line.
+_CAPTION_MARK = re.compile(
+    r"^(photo|photograph|photography|illustration|image|video|graphic|credit|courtesy|source)s?( by|:)|\bcaption$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,7 @@ class Headline:
     raw: str = ""  # the line as it stood
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """The words of a text, case-folded: what two printings of a headline share."""
     return " ".join(_KEY_WORDS.findall(text.casefold()))
@@ -91,6 +106,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     near = lines[max(0, lo - cfg["window_before"]) : hi + cfg["window_before"]]
     counts = Counter(_line_key(ln) for ln in near if ln.n_words <= cfg["max_words"] * 2)
     all_keys = list(counts)
+    joined_keys = "\n" + "\n".join(all_keys) + "\n"  # one string to look for a key's echoes in
     page_lower = page.lower()
     stops = _stopwords().get(span.language or "en", _stopwords()["en"])
     body_words: Counter[str] = Counter()
@@ -105,14 +121,24 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
             memo[n] = is_meta_line(lines[n])
         return memo[n]
 
+    def credit(n: int) -> bool:
+        return _is_credit(lines[n].text)
+
+    def byline(n: int) -> bool:  # a byline or time stamp, not an image's credit
+        return (meta(n) and not credit(n)) or bool(_BYLINE_LABEL.match(lines[n].text))
+
+    english = (span.language or "en") == "en"
     check_rules = furniture is None  # the caller did not run the furniture rules: ask them here
     furniture = furniture or frozenset()
     out: list[Candidate] = []
+    places: dict[int, tuple[int, int | None]] = {}
     for k in range(lo, hi):
         line = lines[k]
         if line.no in furniture or not _eligible(line, cfg) or (check_rules and _is_furniture(lines, k)):
             continue
         title, site = split_site(line.text, counts, all_keys)
+        if english:
+            title = _SPACE_BEFORE_MARK.sub(r"\1", title)
         content = {word for word in line.lower if len(word) > 2} - stops
         overlap = 0.0
         if content:
@@ -126,7 +152,6 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
             "h3_plus": float(line.heading >= 3),
             "bullet": float(line.bullet),
             "repeated": float(counts[key(title)] >= 2),
-            "site_split": float(site is not None),
             "in_meta": min(3.0, float(_repeats_in_page(title, page_lower))) if page_lower else 0.0,
             "title_case": sum(word[:1].isupper() for word in line.words) / max(1, n),
             "all_caps": float(text.isupper()),
@@ -141,7 +166,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
             "next_is_start": float(k + 1 == start_index),
             "body_overlap": overlap,
             "has_link": float(line.link_chars > 0),
-            "digits": sum(c.isdigit() for c in text) / max(1, len(text)),
+            "digits": sum(map(str.isdigit, text)) / max(1, len(text)),
             "image": float(line.image),
             "prose_after": _share(span.scores, k + 1, k + 9, lambda v: v > 1.0),
             "prose_before": _share(span.scores, k - 8, k, lambda v: v > 1.0),
@@ -149,7 +174,6 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
             "colon": float(": " in text),
             "separators": min(3, len(_NAV_SEPARATOR.findall(text))) / 3,
             "furniture_share": sum(w in furniture_words for w in line.lower) / max(1, n),
-            "meta_after": float(any(meta(n) for n in range(k + 1, min(len(lines), k + 5)))),
             "meta_before": float(any(meta(n) for n in range(max(0, k - 3), k))),
             "deck_after": float(
                 k + 1 < len(lines)
@@ -160,10 +184,68 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
                 and lines[k + 1].n_words <= cfg["max_words"] * 2
             ),
         }
+        # the byline or time stamp the headline stands over, a standfirst or share bar between
+        reach = cfg["byline_reach"]
+        first_byline = next((m for m in range(k + 1, min(len(lines), k + 1 + reach)) if byline(m)), None)
+        f["byline_below"] = float(
+            first_byline is not None and sum(span.scores[m] > 1.0 for m in range(k + 1, first_byline)) <= 1
+        )
+        f["credit_after"] = float(any(credit(m) for m in range(k + 1, min(len(lines), k + 3))))
+        title_key = key(title)
+        # the headline echoed in a longer line: a breadcrumb ending in it, a <title> or
+        # meta description opening with it
+        f["echoed"] = float(
+            len(title_key.split()) >= 3 and (f" {title_key}\n" in joined_keys or f"\n{title_key} " in joined_keys)
+        )
+        places[id(line)] = (k, first_byline)
         out.append(Candidate(line, title, site, f))
+    # a deck: a longer line, in fewer capitals, right under another candidate (its headline)
+    by_index = {places[id(c.line)][0]: c for c in out}
+    for k, cand in by_index.items():
+        above = by_index.get(k - 1)
+        cand.features["is_deck"] = float(
+            above is not None
+            and cand.line.n_words > above.line.n_words
+            and cand.features["title_case"] < above.features["title_case"]
+        )
+    # the candidate nearest above a byline: no other candidate but a deck stands between them
+    for cand in out:
+        k, b = places[id(cand.line)]
+        cand.features["last_before_byline"] = float(
+            b is not None
+            and not cand.features["is_deck"]
+            and not any(k < places[id(o.line)][0] < b and not o.features["is_deck"] for o in out if o is not cand)
+        )
+    # evidence relative to the page's other candidates: the one the page repeats most
+    top = max((c.features["in_meta"] for c in out), default=0.0)
+    for cand in out:
+        cand.features["meta_best"] = float(top > 0 and cand.features["in_meta"] == top)
     for cand in out:  # the page's first level-1 heading among the candidates
         cand.features["first_h1"] = float(cand.line.heading == 1 and cand is next((c for c in out if c.line.heading == 1), None))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _names_credit(text: str) -> bool:
+    # asked of the same lines as candidates and as their neighbours: once each
+    return bool(_CREDIT.search(text))
+
+
+@lru_cache(maxsize=1)
+def _caption_markers() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in load_rules("structure")["caption_markers"]), re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def _is_caption(text: str) -> bool:
+    """A line the cleaner takes for a photo's caption (``structure.yml``'s markers)."""
+    return bool(_caption_markers().search(text))
+
+
+@lru_cache(maxsize=8192)
+def _is_credit(text: str) -> bool:
+    """An image's credit or caption control."""
+    return _names_credit(text) or bool(_CAPTION_MARK.search(text))
 
 
 def _share(scores: Sequence[float], lo: int, hi: int, test: Callable[[float], bool]) -> float:
@@ -191,13 +273,18 @@ def find_headline(span: Span, page: str = "", furniture: frozenset[int] | None =
     if not span.start:  # no prose found: the page is too short to tell; the cleaner's rules decide
         return None
     best: tuple[float, Candidate] | None = None
-    for cand in candidates(span, page, furniture):
+    found = candidates(span, page, furniture)
+    for cand in found:
         score = candidate_score(cand.features)
         if best is None or score > best[0]:
             best = (score, cand)
     if best is None:
         return None
     cand = best[1]
+    # the headline printed twice with other punctuation ("Prince -- Woman Warns ...",
+    # "Prince Woman Warns ..."): the first printing, the page's own, is kept
+    same = key(cand.title)
+    cand = next(c for c in found if key(c.title) == same)
     return Headline(cand.title, cand.line.no, cand.site, cand.line.raw)
 
 
@@ -232,13 +319,16 @@ def _eligible(line: Line, cfg: dict) -> bool:
         return False
     if line.link_density > 0.5 and not line.heading:
         return False
-    if line.url or _BYLINE.match(line.text) or _CREDIT.search(line.text) or is_furniture_words(line) or is_meta_line(line):
+    text = line.text
+    if line.url or text.endswith((":", ",", ";")) or text[:1].islower():
         return False
-    if _DATEISH.search(line.text) and line.n_words <= 6:
-        return False
-    if line.text.endswith(".") and line.n_words >= cfg["max_words_full_stop"]:
+    if len(_NAV_SEPARATOR.findall(text)) >= cfg["max_nav_separators"]:
+        return False  # a menu row ("US · UK · Australia · France"), not a headline
+    if text.endswith(".") and line.n_words >= cfg["max_words_full_stop"]:
         return False  # a paragraph's sentence, not a headline
-    return not (line.text.endswith((":", ",", ";")) or line.text[:1].islower())
+    if _BYLINE.match(text) or _is_credit(text) or _is_caption(text) or is_furniture_words(line) or is_meta_line(line):
+        return False
+    return not (_DATEISH.search(text) and line.n_words <= 6)
 
 
 def split_site(text: str, counts: Counter[str] | None = None, all_keys: Sequence[str] = ()) -> tuple[str, str | None]:

@@ -29,11 +29,11 @@ from generator.files.rules import write_rules
 # The rules file holding the weights (generator/data/<name>.yml).
 MODEL_NAME = "headline_model"
 FEATURES: tuple[str, ...] = (
-    "h1", "h2", "h3_plus", "bullet", "repeated", "site_split", "in_meta", "title_case", "all_caps",
+    "h1", "h2", "h3_plus", "bullet", "repeated", "title_case", "all_caps",
     "full_stop", "question_or_bang", "words_1_2", "words_3_4", "words_over_15", "inside_span",
     "lines_inside", "lines_before", "next_is_start", "body_overlap", "has_link", "digits", "image",
-    "prose_after", "prose_before", "links_before", "colon", "separators", "furniture_share", "meta_after",
-    "meta_before", "first_h1", "deck_after",
+    "prose_after", "prose_before", "links_before", "colon", "separators", "furniture_share",     "meta_before", "first_h1", "deck_after", "byline_below", "credit_after", "echoed", "last_before_byline",
+    "meta_best",
 )  # fmt: skip
 
 
