@@ -91,6 +91,8 @@ def test_a_filtered_search_finds_articles_by_actor_and_year(page, server):
     assert any("/articles/2012-" in h for h in everything), everything
     _check_filter(page, "Actor", "Vladimir Putin")
     _check_filter(page, "Year", "2015")
+    # the count line changes before the narrower results are drawn (seen under load)
+    page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__result-link').length > 0")
     filtered = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")
     assert filtered and all("/articles/2015-" in h for h in filtered), filtered
     assert len(filtered) < len(everything)
