@@ -27,7 +27,7 @@ generate: $(STAMP)
 # (Pagefind, offline: only the index chunks a query needs are fetched; see the README, "Search")
 site: generate
 	$(BIN)/mkdocs build --strict
-	$(BIN)/python -m pagefind --site site --silent
+	$(BIN)/python -m generator search-index
 
 ## run every test (unit, golden, MkDocs --strict, browser)
 test: $(STAMP)

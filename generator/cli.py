@@ -1,7 +1,8 @@
-"""Command line: ``newsarchive build``, ``inspect`` and ``eval``: argument parsing only.
+"""Command line: ``newsarchive build``, ``inspect``, ``eval`` and ``search-index``: argument parsing only.
 
 Each command's work is done elsewhere: :func:`generator.build.run_build`,
-:func:`generator.inspect.run_inspect`, :func:`generator.evaluate.run_eval`.
+:func:`generator.inspect.run_inspect`, :func:`generator.evaluate.run_eval`,
+:func:`generator.files.search_index.build_search_index`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from generator.build import BUILD_REPORT, run_build
 from generator.evaluate import run_eval
 from generator.files.cache import CACHE_DIR
 from generator.files.project import read_settings_table, read_site_url
+from generator.files.search_index import SearchIndexError, build_search_index
 from generator.files.seeds import list_seed_paths
 from generator.inspect import run_inspect
 from generator.settings import BuildOptions, Settings, SettingsError, load_settings
@@ -72,6 +74,10 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--reviewed", type=Path, help="YAML mapping of real actors the truth omits (name: evidence)")
     evaluate.add_argument("--devcorpus", type=Path, help="the development corpus folder (web/, events/) to score as well")
     evaluate.set_defaults(run=_run_eval)
+
+    search = sub.add_parser("search-index", help="index the built site for search (Pagefind), byte-stable")
+    search.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site/)")
+    search.set_defaults(run=_run_search_index)
     return parser
 
 
@@ -100,3 +106,12 @@ def _run_inspect(args: argparse.Namespace, settings: Settings) -> int:
 
 def _run_eval(args: argparse.Namespace, settings: Settings) -> int:
     return run_eval(args.truth, settings, args.reviewed, args.devcorpus)
+
+
+def _run_search_index(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        build_search_index(args.site)
+    except SearchIndexError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0

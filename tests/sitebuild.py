@@ -36,9 +36,10 @@ def run_mkdocs(project: Path, site_dir: str = "site", env: dict[str, str] | None
 
 
 def run_pagefind(project: Path) -> subprocess.CompletedProcess[str]:
-    """``python -m pagefind --site site`` in ``project`` (with the project's ``pagefind.yml``), as ``make site`` runs it."""
+    """``python -m generator search-index`` in ``project`` (Pagefind with the project's ``pagefind.yml``, then
+    made byte-stable), as ``make site`` runs it."""
     return subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", "site", "--silent"],
+        [sys.executable, "-m", "generator", "search-index"],
         cwd=project,
         env=BUILD_ENV,
         capture_output=True,

@@ -34,8 +34,8 @@ def test_parallel_build_is_byte_identical_to_the_serial_one(built, tmp_path):
     # Both stages really ran in workers, for every page...
     assert f"newsarchive: {pages} pages converted in 2 processes (" in result.stderr
     assert f"newsarchive: {pages} pages laid out in 2 processes (" in result.stderr
-    # ...and the site (sitemap included) is the serial build's, byte for byte (the
-    # serial build's Pagefind index, made after MkDocs, aside).
+    # ...and the site (sitemap included) is the serial build's, byte for byte (the search
+    # index, made after MkDocs from its pages, aside: it is compared in test_crawl).
     serial = {path: data for path, data in tree_bytes(built / "site").items() if not path.startswith("pagefind/")}
     assert tree_bytes(project / "site") == serial
 
