@@ -172,6 +172,8 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
             "prose_before": _share(span.scores, k - 8, k, lambda v: v > 1.0),
             "links_before": _share(span.scores, k - 8, k, lambda v: v < -1.2),
             "colon": float(": " in text),
+            # a plain line right under a heading: its standfirst, not the headline
+            "under_heading": float(k > 0 and lines[k - 1].heading > 0 and not line.heading),
             "separators": min(3, len(_NAV_SEPARATOR.findall(text))) / 3,
             "furniture_share": sum(w in furniture_words for w in line.lower) / max(1, n),
             "meta_before": float(any(meta(n) for n in range(max(0, k - 3), k))),
