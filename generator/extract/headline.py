@@ -70,12 +70,13 @@ class Headline:
 
 @lru_cache(maxsize=8192)
 def key(text: str) -> str:
-    """The words of a text, case-folded: what two printings of a headline share."""
-    return " ".join(_KEY_WORDS.findall(text.casefold()))
+    """The words of a text, case-folded: what two printings of a headline share
+    (a typographic apostrophe and a straight one are one: "Let’s", "Let's")."""
+    return " ".join(_KEY_WORDS.findall(text.casefold())).replace("’", "'")
 
 
 def _line_key(line: Line) -> str:
-    return " ".join(line.lower)
+    return " ".join(line.lower).replace("’", "'")  # as key() folds it
 
 
 @dataclass(frozen=True)
