@@ -27,7 +27,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from generator.extract.article_span import Line, Span, _config, _stopwords, is_furniture_words, is_meta_line
+from generator.extract.article_span import (
+    Line,
+    Span,
+    _config,
+    _stopwords,
+    is_date_line,
+    is_furniture_words,
+    is_meta_line,
+)
 from generator.files.rules import load_rules
 
 _SEPARATOR = re.compile(r"\s+(?:[-|–—·•:]{1,2}|::)\s+|\s*\|\s*")
@@ -119,7 +127,8 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
 
     def meta(n: int) -> bool:
         if n not in memo:
-            memo[n] = is_meta_line(lines[n])
+            # a bare date ("December 19, 2016") stands where a byline or time stamp does
+            memo[n] = is_meta_line(lines[n]) or is_date_line(lines[n])
         return memo[n]
 
     def credit(n: int) -> bool:
