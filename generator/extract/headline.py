@@ -7,8 +7,9 @@ time stamps, credits, link lists and paragraphs' sentences are never candidates.
 Each candidate's evidence (heading level, repetition on the page and in its URL
 slugs and alt texts, title case, words shared with the article, a byline or time
 stamp below it with at most a standfirst between, being the nearest candidate above
-that byline, a photo credit below it (a caption), an echo in a breadcrumb or
-``<title>`` line, distance to the article, menu separators ...) is weighed by a linear
+that byline (a bare date line counts as one), a photo credit below it (a caption),
+a heading right above it (then it is that heading's standfirst), an echo in a breadcrumb
+or ``<title>`` line, distance to the article, menu separators ...) is weighed by a linear
 model kept as data (``data/headline_model.yml``, rebuilt by
 :mod:`generator.train_headline`); the best candidate wins.
 
@@ -27,7 +28,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from generator.extract.article_span import Line, Span, _config, _stopwords, is_furniture_words, is_meta_line
+from generator.extract.article_span import (
+    Line,
+    Span,
+    _config,
+    _stopwords,
+    is_date_line,
+    is_furniture_words,
+    is_meta_line,
+)
 from generator.files.rules import load_rules
 
 _SEPARATOR = re.compile(r"\s+(?:[-|–—·•:]{1,2}|::)\s+|\s*\|\s*")
@@ -70,12 +79,13 @@ class Headline:
 
 @lru_cache(maxsize=8192)
 def key(text: str) -> str:
-    """The words of a text, case-folded: what two printings of a headline share."""
-    return " ".join(_KEY_WORDS.findall(text.casefold()))
+    """The words of a text, case-folded: what two printings of a headline share
+    (a typographic apostrophe and a straight one are one: "Let’s", "Let's")."""
+    return " ".join(_KEY_WORDS.findall(text.casefold())).replace("’", "'")
 
 
 def _line_key(line: Line) -> str:
-    return " ".join(line.lower)
+    return " ".join(line.lower).replace("’", "'")  # as key() folds it
 
 
 @dataclass(frozen=True)
@@ -118,7 +128,8 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
 
     def meta(n: int) -> bool:
         if n not in memo:
-            memo[n] = is_meta_line(lines[n])
+            # a bare date ("December 19, 2016") stands where a byline or time stamp does
+            memo[n] = is_meta_line(lines[n]) or is_date_line(lines[n])
         return memo[n]
 
     def credit(n: int) -> bool:
@@ -172,6 +183,8 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
             "prose_before": _share(span.scores, k - 8, k, lambda v: v > 1.0),
             "links_before": _share(span.scores, k - 8, k, lambda v: v < -1.2),
             "colon": float(": " in text),
+            # a plain line right under a heading: its standfirst, not the headline
+            "under_heading": float(k > 0 and lines[k - 1].heading > 0 and not line.heading),
             "separators": min(3, len(_NAV_SEPARATOR.findall(text))) / 3,
             "furniture_share": sum(w in furniture_words for w in line.lower) / max(1, n),
             "meta_before": float(any(meta(n) for n in range(max(0, k - 3), k))),
