@@ -50,6 +50,8 @@ def find_gazetteer_candidates(rec: Recognizer, seg: Segment, index: int) -> Iter
                 institution_at = _institution_starts(rec, doc)
             if end not in institution_at and _is_modifier(seg, start, end):
                 continue  # "U.S. retail sales", "the film's US opening": a modifier, not the state acting
+        if entry.type == "organisation" and _ends_longer_name(seg, start):
+            continue  # "the Library of Congress": the library, not Congress
         yield Candidate(index, start_char, end_char, text, entry.type, "gazetteer", entry.name)
     for match_id, start, end in rec.demonyms(doc):
         entry = rec.entries[int(rec.nlp.vocab.strings[match_id])]
@@ -59,6 +61,19 @@ def find_gazetteer_candidates(rec: Recognizer, seg: Segment, index: int) -> Iter
             start_char, end_char = seg.token_starts[start], seg.token_ends[end - 1]
             surface = seg.text[start_char:end_char]
             yield Candidate(index, start_char, end_char, surface, entry.type, "demonym", entry.name)
+
+
+def _ends_longer_name(seg: Segment, start: int) -> bool:
+    """Token ``start`` follows "<Capitalised> of": the tail of a longer name ("Library of
+    Congress"), unless that word is a role or a title's ("Secretary of", "Speaker of")."""
+    if start < 2:
+        return False
+    texts = seg.token_texts or tuple(t.text for t in seg.doc)
+    head = texts[start - 2]
+    if texts[start - 1] != "of" or not _is_name_text(head):
+        return False
+    vocab = vocabulary()
+    return not (is_role_word(head) or head in vocab.title_words or head in vocab.regnal or head.lower() in vocab.of_roles)
 
 
 def _is_modifier(seg: Segment, start: int, end: int) -> bool:
@@ -166,6 +181,10 @@ def _candidate_from_run(
         last = seg.words[run[-1]].text
         if last in vocabulary().affiliation_nouns or last in vocabulary().place_heads:
             return None  # "an Iowa Republican", "Stewart Island"
+        if last.lower() in vocabulary().institution_heads:
+            kind, role = "organisation", None  # "Stanford University", "Bardo National Museum"
+        elif last.lower() in vocabulary().thing_heads:
+            return None  # "Tor Browser"
         if len(last) >= 7 and last.endswith("ing") and is_common_word(last):
             return None  # "Fortune Telling", "Machine Learning": a common verb's -ing is no surname (King, Manning are)
     words = [seg.words[k] for k in run]
@@ -370,16 +389,34 @@ def _is_prose(seg: Segment) -> bool:
 def _given_name_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType, int | None]]:
     """Capitalised runs opening on a given name ("Mark Zuckerberg", "James R. Clapper Jr.")."""
     words = seg.words
+    thing_until = -1  # a thing's name holds no person's ("a Royal | McBee ...")
     for i, w in enumerate(words):
-        if not is_given_name(w.text) or not is_name_word(w):
+        if i <= thing_until or not is_given_name(w.text) or not is_name_word(w):
             continue
         run = _name_run(seg, i, +1)
         if len(run) >= 2 and run[0] == i:
+            if _names_a_thing(seg, run):
+                thing_until = run[-1]
+                continue
             if _inside_longer_name(words, i) or _is_credit(seg, run):
                 continue
             before = words[i - 1].text if i else ""
             role_start = i - 1 if before[:1].isupper() and is_role_word(before) else None  # "Commissioner Kevin McAleenan"
             yield run, "given-name", "person", role_start
+
+
+def _names_a_thing(seg: Segment, run: list[int]) -> bool:
+    """A run after an article ("the Tor Browser", "a Royal McBee") or before a thing's head
+    ("Royal Shrewsbury hospital") names a thing, not a person."""
+    vocab = vocabulary()
+    words = seg.words
+    first, last = run[0], run[-1]
+    after = words[last + 1] if last + 1 < len(words) else None
+    if after is not None and after.text.lower() in vocab.thing_heads and after.text.islower():
+        return True  # "Royal Shrewsbury hospital"
+    if after is not None and after.text.isalpha() and after.text.islower() and after.start == words[last].end + 1:
+        return False  # "the Hillary Clinton campaign": a person's name as a modifier
+    return bool(first) and words[first - 1].text.lower() in vocab.thing_articles
 
 
 def _is_credit(seg: Segment, run: list[int]) -> bool:

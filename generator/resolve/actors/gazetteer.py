@@ -99,6 +99,10 @@ class Vocabulary:
     suffixes: frozenset[str]  # "Jr.", "III": they end a name
     affiliation_nouns: frozenset[str]  # "Republican": "an Iowa Republican" is no person
     place_heads: frozenset[str]  # "Island", "Basin": a run ending on one is a place
+    thing_heads: frozenset[str]  # "browser", lower-cased: a run ending on (or before) one is a thing
+    institution_heads: frozenset[str]  # "university", lower-cased: a run ending on one is an organisation
+    thing_articles: frozenset[str]  # "the", "a": a given name after one names a thing
+    of_roles: frozenset[str]  # "member", lower-cased: "Member of Congress" is Congress's
     us_states: frozenset[str]  # "Iowa", "Calif.": "<Name>, Iowa" is a town
     credit_words: frozenset[str]  # "credit", "video by": a name after them is a credit
     state_words: frozenset[str]  # one-word state names and aliases, folded ("u.s.", "uk")
@@ -137,6 +141,10 @@ def vocabulary() -> Vocabulary:
         suffixes=frozenset(data["name_suffixes"]),
         affiliation_nouns=frozenset(data["affiliation_nouns"]),
         place_heads=frozenset(data["place_heads"]),
+        thing_heads=frozenset(data["thing_heads"]),
+        institution_heads=frozenset(data["institution_heads"]),
+        thing_articles=frozenset(data["articles_before_things"]),
+        of_roles=frozenset(data["roles_before_of"]),
         us_states=frozenset(data["us_states"]),
         credit_words=frozenset(fold(w) for w in data["credit_words"]),
         state_words=frozenset(

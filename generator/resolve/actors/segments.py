@@ -35,6 +35,7 @@ METHOD_PRIORITY = {
     "model": 7,
     "given-name": 7,
     "completion": 7,
+    "earlier-name": 7,  # "Ellen Gille, née Fetter": the earlier name, given names restored
     "repeat": 8,
 }
 # A line ending on one of these is a sentence, never a Title Case headline.
@@ -91,6 +92,9 @@ class Candidate:
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
 _MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
+# A word bold on both sides of its apostrophe: html2text writes "<b>Nyong</b>'<b>o</b>" as
+# "**Nyong** '**o**", a space inside the name ("Nyong'o", "O'Brien", "D’Souza").
+_MARKDOWN_SPLIT_APOSTROPHE = re.compile(r"(?<=\w)\*\* ?(['’])\*\*(?=\w)")
 
 
 def read_text(text: str) -> str:
@@ -98,7 +102,7 @@ def read_text(text: str) -> str:
     if "[" in text:
         text = _MARKDOWN_LINK.sub(r"\1", _MARKDOWN_IMAGE.sub("", text))
     if "**" in text or "__" in text:
-        text = _MARKDOWN_EMPHASIS.sub("", text)
+        text = _MARKDOWN_EMPHASIS.sub("", _MARKDOWN_SPLIT_APOSTROPHE.sub(r"\1", text))
     return text
 
 

@@ -296,3 +296,86 @@ def test_token_runs_are_what_a_phrase_matcher_finds(forms, text):
     got = _find_token_runs(index, seg) if index is not None else _match_phrases(rec, forms, seg)
     assert got == _match_phrases(rec, forms, seg)
     assert (index is None) == (forms == ["Khatib", "al-Khatib", "al - Khatib"])
+
+
+READ_TEXT = [
+    # (block text as the converter wrote it, the words a reader reads)
+    ("**Lupita Nyong** '**o** 's dress", "Lupita Nyong'o 's dress"),
+    ("**Conan O**’**Brien** said", "Conan O’Brien said"),
+    ("**Bold** **text** and 'quotes'", "Bold text and 'quotes'"),
+]
+
+
+@pytest.mark.parametrize("text,expected", READ_TEXT)
+def test_read_text_joins_a_name_bold_on_both_sides_of_its_apostrophe(text: str, expected: str) -> None:
+    from generator.resolve.actors.segments import read_text
+
+    assert read_text(text) == expected
+
+
+APOSTROPHE_NAMES = [
+    ("Lupita Nyong'o said the dress was stolen.", "Lupita Nyong'o"),
+    ("Lupita Nyong’o said the dress was stolen.", "Lupita Nyong’o"),
+    ("Conan O'Brien told the audience a story.", "Conan O'Brien"),
+    ("Officials said Dinesh D’Souza spoke.", "Dinesh D’Souza"),
+]
+
+
+@pytest.mark.parametrize("text,name", APOSTROPHE_NAMES)
+def test_a_name_with_an_apostrophe_is_one_name(text: str, name: str) -> None:
+    assert found(doc_of(text)).get(name) == "person"
+
+
+NOT_A_PERSON = [
+    # (text, a surface that must not be found as a person): things named like people
+    ("The most private browser is the Tor Browser, which everyone should have.", "Tor Browser"),
+    ("She was taken to Royal Shrewsbury hospital on 12 April.", "Royal Shrewsbury"),
+    ("There were reasons for not using a Morris Trust structure in the deal.", "Morris Trust"),
+    ("It came from the vacuum tubes of a Royal McBee LGP-30 in the lab.", "Royal McBee"),
+    ("It came from the vacuum tubes of a Royal McBee LGP-30 in the lab.", "McBee"),
+    ("Gunmen attacked the famed Bardo National Museum in Tunis on Wednesday.", "Bardo National Museum"),
+]
+
+
+@pytest.mark.parametrize("text,surface", NOT_A_PERSON)
+def test_a_thing_named_like_a_person_is_no_person(text: str, surface: str) -> None:
+    assert found(doc_of(text)).get(surface) != "person"
+
+
+STILL_A_PERSON = [
+    # (text, a person the thing rules must leave alone)
+    ("The analyst Mark Zuckerberg said the browser was fine.", "Mark Zuckerberg"),
+    ("Officials said the hospital had called Susan Rice on Monday.", "Susan Rice"),
+    ("The Royal McBee was built by Stan Frankel, who said it was small.", "Stan Frankel"),
+    ("The Hillary Clinton campaign has canceled joint appearances.", "Hillary Clinton"),
+]
+
+
+INSTITUTIONS = [
+    # (text, an institution a given name opens): an organisation, not a person
+    ("A report released by Stanford University's Center on Poverty calls it a crisis.", "Stanford University"),
+    ("Gunmen attacked the famed Bardo National Museum in Tunis on Wednesday.", "Bardo National Museum"),
+]
+
+
+@pytest.mark.parametrize("text,surface", INSTITUTIONS)
+def test_an_institution_named_like_a_person_is_an_organisation(text: str, surface: str) -> None:
+    assert found(doc_of(text)).get(surface) == "organisation"
+
+
+@pytest.mark.parametrize("text,surface", STILL_A_PERSON)
+def test_the_thing_rules_leave_people_alone(text: str, surface: str) -> None:
+    assert found(doc_of(text)).get(surface) == "person"
+
+
+LONGER_NAMES = [
+    # (text, a listed organisation that must not be found, or must be found)
+    ("He went through the stacks of the Library of Congress to find her.", "Congress", False),
+    ("A Member of Congress said the bill would pass.", "Congress", True),
+    ("The bill passed in Congress on Monday, officials said.", "Congress", True),
+]
+
+
+@pytest.mark.parametrize("text,surface,expected", LONGER_NAMES)
+def test_a_longer_name_does_not_yield_its_listed_tail(text: str, surface: str, expected: bool) -> None:
+    assert (surface in found(doc_of(text))) is expected
