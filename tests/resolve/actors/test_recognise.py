@@ -363,6 +363,20 @@ def test_an_institution_named_like_a_person_is_an_organisation(text: str, surfac
     assert found(doc_of(text)).get(surface) == "organisation"
 
 
+ROLES_SPLIT_OFF = [
+    # (text, the name, the role written before it)
+    ("UNSW Strategic Health Policy Consultant Bill Bowtell said the ad should go.", "Bill Bowtell",
+     "Strategic Health Policy Consultant"),
+]
+
+
+@pytest.mark.parametrize("text,name,role", ROLES_SPLIT_OFF)
+def test_a_role_before_a_name_is_split_off(text: str, name: str, role: str) -> None:
+    mentions = {m.surface: m for m in extract_mentions(doc_of(text))}
+    assert name in mentions, mentions
+    assert role in (mentions[name].role or ""), mentions[name]
+
+
 @pytest.mark.parametrize("text,surface", STILL_A_PERSON)
 def test_the_thing_rules_leave_people_alone(text: str, surface: str) -> None:
     assert found(doc_of(text)).get(surface) == "person"
