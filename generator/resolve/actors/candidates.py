@@ -19,7 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from generator.model import ActorType
-from generator.resolve.actors.gazetteer import Recognizer, vocabulary
+from generator.resolve.actors.gazetteer import Recognizer, gazetteer_entries, vocabulary
 from generator.lexicon import is_common_word, is_given_name
 from generator.resolve.actors.names import fold_name, is_particle, split_hyphen_particle
 from generator.resolve.actors.segments import Candidate, Segment, Word
@@ -275,6 +275,48 @@ def _is_hyphen_adjective(text: str) -> bool:
     return any(part[:1].islower() and part.endswith(_ADJECTIVE_TAILS) for part in text.split("-")[1:])
 
 
+def _lower_org_head_start(seg: Segment, i: int) -> int | None:
+    """The first word of a lower-case head ending on word ``i`` after a capitalised word
+    ("West Mercia | police said", "Morton County | sheriff’s department"), unless a role
+    follows: "Ferguson police officer Darren Wilson" is about the officer."""
+    words = seg.words
+    for phrase in vocabulary().lower_org_heads:
+        start = i - len(phrase) + 1
+        if start < 1 or words[i].text != phrase[-1]:
+            continue
+        if all(words[start + n].text.replace("’", "'") == part for n, part in enumerate(phrase)) and _is_cap_word(words[start - 1]):
+            if i + 1 < len(words) and is_role_word(words[i + 1].text):
+                return None
+            if _after_state(seg, start):
+                return None  # "South Korean police", "Italian police": the state's
+            k = start - 1
+            while k >= 0 and _is_cap_word(words[k]) and is_common_word(words[k].text):
+                k -= 1
+            if k < 0 or not _is_cap_word(words[k]):
+                return None  # "the Christmas party": common words alone are no name ("Morton County" is)
+            return start
+    return None
+
+
+def _after_state(seg: Segment, start: int) -> bool:
+    """The capitalised words before word ``start`` are a listed state's name or demonym."""
+    words = seg.words
+    for n in (1, 2, 3):
+        if start - n < 0 or not _is_cap_word(words[start - n]):
+            break
+        text = seg.text[words[start - n].start : words[start - 1].end]
+        if fold(text) in _state_spellings():
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _state_spellings() -> frozenset[str]:
+    return frozenset(
+        fold(s) for e in gazetteer_entries() if e.type == "state" for s in (e.name, *e.aliases, *e.demonyms)
+    )
+
+
 def _is_org_head(word: Word) -> bool:
     return word.text in vocabulary().org_heads
 
@@ -504,10 +546,11 @@ def _org_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
     vocab = vocabulary()
     words = seg.words
     for i, w in enumerate(words):
-        if not _is_org_head(w):
+        head = i if _is_org_head(w) else _lower_org_head_start(seg, i)
+        if head is None:
             continue
         left: list[int] = []
-        k = i - 1
+        k = head - 1
         # through other heads ("Police Department") and an "and" between capitals ("World
         # Travel and Tourism Council", "Medic & Healer Council")
         while k >= 0 and len(left) < 6:
@@ -531,7 +574,7 @@ def _org_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
         modifiers = [words[k] for k in left]
         if not tail and not any(fold(m.text) not in vocab.listed_words for m in modifiers):
             continue  # "Syrian Army" is the state's army; "Coalition leader" is no name
-        yield [*left, i, *tail], "org-head", "organisation"
+        yield [*left, *range(head, i + 1), *tail], "org-head", "organisation"
 
 
 def _continues_name(word: Word) -> bool:

@@ -102,6 +102,7 @@ class Vocabulary:
     thing_heads: frozenset[str]  # "browser", lower-cased: a run ending on (or before) one is a thing
     institution_heads: frozenset[str]  # "university", lower-cased: a run ending on one is an organisation
     thing_articles: frozenset[str]  # "the", "a": a given name after one names a thing
+    lower_org_heads: tuple[tuple[str, ...], ...]  # "police", "sheriff 's office", as words: "West Mercia police" is a body
     of_roles: frozenset[str]  # "member", lower-cased: "Member of Congress" is Congress's
     us_states: frozenset[str]  # "Iowa", "Calif.": "<Name>, Iowa" is a town
     credit_words: frozenset[str]  # "credit", "video by": a name after them is a credit
@@ -145,6 +146,7 @@ def vocabulary() -> Vocabulary:
         institution_heads=frozenset(data["institution_heads"]),
         thing_articles=frozenset(data["articles_before_things"]),
         of_roles=frozenset(data["roles_before_of"]),
+        lower_org_heads=tuple(tuple(h.split()) for h in data["lower_org_heads"]),
         us_states=frozenset(data["us_states"]),
         credit_words=frozenset(fold(w) for w in data["credit_words"]),
         state_words=frozenset(

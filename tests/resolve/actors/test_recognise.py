@@ -393,3 +393,22 @@ LONGER_NAMES = [
 @pytest.mark.parametrize("text,surface,expected", LONGER_NAMES)
 def test_a_longer_name_does_not_yield_its_listed_tail(text: str, surface: str, expected: bool) -> None:
     assert (surface in found(doc_of(text))) is expected
+
+
+LOWER_CASE_HEADS = [
+    # (text, a surface, its type or None): a body news writes with a lower-case head
+    ("West Mercia police said the tablets were toxic.", "West Mercia police", "organisation"),
+    ("The arrests came after Ozark police called the office.", "Ozark police", "organisation"),
+    ("Ferguson police officer Darren Wilson said he was afraid.", "Ferguson police", None),
+    ("Italian police said the suspect had fled.", "Italian police", None),
+    ("South Korean police said the suspect had fled.", "South Korean police", None),
+    ("Tunisians elected a government led by the Ennahda party in 2011.", "Ennahda party", "organisation"),
+    ("They went to the Christmas party at the office.", "Christmas party", None),
+    ("The Morton County sheriff’s department has refused to say.", "Morton County sheriff’s department", "organisation"),
+    ("The Morton County sheriff's department has refused to say.", "Morton County sheriff's department", "organisation"),
+]
+
+
+@pytest.mark.parametrize("text,surface,kind", LOWER_CASE_HEADS)
+def test_a_lower_case_head_after_a_place_names_a_body(text: str, surface: str, kind: str | None) -> None:
+    assert found(doc_of(text)).get(surface) == kind
