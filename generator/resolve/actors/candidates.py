@@ -574,6 +574,10 @@ def _org_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
         modifiers = [words[k] for k in left]
         if not tail and not any(fold(m.text) not in vocab.listed_words for m in modifiers):
             continue  # "Syrian Army" is the state's army; "Coalition leader" is no name
+        if not _is_org_head(w) and tuple(words[k].text for k in range(head, i + 1)) in vocab.lower_org_descriptors:
+            if left:
+                yield left, "org-head", "organisation"  # "the Ennahda party": its name is "Ennahda"
+            continue
         yield [*left, *range(head, i + 1), *tail], "org-head", "organisation"
 
 

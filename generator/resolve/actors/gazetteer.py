@@ -103,6 +103,7 @@ class Vocabulary:
     institution_heads: frozenset[str]  # "university", lower-cased: a run ending on one is an organisation
     thing_articles: frozenset[str]  # "the", "a": a given name after one names a thing
     lower_org_heads: tuple[tuple[str, ...], ...]  # "police", "sheriff 's office", as words: "West Mercia police" is a body
+    lower_org_descriptors: frozenset[tuple[str, ...]]  # "party": "the Ennahda party" is "Ennahda"
     of_roles: frozenset[str]  # "member", lower-cased: "Member of Congress" is Congress's
     us_states: frozenset[str]  # "Iowa", "Calif.": "<Name>, Iowa" is a town
     credit_words: frozenset[str]  # "credit", "video by": a name after them is a credit
@@ -146,7 +147,8 @@ def vocabulary() -> Vocabulary:
         institution_heads=frozenset(data["institution_heads"]),
         thing_articles=frozenset(data["articles_before_things"]),
         of_roles=frozenset(data["roles_before_of"]),
-        lower_org_heads=tuple(tuple(h.split()) for h in data["lower_org_heads"]),
+        lower_org_heads=tuple(tuple(h.split()) for h in (*data["lower_org_heads"], *data["lower_org_descriptors"])),
+        lower_org_descriptors=frozenset(tuple(h.split()) for h in data["lower_org_descriptors"]),
         us_states=frozenset(data["us_states"]),
         credit_words=frozenset(fold(w) for w in data["credit_words"]),
         state_words=frozenset(

@@ -106,11 +106,37 @@ def read_text(text: str) -> str:
     return text
 
 
+# A name with an apostrophe ("Nyong'o", "O’Brien") and the same name split there by a
+# converter that dropped the bold around it ("Nyong 'o").
+_APOSTROPHE_NAME = re.compile(r"\b[A-Z]\w*['’](?!s\b)[a-z]\w*")
+_SPLIT_APOSTROPHE_NAME = re.compile(r"\b([A-Z]\w*) (['’])([a-z]\w*)")
+
+
+def _rejoin_split_names(texts: Sequence[str]) -> list[str]:
+    """``texts`` with "Nyong 'o" written "Nyong'o" where the article writes it so elsewhere
+    (a headline, another paragraph): the split is the converter's, the name is one word."""
+    joined = {m.group(0).replace("’", "'") for t in texts if "'" in t or "’" in t for m in _APOSTROPHE_NAME.finditer(t)}
+    if not joined:
+        return list(texts)
+
+    def rejoin(m: re.Match[str]) -> str:
+        word = m.group(1) + m.group(2) + m.group(3)
+        return word if word.replace("’", "'") in joined else m.group(0)
+
+    return [_SPLIT_APOSTROPHE_NAME.sub(rejoin, t) if " '" in t or " ’" in t else t for t in texts]
+
+
 def read_segments(doc: CleanDoc, nlp: Language) -> tuple[Segment, ...]:
     """The pieces of an article's blocks that are read on their own, tokenised by ``nlp``."""
     pieces: list[tuple[str, bool]] = []
+    block_texts = _rejoin_split_names([b.text for b in doc.blocks if b.kind != "bullets"])
+    at = 0
     for block in doc.blocks:
-        texts = tuple(map(read_text, block.items)) if block.kind == "bullets" else (read_text(block.text),)
+        if block.kind == "bullets":
+            texts = tuple(map(read_text, block.items))
+        else:
+            texts = (read_text(block_texts[at]),)
+            at += 1
         # A Title Case line is a headline whatever block it landed in, unless it ends a sentence.
         may_be_headline = block.kind in ("title", "heading") or not block.text.rstrip().endswith(_SENTENCE_ENDS)
         headline = block.kind != "bullets" and may_be_headline and _is_headline(block.text)
