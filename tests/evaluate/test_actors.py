@@ -1,8 +1,8 @@
 """Floors under the actor figures `make eval` reports on the development corpus (issue 15).
 
-Set just under what the generator reaches (session 4: precision 96.6%, recall 92.5%, one
-split person), so a regression fails `make test`; the issue's targets are precision 95%,
-recall 90%, no split person.
+Set just under what the generator reaches (session 4, round 2: precision 97.9%, recall 95.0%,
+no split person, no false merge), so a regression fails `make test`; the issue's
+targets are precision 95%, recall 90%, no split person.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ def corpus_archive():
 
 def test_labelled_articles_hold_their_floors(corpus_archive):
     figures = ev.score_labelled(corpus_archive, ev.read_labels())
-    assert figures.precision >= 0.96, ev.render(figures, ev.count_corpus_pages(corpus_archive))
-    assert figures.recall >= 0.91, figures.missed
-    assert len(figures.splits) <= 1, figures.splits  # Ellen Fetter / Ellen Gille: a name changed by marriage
+    assert figures.precision >= 0.975, ev.render(figures, ev.count_corpus_pages(corpus_archive))
+    assert figures.recall >= 0.945, figures.missed
+    assert not figures.splits, figures.splits  # Ellen Fetter / Ellen Gille: one page through "née Fetter"
     assert not figures.merges, figures.merges
 
 

@@ -19,8 +19,16 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from generator.model import ActorType
-from generator.resolve.actors.gazetteer import Recognizer, vocabulary
+from generator.resolve.actors.gazetteer import Recognizer, gazetteer_entries, vocabulary
 from generator.lexicon import is_common_word, is_given_name
+from generator.resolve.actors.name_words import (
+    is_cap_word,
+    is_initial,
+    is_name_text,
+    is_name_word,
+    is_org_head,
+    is_role_word,
+)
 from generator.resolve.actors.names import fold_name, is_particle, split_hyphen_particle
 from generator.resolve.actors.segments import Candidate, Segment, Word
 from generator.text import fold
@@ -50,6 +58,8 @@ def find_gazetteer_candidates(rec: Recognizer, seg: Segment, index: int) -> Iter
                 institution_at = _institution_starts(rec, doc)
             if end not in institution_at and _is_modifier(seg, start, end):
                 continue  # "U.S. retail sales", "the film's US opening": a modifier, not the state acting
+        if entry.type == "organisation" and _ends_longer_name(seg, start):
+            continue  # "the Library of Congress": the library, not Congress
         yield Candidate(index, start_char, end_char, text, entry.type, "gazetteer", entry.name)
     for match_id, start, end in rec.demonyms(doc):
         entry = rec.entries[int(rec.nlp.vocab.strings[match_id])]
@@ -59,6 +69,19 @@ def find_gazetteer_candidates(rec: Recognizer, seg: Segment, index: int) -> Iter
             start_char, end_char = seg.token_starts[start], seg.token_ends[end - 1]
             surface = seg.text[start_char:end_char]
             yield Candidate(index, start_char, end_char, surface, entry.type, "demonym", entry.name)
+
+
+def _ends_longer_name(seg: Segment, start: int) -> bool:
+    """Token ``start`` follows "<Capitalised> of": the tail of a longer name ("Library of
+    Congress"), unless that word is a role or a title's ("Secretary of", "Speaker of")."""
+    if start < 2:
+        return False
+    texts = seg.token_texts or tuple(t.text for t in seg.doc)
+    head = texts[start - 2]
+    if texts[start - 1] != "of" or not is_name_text(head):
+        return False
+    vocab = vocabulary()
+    return not (is_role_word(head) or head in vocab.title_words or head in vocab.regnal or head.lower() in vocab.of_roles)
 
 
 def _is_modifier(seg: Segment, start: int, end: int) -> bool:
@@ -114,7 +137,7 @@ def find_rule_candidates(rec: Recognizer, seg: Segment, index: int) -> Iterable[
         *(_given_name_runs(seg) if _is_prose(seg) else ()),
     )
     for run, method, kind, role_start in runs:
-        if blocked & set(run) and not (method == "org-head" and not any(_is_org_head(seg.words[k]) for k in blocked & set(run))):
+        if blocked & set(run) and not (method == "org-head" and not any(is_org_head(seg.words[k]) for k in blocked & set(run))):
             continue  # a city's own office keeps its name ("Chicago Department of Aviation")
         if _before_us_state(seg, run[-1]):
             continue  # "Beverly Hills, Calif.", "Sioux Center, Iowa": a town
@@ -166,20 +189,18 @@ def _candidate_from_run(
         last = seg.words[run[-1]].text
         if last in vocabulary().affiliation_nouns or last in vocabulary().place_heads:
             return None  # "an Iowa Republican", "Stewart Island"
+        if last.lower() in vocabulary().institution_heads:
+            kind, role = "organisation", None  # "Stanford University", "Bardo National Museum"
+        elif last.lower() in vocabulary().thing_heads:
+            return None  # "Tor Browser"
         if len(last) >= 7 and last.endswith("ing") and is_common_word(last):
             return None  # "Fortune Telling", "Machine Learning": a common verb's -ing is no surname (King, Manning are)
     words = [seg.words[k] for k in run]
     start, end = words[0].start, words[-1].end
     surface = seg.text[start:end]
-    if fold_name(surface) in vocabulary().never or not any(is_name_word(w) or _is_org_head(w) for w in words):
+    if fold_name(surface) in vocabulary().never or not any(is_name_word(w) or is_org_head(w) for w in words):
         return None
     return Candidate(index, start, end, surface, kind, method, role=role)
-
-
-def is_role_word(text: str) -> bool:
-    """A role word, or one written with hyphens of role words ("President-elect", "Attorney-General")."""
-    roles = vocabulary().role_words
-    return all(part.rstrip(".") in roles for part in fold(text).split("-"))
 
 
 def _split_role(seg: Segment, run: list[int]) -> tuple[list[int], int | None]:
@@ -208,7 +229,7 @@ def _has_person_evidence(seg: Segment, run: list[int], method: str) -> bool:
     word is a given name; and two common words ("Love Football", "Video Center") are no name
     unless a title or speech verb says so."""
     words = [seg.words[k].text for k in run]
-    cores = [w for w in words if not _is_initial(w) and w not in vocabulary().suffixes]
+    cores = [w for w in words if not is_initial(w) and w not in vocabulary().suffixes]
     if len(cores) >= 2 and all(is_common_word(w) for w in (cores[0], cores[-1])) and not is_given_name(cores[0]):
         return False
     if method in ("title", "speech", "particle", "model"):
@@ -216,66 +237,45 @@ def _has_person_evidence(seg: Segment, run: list[int], method: str) -> bool:
     return is_given_name(cores[0]) and not (is_common_word(cores[0]) and is_common_word(cores[-1]))
 
 
-def _is_initial(text: str) -> bool:
-    """"R." in "James R. Clapper"."""
-    return len(text) == 2 and text[0].isupper() and text[1] == "."
+def _lower_org_head_start(seg: Segment, i: int) -> int | None:
+    """The first word of a lower-case head ending on word ``i`` after a capitalised word
+    ("West Mercia | police said", "Morton County | sheriff’s department"), unless a role
+    follows: "Ferguson police officer Darren Wilson" is about the officer."""
+    words = seg.words
+    for phrase in vocabulary().lower_org_heads:
+        start = i - len(phrase) + 1
+        if start < 1 or words[i].text != phrase[-1]:
+            continue
+        if all(words[start + n].text.replace("’", "'") == part for n, part in enumerate(phrase)) and is_cap_word(words[start - 1]):
+            if i + 1 < len(words) and is_role_word(words[i + 1].text):
+                return None
+            if _after_state(seg, start):
+                return None  # "South Korean police", "Italian police": the state's
+            k = start - 1
+            while k >= 0 and is_cap_word(words[k]) and is_common_word(words[k].text):
+                k -= 1
+            if k < 0 or not is_cap_word(words[k]):
+                return None  # "the Christmas party": common words alone are no name ("Morton County" is)
+            return start
+    return None
 
 
-def is_name_word(word: Word) -> bool:
-    """A capitalised word that can be part of a personal name."""
-    return _is_name_text(word.text)
+def _after_state(seg: Segment, start: int) -> bool:
+    """The capitalised words before word ``start`` are a listed state's name or demonym."""
+    words = seg.words
+    for n in (1, 2, 3):
+        if start - n < 0 or not is_cap_word(words[start - n]):
+            break
+        text = seg.text[words[start - n].start : words[start - 1].end]
+        if fold(text) in _state_spellings():
+            return True
+    return False
 
 
-# Cached, as is _is_cap_text: pure functions of a word, asked of every word of every article.
-@lru_cache(maxsize=1 << 16)
-def _is_name_text(text: str) -> bool:
-    if not text[:1].isupper() or not any(c.islower() for c in text) or _is_hyphen_adjective(text):
-        return False
-    if not all(c.isalpha() or c in "-'’" for c in text):
-        return False
-    folded = fold(text)
-    vocab = vocabulary()
-    return not (
-        folded in STOP_WORDS
-        or folded in vocab.calendar
-        or folded in vocab.never
-        or folded in vocab.title_words
-        or folded in vocab.listed_words
-        or folded in vocab.place_words
-        or text in vocab.org_heads
-    )
-
-
-# The lower-case tails that make a compound adjective ("Kremlin-backed", "state-run",
-# "Paris-born"); any other lower-case tail is a name's ("Kim Jong-un", "Moon Jae-in").
-_ADJECTIVE_TAILS = ("ed", "en", "run", "born", "made", "built", "like", "style", "speaking", "wide", "free", "era", "old")
-
-
-def _is_hyphen_adjective(text: str) -> bool:
-    """"Britain-based", "U.S.-trained": a compound adjective, not a name ("Jean-Marc", "Jong-un" are)."""
-    return any(part[:1].islower() and part.endswith(_ADJECTIVE_TAILS) for part in text.split("-")[1:])
-
-
-def _is_org_head(word: Word) -> bool:
-    return word.text in vocabulary().org_heads
-
-
-def _is_cap_word(word: Word) -> bool:
-    """A capitalised word that can stand in an organisation's name."""
-    return _is_cap_text(word.text)
-
-
-@lru_cache(maxsize=1 << 16)
-def _is_cap_text(text: str) -> bool:
-    folded = fold(text)
-    vocab = vocabulary()
-    return (
-        text[:1].isupper()
-        and any(c.isalpha() for c in text)
-        and not _is_hyphen_adjective(text)
-        and folded not in STOP_WORDS
-        and folded not in vocab.calendar
-        and folded not in vocab.never
+@lru_cache(maxsize=1)
+def _state_spellings() -> frozenset[str]:
+    return frozenset(
+        fold(s) for e in gazetteer_entries() if e.type == "state" for s in (e.name, *e.aliases, *e.demonyms)
     )
 
 
@@ -292,7 +292,7 @@ def _name_run(seg: Segment, start: int, step: int) -> list[int]:
             run.append(k)  # "Clapper Jr." ends a name: going right it ends the run, going left it starts it
             if step > 0:
                 break
-        elif _is_initial(w.text) and run and 0 <= k + step < len(words) and is_name_word(words[k + step]):
+        elif is_initial(w.text) and run and 0 <= k + step < len(words) and is_name_word(words[k + step]):
             run.append(k)  # "James R. Clapper"
         elif _is_month_surname(seg, k, step, run):
             run.append(k)
@@ -370,16 +370,34 @@ def _is_prose(seg: Segment) -> bool:
 def _given_name_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType, int | None]]:
     """Capitalised runs opening on a given name ("Mark Zuckerberg", "James R. Clapper Jr.")."""
     words = seg.words
+    thing_until = -1  # a thing's name holds no person's ("a Royal | McBee ...")
     for i, w in enumerate(words):
-        if not is_given_name(w.text) or not is_name_word(w):
+        if i <= thing_until or not is_given_name(w.text) or not is_name_word(w):
             continue
         run = _name_run(seg, i, +1)
         if len(run) >= 2 and run[0] == i:
+            if _names_a_thing(seg, run):
+                thing_until = run[-1]
+                continue
             if _inside_longer_name(words, i) or _is_credit(seg, run):
                 continue
             before = words[i - 1].text if i else ""
             role_start = i - 1 if before[:1].isupper() and is_role_word(before) else None  # "Commissioner Kevin McAleenan"
             yield run, "given-name", "person", role_start
+
+
+def _names_a_thing(seg: Segment, run: list[int]) -> bool:
+    """A run after an article ("the Tor Browser", "a Royal McBee") or before a thing's head
+    ("Royal Shrewsbury hospital") names a thing, not a person."""
+    vocab = vocabulary()
+    words = seg.words
+    first, last = run[0], run[-1]
+    after = words[last + 1] if last + 1 < len(words) else None
+    if after is not None and after.text.lower() in vocab.thing_heads and after.text.islower():
+        return True  # "Royal Shrewsbury hospital"
+    if after is not None and after.text.isalpha() and after.text.islower() and after.start == words[last].end + 1:
+        return False  # "the Hillary Clinton campaign": a person's name as a modifier
+    return bool(first) and words[first - 1].text.lower() in vocab.thing_articles
 
 
 def _is_credit(seg: Segment, run: list[int]) -> bool:
@@ -431,7 +449,7 @@ def _speech_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
 
 
 def _speaker_type(seg: Segment, run: list[int]) -> ActorType:
-    return "organisation" if _is_org_head(seg.words[run[-1]]) else "person"
+    return "organisation" if is_org_head(seg.words[run[-1]]) else "person"
 
 
 def _particle_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
@@ -467,16 +485,17 @@ def _org_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
     vocab = vocabulary()
     words = seg.words
     for i, w in enumerate(words):
-        if not _is_org_head(w):
+        head = i if is_org_head(w) else _lower_org_head_start(seg, i)
+        if head is None:
             continue
         left: list[int] = []
-        k = i - 1
+        k = head - 1
         # through other heads ("Police Department") and an "and" between capitals ("World
         # Travel and Tourism Council", "Medic & Healer Council")
         while k >= 0 and len(left) < 6:
-            if _is_cap_word(words[k]):
+            if is_cap_word(words[k]):
                 left.insert(0, k)
-            elif left and k >= 1 and words[k].text in ("and", "&") and _is_cap_word(words[k - 1]) and not is_role_word(words[k - 1].text):
+            elif left and k >= 1 and words[k].text in ("and", "&") and is_cap_word(words[k - 1]) and not is_role_word(words[k - 1].text):
                 left.insert(0, k)
             else:
                 break
@@ -494,7 +513,11 @@ def _org_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
         modifiers = [words[k] for k in left]
         if not tail and not any(fold(m.text) not in vocab.listed_words for m in modifiers):
             continue  # "Syrian Army" is the state's army; "Coalition leader" is no name
-        yield [*left, i, *tail], "org-head", "organisation"
+        if not is_org_head(w) and tuple(words[k].text for k in range(head, i + 1)) in vocab.lower_org_descriptors:
+            if left:
+                yield left, "org-head", "organisation"  # "the Ennahda party": its name is "Ennahda"
+            continue
+        yield [*left, *range(head, i + 1), *tail], "org-head", "organisation"
 
 
 def _continues_name(word: Word) -> bool:
@@ -522,7 +545,7 @@ def _org_tail(seg: Segment, start: int) -> list[int]:
             j += 1
         part = []
         # a role ends the name: "Federation of Government Employees | President J. David Cox"
-        while j < len(words) and _is_cap_word(words[j]) and not is_role_word(words[j].text):
+        while j < len(words) and is_cap_word(words[j]) and not is_role_word(words[j].text):
             part.append(j)
             j += 1
         # "X and Y" joins a name after another connector ("Center on Poverty and Inequality"),
@@ -532,7 +555,7 @@ def _org_tail(seg: Segment, start: int) -> list[int]:
             and words[tail[0]].text in ("on", "for")
             and not any(fold(words[p].text) in vocab.listed_words or words[p].text in vocab.us_states for p in part)
         )
-        if not part or (words[k].text == "and" and not joined and not _is_org_head(words[part[-1]])):
+        if not part or (words[k].text == "and" and not joined and not is_org_head(words[part[-1]])):
             break
         tail.extend(range(k, part[-1] + 1))
         k = part[-1] + 1

@@ -99,6 +99,12 @@ class Vocabulary:
     suffixes: frozenset[str]  # "Jr.", "III": they end a name
     affiliation_nouns: frozenset[str]  # "Republican": "an Iowa Republican" is no person
     place_heads: frozenset[str]  # "Island", "Basin": a run ending on one is a place
+    thing_heads: frozenset[str]  # "browser", lower-cased: a run ending on (or before) one is a thing
+    institution_heads: frozenset[str]  # "university", lower-cased: a run ending on one is an organisation
+    thing_articles: frozenset[str]  # "the", "a": a given name after one names a thing
+    lower_org_heads: tuple[tuple[str, ...], ...]  # "police", "sheriff 's office", as words: "West Mercia police" is a body
+    lower_org_descriptors: frozenset[tuple[str, ...]]  # "party": "the Ennahda party" is "Ennahda"
+    of_roles: frozenset[str]  # "member", lower-cased: "Member of Congress" is Congress's
     us_states: frozenset[str]  # "Iowa", "Calif.": "<Name>, Iowa" is a town
     credit_words: frozenset[str]  # "credit", "video by": a name after them is a credit
     state_words: frozenset[str]  # one-word state names and aliases, folded ("u.s.", "uk")
@@ -137,6 +143,12 @@ def vocabulary() -> Vocabulary:
         suffixes=frozenset(data["name_suffixes"]),
         affiliation_nouns=frozenset(data["affiliation_nouns"]),
         place_heads=frozenset(data["place_heads"]),
+        thing_heads=frozenset(data["thing_heads"]),
+        institution_heads=frozenset(data["institution_heads"]),
+        thing_articles=frozenset(data["articles_before_things"]),
+        of_roles=frozenset(data["roles_before_of"]),
+        lower_org_heads=tuple(tuple(h.split()) for h in (*data["lower_org_heads"], *data["lower_org_descriptors"])),
+        lower_org_descriptors=frozenset(tuple(h.split()) for h in data["lower_org_descriptors"]),
         us_states=frozenset(data["us_states"]),
         credit_words=frozenset(fold(w) for w in data["credit_words"]),
         state_words=frozenset(

@@ -20,6 +20,7 @@ from functools import lru_cache
 from generator.files.rules import load_rules
 
 from generator.model import CleanDoc, Mention
+from generator.resolve.actors.aliases import link_earlier_names
 from generator.resolve.actors.candidates import (
     find_gazetteer_candidates,
     find_model_candidates,
@@ -72,6 +73,7 @@ def extract_mentions(doc: CleanDoc, model: str | None = None) -> tuple[Mention, 
     kept = _keep_longest(found, ())
     kept = _keep_longest(find_acronym_candidates(segments, kept), kept)
     kept = _keep_longest(find_repeat_candidates(rec, segments, kept), kept)
+    kept = link_earlier_names(kept, segments)
     return _as_mentions(kept, segments)
 
 

@@ -161,13 +161,23 @@ def _identity(node: _Node) -> tuple[str, ...] | None:
 def _merge_same_names(clusters: _Clusters) -> None:
     first: dict[tuple[str, ...], int] = {}
     for i, node in enumerate(clusters.nodes):
-        key = _identity(node)
-        if key is None:
-            continue
-        if key in first:
-            clusters.union(first[key], i)
-        else:
-            first[key] = i
+        for key in (_identity(node), _earlier_identity(node)):
+            if key is None:
+                continue
+            if key in first:
+                clusters.union(first[key], i)
+            else:
+                first[key] = i
+
+
+def _earlier_identity(node: _Node) -> tuple[str, ...] | None:
+    """A full name written for another full name (an earlier name: "Ellen Fetter" for
+    "Ellen Gille") is that person's too, so the earlier name in another article joins her."""
+    if not node.full_person or node.hint is None or len(split_name(node.surface)) < 2:
+        return None
+    if fold_name(node.surface) == fold_name(node.hint):
+        return None
+    return ("person", *core_keys(node.surface), generation(node.surface) or "")
 
 
 def _nodes_by_name(clusters: _Clusters, keep: Callable[[_Node], bool]) -> dict[str, list[int]]:

@@ -35,6 +35,7 @@ METHOD_PRIORITY = {
     "model": 7,
     "given-name": 7,
     "completion": 7,
+    "earlier-name": 7,  # "Ellen Gille, née Fetter": the earlier name, given names restored
     "repeat": 8,
 }
 # A line ending on one of these is a sentence, never a Title Case headline.
@@ -91,6 +92,9 @@ class Candidate:
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
 _MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
+# A word bold on both sides of its apostrophe: html2text writes "<b>Nyong</b>'<b>o</b>" as
+# "**Nyong** '**o**", a space inside the name ("Nyong'o", "O'Brien", "D’Souza").
+_MARKDOWN_SPLIT_APOSTROPHE = re.compile(r"(?<=\w)\*\* ?(['’])\*\*(?=\w)")
 
 
 def read_text(text: str) -> str:
@@ -98,15 +102,41 @@ def read_text(text: str) -> str:
     if "[" in text:
         text = _MARKDOWN_LINK.sub(r"\1", _MARKDOWN_IMAGE.sub("", text))
     if "**" in text or "__" in text:
-        text = _MARKDOWN_EMPHASIS.sub("", text)
+        text = _MARKDOWN_EMPHASIS.sub("", _MARKDOWN_SPLIT_APOSTROPHE.sub(r"\1", text))
     return text
+
+
+# A name with an apostrophe ("Nyong'o", "O’Brien") and the same name split there by a
+# converter that dropped the bold around it ("Nyong 'o").
+_APOSTROPHE_NAME = re.compile(r"\b[A-Z]\w*['’](?!s\b)[a-z]\w*")
+_SPLIT_APOSTROPHE_NAME = re.compile(r"\b([A-Z]\w*) (['’])([a-z]\w*)")
+
+
+def _rejoin_split_names(texts: Sequence[str]) -> list[str]:
+    """``texts`` with "Nyong 'o" written "Nyong'o" where the article writes it so elsewhere
+    (a headline, another paragraph): the split is the converter's, the name is one word."""
+    joined = {m.group(0).replace("’", "'") for t in texts if "'" in t or "’" in t for m in _APOSTROPHE_NAME.finditer(t)}
+    if not joined:
+        return list(texts)
+
+    def rejoin(m: re.Match[str]) -> str:
+        word = m.group(1) + m.group(2) + m.group(3)
+        return word if word.replace("’", "'") in joined else m.group(0)
+
+    return [_SPLIT_APOSTROPHE_NAME.sub(rejoin, t) if " '" in t or " ’" in t else t for t in texts]
 
 
 def read_segments(doc: CleanDoc, nlp: Language) -> tuple[Segment, ...]:
     """The pieces of an article's blocks that are read on their own, tokenised by ``nlp``."""
     pieces: list[tuple[str, bool]] = []
+    block_texts = _rejoin_split_names([b.text for b in doc.blocks if b.kind != "bullets"])
+    at = 0
     for block in doc.blocks:
-        texts = tuple(map(read_text, block.items)) if block.kind == "bullets" else (read_text(block.text),)
+        if block.kind == "bullets":
+            texts = tuple(map(read_text, block.items))
+        else:
+            texts = (read_text(block_texts[at]),)
+            at += 1
         # A Title Case line is a headline whatever block it landed in, unless it ends a sentence.
         may_be_headline = block.kind in ("title", "heading") or not block.text.rstrip().endswith(_SENTENCE_ENDS)
         headline = block.kind != "bullets" and may_be_headline and _is_headline(block.text)
