@@ -277,7 +277,7 @@
       '<label class="na-search__sort">Order <select>' + sorts + "</select></label></div>" +
       '<div class="na-search__body">' +
       '<div class="na-search__filters" id="na-search-filters">' + filters + "</div>" +
-      '<div class="na-search__results" aria-live="polite"><p class="na-search__message" role="status"></p>' +
+      '<div class="na-search__results"><p class="na-search__message" role="status"></p>' +
       '<ol class="na-search__list"></ol><button type="button" class="na-search__more" hidden>More results</button></div></div>';
 
     part("bar").addEventListener("submit", function (event) { event.preventDefault(); scheduleSearch(0); });
