@@ -17,7 +17,7 @@
   "use strict";
 
   var PAGE_SIZE = 10;
-  var DEBOUNCE_MS = 220;
+  var DEBOUNCE_MS = 200; // a pause this long ends the query: shorter would search half-typed words
   // the filters partials/search-facets.html tags pages with, in the order shown
   var FILTERS = ["Kind", "Year", "Actor", "Outlet", "Language"];
   // Within one filter, ticked values widen the search (a page has one year, one
@@ -97,6 +97,18 @@
 
   function setMessage(text) { part("message").textContent = text; }
 
+  // A word followed by a space is finished: its index chunk can be fetched while the
+  // next word is typed (never a word still being typed: that would be every prefix).
+  var preloaded = "";
+  function preloadFinishedWords() {
+    var words = part("input").value.split(/\s+/);
+    words.pop();
+    var finished = words.join(" ").trim();
+    if (!finished || finished === preloaded || !loading) return;
+    preloaded = finished;
+    loading.then(function (pagefind) { return pagefind.preload(finished, searchOptions()); }).catch(function () {});
+  }
+
   function scheduleSearch(delay) {
     clearTimeout(timer);
     // busy from now: what is on screen is no longer the answer to what is asked
@@ -140,22 +152,22 @@
     });
   }
 
-  // the next PAGE_SIZE results: each one's fragment, then all drawn at once, in order
+  // the next PAGE_SIZE results, in order, each drawn as soon as its fragment arrives
   function showMore(id) {
     var batch = state.results.slice(state.shown, state.shown + PAGE_SIZE);
     state.shown += batch.length;
     part("more").hidden = true;
-    return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
-      if (id !== state.searchId) return;
-      var list = part("list");
-      pages.forEach(function (page) { list.appendChild(drawResult(page)); });
-      part("more").hidden = state.shown >= state.results.length;
+    var list = part("list");
+    return Promise.all(batch.map(function (result) {
+      var item = list.appendChild(element("li", "na-search__result")); // empty, so hidden, until then
+      return result.data().then(function (page) { drawResult(item, page); });
+    })).then(function () {
+      if (id === state.searchId) part("more").hidden = state.shown >= state.results.length;
     });
   }
 
-  function drawResult(page) {
+  function drawResult(item, page) {
     var meta = page.meta || {};
-    var item = element("li", "na-search__result");
     var link = element("a", "na-search__link", meta.title || page.url);
     link.href = page.url;
     item.appendChild(link);
@@ -179,7 +191,6 @@
     var excerpt = element("p", "na-search__excerpt");
     excerpt.innerHTML = page.excerpt;
     item.appendChild(excerpt);
-    return item;
   }
 
   // ---- filters ----
@@ -281,7 +292,10 @@
       '<ol class="na-search__list"></ol><button type="button" class="na-search__more" hidden>More results</button></div></div>';
 
     part("bar").addEventListener("submit", function (event) { event.preventDefault(); scheduleSearch(0); });
-    part("input").addEventListener("input", function () { scheduleSearch(); });
+    part("input").addEventListener("input", function () {
+      preloadFinishedWords();
+      scheduleSearch();
+    });
     part("close").addEventListener("click", function () { dialog.close(); });
     part("toggle").addEventListener("click", function () { setFiltersShown(part("filters").hidden); });
     part("sort").querySelector("select").addEventListener("change", function (event) {
