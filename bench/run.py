@@ -280,25 +280,48 @@ def first_search_bytes(site: Path, query: str) -> dict[str, Any]:
             before_search = len(fetched)
             start = time.perf_counter()
             page.click(".na-search-box")
-            # typed key by key, as a reader types: the UI searches after each pause
-            page.locator(".pagefind-ui__search-input").press_sequentially(query, delay=30)
-            page.wait_for_selector(".pagefind-ui__result-link", timeout=60_000)
+            # typed key by key, as a reader types: the UI searches once the typing pauses
+            page.locator(".na-search__input").press_sequentially(query, delay=30)
+            typed = time.perf_counter()
+            page.wait_for_selector(".na-search__link", timeout=60_000)
             elapsed = time.perf_counter() - start
+            after_typing = time.perf_counter() - typed
             page.wait_for_load_state("networkidle")
-            results = page.locator(".pagefind-ui__message").inner_text()
+            results = page.locator(".na-search__message").inner_text()
+            first_search = len(fetched)
+            # then the reader opens the biggest filter: what that one costs
+            page.locator(".na-search__filter[data-filter=Actor] summary").click()
+            page.wait_for_selector(".na-search__filter[data-filter=Actor] .na-search__value", timeout=60_000)
+            page.wait_for_load_state("networkidle")
             browser.close()
     finally:
         httpd.shutdown()
-    searching = [(u, b) for u, b in fetched if any(mark in u for mark in _SEARCH_FILES)]
+    searching = [(u, b) for u, b in fetched[:first_search] if any(mark in u for mark in _SEARCH_FILES)]
+    by_part: dict[str, list[int]] = {}
+    for u, b in searching:
+        part = _search_part(u)
+        by_part[part] = [by_part.get(part, [0, 0])[0] + b, by_part.get(part, [0, 0])[1] + 1]
     return {
         # a page view without a search: the search files it fetched (none expected)
         "bytes_before_search": sum(b for u, b in fetched[:before_search] if any(mark in u for mark in _SEARCH_FILES)),
         "bytes": sum(b for _, b in searching),
         "requests": len(searching),
-        "page_bytes": sum(b for _, b in fetched),
+        "by_part": by_part,
+        "page_bytes": sum(b for _, b in fetched[:first_search]),
         "seconds": elapsed,
+        "seconds_after_typing": after_typing,
         "results": results,
+        "actor_filter_bytes": sum(b for u, b in fetched[first_search:] if "/pagefind/" in u),
     }
+
+
+def _search_part(url: str) -> str:
+    """Which part of Pagefind's bundle a fetched URL is: what grows with the archive, what does not."""
+    for mark, part in (("/index/", "index chunks"), ("/fragment/", "result fragments"), ("/filter/", "filters"),
+                       (".pf_meta", "metadata"), ("wasm.", "wasm"), ("pagefind-entry", "metadata")):
+        if mark in url:
+            return part
+    return "scripts"
 
 
 # What a search downloads: Pagefind's script, styles, wasm, index and filter chunks
@@ -422,8 +445,12 @@ def render_report(r: dict[str, Any]) -> str:
         lines.append(
             f"First search for {fs['query']!r}: {fs['bytes'] / 1e3:.0f} KB of search files in {fs['requests']} requests"
             f" ({fs['page_bytes'] / 1e3:.0f} KB with the page itself; {fs['bytes_before_search'] / 1e3:.0f} KB before searching),"
-            f" {fs['seconds']:.1f} s from the click to the first results ({fs['results'].strip()})."
+            f" {fs['seconds']:.1f} s from the click to the first results, {fs.get('seconds_after_typing', 0):.2f} s after the last key"
+            f" ({fs['results'].strip()})."
         )
+        if "by_part" in fs:
+            parts = "; ".join(f"{name} {b / 1e3:.0f} KB in {n}" for name, (b, n) in sorted(fs["by_part"].items()))
+            lines.append(f"By part: {parts}. Opening the Actor filter then: {fs['actor_filter_bytes'] / 1e3:.0f} KB.")
     return "\n".join(lines) + "\n"
 
 

@@ -42,24 +42,29 @@ def chromium_page(permissions: Sequence[str] = ()) -> Iterator[Any]:
 
 
 def search_archive(page: Any, query: str) -> list[str]:
-    """Type ``query`` in the header's search box (Pagefind's UI in a dialog); the result links' hrefs.
+    """Type ``query`` in the header's search box (our UI on Pagefind's API, in a dialog); the result links' hrefs.
 
-    Waits for the message about the whole query: the UI searches as it is typed, and
-    the results of a prefix may still be on screen.
+    Waits until the results of the whole query are drawn: the UI searches once the
+    typing pauses, and marks its results with the term they are for and
+    ``aria-busy`` while a search runs.
     """
     if not page.locator("#na-search[open]").count():
         page.click(".na-search-box")
-    page.fill(".pagefind-ui__search-input", query)
+    page.fill(".na-search__input", query)
+    wait_for_results(page, query)
+    return result_links(page)
+
+
+def wait_for_results(page: Any, query: str) -> None:
+    """Wait until the search dialog shows the results for ``query`` (after a search or a change of filters)."""
     page.wait_for_function(
-        "q => (document.querySelector('.pagefind-ui__message') || {}).textContent?.includes(q.replaceAll('\"', ''))",
-        arg=query,
+        """q => { const r = document.querySelector('#na-search .na-search__results');
+        return r && r.dataset.term === q && !r.hasAttribute('aria-busy'); }""",
+        arg=query.strip(),
         timeout=60_000,
     )
-    # the message comes first, each result's title and snippet once its fragment is loaded
-    page.wait_for_function(
-        """() => /^(No|0) results/.test(document.querySelector('.pagefind-ui__message').textContent)
-        || (document.querySelector('.pagefind-ui__result-link') && !document.querySelector('.pagefind-ui__loading'))""",
-        timeout=60_000,
-    )
-    page.wait_for_load_state("networkidle")
-    return page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")
+
+
+def result_links(page: Any) -> list[str]:
+    """The hrefs of the search results on screen, in order."""
+    return page.locator(".na-search__link").evaluate_all("links => links.map(a => a.href)")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ..browser import CHROMIUM, chromium_page, search_archive
+from ..browser import CHROMIUM, chromium_page, result_links, search_archive, wait_for_results
 from ..conftest import ROOT
 
 pytestmark = pytest.mark.skipif(
@@ -54,14 +54,30 @@ def test_search_finds_an_actor_and_reaches_an_article(page, server):
     assert any("/articles/" in h for h in hrefs), hrefs
     assert any("/actors/khaled-khoja/" in h for h in hrefs), hrefs
     # a result shows its date and outlet, and a snippet of text, not a list of actors
-    article = page.locator(".pagefind-ui__result", has=page.locator("a[href*='/articles/']")).first
-    assert "Outlet: The Moscow Times" in article.inner_text() and "Date: 13 August 2015" in article.inner_text()
+    article = page.locator(".na-search__result", has=page.locator("a[href*='/articles/']")).first
+    assert article.locator("[data-meta=outlet]").inner_text() == "The Moscow Times"
+    assert article.locator("[data-meta=date]").inner_text() == "13 August 2015"
+    assert "Khoja" in article.locator(".na-search__excerpt").inner_text()
     assert "Adel al-Jubeir, Interfax" not in article.inner_text()
-    article.locator("a.pagefind-ui__result-link").click()
+    article.locator("a.na-search__link").click()
     page.wait_for_url("**/articles/**")
     assert "Khaled Khoja" in page.locator("article").inner_text()
     assert not page.locator("#na-search[open]").count(), "the dialog closes on the way to a result"
     assert not page.errors
+
+
+def test_search_opens_with_slash_and_closes_with_escape_keeping_focus_inside(page, server):
+    page.goto(server)
+    page.keyboard.press("/")
+    page.wait_for_selector("#na-search[open]")
+    assert page.evaluate("document.activeElement.classList.contains('na-search__input')")
+    search_archive(page, "Khoja")
+    # Tab goes round the dialog's controls and never reaches the page behind it
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        assert page.evaluate("!!document.activeElement.closest('#na-search')")
+    page.keyboard.press("Escape")
+    assert not page.locator("#na-search[open]").count()
 
 
 @pytest.mark.parametrize(("name", "slug"), [("Sergei Lavrov", "sergei-lavrov"), ("Vladimir Putin", "vladimir-putin"), ("Syria", "syria")])
@@ -71,18 +87,20 @@ def test_an_actors_own_page_ranks_first_for_its_name(page, server, name, slug):
     assert hrefs and hrefs[0].endswith(f"/actors/{slug}/"), hrefs[:5]
 
 
-_MESSAGE = "document.querySelector('.pagefind-ui__message').textContent"
-
-
 def _check_filter(page, group: str, value: str) -> None:
-    """Tick ``value`` under ``group`` in the search's filters and wait for the narrower results."""
-    before = page.evaluate(_MESSAGE)
-    block = page.locator(".pagefind-ui__filter-block", has=page.locator("summary", has_text=group))
+    """Open ``group`` among the search's filters, tick ``value`` and wait for the narrower results."""
+    term = page.locator(".na-search__input").input_value().strip()
+    if page.locator(".na-search__filters").is_hidden():
+        page.click(".na-search__toggle")  # behind a toggle on a phone
+    block = page.locator(f".na-search__filter[data-filter={group}]")
     if block.get_attribute("open") is None:
-        block.locator("summary").click()
-    block.locator(".pagefind-ui__filter-value", has_text=value).locator("input").check()
-    page.wait_for_function(f"before => {_MESSAGE} !== before", arg=before)
-    page.wait_for_load_state("networkidle")
+        block.locator("summary").click()  # its values are fetched now, not before
+        wait_for_results(page, term)
+    find = block.locator(".na-search__find")
+    if find.count():  # a long list shows its most frequent values: find the others
+        find.fill(value)
+    block.locator(".na-search__value", has_text=value).locator("input").check()
+    wait_for_results(page, term)
 
 
 def test_a_filtered_search_finds_articles_by_actor_and_year(page, server):
@@ -91,11 +109,29 @@ def test_a_filtered_search_finds_articles_by_actor_and_year(page, server):
     assert any("/articles/2012-" in h for h in everything), everything
     _check_filter(page, "Actor", "Vladimir Putin")
     _check_filter(page, "Year", "2015")
-    # the count line changes before the narrower results are drawn (seen under load)
-    page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__result-link').length > 0")
-    filtered = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")
+    filtered = result_links(page)
     assert filtered and all("/articles/2015-" in h for h in filtered), filtered
     assert len(filtered) < len(everything)
+
+
+def test_a_plain_search_fetches_no_filter_and_opening_one_fetches_only_it(page, server):
+    fetched: list[str] = []
+
+    def record(request):
+        fetched.append(request.url)
+
+    page.on("requestfinished", record)
+    page.goto(server)
+    search_archive(page, "Russia")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in fetched if "/pagefind/filter/" in u], fetched
+    assert not [u for u in fetched if "pagefind-ui" in u or "pagefind-worker" in u], fetched
+    page.locator(".na-search__filter[data-filter=Kind] summary").click()
+    wait_for_results(page, "Russia")
+    page.wait_for_load_state("networkidle")
+    page.remove_listener("requestfinished", record)
+    assert len([u for u in fetched if "/pagefind/filter/" in u]) == 1, fetched
+    assert page.locator(".na-search__filter[data-filter=Kind] .na-search__value", has_text="article").count() == 1
 
 
 def test_search_results_sort_by_date_and_keep_their_filters(page, server):
@@ -103,12 +139,11 @@ def test_search_results_sort_by_date_and_keep_their_filters(page, server):
     search_archive(page, "Russia")
     _check_filter(page, "Kind", "article")
     page.select_option(".na-search__sort select", "desc")
-    page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__result-link').length > 1")
-    page.wait_for_load_state("networkidle")
-    dates = page.locator(".pagefind-ui__result-tag[data-pagefind-ui-meta=date]").all_inner_texts()
+    wait_for_results(page, "Russia")
+    dates = page.locator(".na-search__meta [data-meta=date]").all_inner_texts()
     years = [int(d.split()[-1]) for d in dates]
     assert len(years) > 1 and years == sorted(years, reverse=True), dates
-    hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("links => links.map(a => a.href)")
+    hrefs = result_links(page)
     assert all("/articles/" in h for h in hrefs), "the Kind filter is still ticked"
 
 
@@ -210,12 +245,18 @@ def phone(page):
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
-@pytest.mark.parametrize("which", ["home", "article", "review", "actors index", "events index", "search"])
+@pytest.mark.parametrize("which", ["home", "article", "review", "actors index", "events index", "search", "search filters"])
 def test_no_page_scrolls_sideways_on_a_phone(phone, server, which):
     path = {"home": "", "review": "review/", "actors index": "actors/", "events index": "events/"}.get(which)
-    if which == "search":
+    if which in ("search", "search filters"):
         phone.goto(server)
         search_archive(phone, "Russia")
+        # the filters wait behind a toggle: the first result is near the top
+        assert phone.locator(".na-search__filters").is_hidden()
+        top = phone.locator(".na-search__result").first.evaluate("r => r.getBoundingClientRect().top")
+        assert top < 200, top
+        if which == "search filters":
+            _check_filter(phone, "Actor", "Vladimir Putin")
     elif which == "article":
         phone.goto(server + "events/")
         phone.locator("article li a:not(.na-jump a)").first.click()
