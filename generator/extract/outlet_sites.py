@@ -103,8 +103,11 @@ def extract_site_domain(text: str) -> tuple[str, int] | None:
     return ranked[0]
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
 def _squash(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.casefold())
+    return _NOT_ALNUM.sub("", name.casefold())
 
 
 def extract_page_name_for(domain: str, text: str) -> tuple[str, int] | None:
@@ -115,6 +118,10 @@ def extract_page_name_for(domain: str, text: str) -> tuple[str, int] | None:
         return None
     found: Counter[str] = Counter()
     for m in _NAME.finditer(text):
+        # A run of the phrase's words squashes to a part of the whole phrase squashed:
+        # a phrase without the label holds no spelling of it (most phrases; same results).
+        if label not in _squash(m.group(0)):
+            continue
         words = m.group(0).split()
         # Any run of the phrase's words may be the name ("Follow Deadline on Twitter").
         for i in range(len(words)):

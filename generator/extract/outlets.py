@@ -407,22 +407,37 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(unquoted) if s.strip()]
 
 
-def _self_reference_in(sentence: str, furniture: bool) -> dict[str, Any] | None:
+@lru_cache(maxsize=None)
+def _self_reference_cues(
+    furniture: bool,
+) -> tuple[tuple[re.Pattern[str], ...], tuple[frozenset[str] | None, ...], re.Pattern[str] | None]:
+    """The self-reference cues read in furniture (or in the body), what each needs, and one
+    pattern finding any needed text (``None`` when a cue needs nothing known): a sentence
+    holding none of them is passed over at once (see :func:`_may_match`)."""
     cues = _cue_list("self_reference") + (_cue_list("furniture_self_reference") if furniture else ())
     needs = _cue_needs("self_reference") + (_cue_needs("furniture_self_reference") if furniture else ())
+    if any(n is None for n in needs):
+        return cues, needs, None
+    texts = sorted({t for n in needs for t in n}, key=lambda t: (-len(t), t))  # type: ignore[union-attr]
+    return cues, needs, re.compile("|".join(re.escape(t) for t in texts))
+
+
+def _self_reference_in(sentence: str, furniture: bool) -> dict[str, Any] | None:
+    cues, needs, any_needed = _self_reference_cues(furniture)
     lower = lower_for_required_texts(sentence)
-    for pattern, needed in zip(cues, needs):
-        m = pattern.search(sentence) if _may_match(needed, lower) else None
-        if m:
-            return outlet_by_name(m.group("name"))
+    if lower is None or any_needed is None or any_needed.search(lower):
+        for pattern, needed in zip(cues, needs):
+            m = pattern.search(sentence) if _may_match(needed, lower) else None
+            if m:
+                return outlet_by_name(m.group("name"))
     if not furniture:
         # In the body "our reporters could not reach Interfax" is news about a source.
         return None
-    # Furniture naming an outlet in the first person, not attributing anything to it.
-    named = _entry_in(sentence)
-    if named and _cue("first_person").search(sentence) and not _cue("attribution").search(sentence):
-        return named
-    return None
+    # Furniture naming an outlet in the first person, not attributing anything to it (the
+    # cheap first-person test first: the registry's names are one long alternation).
+    if not _cue("first_person").search(sentence) or _cue("attribution").search(sentence):
+        return None
+    return _entry_in(sentence)
 
 
 def extract_outlet_from_self_reference(doc: CleanDoc) -> Field[str] | None:
