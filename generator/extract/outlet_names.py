@@ -197,6 +197,9 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
     copyright lines ("Subscribe to The Seattle Times")."""
     if domain is not None and is_platform_domain(domain):
         return None
+    lower = lower_for_required_texts(text)
+    if lower is not None and not any(map(lower.__contains__, _COPYRIGHT_HEADS)):
+        return None  # every copyright pattern below opens with one of these: no need to run them
     if domain is not None:
         linked = _copyright_link_to_site(text, domain)
         if linked is not None:
@@ -230,6 +233,9 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
             return Field(name, Provenance("copyright", evidence, load_confidence("outlet-copyright-holder-untied")))
     return None
 
+
+# What _COPYRIGHT, _COPYRIGHT_DOMAIN and _COPYRIGHT_LINK open with, lowered.
+_COPYRIGHT_HEADS = ("©", "(c)", "&copy;", "copyright")
 
 _COPYRIGHT_DOMAIN = re.compile(
     r"(?:©|\(c\)|&copy;|\bcopyright\b)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"

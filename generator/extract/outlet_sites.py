@@ -85,6 +85,9 @@ def count_site_domains(text: str) -> Counter[str]:
     return counts
 
 
+# The outlet's evidence asks this of one page more than once (the page's domain, then its
+# site's name): the last few answers are kept (a text is hashed once; same results).
+@lru_cache(maxsize=4)
 def extract_site_domain(text: str) -> tuple[str, int] | None:
     """The registrable domain the page points at most, clearly (and how often), or ``None``."""
     ranked = count_site_domains(text).most_common(2)
