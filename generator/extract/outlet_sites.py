@@ -183,6 +183,13 @@ def name_fits_domain(name: str, domain: str) -> bool:
     return any("".join(words[i:]) == label for i in range(1, len(words)))
 
 
+def is_site_domain_sure(site: tuple[str, int], text: str) -> bool:
+    """Whether the domain the page's addresses point at (``site``: it and its count, from
+    :func:`extract_site_domain`) is shown surely enough to name the site: by enough
+    addresses, or by fewer and a copyright line naming it."""
+    return site[1] >= _MIN_SHARE_NAMED or copyright_names_domain(site[0], text)
+
+
 def extract_outlet_from_site(text: str, name_of_host: object) -> Field[str] | None:
     """The outlet of the site the page was saved from, named by the registry (through
     ``name_of_host(domain)``), by the page itself, or by its domain (see module doc).

@@ -46,6 +46,7 @@ from generator.extract.outlet_sites import (
     spell_domain_outlet,
     extract_site_domain,
     is_platform_domain,
+    is_site_domain_sure,
     registrable_domain,
 )
 from generator.files.rules import load_confidence
@@ -577,12 +578,17 @@ _AGENCY_CARRIERS = ("byline", "wire-dateline", "credit-line", "copyright")
 
 
 def _page_domain(doc: CleanDoc, text: str) -> str | None:
-    """The registrable domain of the page: its URL's, else the one its addresses point at."""
+    """The registrable domain of the page: its URL's, else the one its addresses point at
+    as surely as :func:`extract_outlet_from_site` asks (a few links may be the article's
+    citations or a sister site's menu: such a domain must not veto the name the site
+    gives itself, "Vulture depends on ads" on a page linking nymag.com twice)."""
     host = extract_host(doc.source_url) if doc.source_url else None
     if host:
         return registrable_domain(host)
     site = extract_site_domain(text) if text else None
-    return site[0] if site else None
+    if site is None or not is_site_domain_sure(site, text):
+        return None
+    return site[0]
 
 
 def _confirmed(found: Field[str], page_names: set[str], domain: str | None) -> bool:
