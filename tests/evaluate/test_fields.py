@@ -13,6 +13,8 @@ from generator.evaluate.fields import (
     evaluate_corpus,
     figures,
     is_date_only,
+    is_platform_publication,
+    judge_outlet,
     judge_date,
     outlet_key,
     outlets_match,
@@ -107,3 +109,20 @@ def test_judge_date(given, label, days, verdict):
 )
 def test_is_date_only(label, date_only):
     assert is_date_only(label) is date_only
+
+
+@pytest.mark.parametrize(
+    ("given", "label", "url", "verdict"),
+    [
+        # The publication the URL shows the page in, on the platform the label names.
+        ("Backchannel", "Medium", "https://medium.com/backchannel/inside-the-lab-9718", "right"),
+        ("Backchannel", "Medium", "https://medium.com/@pippinlee/a-post-fb39", "invented"),  # a writer's page, no publication
+        ("Backchannel", "Medium", "https://medium.com/other-pub/a-post", "invented"),  # not the URL's publication
+        ("Backchannel", "Wired", "https://medium.com/backchannel/a-post", "invented"),  # the label is no platform
+        ("Backchannel", "Medium", "https://www.wired.com/backchannel/a-post", "invented"),  # not on the platform
+    ],
+)
+def test_judge_outlet_platform_publication(given, label, url, verdict):
+    result = PageResult("x", {"outlet": label, "url": url}, None, given, (), False, frozenset())
+    assert judge_outlet(result) == verdict
+    assert is_platform_publication(result) is (verdict == "right")
