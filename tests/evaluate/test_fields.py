@@ -28,10 +28,10 @@ FLOORS = [
     ("date", "wrong", "max", 1),
     ("date-shown", "right", "min", 86),
     ("date-shown", "wrong", "max", 0),
-    ("outlet", "right", "min", 110),
-    # One: a Backchannel article on medium.com, labelled "Medium"; the page names its
-    # publication (its logo linked to medium.com/backchannel), which is what is given.
-    ("outlet", "invented", "max", 1),
+    # Counted right among them: a Backchannel article at medium.com/backchannel/, labelled
+    # "Medium" (the platform's metadata), given its publication (judge_outlet's docstring).
+    ("outlet", "right", "min", 114),
+    ("outlet", "invented", "max", 0),
     ("authors", "right", "min", 122),
     ("authors", "wrong", "max", 3),
 ]
