@@ -291,6 +291,7 @@ def _copyright_link_to_site(text: str, domain: str) -> Field[str] | None:
 # "The Verge", "WIRED", "E! Online"), joined by "of"/"and"/"&" at most.
 _SELF_NAME = r"(?-i:(?P<name>(?:The\s+)?[A-Z0-9][\w!&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z0-9][\w!&'’.-]*){0,3}))"
 _LINE_MARKS = re.compile(r"^[\s*+#>|•·-]+|[*_`]+")
+_LEADING_MARKS = frozenset("*+#>|•·-")
 _MIN_SELF_LINES = 2  # one line may name a partner ("Follow GMA" on a Yahoo video page) ...
 _MIN_SELF_WRITTEN = 3  # ... but one strong line ("More from Kotaku") suffices where the page writes the name this often
 
@@ -330,7 +331,11 @@ def _self_name_lines(text: str) -> list[tuple[str, str, int]]:
     needs, any_needed = _self_name_needs()
     cues = _self_name_cues()
     for raw in text.splitlines():
-        line = " ".join(_LINE_MARKS.sub(" ", _MD_LINK.sub(r"\1", raw) if "[" in raw else raw).split())
+        if "[" in raw:
+            raw = _MD_LINK.sub(r"\1", raw)
+        # _LINE_MARKS changes only a line with a mark to take out (most lines have none).
+        marked = raw.lstrip()[:1] in _LEADING_MARKS or any(map(raw.__contains__, "*_`"))
+        line = " ".join((_LINE_MARKS.sub(" ", raw) if marked else raw).split())
         if not line or len(line) > 300:
             continue
         lower = lower_for_required_texts(line)
