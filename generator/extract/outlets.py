@@ -39,6 +39,7 @@ from generator.extract.outlet_names import (
     fit_name,
     split_title_site,  # the title's site part, offered to other rooms from here
 )
+from generator.extract.outlet_lines import block_lines as _block_lines, furniture_lines as _furniture_lines
 from generator.extract.outlet_signatures import extract_outlet_from_signature_lines, prepare_signatures
 from generator.extract.outlet_sites import (
     extract_outlet_from_site,
@@ -267,43 +268,6 @@ def outlet_name_for_host(host: str) -> str | None:
 def _clip(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= _EVIDENCE_MAX_CHARS else text[: _EVIDENCE_MAX_CHARS - 1] + "…"
-
-
-# Five kinds of evidence read the same lines of one document: the last document's lines
-# are kept (one tuple, replaced whole, so a reader never sees another document's lines).
-_last_lines: tuple[object, tuple[str, ...] | None, dict[tuple[str, ...] | None, tuple[str, ...]]] = (None, None, {})
-
-
-def _document_lines(doc: CleanDoc) -> tuple[tuple[str, ...], dict[tuple[str, ...] | None, tuple[str, ...]]]:
-    global _last_lines
-    last = _last_lines
-    if last[0] is doc and last[1] is not None:
-        return last[1], last[2]
-    furniture = tuple(line.strip() for r in doc.removed for line in r.text.splitlines() if line.strip())
-    _last_lines = last = (doc, furniture, {})
-    return furniture, last[2]
-
-
-def _furniture_lines(doc: CleanDoc) -> tuple[str, ...]:
-    return _document_lines(doc)[0]
-
-
-def _block_lines(doc: CleanDoc, kinds: tuple[str, ...] | None = None) -> tuple[str, ...]:
-    by_kinds = _document_lines(doc)[1]
-    lines = by_kinds.get(kinds)
-    if lines is None:
-        lines = by_kinds[kinds] = _read_block_lines(doc, kinds)
-    return lines
-
-
-def _read_block_lines(doc: CleanDoc, kinds: tuple[str, ...] | None) -> tuple[str, ...]:
-    lines: list[str] = []
-    for block in doc.blocks:
-        if kinds is not None and block.kind not in kinds:
-            continue
-        texts = block.items if block.kind == "bullets" else (block.text,)
-        lines.extend(line.strip() for t in texts for line in t.splitlines() if line.strip())
-    return tuple(lines)
 
 
 def _entry_in(text: str) -> dict[str, Any] | None:
