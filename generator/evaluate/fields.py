@@ -15,7 +15,10 @@ its ``date``, ``outlet`` and ``authors`` are compared with the page's labels:
   ".com"-like suffix ignored), when one name is the other followed by more words
   (the untidy "Mozilla Hacks – the Web developer blog" is "Mozilla Hacks";
   "Slate Magazine" is "Slate"), or when both are spellings of one registry outlet;
-  *invented* when another outlet is given; *missing* when none is.
+  *invented* when another outlet is given; *missing* when none is. A label naming a
+  platform ("Medium") is also right for the publication the page's URL shows it in on
+  that platform ("Backchannel" at medium.com/backchannel/...: :func:`is_platform_publication`),
+  and the report lists each such page.
 * **authors** over the pages with a byline label: *right* when the set of names
   matches the label's names (:func:`byline_names`), ignoring case and order. A label that
   is only a date (the source's metadata put the stamp there) is left out.
@@ -35,6 +38,7 @@ from generator.extract.date_stamps import numeric_spans
 from generator.extract.outlet_sites import registrable_domain
 from generator.extract.outlets import outlet_by_name
 from generator.files.devcorpus import CorpusText, read_web_corpus
+from generator.files.rules import load_rules
 from generator.model import Article
 import datetime as dt
 
@@ -160,6 +164,24 @@ def outlets_match(given: str, label: str) -> bool:
 NOT_SITE_LABELS = frozenset({"U.S.", "Magazine"})
 
 
+def is_platform_publication(result: PageResult) -> bool:
+    """Whether the outlet given is the publication the article appeared in on a platform
+    the label names: a label "Medium" (the platform's own metadata names itself on every
+    page) for a page at ``medium.com/backchannel/...`` and the outlet "Backchannel". The
+    publication is the more exact answer (a blog on blogspot.com is the blog, not
+    Blogger), so it counts as right, but only where the labelled URL shows the page in
+    that publication; the report lists every such page."""
+    url, given = result.labels.get("url"), result.outlet
+    host = urlsplit(url).hostname if url else None
+    domain = registrable_domain(host) if host else None
+    if not (domain and given) or load_rules("outlets")["cues"].get("platform_names", {}).get(domain) is None:
+        return False
+    if outlet_key(load_rules("outlets")["cues"]["platform_names"][domain]) != outlet_key(result.labels["outlet"]):
+        return False
+    segments = [p for p in urlsplit(url).path.split("/") if p]  # type: ignore[arg-type]
+    return bool(segments) and not segments[0].startswith("@") and outlet_key(segments[0]) == outlet_key(given)
+
+
 def judge_outlet(result: PageResult) -> str | None:
     """``right``, ``invented``, ``domain`` (the page's own registrable domain given where
     its name was not found: not another outlet, not its name either) or ``missing``;
@@ -168,7 +190,7 @@ def judge_outlet(result: PageResult) -> str | None:
         return None
     if result.outlet is None:
         return "missing"
-    if outlets_match(result.outlet, result.labels["outlet"]):
+    if outlets_match(result.outlet, result.labels["outlet"]) or is_platform_publication(result):
         return "right"
     url = result.labels.get("url")
     host = urlsplit(url).hostname if url else None
@@ -292,6 +314,11 @@ def render_report(results: Sequence[PageResult]) -> str:
     wrong = [r for r in results if r.labels.get("date") and judge_date(r) == "wrong"]
     if wrong:
         lines += ["", "Wrong dates:"] + [f"- {r.id}: gave {r.date}, label {r.labels['date']}" for r in wrong]
+    on_platform = [r for r in results if r.labels.get("outlet") and r.outlet and is_platform_publication(r)]
+    if on_platform:
+        lines += ["", "Counted right as the publication on the platform the label names:"] + [
+            f"- {r.id}: gave {r.outlet!r}, label {r.labels['outlet']!r} ({r.labels.get('url')})" for r in on_platform
+        ]
     invented = [r for r in results if r.labels.get("outlet") and judge_outlet(r) == "invented"]
     if invented:
         lines += ["", "Invented outlets:"] + [f"- {r.id}: gave {r.outlet!r}, label {r.labels['outlet']!r}" for r in invented]

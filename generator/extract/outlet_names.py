@@ -22,6 +22,7 @@ from generator.extract.outlet_sites import (
     name_fits_domain,
     registrable_domain,
 )
+from generator.extract.clean import extract_required_texts, lower_for_required_texts
 from generator.files.rules import load_confidence, load_rules
 from generator.model import Field, Provenance
 
@@ -196,6 +197,9 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
     copyright lines ("Subscribe to The Seattle Times")."""
     if domain is not None and is_platform_domain(domain):
         return None
+    lower = lower_for_required_texts(text)
+    if lower is not None and not any(map(lower.__contains__, _COPYRIGHT_HEADS)):
+        return None  # every copyright pattern below opens with one of these: no need to run them
     if domain is not None:
         linked = _copyright_link_to_site(text, domain)
         if linked is not None:
@@ -229,6 +233,9 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
             return Field(name, Provenance("copyright", evidence, load_confidence("outlet-copyright-holder-untied")))
     return None
 
+
+# What _COPYRIGHT, _COPYRIGHT_DOMAIN and _COPYRIGHT_LINK open with, lowered.
+_COPYRIGHT_HEADS = ("©", "(c)", "&copy;", "copyright")
 
 _COPYRIGHT_DOMAIN = re.compile(
     r"(?:©|\(c\)|&copy;|\bcopyright\b)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
@@ -284,6 +291,7 @@ def _copyright_link_to_site(text: str, domain: str) -> Field[str] | None:
 # "The Verge", "WIRED", "E! Online"), joined by "of"/"and"/"&" at most.
 _SELF_NAME = r"(?-i:(?P<name>(?:The\s+)?[A-Z0-9][\w!&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z0-9][\w!&'’.-]*){0,3}))"
 _LINE_MARKS = re.compile(r"^[\s*+#>|•·-]+|[*_`]+")
+_LEADING_MARKS = frozenset("*+#>|•·-")
 _MIN_SELF_LINES = 2  # one line may name a partner ("Follow GMA" on a Yahoo video page) ...
 _MIN_SELF_WRITTEN = 3  # ... but one strong line ("More from Kotaku") suffices where the page writes the name this often
 
@@ -305,14 +313,37 @@ def _self_name_cues() -> tuple[tuple[re.Pattern[str], int], ...]:
     )
 
 
+@lru_cache(maxsize=None)
+def _self_name_needs() -> tuple[tuple[frozenset[str] | None, ...], re.Pattern[str] | None]:
+    """What each cue of :func:`_self_name_cues` needs in a lowered line, and one pattern
+    finding any of those texts (``None`` when some cue needs nothing known): most lines
+    hold none and are passed over without running the cues (same results, less time)."""
+    needs = tuple(extract_required_texts(cue) for cue, _strength in _self_name_cues())
+    if any(n is None for n in needs):
+        return needs, None
+    texts = sorted({t for n in needs for t in n}, key=lambda t: (-len(t), t))  # type: ignore[union-attr]
+    return needs, re.compile("|".join(re.escape(t) for t in texts))
+
+
 def _self_name_lines(text: str) -> list[tuple[str, str, int]]:
     """(name, line, strong) for each line of the page where the site names itself."""
     found = []
+    needs, any_needed = _self_name_needs()
+    cues = _self_name_cues()
     for raw in text.splitlines():
-        line = " ".join(_LINE_MARKS.sub(" ", _MD_LINK.sub(r"\1", raw)).split())
+        if "[" in raw:
+            raw = _MD_LINK.sub(r"\1", raw)
+        # _LINE_MARKS changes only a line with a mark to take out (most lines have none).
+        marked = raw.lstrip()[:1] in _LEADING_MARKS or any(map(raw.__contains__, "*_`"))
+        line = " ".join((_LINE_MARKS.sub(" ", raw) if marked else raw).split())
         if not line or len(line) > 300:
             continue
-        for cue, strong in _self_name_cues():
+        lower = lower_for_required_texts(line)
+        if lower is not None and any_needed is not None and not any_needed.search(lower):
+            continue
+        for (cue, strong), needed in zip(cues, needs):
+            if lower is not None and needed is not None and not any(map(lower.__contains__, needed)):
+                continue
             m = cue.search(line)
             if m:
                 found.append((m.group("name").strip(" .,’'"), line, strong))

@@ -85,6 +85,9 @@ def count_site_domains(text: str) -> Counter[str]:
     return counts
 
 
+# The outlet's evidence asks this of one page more than once (the page's domain, then its
+# site's name): the last few answers are kept (a text is hashed once; same results).
+@lru_cache(maxsize=4)
 def extract_site_domain(text: str) -> tuple[str, int] | None:
     """The registrable domain the page points at most, clearly (and how often), or ``None``."""
     ranked = count_site_domains(text).most_common(2)
@@ -103,8 +106,11 @@ def extract_site_domain(text: str) -> tuple[str, int] | None:
     return ranked[0]
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
 def _squash(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.casefold())
+    return _NOT_ALNUM.sub("", name.casefold())
 
 
 def extract_page_name_for(domain: str, text: str) -> tuple[str, int] | None:
@@ -115,6 +121,10 @@ def extract_page_name_for(domain: str, text: str) -> tuple[str, int] | None:
         return None
     found: Counter[str] = Counter()
     for m in _NAME.finditer(text):
+        # A run of the phrase's words squashes to a part of the whole phrase squashed:
+        # a phrase without the label holds no spelling of it (most phrases; same results).
+        if label not in _squash(m.group(0)):
+            continue
         words = m.group(0).split()
         # Any run of the phrase's words may be the name ("Follow Deadline on Twitter").
         for i in range(len(words)):
@@ -171,6 +181,13 @@ def name_fits_domain(name: str, domain: str) -> bool:
         return True  # "BLISTER" on blisterreview.com
     words = [_squash(w) for w in name.split()]
     return any("".join(words[i:]) == label for i in range(1, len(words)))
+
+
+def is_site_domain_sure(site: tuple[str, int], text: str) -> bool:
+    """Whether the domain the page's addresses point at (``site``: it and its count, from
+    :func:`extract_site_domain`) is shown surely enough to name the site: by enough
+    addresses, or by fewer and a copyright line naming it."""
+    return site[1] >= _MIN_SHARE_NAMED or copyright_names_domain(site[0], text)
 
 
 def extract_outlet_from_site(text: str, name_of_host: object) -> Field[str] | None:

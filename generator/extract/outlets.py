@@ -39,6 +39,7 @@ from generator.extract.outlet_names import (
     fit_name,
     split_title_site,  # the title's site part, offered to other rooms from here
 )
+from generator.extract.outlet_lines import block_lines as _block_lines, furniture_lines as _furniture_lines
 from generator.extract.outlet_signatures import extract_outlet_from_signature_lines, prepare_signatures
 from generator.extract.outlet_sites import (
     extract_outlet_from_site,
@@ -46,6 +47,7 @@ from generator.extract.outlet_sites import (
     spell_domain_outlet,
     extract_site_domain,
     is_platform_domain,
+    is_site_domain_sure,
     registrable_domain,
 )
 from generator.files.rules import load_confidence
@@ -268,20 +270,6 @@ def _clip(text: str) -> str:
     return text if len(text) <= _EVIDENCE_MAX_CHARS else text[: _EVIDENCE_MAX_CHARS - 1] + "…"
 
 
-def _furniture_lines(doc: CleanDoc) -> tuple[str, ...]:
-    return tuple(line.strip() for r in doc.removed for line in r.text.splitlines() if line.strip())
-
-
-def _block_lines(doc: CleanDoc, kinds: tuple[str, ...] | None = None) -> tuple[str, ...]:
-    lines: list[str] = []
-    for block in doc.blocks:
-        if kinds is not None and block.kind not in kinds:
-            continue
-        texts = block.items if block.kind == "bullets" else (block.text,)
-        lines.extend(line.strip() for t in texts for line in t.splitlines() if line.strip())
-    return tuple(lines)
-
-
 def _entry_in(text: str) -> dict[str, Any] | None:
     """The registry entry of the first outlet name written in ``text``."""
     m = _name_pattern().search(text)
@@ -407,22 +395,37 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(unquoted) if s.strip()]
 
 
-def _self_reference_in(sentence: str, furniture: bool) -> dict[str, Any] | None:
+@lru_cache(maxsize=None)
+def _self_reference_cues(
+    furniture: bool,
+) -> tuple[tuple[re.Pattern[str], ...], tuple[frozenset[str] | None, ...], re.Pattern[str] | None]:
+    """The self-reference cues read in furniture (or in the body), what each needs, and one
+    pattern finding any needed text (``None`` when a cue needs nothing known): a sentence
+    holding none of them is passed over at once (see :func:`_may_match`)."""
     cues = _cue_list("self_reference") + (_cue_list("furniture_self_reference") if furniture else ())
     needs = _cue_needs("self_reference") + (_cue_needs("furniture_self_reference") if furniture else ())
+    if any(n is None for n in needs):
+        return cues, needs, None
+    texts = sorted({t for n in needs for t in n}, key=lambda t: (-len(t), t))  # type: ignore[union-attr]
+    return cues, needs, re.compile("|".join(re.escape(t) for t in texts))
+
+
+def _self_reference_in(sentence: str, furniture: bool) -> dict[str, Any] | None:
+    cues, needs, any_needed = _self_reference_cues(furniture)
     lower = lower_for_required_texts(sentence)
-    for pattern, needed in zip(cues, needs):
-        m = pattern.search(sentence) if _may_match(needed, lower) else None
-        if m:
-            return outlet_by_name(m.group("name"))
+    if lower is None or any_needed is None or any_needed.search(lower):
+        for pattern, needed in zip(cues, needs):
+            m = pattern.search(sentence) if _may_match(needed, lower) else None
+            if m:
+                return outlet_by_name(m.group("name"))
     if not furniture:
         # In the body "our reporters could not reach Interfax" is news about a source.
         return None
-    # Furniture naming an outlet in the first person, not attributing anything to it.
-    named = _entry_in(sentence)
-    if named and _cue("first_person").search(sentence) and not _cue("attribution").search(sentence):
-        return named
-    return None
+    # Furniture naming an outlet in the first person, not attributing anything to it (the
+    # cheap first-person test first: the registry's names are one long alternation).
+    if not _cue("first_person").search(sentence) or _cue("attribution").search(sentence):
+        return None
+    return _entry_in(sentence)
 
 
 def extract_outlet_from_self_reference(doc: CleanDoc) -> Field[str] | None:
@@ -562,12 +565,17 @@ _AGENCY_CARRIERS = ("byline", "wire-dateline", "credit-line", "copyright")
 
 
 def _page_domain(doc: CleanDoc, text: str) -> str | None:
-    """The registrable domain of the page: its URL's, else the one its addresses point at."""
+    """The registrable domain of the page: its URL's, else the one its addresses point at
+    as surely as :func:`extract_outlet_from_site` asks (a few links may be the article's
+    citations or a sister site's menu: such a domain must not veto the name the site
+    gives itself, "Vulture depends on ads" on a page linking nymag.com twice)."""
     host = extract_host(doc.source_url) if doc.source_url else None
     if host:
         return registrable_domain(host)
     site = extract_site_domain(text) if text else None
-    return site[0] if site else None
+    if site is None or not is_site_domain_sure(site, text):
+        return None
+    return site[0]
 
 
 def _confirmed(found: Field[str], page_names: set[str], domain: str | None) -> bool:

@@ -13,6 +13,8 @@ from generator.evaluate.fields import (
     evaluate_corpus,
     figures,
     is_date_only,
+    is_platform_publication,
+    judge_outlet,
     judge_date,
     outlet_key,
     outlets_match,
@@ -26,10 +28,10 @@ FLOORS = [
     ("date", "wrong", "max", 1),
     ("date-shown", "right", "min", 86),
     ("date-shown", "wrong", "max", 0),
-    ("outlet", "right", "min", 110),
-    # One: a Backchannel article on medium.com, labelled "Medium"; the page names its
-    # publication (its logo linked to medium.com/backchannel), which is what is given.
-    ("outlet", "invented", "max", 1),
+    # Counted right among them: a Backchannel article at medium.com/backchannel/, labelled
+    # "Medium" (the platform's metadata), given its publication (judge_outlet's docstring).
+    ("outlet", "right", "min", 114),
+    ("outlet", "invented", "max", 0),
     ("authors", "right", "min", 122),
     ("authors", "wrong", "max", 3),
 ]
@@ -107,3 +109,20 @@ def test_judge_date(given, label, days, verdict):
 )
 def test_is_date_only(label, date_only):
     assert is_date_only(label) is date_only
+
+
+@pytest.mark.parametrize(
+    ("given", "label", "url", "verdict"),
+    [
+        # The publication the URL shows the page in, on the platform the label names.
+        ("Backchannel", "Medium", "https://medium.com/backchannel/inside-the-lab-9718", "right"),
+        ("Backchannel", "Medium", "https://medium.com/@pippinlee/a-post-fb39", "invented"),  # a writer's page, no publication
+        ("Backchannel", "Medium", "https://medium.com/other-pub/a-post", "invented"),  # not the URL's publication
+        ("Backchannel", "Wired", "https://medium.com/backchannel/a-post", "invented"),  # the label is no platform
+        ("Backchannel", "Medium", "https://www.wired.com/backchannel/a-post", "invented"),  # not on the platform
+    ],
+)
+def test_judge_outlet_platform_publication(given, label, url, verdict):
+    result = PageResult("x", {"outlet": label, "url": url}, None, given, (), False, frozenset())
+    assert judge_outlet(result) == verdict
+    assert is_platform_publication(result) is (verdict == "right")
