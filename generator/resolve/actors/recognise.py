@@ -266,12 +266,20 @@ def _as_mentions(kept: Sequence[Candidate], segments: Sequence[Segment]) -> tupl
     methods: dict[tuple[str, str, str | None], str] = {}
     roles: dict[tuple[str, str, str | None], str] = {}
     contexts: dict[tuple[str, str, str | None], str] = {}
+    headline_context: set[tuple[str, str, str | None]] = set()
     order: list[tuple[str, str, str | None]] = []
     for c in kept:
         key = (c.surface, c.type, c.hint)
         if key not in counts:
             order.append(key)
+        # the context is the first sentence of prose naming it: a headline says less, and the
+        # actor page lists the article under its headline already
+        if key not in contexts or (key in headline_context and not segments[c.segment].heading):
             contexts[key] = sentence_around(segments[c.segment].text, c.start, c.end)
+            if segments[c.segment].heading:
+                headline_context.add(key)
+            else:
+                headline_context.discard(key)
         counts[key] += 1
         if key not in methods or METHOD_PRIORITY[c.method] < METHOD_PRIORITY[methods[key]]:
             methods[key] = c.method

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_PUNCT, LENGTH, SPACY
@@ -67,6 +67,7 @@ class Segment:
     token_starts: tuple[int, ...] = ()  # character offsets of each token (Token.idx)
     token_ends: tuple[int, ...] = ()  # and of each token's end
     token_texts: tuple[str, ...] = ()  # each token as written (Token.text, its ORTH)
+    heading: bool = False  # the article's title or a subheading: not prose to quote
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def _rejoin_split_names(texts: Sequence[str]) -> list[str]:
 
 def read_segments(doc: CleanDoc, nlp: Language) -> tuple[Segment, ...]:
     """The pieces of an article's blocks that are read on their own, tokenised by ``nlp``."""
-    pieces: list[tuple[str, bool]] = []
+    pieces: list[tuple[str, bool, bool]] = []
     block_texts = _rejoin_split_names([b.text for b in doc.blocks if b.kind != "bullets"])
     at = 0
     for block in doc.blocks:
@@ -140,10 +141,12 @@ def read_segments(doc: CleanDoc, nlp: Language) -> tuple[Segment, ...]:
         # A Title Case line is a headline whatever block it landed in, unless it ends a sentence.
         may_be_headline = block.kind in ("title", "heading") or not block.text.rstrip().endswith(_SENTENCE_ENDS)
         headline = block.kind != "bullets" and may_be_headline and _is_headline(block.text)
-        pieces.extend((t, headline) for t in texts if t.strip())
+        heading = block.kind in ("title", "heading")
+        pieces.extend((t, headline, heading) for t in texts if t.strip())
     # Only the tokenizer runs: sentence starts are found by _sentence_starts (the
     # sentencizer's rule) on arrays read from the Doc in one call each.
-    return tuple(_segment(nlp.make_doc(t), t, headline) for t, headline in pieces)
+    segments = (_segment(nlp.make_doc(t), t, headline) for t, headline, _ in pieces)
+    return tuple(replace(seg, heading=True) if heading else seg for seg, (_, _, heading) in zip(segments, pieces))
 
 
 def _is_headline(text: str) -> bool:

@@ -421,3 +421,19 @@ LOWER_CASE_HEADS = [
 @pytest.mark.parametrize("text,surface,kind", LOWER_CASE_HEADS)
 def test_a_lower_case_head_after_a_place_names_a_body(text: str, surface: str, kind: str | None) -> None:
     assert found(doc_of(text)).get(surface) == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraphs", "context"),
+    [
+        # named in the headline first: the actor page quotes the prose, not the headline again
+        ("Sergei Lavrov meets the opposition in Moscow", ("Talks began on Friday. Sergei Lavrov said they went well.",),
+         "Sergei Lavrov said they went well."),
+        # the first sentence of prose naming the actor
+        ("Talks in Moscow", ("Talks began on Friday. Sergei Lavrov said they went well. Lavrov left.",),
+         "Sergei Lavrov said they went well."),
+    ],
+)
+def test_a_mention_s_context_is_prose_before_the_headline(title: str, paragraphs: tuple[str, ...], context: str) -> None:
+    mentions = {m.surface: m for m in extract_mentions(doc_of(*paragraphs, title=title))}
+    assert mentions["Sergei Lavrov"].context == context
