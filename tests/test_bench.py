@@ -67,6 +67,7 @@ def test_the_header_search_finds_an_actor_with_pagefind(tmp_path: Path) -> None:
     assert search["query"] and search["query"] != "Russia"  # a person's name, from the actor pages
     assert "result" in search["results"] and not search["results"].startswith("0 ")
     assert 0 < search["bytes"] < 1_000_000
+    assert 0 < search["actors_filter_ms"] < 5_000  # measured: the actors index's filter box answered
 
     # What Pagefind indexes (theme's data-pagefind-body and pagefind.yml): an article's
     # headline finds the article (and an event named after it), not the actor and
