@@ -303,7 +303,8 @@ def _inside_quotes(text: str, start: int) -> bool:
     return (head.count('"') % 2 == 1) or head.count("“") > head.count("”")
 
 
-def _is_rejected(text: str, span: DateSpan) -> bool:
+def is_rejected_date(text: str, span: DateSpan) -> bool:
+    """Whether the words before a date (or its being quoted) say it is not the article's own."""
     before = _sentence_before(text, span.start)
     rules = date_rules()
     if span.weekday is not None:
@@ -433,7 +434,7 @@ def _clues_of_text(text: str, kind: str, is_lead: bool) -> tuple[DateClue, ...]:
 def _role_of(
     text: str, span: DateSpan, gap: str, kind: str, is_lead: bool, line: bool, rules: _Rules
 ) -> Role | None:
-    if _is_rejected(text, span):
+    if is_rejected_date(text, span):
         return None
     if _is_photo_date(text, span):
         return "photo"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
-from generator.extract.date_spans import DATE_WORD_LANGUAGES, DateClue, DateEvidence, DateSpan, _is_rejected, date_rules, extract_date_spans
+from generator.extract.date_spans import DATE_WORD_LANGUAGES, DateClue, DateEvidence, DateSpan, is_rejected_date, date_rules, extract_date_spans
 from generator.files.rules import load_rules
 
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -142,7 +142,7 @@ def _line_clues(text: str, line_no: int) -> list[DateClue]:
     the earliest date that is not an "Updated" one, else the updated ones."""
     clues = []
     for span in _spans(text):
-        if span.year is None or span.day is None or _is_rejected(text, span):
+        if span.year is None or span.day is None or is_rejected_date(text, span):
             continue
         clues.append(DateClue(span, _role(text, span), True, text, line_no))  # type: ignore[arg-type]
     key = lambda c: (c.span.year, c.span.month, c.span.day)  # noqa: E731

@@ -71,8 +71,7 @@ def _stabilise_language(index: Path, language: str, meta_hash: str) -> str:
         values = sorted(([value, sorted(pages)] for value, pages in chunk[1]), key=lambda vp: vp[0])
         stable.append([name, _write_chunk(index / "filter", language, [chunk[0], values], FILTER_HASH_LENGTH, ".pf_filter", chunk_path)])
     meta[3] = sorted(stable)
-    new_path_hash = _write_chunk(index, language, meta, META_HASH_LENGTH, ".pf_meta", meta_path, prefix="pagefind.")
-    return new_path_hash
+    return _write_chunk(index, language, meta, META_HASH_LENGTH, ".pf_meta", meta_path, prefix="pagefind.")
 
 
 def _filters_of(meta: Any, path: Path) -> list[tuple[str, str]]:

@@ -214,7 +214,7 @@ def compose_person_name(forms: Sequence[tuple[str, int]]) -> str:
     words = [_compose_part(key, all_parts, first=(i == 0)) for i, key in enumerate(best)]
     generations = {generation(s) for s, _ in forms if len(split_name(s)) >= 2}
     if len(generations) == 1 and None not in generations:  # every full form says "Jr.": so does the page
-        words.append(generations.pop() or "")
+        words.append(str(generations.pop()))
     return " ".join(words)
 
 

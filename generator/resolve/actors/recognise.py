@@ -265,26 +265,24 @@ def _as_mentions(kept: Sequence[Candidate], segments: Sequence[Segment]) -> tupl
     counts: Counter[tuple[str, str, str | None]] = Counter()
     methods: dict[tuple[str, str, str | None], str] = {}
     roles: dict[tuple[str, str, str | None], str] = {}
-    contexts: dict[tuple[str, str, str | None], str] = {}
-    headline_context: set[tuple[str, str, str | None]] = set()
+    # the context is the first sentence of prose naming it, else of a heading: a headline
+    # says less, and the actor page lists the article under its headline already
+    prose: dict[tuple[str, str, str | None], str] = {}
+    headings: dict[tuple[str, str, str | None], str] = {}
     order: list[tuple[str, str, str | None]] = []
     for c in kept:
         key = (c.surface, c.type, c.hint)
         if key not in counts:
             order.append(key)
-        # the context is the first sentence of prose naming it: a headline says less, and the
-        # actor page lists the article under its headline already
-        if key not in contexts or (key in headline_context and not segments[c.segment].heading):
-            contexts[key] = sentence_around(segments[c.segment].text, c.start, c.end)
-            if segments[c.segment].heading:
-                headline_context.add(key)
-            else:
-                headline_context.discard(key)
+        first = headings if segments[c.segment].heading else prose
+        if key not in first:
+            first[key] = sentence_around(segments[c.segment].text, c.start, c.end)
         counts[key] += 1
         if key not in methods or METHOD_PRIORITY[c.method] < METHOD_PRIORITY[methods[key]]:
             methods[key] = c.method
         if c.role and key not in roles:
             roles[key] = c.role
+    contexts = {**headings, **prose}  # prose wins
     return tuple(
         Mention(s, t, counts[(s, t, h)], methods[(s, t, h)], h, roles.get((s, t, h)), contexts.get((s, t, h)))  # type: ignore[arg-type]
         for s, t, h in order
