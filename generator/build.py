@@ -6,7 +6,8 @@ One article's path through a build:
 2. ``extract/``, per seed and in worker processes: ``clean.py`` finds the article's
    lines (a :class:`CleanDoc`, with the record of every line dropped), ``fields.py``
    its title, date evidence and date, outlet, URL and standfirst → an :class:`Article`;
-3. ``resolve/``, across the archive: ``furniture.py`` drops template lines one
+3. ``resolve/``, across the archive: ``outlets.py`` gives each outlet one spelling;
+   ``furniture.py`` drops template lines one
    outlet repeats in every article; ``actors/`` finds the actor mentions of the
    final text and merges spellings into :class:`Actor` s; ``evidence.py`` builds the
    text vectors and significant actors once; ``story.py`` dates articles from their
@@ -44,6 +45,7 @@ from generator.publish.sitemap import parse_permalink_lock, render_permalink_loc
 from generator.resolve import actors, event_decisions, events
 from generator.resolve.evidence import ArchiveEvidence
 from generator.resolve.furniture import RECURRING_RULE, resolve_recurring_furniture
+from generator.resolve.outlets import resolve_outlet_spellings
 from generator.resolve.story import date_articles_from_events, resolve_story_dates
 from generator.settings import BuildOptions, Settings
 from generator.text import normalise_key
@@ -99,6 +101,8 @@ def build_archive(
     articles = extract_articles(inputs.seeds, options, cache=cache, progress=progress)
     articles, found = select_distinct_articles(articles)
     problems.extend(found)
+    # one spelling per outlet before anything counts articles per outlet
+    articles = resolve_outlet_spellings(articles)
     stage_done("extract")
     # needs every article's outlet, so it follows extraction; mentions follow it,
     # so they are found once, in the final text
