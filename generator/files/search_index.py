@@ -28,6 +28,20 @@ SIGNATURE = b"pagefind_dcd"
 FILTER_HASH_LENGTH = 7  # as Pagefind names them: "en_5b1b707"
 META_HASH_LENGTH = 10  # "en_948f602d3c"
 
+# Pagefind's ready-made interfaces, written beside every index. The site searches with
+# its own script on pagefind.js (plugin/theme/assets/javascripts/search.js), so these
+# would be published unused: about 400 KB in every copy of the site. pagefind.js and
+# its worker stay (pagefind.js may start the worker, falling back without it).
+UNUSED_BUNDLES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+
 
 class SearchIndexError(Exception):
     """Pagefind failed, or wrote an index this module does not recognise."""
@@ -41,6 +55,13 @@ def build_search_index(site: Path) -> None:
     if result.returncode != 0:
         raise SearchIndexError(f"{site}: Pagefind failed:\n{result.stdout}{result.stderr}")
     stabilise_search_index(site / "pagefind")
+    remove_unused_bundles(site / "pagefind")
+
+
+def remove_unused_bundles(index: Path) -> None:
+    """Delete Pagefind's ready-made search interfaces from ``index``: the site never loads them."""
+    for name in UNUSED_BUNDLES:
+        (index / name).unlink(missing_ok=True)
 
 
 def stabilise_search_index(index: Path) -> None:

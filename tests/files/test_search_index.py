@@ -9,7 +9,7 @@ from pathlib import Path
 import cbor2
 import pytest
 
-from generator.files.search_index import SIGNATURE, SearchIndexError, stabilise_search_index
+from generator.files.search_index import SIGNATURE, UNUSED_BUNDLES, SearchIndexError, remove_unused_bundles, stabilise_search_index
 
 
 def _chunk(value: object) -> bytes:
@@ -65,3 +65,11 @@ def test_the_rewritten_index_holds_the_same_values_and_is_reachable(tmp_path: Pa
 def test_a_folder_that_is_no_pagefind_index_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(SearchIndexError, match="pagefind-entry.json"):
         stabilise_search_index(tmp_path)
+
+
+def test_the_ready_made_interfaces_go_and_the_search_api_stays(tmp_path: Path) -> None:
+    for name in (*UNUSED_BUNDLES, "pagefind.js", "pagefind-worker.js", "pagefind-entry.json"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    remove_unused_bundles(tmp_path)
+    remove_unused_bundles(tmp_path)  # a second run finds nothing to delete and is no error
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pagefind-entry.json", "pagefind-worker.js", "pagefind.js"]

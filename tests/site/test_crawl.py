@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.files.search_index import UNUSED_BUNDLES
+
 from ..conftest import ROOT, SEEDS, SUBPATH
 from ..sitebuild import run_generator, run_mkdocs, run_pagefind, tree_bytes
 
@@ -54,6 +56,12 @@ def test_two_builds_are_byte_identical(built, tmp_path):
     assert tree_bytes(again / "site_src") == tree_bytes(built / "site_src")
     # the search index too: Pagefind's own output varies from run to run (files/search_index.py)
     assert tree_bytes(again / "site") == tree_bytes(built / "site")
+
+
+def test_search_index_publishes_only_what_the_site_loads(built):
+    index = built / "site" / "pagefind"
+    assert (index / "pagefind.js").is_file() and (index / "pagefind-entry.json").is_file()
+    assert [n for n in UNUSED_BUNDLES if (index / n).exists()] == []
 
 
 def test_seeds_are_untouched_by_a_build(built):
