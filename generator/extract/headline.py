@@ -2,7 +2,8 @@
 
 Candidates are the short lines near the start of the article's span (see
 :mod:`generator.article_span`): up to ``headline.window_before`` non-blank lines
-before it and ``headline.look_inside`` into it. Furniture-rule lines, bylines,
+before it and ``headline.look_inside`` into it (further up, to ``headline.anchor_window``,
+only a level-1 heading or a line over a byline). Furniture-rule lines, bylines,
 time stamps, credits, link lists and paragraphs' sentences are never candidates.
 Each candidate's evidence (heading level, repetition on the page and in its URL
 slugs and alt texts, title case, words shared with the article, a byline or time
@@ -141,9 +142,21 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     english = (span.language or "en") == "en"
     check_rules = furniture is None  # the caller did not run the furniture rules: ask them here
     furniture = furniture or frozenset()
+    reach = cfg["byline_reach"]
+    # Far above the window, only an anchored line is a candidate: a level-1 heading, or a
+    # line with a byline or time stamp just below it (a video player, a gallery or a
+    # sidebar may stand between the headline and the article's first paragraph).
+    far_lo = max(0, start_index - cfg["anchor_window"])
+    far = [
+        k
+        for k in range(far_lo, lo)
+        if _eligible(lines[k], cfg)
+        and (lines[k].heading == 1 or any(byline(m) for m in range(k + 1, min(len(lines), k + 1 + reach))))
+        and not _is_furniture(lines, k)  # the furniture rules ran only near the article
+    ]
     out: list[Candidate] = []
     places: dict[int, tuple[int, int | None]] = {}
-    for k in range(lo, hi):
+    for k in far + list(range(lo, hi)):
         line = lines[k]
         if line.no in furniture or not _eligible(line, cfg) or (check_rules and _is_furniture(lines, k)):
             continue
@@ -198,7 +211,6 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
             ),
         }
         # the byline or time stamp the headline stands over, a standfirst or share bar between
-        reach = cfg["byline_reach"]
         first_byline = next((m for m in range(k + 1, min(len(lines), k + 1 + reach)) if byline(m)), None)
         f["byline_below"] = float(
             first_byline is not None and sum(span.scores[m] > 1.0 for m in range(k + 1, first_byline)) <= 1
@@ -221,13 +233,18 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
             and cand.line.n_words > above.line.n_words
             and cand.features["title_case"] < above.features["title_case"]
         )
-    # the candidate nearest above a byline: no other candidate but a deck stands between them
+    # the candidate nearest above a byline: no other candidate but a deck, or a name of
+    # one or two words (the byline's own name: "Tim O'Reilly", "Follow", date), stands between
     for cand in out:
         k, b = places[id(cand.line)]
         cand.features["last_before_byline"] = float(
             b is not None
             and not cand.features["is_deck"]
-            and not any(k < places[id(o.line)][0] < b and not o.features["is_deck"] for o in out if o is not cand)
+            and not any(
+                k < places[id(o.line)][0] < b and not o.features["is_deck"] and o.line.n_words > 2
+                for o in out
+                if o is not cand
+            )
         )
     # evidence relative to the page's other candidates: the one the page repeats most
     top = max((c.features["in_meta"] for c in out), default=0.0)
