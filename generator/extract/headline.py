@@ -49,6 +49,7 @@ _DATEISH = re.compile(
     r"\b(\d{1,2}:\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\b", re.IGNORECASE
 )
 _NON_WORD = re.compile(r"\W+")
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.IGNORECASE)
 # "Fantastic Beasts : A Nice Place": a space an inline element left before a colon,
 # comma or semicolon (English sets none; French sets one before a colon: English pages only)
 _SPACE_BEFORE_MARK = re.compile(r"(?<=\w)\s+([:;,])(?=\s)")
@@ -119,6 +120,8 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     all_keys = list(counts)
     joined_keys = "\n" + "\n".join(all_keys) + "\n"  # one string to look for a key's echoes in
     page_lower = page.lower()
+    # the site's own name: what its copyright notice names ("© 2022 The New Republic")
+    owners = [key(ln.text) for ln in lines if _COPYRIGHT.search(ln.text)]
     stops = _stopwords().get(span.language or "en", _stopwords()["en"])
     body_words: Counter[str] = Counter()
     for ln in lines[start_index : start_index + cfg["body_lines"]]:
@@ -219,6 +222,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
         title_key = key(title)
         # the headline echoed in a longer line: a breadcrumb ending in it, a <title> or
         # meta description opening with it
+        f["names_owner"] = float(n <= cfg["max_site_words"] and any(f" {title_key} " in f" {o} " for o in owners))
         f["echoed"] = float(
             len(title_key.split()) >= 3 and (f" {title_key}\n" in joined_keys or f"\n{title_key} " in joined_keys)
         )
