@@ -55,6 +55,7 @@ _HEADING = re.compile(r"^(#{1,6})\s*")
 _BULLET = re.compile(r"^(?:[*+•·▪◦‣\-–]|o(?=\s))\s+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DIGIT = re.compile(r"\d")
+_ALNUM = re.compile(r"[^\W_]")
 _CODE = re.compile(r"[;{}(,]\s*$|^\s*[{}()\]]|\w\(.*\)|^(//|#|/\*)|\s=\s|==|=>|->|[a-z]_[a-z]|[│┼|]")
 # A sentence's end: closing punctuation at the line's end, or between a word and a capital.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[^\W\d_]{2}[.!?…][\"'”’)\]]*\s+[\"“‘(]?[A-Z]")
@@ -319,7 +320,7 @@ class Span:
         what came before the headline is another story's (a teaser, a neighbour)."""
         if self.start and headline_no < self.start:
             return self._with_lead(headline_no)
-        if not self.start or not self.start < headline_no <= self.end:
+        if not self.start or not self.start <= headline_no <= self.end:
             return self
         before = sum(v for ln, v in zip(self.lines, self.scores) if self.start <= ln.no < headline_no and v > 0)
         after = sum(v for ln, v in zip(self.lines, self.scores) if headline_no < ln.no <= self.end and v > 0)
@@ -330,7 +331,8 @@ class Span:
             if line.no < headline_no and line.no >= self.start:
                 reasons[line.no] = "before-article"
         first = next((ln.no for ln in self.lines if ln.no > headline_no), self.end)
-        kept = frozenset(no for no in self.kept if no not in reasons)
+        # the headline is the title, not the article's first line (so not its lead either)
+        kept = frozenset(no for no in self.kept if no not in reasons and no != headline_no)
         return replace(self, kept=kept, reasons=reasons, start=first)
 
     def _with_lead(self, headline_no: int) -> "Span":
@@ -516,6 +518,7 @@ def find_article(page_lines: Sequence[str], language: str | None = None) -> Span
     i, j = best_span(lines, scores)
     if j < i or sum(v for v in scores[i : j + 1] if v > 0) < _config()["span"]["min_article_score"]:
         return Span(tuple(lines), frozenset(ln.no for ln in lines), {}, 0, 0, language, tuple(scores))
+    i = _start_at_anchor(lines, scores, i, j)
     i = _extend_to_lead(lines, scores, i, stops)
     reasons: dict[int, str] = {}
     for k, line in enumerate(lines):
@@ -526,6 +529,32 @@ def find_article(page_lines: Sequence[str], language: str | None = None) -> Span
     reasons.update(_interruptions(lines, scored, i, j))
     kept = frozenset(ln.no for ln in lines if ln.no not in reasons)
     return Span(tuple(lines), kept, reasons, lines[i].no, lines[j].no, language, tuple(scores))
+
+
+def _start_at_anchor(lines: Sequence[Line], scores: Sequence[float], i: int, j: int) -> int:
+    """The span's start moved below a byline or time stamp inside it when what stands
+    before that is weak (no paragraph, little prose beside what follows): a menu of
+    teasers or a list of other stories the maximum-sum run took in."""
+    cfg = _config()["span"]
+    before = 0.0
+    n_before = 0  # lines of prose before: a headline and its standfirst are two, a list more
+    after = sum(v for v in scores[i : j + 1] if v > 0)
+    best = i
+    for k in range(i, j + 1):
+        v = scores[k]
+        if v > cfg["anchor_max_line_before"]:
+            break  # a paragraph: the article is under way
+        if v > 0:
+            before += v
+            after -= v
+            n_before += 1
+        if (
+            n_before >= cfg["anchor_min_lines_before"]
+            and before <= cfg["anchor_max_prose_before"] * after
+            and (is_meta_line(lines[k]) or is_date_line(lines[k]))
+        ):
+            best = k + 1
+    return best
 
 
 def _extend_to_lead(lines: Sequence[Line], scores: Sequence[float], i: int, stops: frozenset[str] | None) -> int:
@@ -554,6 +583,9 @@ def _interruptions(lines: Sequence[Line], scored: Sequence[tuple[float, str]], i
             continue
         if is_meta_line(line):
             out[line.no] = "not-prose"
+            continue
+        if reason == "data" and not _ALNUM.search(line.text):
+            out[line.no] = "not-prose"  # a lone bullet mark or rule ("*", "+"): nothing to read
             continue
         if score >= 0 or not reason or reason == "data":
             continue  # prose, or a line of a table, chart or code inside the article: kept
