@@ -64,7 +64,9 @@ _BYLINE_LABEL = re.compile(r"^(?:(?:written|posted|reported|story|words)\s+)?by\
 # An image's credit or caption control ("Photo by X", "Chuck Burton/AP", "hide caption"):
 # the line before it is a caption, not a headline, even though it is a meta line.
 _CAPTION_MARK = re.compile(
-    r"^(photo|photograph|photography|illustration|image|video|graphic|credit|courtesy|source)s?( by|:)|\bcaption$",
+    r"^(photo|photograph|photography|illustration|image|video|graphic|credit|courtesy|source)s?( by|:)|\bcaption$"
+    # a player's label and running time ("VIDEO 3:49 03:49"): the line after it is the clip's title
+    r"|^(video|audio|watch|play)\b\W*(\d{1,2}:)?\d{1,2}:\d{2}\b",
     re.IGNORECASE,
 )
 
