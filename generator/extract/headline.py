@@ -123,7 +123,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     joined_keys = "\n" + "\n".join(all_keys) + "\n"  # one string to look for a key's echoes in
     page_lower = page.lower()
     # the site's own name: what its copyright notice names ("© 2022 The New Republic")
-    owners = [key(ln.text) for ln in lines if _COPYRIGHT.search(ln.text)]
+    owners = [key(ln.text) for ln in lines if _names_copyright(ln.text)]
     stops = _stopwords().get(span.language or "en", _stopwords()["en"])
     body_words: Counter[str] = Counter()
     for ln in lines[start_index : start_index + cfg["body_lines"]]:
@@ -259,6 +259,13 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     for cand in out:  # the page's first level-1 heading among the candidates
         cand.features["first_h1"] = float(cand.line.heading == 1 and cand is next((c for c in out if c.line.heading == 1), None))
     return out
+
+
+def _names_copyright(text: str) -> bool:
+    # asked of every line of the page: the regex only where its marks can stand
+    return ("©" in text or "opyright" in text or "OPYRIGHT" in text or "(c)" in text or "(C)" in text) and bool(
+        _COPYRIGHT.search(text)
+    )
 
 
 @lru_cache(maxsize=8192)
