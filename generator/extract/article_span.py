@@ -4,7 +4,7 @@ A seed is often a whole web page as a scraper left it (plain text or html2text's
 Markdown): menus, share bars, related headlines and comments around the article.
 The method, all of it pure functions over the page's lines:
 
-1. :func:`read_lines` turns each line into plain text (a Markdown link keeps its
+1. :func:`~generator.extract.page_lines.read_lines` turns each line into plain text (a Markdown link keeps its
    text, an image is dropped unless its line also carries words) and measures it:
    words, share of function words, share of characters inside links, digits,
    sentence punctuation, words that are furniture on every site.
@@ -30,127 +30,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import NamedTuple, Sequence, TypeVar
+from typing import Sequence, TypeVar
 
+from generator.extract.page_lines import WORD, Line, read_lines
 from generator.files.rules import load_rules
 
 T = TypeVar("T")
 
-# --- Markdown (html2text) to plain text ---------------------------------------------------
-
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)")
-_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\]]*\]")
-_EMPTY_LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^)]*\))*\)")
-_BARE_URL = re.compile(r"<?(?:https?://|www\.)\S+>?")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
-_EMPHASIS = re.compile(r"\*\*|__")
-_SINGLE_EMPHASIS = re.compile(r"(?<![\w*_])[*_](?=\S)([^*_]*?\S)[*_](?![\w*_])")
-_MARKUP_CHARS = re.compile(r"[\\\[\]*_<]")
-# HTML a scraper left in the text: a script or style element whole, any other tag
-# alone. Markup, not words: a headline wrapped in tags still reads as a headline.
-_HTML = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|</?[a-z][a-z0-9]*(?:\s[^<>]{0,200})?/?>", re.IGNORECASE)
-_BULLET_FIRST = frozenset("*+•·▪◦‣-–o")
-_HEADING = re.compile(r"^(#{1,6})\s*")
-_BULLET = re.compile(r"^(?:[*+•·▪◦‣\-–]|o(?=\s))\s+")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DIGIT = re.compile(r"\d")
 _ALNUM = re.compile(r"[^\W_]")
 _CODE = re.compile(r"[;{}(,]\s*$|^\s*[{}()\]]|\w\(.*\)|^(//|#|/\*)|\s=\s|==|=>|->|[a-z]_[a-z]|[│┼|]")
 # A sentence's end: closing punctuation at the line's end, or between a word and a capital.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[^\W\d_]{2}[.!?…][\"'”’)\]]*\s+[\"“‘(]?[A-Z]")
-
-
-class Line(NamedTuple):
-    """One non-blank line of a page, as plain text, with what it is measured by.
-
-    A named tuple, not a dataclass: a page has hundreds of lines and building
-    them is most of the method's time.
-    """
-
-    no: int  # 1-based line number in the page
-    raw: str  # stripped, spaces collapsed
-    text: str  # plain text: Markdown links as their text, images, escapes and emphasis gone
-    heading: int  # Markdown heading level, 0 when none
-    bullet: bool
-    image: bool  # the line held an image
-    words: tuple[str, ...]
-    lower: tuple[str, ...]  # the words in lower case
-    link_chars: int  # characters of ``text`` that were link text
-    url: bool  # a bare URL stands in the line
-    n_words: int
-    link_density: float  # share of the text's characters inside links
-
-
-def plain_text(raw: str) -> tuple[str, int, bool]:
-    """A line's plain text, how many of its characters were link text, whether it had an image."""
-    image = False
-    link_chars = 0
-    text = raw
-    if not _MARKUP_CHARS.search(text):
-        return text, 0, False
-    if "<" in text:
-        text = " ".join(_HTML.sub(" ", text).split())
-    if "\\" in text:
-        text = _ESCAPE.sub(r"\1", text)
-    if "](" in text or "][" in text:
-        if "![" in text:
-            new = _IMAGE.sub("", text)
-            image = new != text
-            text = new
-        for _ in range(3):  # nested: [ ![img](src) text ](href)
-            found = False
-
-            def _keep(m: re.Match[str]) -> str:
-                nonlocal link_chars, found
-                found = True
-                inner = m.group(1).strip()
-                link_chars += len(inner)
-                return inner
-
-            text = _LINK.sub(_keep, text)
-            text = _REF_LINK.sub(_keep, text)
-            if not found:
-                break
-    if "**" in text or "__" in text:
-        text = _EMPHASIS.sub("", text)
-    if ("_" in text or "*" in text) and _SINGLE_EMPHASIS.search(text):
-        text = _SINGLE_EMPHASIS.sub(r"\1", text)
-    return (" ".join(text.split()) if link_chars or image else text), link_chars, image
-
-
-def read_lines(lines: Sequence[str]) -> list[Line]:
-    """The page's non-blank lines, read (see :class:`Line`)."""
-    out: list[Line] = []
-    for index, line in enumerate(lines):
-        raw = " ".join(line.split())
-        if not raw:
-            continue
-        text, link_chars, image = plain_text(raw)
-        heading = 0
-        bullet = False
-        first = text[:1]
-        if first == "#":
-            m = _HEADING.match(text)
-            if m:
-                heading = len(m.group(1))
-                text = text[m.end() :]
-        elif first in _BULLET_FIRST:
-            b = _BULLET.match(text)
-            if b:
-                bullet = True
-                text = text[b.end() :]
-        url = ("http" in text or "www." in text) and bool(_BARE_URL.search(text))
-        words = tuple(_WORD.findall(text))
-        # lowering ASCII keeps every character's class: its words lowered are the same words
-        lower = tuple([w.lower() for w in words]) if text.isascii() else tuple(_WORD.findall(text.lower()))
-        out.append(
-            Line(
-                index + 1, raw, text, heading, bullet, image, words, lower if words else (),
-                link_chars, url, len(words), link_chars / len(text) if text else 0.0,
-            )
-        )  # fmt: skip
-    return out
 
 
 # --- scoring ------------------------------------------------------------------------------
@@ -187,7 +78,7 @@ def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
     furniture = cfg["_furniture"]
     lowered = line.lower
     if ":" in line.text:  # "Share all sharing options for: <headline>": a label and its payload
-        label = _WORD.findall(line.text.split(":", 1)[0].lower())
+        label = WORD.findall(line.text.split(":", 1)[0].lower())
         if len(label) >= 2 and all(w in furniture or w in stops for w in label) and any(w in furniture for w in label):
             return True
     if line.n_words > cfg["furniture_line_max_words"]:
@@ -486,7 +377,7 @@ def detect_language(lines: Sequence[Line], max_chars: int = 600) -> str | None:
     # Plainly English text (English function words are a third of its words or more;
     # they are a tenth of German or French prose) is English without asking the model.
     english = _stopwords()["en"]
-    words = _WORD.findall(text[:max_chars].lower())
+    words = WORD.findall(text[:max_chars].lower())
     if words and sum(w in english for w in words) / len(words) >= _config()["english_shortcut"]:
         return "en"
     return _langid(text[:max_chars])

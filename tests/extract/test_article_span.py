@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.article_span import find_article, is_furniture_line, plain_text
+from generator.extract.article_span import find_article, is_furniture_line
+from generator.extract.page_lines import plain_text
 from generator.extract.clean import clean_seed_text
 from generator.extract.fields import extract_summary, extract_title
 from generator.extract.headline import split_site
