@@ -475,6 +475,9 @@ def _interruptions(lines: Sequence[Line], scored: Sequence[tuple[float, str]], i
         if is_meta_line(line):
             out[line.no] = "not-prose"
             continue
+        if line.heading and score <= 0 and not _heads_text(lines, scored, k, j, cfg["heading_max_gap"]):
+            out[line.no] = "not-prose"  # a heading over no text: a share or newsletter box's label
+            continue
         if reason == "data" and not _ALNUM.search(line.text):
             out[line.no] = "not-prose"  # a lone bullet mark or rule ("*", "+"): nothing to read
             continue
@@ -496,6 +499,24 @@ def _interruptions(lines: Sequence[Line], scored: Sequence[tuple[float, str]], i
             continue  # a subheading or list entry between paragraphs
         out[line.no] = reason
     return out
+
+
+def _heads_text(lines: Sequence[Line], scored: Sequence[tuple[float, str]], k: int, j: int, max_gap: int) -> bool:
+    """True when text follows the heading at ``k`` within ``max_gap`` lines (images and
+    empty lines aside): prose, a list entry or a table's line. A heading over another
+    label, a button or a mark ("Share this article", "Copied!") heads no text."""
+    gap = 0
+    for n in range(k + 1, j + 1):
+        line = lines[n]
+        if not line.text:
+            continue  # an image or an empty link between a heading and its text
+        score, reason = scored[n]
+        if score > 0 or (not line.heading and line.words and (line.bullet or reason == "data")):
+            return True
+        gap += 1
+        if gap > max_gap:
+            return False
+    return False
 
 
 def _between_prose(scored: Sequence[tuple[float, str]], k: int, i: int, j: int) -> bool:
