@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
@@ -118,17 +119,18 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     lo = max(0, start_index - cfg["window_before"])
     hi = min(len(lines), start_index + cfg["look_inside"] + 1)
     near = lines[max(0, lo - cfg["window_before"]) : hi + cfg["window_before"]]
-    counts = Counter(_line_key(ln) for ln in near if ln.n_words <= cfg["max_words"] * 2)
+    longest = cfg["max_words"] * 2
+    counts = Counter([_line_key(ln) for ln in near if ln.n_words <= longest])
     all_keys = list(counts)
     joined_keys = "\n" + "\n".join(all_keys) + "\n"  # one string to look for a key's echoes in
     page_lower = page.lower()
     # the site's own name: what its copyright notice names ("© 2022 The New Republic")
     owners = [key(ln.text) for ln in lines if _names_copyright(ln.text)]
     stops = _stopwords().get(span.language or "en", _stopwords()["en"])
-    body_words: Counter[str] = Counter()
-    for ln in lines[start_index : start_index + cfg["body_lines"]]:
-        if ln.no in span.kept:
-            body_words.update(ln.lower)
+    kept = span.kept
+    body_words = Counter(
+        chain.from_iterable(ln.lower for ln in lines[start_index : start_index + cfg["body_lines"]] if ln.no in kept)
+    )
     furniture_words = _config()["_furniture"]
     memo: dict[int, bool] = {}
 
@@ -171,8 +173,9 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
         content = {word for word in line.lower if len(word) > 2} - stops
         overlap = 0.0
         if content:
-            own = Counter(line.lower) if line.no in span.kept else Counter()
-            overlap = sum(1 for word in content if body_words[word] > own[word]) / len(content)
+            # a word counts when the article has it beyond the line's own printing of it
+            own = line.lower if line.no in kept else ()
+            overlap = sum(1 for word in content if body_words[word] > own.count(word)) / len(content)
         n = line.n_words
         text = line.text
         f = {
@@ -304,7 +307,8 @@ def _model() -> dict[str, float]:
 def candidate_score(features: dict[str, float]) -> float:
     """The linear model's score of a candidate (``data/headline_model.yml``)."""
     weights = _model()
-    return weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in features.items())
+    # features at zero add nothing (most are): the sum is the same without them
+    return weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in features.items() if value)
 
 
 def find_headline(span: Span, page: str = "", furniture: frozenset[int] | None = None) -> Headline | None:
