@@ -12,13 +12,15 @@ The method, all of it pure functions over the page's lines:
    length in words), negative for navigation, link lists, images and labels.
 3. :func:`best_span` takes the contiguous run of lines with the largest total
    score (a maximum-sum subarray); the run is ended where the running score falls far below its best (a long stretch of
-   furniture: comments, a gallery or the next story lie beyond), and its start is
-   moved to the headline (see :mod:`generator.headline`) when that stands in it.
+   furniture: comments, a gallery or the next story lie beyond); its start is moved
+   below a byline or time stamp when only a menu of teasers stands before that, and
+   to the headline (see :mod:`generator.extract.headline`) when that stands in it.
 4. Before the article's first paragraph, bylines, time stamps, credits and labels
    go; a standfirst or highlights list between headline and article stays.
 5. Inside the span, a non-prose line is kept when it reads like a subheading or
    bullet between prose lines and dropped when it is links, an image or furniture
-   (jusText's idea: short lines are judged by their neighbours).
+   (jusText's idea: short lines are judged by their neighbours); a heading that heads
+   no text (a share box's "Share this article", "Copied!") goes too.
 
 Thresholds and weights are data, each with its reason: ``data/article_span.yml``.
 The language of the article (py3langid) picks the function-word list

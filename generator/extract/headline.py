@@ -10,7 +10,8 @@ slugs and alt texts, title case, words shared with the article, a byline or time
 stamp below it with at most a standfirst between, being the nearest candidate above
 that byline (a bare date line counts as one), a photo credit below it (a caption),
 a heading right above it (then it is that heading's standfirst), an echo in a breadcrumb
-or ``<title>`` line, distance to the article, menu separators ...) is weighed by a linear
+or ``<title>`` line, naming the page's copyright owner (the site), distance to the
+article, menu separators ...) is weighed by a linear
 model kept as data (``data/headline_model.yml``, rebuilt by
 :mod:`generator.train_headline`); the best candidate wins.
 
