@@ -4,7 +4,7 @@ A seed is often a whole web page as a scraper left it (plain text or html2text's
 Markdown): menus, share bars, related headlines and comments around the article.
 The method, all of it pure functions over the page's lines:
 
-1. :func:`read_lines` turns each line into plain text (a Markdown link keeps its
+1. :func:`~generator.extract.page_lines.read_lines` turns each line into plain text (a Markdown link keeps its
    text, an image is dropped unless its line also carries words) and measures it:
    words, share of function words, share of characters inside links, digits,
    sentence punctuation, words that are furniture on every site.
@@ -12,13 +12,15 @@ The method, all of it pure functions over the page's lines:
    length in words), negative for navigation, link lists, images and labels.
 3. :func:`best_span` takes the contiguous run of lines with the largest total
    score (a maximum-sum subarray); the run is ended where the running score falls far below its best (a long stretch of
-   furniture: comments, a gallery or the next story lie beyond), and its start is
-   moved to the headline (see :mod:`generator.headline`) when that stands in it.
+   furniture: comments, a gallery or the next story lie beyond); its start is moved
+   below a byline or time stamp when only a menu of teasers stands before that, and
+   to the headline (see :mod:`generator.extract.headline`) when that stands in it.
 4. Before the article's first paragraph, bylines, time stamps, credits and labels
    go; a standfirst or highlights list between headline and article stays.
 5. Inside the span, a non-prose line is kept when it reads like a subheading or
    bullet between prose lines and dropped when it is links, an image or furniture
-   (jusText's idea: short lines are judged by their neighbours).
+   (jusText's idea: short lines are judged by their neighbours); a heading that heads
+   no text (a share box's "Share this article", "Copied!") goes too.
 
 Thresholds and weights are data, each with its reason: ``data/article_span.yml``.
 The language of the article (py3langid) picks the function-word list
@@ -30,126 +32,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import NamedTuple, Sequence, TypeVar
+from typing import Sequence, TypeVar
 
+from generator.extract.page_lines import WORD, Line, read_lines
 from generator.files.rules import load_rules
 
 T = TypeVar("T")
 
-# --- Markdown (html2text) to plain text ---------------------------------------------------
-
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)")
-_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\]]*\]")
-_EMPTY_LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^)]*\))*\)")
-_BARE_URL = re.compile(r"<?(?:https?://|www\.)\S+>?")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
-_EMPHASIS = re.compile(r"\*\*|__")
-_SINGLE_EMPHASIS = re.compile(r"(?<![\w*_])[*_](?=\S)([^*_]*?\S)[*_](?![\w*_])")
-_MARKUP_CHARS = re.compile(r"[\\\[\]*_<]")
-# HTML a scraper left in the text: a script or style element whole, any other tag
-# alone. Markup, not words: a headline wrapped in tags still reads as a headline.
-_HTML = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|</?[a-z][a-z0-9]*(?:\s[^<>]{0,200})?/?>", re.IGNORECASE)
-_BULLET_FIRST = frozenset("*+•·▪◦‣-–o")
-_HEADING = re.compile(r"^(#{1,6})\s*")
-_BULLET = re.compile(r"^(?:[*+•·▪◦‣\-–]|o(?=\s))\s+")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _DIGIT = re.compile(r"\d")
+_ALNUM = re.compile(r"[^\W_]")
 _CODE = re.compile(r"[;{}(,]\s*$|^\s*[{}()\]]|\w\(.*\)|^(//|#|/\*)|\s=\s|==|=>|->|[a-z]_[a-z]|[│┼|]")
 # A sentence's end: closing punctuation at the line's end, or between a word and a capital.
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[^\W\d_]{2}[.!?…][\"'”’)\]]*\s+[\"“‘(]?[A-Z]")
-
-
-class Line(NamedTuple):
-    """One non-blank line of a page, as plain text, with what it is measured by.
-
-    A named tuple, not a dataclass: a page has hundreds of lines and building
-    them is most of the method's time.
-    """
-
-    no: int  # 1-based line number in the page
-    raw: str  # stripped, spaces collapsed
-    text: str  # plain text: Markdown links as their text, images, escapes and emphasis gone
-    heading: int  # Markdown heading level, 0 when none
-    bullet: bool
-    image: bool  # the line held an image
-    words: tuple[str, ...]
-    lower: tuple[str, ...]  # the words in lower case
-    link_chars: int  # characters of ``text`` that were link text
-    url: bool  # a bare URL stands in the line
-    n_words: int
-    link_density: float  # share of the text's characters inside links
-
-
-def plain_text(raw: str) -> tuple[str, int, bool]:
-    """A line's plain text, how many of its characters were link text, whether it had an image."""
-    image = False
-    link_chars = 0
-    text = raw
-    if not _MARKUP_CHARS.search(text):
-        return text, 0, False
-    if "<" in text:
-        text = " ".join(_HTML.sub(" ", text).split())
-    if "\\" in text:
-        text = _ESCAPE.sub(r"\1", text)
-    if "](" in text or "][" in text:
-        if "![" in text:
-            new = _IMAGE.sub("", text)
-            image = new != text
-            text = new
-        for _ in range(3):  # nested: [ ![img](src) text ](href)
-            found = False
-
-            def _keep(m: re.Match[str]) -> str:
-                nonlocal link_chars, found
-                found = True
-                inner = m.group(1).strip()
-                link_chars += len(inner)
-                return inner
-
-            text = _LINK.sub(_keep, text)
-            text = _REF_LINK.sub(_keep, text)
-            if not found:
-                break
-    if "**" in text or "__" in text:
-        text = _EMPHASIS.sub("", text)
-    if ("_" in text or "*" in text) and _SINGLE_EMPHASIS.search(text):
-        text = _SINGLE_EMPHASIS.sub(r"\1", text)
-    return (" ".join(text.split()) if link_chars or image else text), link_chars, image
-
-
-def read_lines(lines: Sequence[str]) -> list[Line]:
-    """The page's non-blank lines, read (see :class:`Line`)."""
-    out: list[Line] = []
-    for index, line in enumerate(lines):
-        raw = " ".join(line.split())
-        if not raw:
-            continue
-        text, link_chars, image = plain_text(raw)
-        heading = 0
-        bullet = False
-        first = text[:1]
-        if first == "#":
-            m = _HEADING.match(text)
-            if m:
-                heading = len(m.group(1))
-                text = text[m.end() :]
-        elif first in _BULLET_FIRST:
-            b = _BULLET.match(text)
-            if b:
-                bullet = True
-                text = text[b.end() :]
-        url = ("http" in text or "www." in text) and bool(_BARE_URL.search(text))
-        words = tuple(_WORD.findall(text))
-        # lowering ASCII keeps every character's class: its words lowered are the same words
-        lower = tuple([w.lower() for w in words]) if text.isascii() else tuple(_WORD.findall(text.lower()))
-        out.append(
-            Line(
-                index + 1, raw, text, heading, bullet, image, words, lower if words else (),
-                link_chars, url, len(words), link_chars / len(text) if text else 0.0,
-            )
-        )  # fmt: skip
-    return out
 
 
 # --- scoring ------------------------------------------------------------------------------
@@ -186,7 +80,7 @@ def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
     furniture = cfg["_furniture"]
     lowered = line.lower
     if ":" in line.text:  # "Share all sharing options for: <headline>": a label and its payload
-        label = _WORD.findall(line.text.split(":", 1)[0].lower())
+        label = WORD.findall(line.text.split(":", 1)[0].lower())
         if len(label) >= 2 and all(w in furniture or w in stops for w in label) and any(w in furniture for w in label):
             return True
     if line.n_words > cfg["furniture_line_max_words"]:
@@ -319,7 +213,7 @@ class Span:
         what came before the headline is another story's (a teaser, a neighbour)."""
         if self.start and headline_no < self.start:
             return self._with_lead(headline_no)
-        if not self.start or not self.start < headline_no <= self.end:
+        if not self.start or not self.start <= headline_no <= self.end:
             return self
         before = sum(v for ln, v in zip(self.lines, self.scores) if self.start <= ln.no < headline_no and v > 0)
         after = sum(v for ln, v in zip(self.lines, self.scores) if headline_no < ln.no <= self.end and v > 0)
@@ -330,7 +224,8 @@ class Span:
             if line.no < headline_no and line.no >= self.start:
                 reasons[line.no] = "before-article"
         first = next((ln.no for ln in self.lines if ln.no > headline_no), self.end)
-        kept = frozenset(no for no in self.kept if no not in reasons)
+        # the headline is the title, not the article's first line (so not its lead either)
+        kept = frozenset(no for no in self.kept if no not in reasons and no != headline_no)
         return replace(self, kept=kept, reasons=reasons, start=first)
 
     def _with_lead(self, headline_no: int) -> "Span":
@@ -484,7 +379,7 @@ def detect_language(lines: Sequence[Line], max_chars: int = 600) -> str | None:
     # Plainly English text (English function words are a third of its words or more;
     # they are a tenth of German or French prose) is English without asking the model.
     english = _stopwords()["en"]
-    words = _WORD.findall(text[:max_chars].lower())
+    words = WORD.findall(text[:max_chars].lower())
     if words and sum(w in english for w in words) / len(words) >= _config()["english_shortcut"]:
         return "en"
     return _langid(text[:max_chars])
@@ -516,6 +411,7 @@ def find_article(page_lines: Sequence[str], language: str | None = None) -> Span
     i, j = best_span(lines, scores)
     if j < i or sum(v for v in scores[i : j + 1] if v > 0) < _config()["span"]["min_article_score"]:
         return Span(tuple(lines), frozenset(ln.no for ln in lines), {}, 0, 0, language, tuple(scores))
+    i = _start_at_anchor(lines, scores, i, j)
     i = _extend_to_lead(lines, scores, i, stops)
     reasons: dict[int, str] = {}
     for k, line in enumerate(lines):
@@ -526,6 +422,32 @@ def find_article(page_lines: Sequence[str], language: str | None = None) -> Span
     reasons.update(_interruptions(lines, scored, i, j))
     kept = frozenset(ln.no for ln in lines if ln.no not in reasons)
     return Span(tuple(lines), kept, reasons, lines[i].no, lines[j].no, language, tuple(scores))
+
+
+def _start_at_anchor(lines: Sequence[Line], scores: Sequence[float], i: int, j: int) -> int:
+    """The span's start moved below a byline or time stamp inside it when what stands
+    before that is weak (no paragraph, little prose beside what follows): a menu of
+    teasers or a list of other stories the maximum-sum run took in."""
+    cfg = _config()["span"]
+    before = 0.0
+    n_before = 0  # lines of prose before: a headline and its standfirst are two, a list more
+    after = sum(v for v in scores[i : j + 1] if v > 0)
+    best = i
+    for k in range(i, j + 1):
+        v = scores[k]
+        if v > cfg["anchor_max_line_before"]:
+            break  # a paragraph: the article is under way
+        if v > 0:
+            before += v
+            after -= v
+            n_before += 1
+        if (
+            n_before >= cfg["anchor_min_lines_before"]
+            and before <= cfg["anchor_max_prose_before"] * after
+            and (is_meta_line(lines[k]) or is_date_line(lines[k]))
+        ):
+            best = k + 1
+    return best
 
 
 def _extend_to_lead(lines: Sequence[Line], scores: Sequence[float], i: int, stops: frozenset[str] | None) -> int:
@@ -555,6 +477,12 @@ def _interruptions(lines: Sequence[Line], scored: Sequence[tuple[float, str]], i
         if is_meta_line(line):
             out[line.no] = "not-prose"
             continue
+        if line.heading and score <= 0 and not _heads_text(lines, scored, k, j, cfg["heading_max_gap"]):
+            out[line.no] = "not-prose"  # a heading over no text: a share or newsletter box's label
+            continue
+        if reason == "data" and not _ALNUM.search(line.text):
+            out[line.no] = "not-prose"  # a lone bullet mark or rule ("*", "+"): nothing to read
+            continue
         if score >= 0 or not reason or reason == "data":
             continue  # prose, or a line of a table, chart or code inside the article: kept
         if reason in ("link-list", "image"):
@@ -573,6 +501,24 @@ def _interruptions(lines: Sequence[Line], scored: Sequence[tuple[float, str]], i
             continue  # a subheading or list entry between paragraphs
         out[line.no] = reason
     return out
+
+
+def _heads_text(lines: Sequence[Line], scored: Sequence[tuple[float, str]], k: int, j: int, max_gap: int) -> bool:
+    """True when text follows the heading at ``k`` within ``max_gap`` lines (images and
+    empty lines aside): prose, a list entry or a table's line. A heading over another
+    label, a button or a mark ("Share this article", "Copied!") heads no text."""
+    gap = 0
+    for n in range(k + 1, j + 1):
+        line = lines[n]
+        if not line.text:
+            continue  # an image or an empty link between a heading and its text
+        score, reason = scored[n]
+        if score > 0 or (not line.heading and line.words and (line.bullet or reason == "data")):
+            return True
+        gap += 1
+        if gap > max_gap:
+            return False
+    return False
 
 
 def _between_prose(scored: Sequence[tuple[float, str]], k: int, i: int, j: int) -> bool:

@@ -2,14 +2,16 @@
 
 Candidates are the short lines near the start of the article's span (see
 :mod:`generator.article_span`): up to ``headline.window_before`` non-blank lines
-before it and ``headline.look_inside`` into it. Furniture-rule lines, bylines,
+before it and ``headline.look_inside`` into it (further up, to ``headline.anchor_window``,
+only a level-1 heading or a line over a byline). Furniture-rule lines, bylines,
 time stamps, credits, link lists and paragraphs' sentences are never candidates.
 Each candidate's evidence (heading level, repetition on the page and in its URL
 slugs and alt texts, title case, words shared with the article, a byline or time
 stamp below it with at most a standfirst between, being the nearest candidate above
 that byline (a bare date line counts as one), a photo credit below it (a caption),
 a heading right above it (then it is that heading's standfirst), an echo in a breadcrumb
-or ``<title>`` line, distance to the article, menu separators ...) is weighed by a linear
+or ``<title>`` line, naming the page's copyright owner (the site), distance to the
+article, menu separators ...) is weighed by a linear
 model kept as data (``data/headline_model.yml``, rebuilt by
 :mod:`generator.train_headline`); the best candidate wins.
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
@@ -48,6 +51,7 @@ _DATEISH = re.compile(
     r"\b(\d{1,2}:\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})\b", re.IGNORECASE
 )
 _NON_WORD = re.compile(r"\W+")
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b", re.IGNORECASE)
 # "Fantastic Beasts : A Nice Place": a space an inline element left before a colon,
 # comma or semicolon (English sets none; French sets one before a colon: English pages only)
 _SPACE_BEFORE_MARK = re.compile(r"(?<=\w)\s+([:;,])(?=\s)")
@@ -62,7 +66,9 @@ _BYLINE_LABEL = re.compile(r"^(?:(?:written|posted|reported|story|words)\s+)?by\
 # An image's credit or caption control ("Photo by X", "Chuck Burton/AP", "hide caption"):
 # the line before it is a caption, not a headline, even though it is a meta line.
 _CAPTION_MARK = re.compile(
-    r"^(photo|photograph|photography|illustration|image|video|graphic|credit|courtesy|source)s?( by|:)|\bcaption$",
+    r"^(photo|photograph|photography|illustration|image|video|graphic|credit|courtesy|source)s?( by|:)|\bcaption$"
+    # a player's label and running time ("VIDEO 3:49 03:49"): the line after it is the clip's title
+    r"|^(video|audio|watch|play)\b\W*(\d{1,2}:)?\d{1,2}:\d{2}\b",
     re.IGNORECASE,
 )
 
@@ -114,15 +120,18 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     lo = max(0, start_index - cfg["window_before"])
     hi = min(len(lines), start_index + cfg["look_inside"] + 1)
     near = lines[max(0, lo - cfg["window_before"]) : hi + cfg["window_before"]]
-    counts = Counter(_line_key(ln) for ln in near if ln.n_words <= cfg["max_words"] * 2)
+    longest = cfg["max_words"] * 2
+    counts = Counter([_line_key(ln) for ln in near if ln.n_words <= longest])
     all_keys = list(counts)
     joined_keys = "\n" + "\n".join(all_keys) + "\n"  # one string to look for a key's echoes in
     page_lower = page.lower()
+    # the site's own name: what its copyright notice names ("© 2022 The New Republic")
+    owners = [key(ln.text) for ln in lines if _names_copyright(ln.text)]
     stops = _stopwords().get(span.language or "en", _stopwords()["en"])
-    body_words: Counter[str] = Counter()
-    for ln in lines[start_index : start_index + cfg["body_lines"]]:
-        if ln.no in span.kept:
-            body_words.update(ln.lower)
+    kept = span.kept
+    body_words = Counter(
+        chain.from_iterable(ln.lower for ln in lines[start_index : start_index + cfg["body_lines"]] if ln.no in kept)
+    )
     furniture_words = _config()["_furniture"]
     memo: dict[int, bool] = {}
 
@@ -141,9 +150,21 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     english = (span.language or "en") == "en"
     check_rules = furniture is None  # the caller did not run the furniture rules: ask them here
     furniture = furniture or frozenset()
+    reach = cfg["byline_reach"]
+    # Far above the window, only an anchored line is a candidate: a level-1 heading, or a
+    # line with a byline or time stamp just below it (a video player, a gallery or a
+    # sidebar may stand between the headline and the article's first paragraph).
+    far_lo = max(0, start_index - cfg["anchor_window"])
+    far = [
+        k
+        for k in range(far_lo, lo)
+        if _eligible(lines[k], cfg)
+        and (lines[k].heading == 1 or any(byline(m) for m in range(k + 1, min(len(lines), k + 1 + reach))))
+        and not _is_furniture(lines, k)  # the furniture rules ran only near the article
+    ]
     out: list[Candidate] = []
     places: dict[int, tuple[int, int | None]] = {}
-    for k in range(lo, hi):
+    for k in far + list(range(lo, hi)):
         line = lines[k]
         if line.no in furniture or not _eligible(line, cfg) or (check_rules and _is_furniture(lines, k)):
             continue
@@ -153,8 +174,9 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
         content = {word for word in line.lower if len(word) > 2} - stops
         overlap = 0.0
         if content:
-            own = Counter(line.lower) if line.no in span.kept else Counter()
-            overlap = sum(1 for word in content if body_words[word] > own[word]) / len(content)
+            # a word counts when the article has it beyond the line's own printing of it
+            own = line.lower if line.no in kept else ()
+            overlap = sum(1 for word in content if body_words[word] > own.count(word)) / len(content)
         n = line.n_words
         text = line.text
         f = {
@@ -198,7 +220,6 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
             ),
         }
         # the byline or time stamp the headline stands over, a standfirst or share bar between
-        reach = cfg["byline_reach"]
         first_byline = next((m for m in range(k + 1, min(len(lines), k + 1 + reach)) if byline(m)), None)
         f["byline_below"] = float(
             first_byline is not None and sum(span.scores[m] > 1.0 for m in range(k + 1, first_byline)) <= 1
@@ -207,6 +228,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
         title_key = key(title)
         # the headline echoed in a longer line: a breadcrumb ending in it, a <title> or
         # meta description opening with it
+        f["names_owner"] = float(n <= cfg["max_site_words"] and any(f" {title_key} " in f" {o} " for o in owners))
         f["echoed"] = float(
             len(title_key.split()) >= 3 and (f" {title_key}\n" in joined_keys or f"\n{title_key} " in joined_keys)
         )
@@ -221,13 +243,18 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
             and cand.line.n_words > above.line.n_words
             and cand.features["title_case"] < above.features["title_case"]
         )
-    # the candidate nearest above a byline: no other candidate but a deck stands between them
+    # the candidate nearest above a byline: no other candidate but a deck, or a name of
+    # one or two words (the byline's own name: "Tim O'Reilly", "Follow", date), stands between
     for cand in out:
         k, b = places[id(cand.line)]
         cand.features["last_before_byline"] = float(
             b is not None
             and not cand.features["is_deck"]
-            and not any(k < places[id(o.line)][0] < b and not o.features["is_deck"] for o in out if o is not cand)
+            and not any(
+                k < places[id(o.line)][0] < b and not o.features["is_deck"] and o.line.n_words > 2
+                for o in out
+                if o is not cand
+            )
         )
     # evidence relative to the page's other candidates: the one the page repeats most
     top = max((c.features["in_meta"] for c in out), default=0.0)
@@ -236,6 +263,13 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     for cand in out:  # the page's first level-1 heading among the candidates
         cand.features["first_h1"] = float(cand.line.heading == 1 and cand is next((c for c in out if c.line.heading == 1), None))
     return out
+
+
+def _names_copyright(text: str) -> bool:
+    # asked of every line of the page: the regex only where its marks can stand
+    return ("©" in text or "opyright" in text or "OPYRIGHT" in text or "(c)" in text or "(C)" in text) and bool(
+        _COPYRIGHT.search(text)
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -274,7 +308,8 @@ def _model() -> dict[str, float]:
 def candidate_score(features: dict[str, float]) -> float:
     """The linear model's score of a candidate (``data/headline_model.yml``)."""
     weights = _model()
-    return weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in features.items())
+    # features at zero add nothing (most are): the sum is the same without them
+    return weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * value for name, value in features.items() if value)
 
 
 def find_headline(span: Span, page: str = "", furniture: frozenset[int] | None = None) -> Headline | None:

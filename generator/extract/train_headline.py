@@ -33,7 +33,7 @@ FEATURES: tuple[str, ...] = (
     "full_stop", "question_or_bang", "words_1_2", "words_3_4", "words_over_15", "inside_span",
     "lines_inside", "lines_before", "next_is_start", "body_overlap", "has_link", "digits", "image",
     "prose_after", "prose_before", "links_before", "colon", "separators", "furniture_share",     "meta_before", "first_h1", "byline_below", "credit_after", "echoed", "last_before_byline",
-    "meta_best", "under_heading",
+    "meta_best", "under_heading", "names_owner",
 )  # fmt: skip
 
 

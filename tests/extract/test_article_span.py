@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.article_span import find_article, is_furniture_line, plain_text
+from generator.extract.article_span import find_article, is_furniture_line
+from generator.extract.page_lines import plain_text
 from generator.extract.clean import clean_seed_text
 from generator.extract.fields import extract_summary, extract_title
 from generator.extract.headline import split_site
@@ -87,6 +88,57 @@ MARKDOWN_PAGE = page(
     RELATED,
 )
 
+# Long paragraphs (the four sentences in other orders): a long article's weight of prose.
+LONG = [" ".join(order) for order in ((P1, P2, P3, P4), (P2, P3, P4, P1), (P3, P4, P1, P2), (P4, P1, P2, P3))]
+LONG += [" ".join(reversed(paragraph.split(". "))) for paragraph in LONG]
+# A mega-menu: section names and teasers of other stories, long enough to read as
+# prose, but a list without a sentence's punctuation; then the article under its date.
+TEASER_MENU = [
+    line
+    for section in ("Politics", "Business")
+    for line in (
+        f"* {section}",
+        "* Elections",
+        f"* {section} editor explains why the budget vote will split the governing coalition again Ann Lee",
+        f"* The {section.lower()} desk asks whether the new tram line will ever be finished on time Bo Kim",
+    )
+]
+TEASER_PAGE = page(
+    TEASER_MENU,
+    "Log out Sign in",
+    "Tuesday, Mar 3, 2021 09:15 AM UTC",
+    "Harbour bridge to close for two years",
+    "Engineers found the steel supports corroded: cars must find another way across.",
+    "Jane Doe",
+    LONG,
+)  # fmt: skip
+# A video player's controls between the headline (over its byline) and the article.
+PLAYER = ["Captions", "Settings", "Full Screen", "Quality", "Auto", "High", "Low", "Aa", "Arial", "Georgia"] * 8
+PLAYER_PAGE = page(
+    NAV,
+    "Harbour bridge to close for two years",
+    "By JANE DOE March 3, 2021 3:46 PM",
+    PLAYER,
+    "Captions will look like this",
+    P1, P2, P3, P4,
+)  # fmt: skip
+# A share box and a newsletter box inside the article (html2text's Markdown).
+SHARE_BOX_PAGE = page(
+    "# Harbour bridge to close for two years",
+    LONG[:4],
+    "### Share this article",
+    "[](https://example.org/share)",
+    "###### Copied!",
+    "* *",
+    "### Newsletter",
+    "Get Example News delivered to your inbox",
+    "Subscribe now",
+    "## What happens next",
+    LONG[4:6],
+    "*",
+    LONG[6:],
+)  # fmt: skip
+
 CASES = [
     # (name, page, must be in the body, must not be in the body)
     (
@@ -108,6 +160,18 @@ CASES = [
         [P1, P2, P3],
         [],
     ),
+    (
+        "a menu of teasers before the article's date line",
+        TEASER_PAGE,
+        [LONG[0], LONG[7], "Engineers found the steel supports corroded"],
+        ["editor explains", "tram line", "Elections", "Sign in"],
+    ),
+    (
+        "a share box inside the article",
+        SHARE_BOX_PAGE,
+        [LONG[0], "What happens next", LONG[4], LONG[6]],
+        ["Share this article", "Copied!"],
+    ),
 ]  # fmt: skip
 
 
@@ -125,6 +189,8 @@ def test_the_article_is_kept_and_the_page_dropped(name, text, keep, drop):
     [
         (PLAIN_PAGE, "Harbour bridge to close for two years", "Example News"),
         (MARKDOWN_PAGE, "Harbour bridge to close for two years", None),
+        (TEASER_PAGE, "Harbour bridge to close for two years", None),
+        (PLAYER_PAGE, "Harbour bridge to close for two years", None),  # far above the article
     ],
 )
 def test_the_headline_is_found_without_the_site_name(text, headline, site):
@@ -135,6 +201,20 @@ def test_the_headline_is_found_without_the_site_name(text, headline, site):
     assert doc.title_site == site
     if site:
         assert site in title.provenance.evidence
+
+
+def test_a_lone_bullet_mark_inside_the_article_is_dropped():
+    doc = clean_seed_text(SHARE_BOX_PAGE)
+    assert all(block.plain().strip("*+ ") for block in doc.body_blocks())
+    assert any(r.text == "*" for r in doc.removed)
+
+
+def test_the_site_named_by_the_copyright_line_is_not_the_headline():
+    text = page(
+        NAV, "Example News", "By Jane Doe", "Harbour bridge to close for two years", P1, P2, P3, P4,
+        "© 2021 Example News. All rights reserved.",
+    )  # fmt: skip
+    assert clean_seed_text(text).title == "Harbour bridge to close for two years"
 
 
 def test_image_lines_are_captions_only_when_they_carry_words():
