@@ -35,6 +35,7 @@ _GLUED = re.compile(r"(?<=\d)(?=[A-Z][a-z])")
 _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}:\d\d)")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _LONG_NUMBER = re.compile(r"\d{3,}")
+_DIGIT = re.compile(r"[0-9]")  # what every date span (extract_date_spans, numeric_spans) holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +173,8 @@ def extract_stamp_clues(
     for no in range(lo, hi + 1):
         if not any(a <= no <= b for a, b in ranges) or no == title_line:
             continue
+        if not _DIGIT.search(lines[no - 1]):
+            continue  # every date span holds a digit, and plain_line adds none: most lines end here
         plain = plain_line(lines[no - 1])
         spans = _spans(plain)
         if not any(s.year and s.day for s in spans):
