@@ -67,8 +67,21 @@ class WeekdayMention:
 
 
 @dataclass(frozen=True, slots=True)
+class SpanRule:
+    """One entry of ``spans`` in data/dates.yml, compiled."""
+
+    name: str
+    parts: tuple[str, ...]
+    pattern: re.Pattern[str]
+    names_month: bool  # the pattern writes ``{month}``: it matches only a text naming a month
+
+
+@dataclass(frozen=True, slots=True)
 class _Rules:
-    spans: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]
+    spans: tuple[SpanRule, ...]
+    # Any month name as the span patterns write it (title case or capitals), shortest
+    # forms only ("Jan" stands for "January"): whether a text names a month at all.
+    month_hint: re.Pattern[str]
     month_numbers: dict[str, int]
     weekday_numbers: dict[str, int]
     weekday_before: re.Pattern[str]  # any weekday name (full or short) ending the text
@@ -100,6 +113,19 @@ def _alternation(names: list[str]) -> str:
     return r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b"
 
 
+def _month_hint(names: list[str]) -> re.Pattern[str]:
+    """Any of the month ``names`` (title case or capitals) anywhere in a text, without ``\\b``.
+
+    A form holding a shorter one ("January", "Jan") is left out: the shorter is found
+    wherever the longer is. Without a leading ``\\b``, ``re`` skips to the positions
+    that hold one of the first letters, so this one search costs far less than a
+    span pattern's, which tries its ``\\b`` at every position of the text.
+    """
+    forms = {f for n in names for f in (n, n.upper())}
+    shortest = sorted(f for f in forms if not any(o != f and o in f for o in forms))
+    return re.compile("|".join(re.escape(f) for f in shortest))
+
+
 def _compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
@@ -115,7 +141,8 @@ def date_rules() -> _Rules:
         **data["fragments"],
     }
     spans = tuple(
-        (s["name"], tuple(s["parts"]), re.compile(_fill(s["regex"], fills))) for s in data["spans"]
+        SpanRule(s["name"], tuple(s["parts"]), re.compile(_fill(s["regex"], fills)), "{month}" in s["regex"])
+        for s in data["spans"]
     )
     labels = data["labels"]
     published = r"\b(?:" + "|".join(labels["published"]) + r")\b"
@@ -124,6 +151,7 @@ def date_rules() -> _Rules:
     wm = data["weekday_mentions"]
     return _Rules(
         spans=spans,
+        month_hint=_month_hint([n for ns in months.values() for n in ns]),
         month_numbers={n.lower(): k for k, ns in months.items() for n in ns},
         weekday_numbers={n.lower(): k for k, ns in weekdays.items() for n in ns},
         weekday_before=re.compile(r"(" + fills["weekday"] + r")\.?,?\s*$"),
@@ -257,15 +285,22 @@ _PLAIN_MONTH_DAYS = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 
 _SPAN_NEEDS = re.compile(r"[0-9]")
 
 
+# Cached: a document's blocks are read for their dates by several steps (roles, bare
+# years, stamps, bylines), and the spans of a text depend on nothing else.
+@lru_cache(maxsize=2048)
 def extract_date_spans(text: str) -> tuple[DateSpan, ...]:
     """Every date-looking span of ``text``, parsed, in order, without overlaps."""
     if not _SPAN_NEEDS.search(text):
         return ()
     rules = date_rules()
+    # Most texts with a digit name no month: the patterns that write one are not run on them.
+    names_month = rules.month_hint.search(text) is not None
     found: list[tuple[int, int, int, tuple[str, ...]]] = []  # start, -length, rank, parts
-    for rank, (_name, parts, pattern) in enumerate(rules.spans):
-        for m in pattern.finditer(text):
-            found.append((m.start(), -(m.end() - m.start()), rank, parts))
+    for rank, rule in enumerate(rules.spans):
+        if rule.names_month and not names_month:
+            continue
+        for m in rule.pattern.finditer(text):
+            found.append((m.start(), -(m.end() - m.start()), rank, rule.parts))
     spans: list[DateSpan] = []
     taken_until = -1
     for start, neg_len, _order, parts in sorted(found):

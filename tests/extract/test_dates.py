@@ -465,7 +465,35 @@ _DIGIT_FREE = st.lists(
 def test_no_span_pattern_matches_a_text_without_ascii_digits(text):
     fragments = load_rules("dates")["fragments"]
     assert not any(re.search(fragments[key], text) for key in ("day", "year"))
-    assert not any(pattern.search(text) for _, _, pattern in date_rules().spans)
+    assert not any(rule.pattern.search(text) for rule in date_rules().spans)
+
+
+_MONTHLESS = st.lists(
+    st.sampled_from(["of", "the", "th", "may", "june", "Ma", "Ju", "Se", "Sunday", "1", "13", "2015", "2015-08-05", ".", ",", " ", "-", "/"])
+    | st.text(max_size=5),
+    max_size=8,
+).map("".join).filter(lambda t: not date_rules().month_hint.search(t))
+
+
+@settings(max_examples=80, deadline=None, derandomize=True)
+@given(text=_MONTHLESS)
+def test_no_pattern_writing_a_month_matches_a_text_naming_none(text):
+    # extract_date_spans runs such a pattern only on a text the month hint finds a month in
+    assert not any(rule.pattern.search(text) for rule in date_rules().spans if rule.names_month)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Aug 5 2015", True),
+        ("5 JANUARY 2015", True),
+        ("Sept. 4", True),
+        ("on 5 may 2015", False),  # spans are case-sensitive: "may" is the verb
+        ("Room 101", False),
+    ],
+)
+def test_the_month_hint_finds_what_the_span_patterns_read(text, expected):
+    assert (date_rules().month_hint.search(text) is not None) == expected
 
 
 @pytest.mark.parametrize("text", ["Talks on Friday, August the fifth", "MOSCOW — Officials said", ""])
