@@ -86,6 +86,7 @@ class _Rules:
     weekday_numbers: dict[str, int]
     weekday_before: re.Pattern[str]  # any weekday name (full or short) ending the text
     weekday_full: re.Pattern[str]
+    weekday_full_hint: re.Pattern[str]  # any full weekday name, as month_hint is for months
     weekday_any: re.Pattern[str]
     url_patterns: tuple[tuple[str, str, re.Pattern[str]], ...]
     published: re.Pattern[str]
@@ -113,15 +114,14 @@ def _alternation(names: list[str]) -> str:
     return r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b"
 
 
-def _month_hint(names: list[str]) -> re.Pattern[str]:
-    """Any of the month ``names`` (title case or capitals) anywhere in a text, without ``\\b``.
+def _name_hint(forms: set[str]) -> re.Pattern[str]:
+    """Any of the ``forms`` (month or weekday names, as written) anywhere in a text, without ``\\b``.
 
     A form holding a shorter one ("January", "Jan") is left out: the shorter is found
     wherever the longer is. Without a leading ``\\b``, ``re`` skips to the positions
-    that hold one of the first letters, so this one search costs far less than a
-    span pattern's, which tries its ``\\b`` at every position of the text.
+    that hold one of the first letters, so this one search costs far less than the
+    patterns' own, which try their ``\\b`` at every position of the text.
     """
-    forms = {f for n in names for f in (n, n.upper())}
     shortest = sorted(f for f in forms if not any(o != f and o in f for o in forms))
     return re.compile("|".join(re.escape(f) for f in shortest))
 
@@ -151,7 +151,7 @@ def date_rules() -> _Rules:
     wm = data["weekday_mentions"]
     return _Rules(
         spans=spans,
-        month_hint=_month_hint([n for ns in months.values() for n in ns]),
+        month_hint=_name_hint({f for ns in months.values() for n in ns for f in (n, n.upper())}),
         month_numbers={n.lower(): k for k, ns in months.items() for n in ns},
         weekday_numbers={n.lower(): k for k, ns in weekdays.items() for n in ns},
         weekday_before=re.compile(r"(" + fills["weekday"] + r")\.?,?\s*$"),
@@ -159,6 +159,7 @@ def date_rules() -> _Rules:
         weekday_full=re.compile(
             r"\b(" + "|".join(ns[0] for ns in weekdays.values()) + r")(?:['’]s)?\b"
         ),
+        weekday_full_hint=_name_hint({ns[0] for ns in weekdays.values()}),
         url_patterns=tuple(
             (u["name"], u["precision"], re.compile(u["regex"], re.IGNORECASE))
             for u in data["url_patterns"]
@@ -510,6 +511,8 @@ def extract_weekday_mentions(doc: CleanDoc) -> tuple[WeekdayMention, ...]:
     mentions: list[WeekdayMention] = []
     for block in doc.blocks:
         text = block.plain()
+        if not rules.weekday_full_hint.search(text):
+            continue  # most blocks name no weekday
         for m in rules.weekday_full.finditer(text):
             before = text[: m.start()]
             if any(p.search(before[-WEEKDAY_SKIP_WINDOW_CHARS:]) for p in rules.skip_before):
@@ -559,7 +562,7 @@ def extract_date_evidence(doc: CleanDoc, byline_line: int | None = None) -> Date
     a coincidence, and "1/2/2019" is not the same day everywhere.
     """
     url = extract_url_date(doc.source_url)
-    years = [int(y) for b in doc.blocks for y in _YEAR.findall(b.plain())]
+    years = [int(y) for b in doc.blocks for y in _years(b.plain())]
     body_years = [y for b in doc.body_blocks() for y in _bare_years(b.plain())]
     usual = max(set(body_years), key=lambda y: (body_years.count(y), y)) if body_years else None
     if doc.language is not None and doc.language not in DATE_WORD_LANGUAGES:
@@ -570,13 +573,19 @@ def extract_date_evidence(doc: CleanDoc, byline_line: int | None = None) -> Date
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
+def _years(text: str) -> list[str]:
+    """The years a text writes (``_YEAR``); a text without a digit is not searched
+    (the search for a digit is far cheaper than ``_YEAR``'s)."""
+    return _YEAR.findall(text) if _SPAN_NEEDS.search(text) else []
+
+
 def _bare_years(text: str) -> list[int]:
     """The years a text writes outside full dates ("in 2020", "2017's best"): what it is
     about, not a stamp of the day the page was saved ("Today: 7 January 2025")."""
     for span in reversed(extract_date_spans(text)):
         if span.day is not None:
             text = text[: span.start] + " " + text[span.end :]
-    return [int(y) for y in _YEAR.findall(text)]
+    return [int(y) for y in _years(text)]
 
 
 def byline_line_of(evidence: str | None) -> int | None:

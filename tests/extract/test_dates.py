@@ -482,6 +482,14 @@ def test_no_pattern_writing_a_month_matches_a_text_naming_none(text):
     assert not any(rule.pattern.search(text) for rule in date_rules().spans if rule.names_month)
 
 
+@settings(max_examples=80, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(["Monday", "Fri", "day", "Thurs", "’s", "'s", " ", ",", "on "]) | st.text(max_size=4), max_size=6).map("".join))
+def test_the_weekday_hint_finds_every_weekday_mention(text):
+    # extract_weekday_mentions reads only the blocks the hint finds a weekday in
+    rules = date_rules()
+    assert rules.weekday_full.search(text) is None or rules.weekday_full_hint.search(text) is not None
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
