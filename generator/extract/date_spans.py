@@ -99,12 +99,13 @@ class _Rules:
     dateline_after: re.Pattern[str]
     caption_before: re.Pattern[str]
     caption_after: re.Pattern[str]
-    photo_before: tuple[re.Pattern[str], ...]
-    photo_after: tuple[re.Pattern[str], ...]
-    reject_before: tuple[re.Pattern[str], ...]
+    # Each list of data/dates.yml asked "does any of them match?" as one pattern (_any_of).
+    photo_before: re.Pattern[str]
+    photo_after: re.Pattern[str]
+    reject_before: re.Pattern[str]
     lead_before: re.Pattern[str]
-    skip_before: tuple[re.Pattern[str], ...]
-    future_before: tuple[re.Pattern[str], ...]
+    skip_before: re.Pattern[str]
+    future_before: re.Pattern[str]
     future_window: int
     anchors: dict[str, int]
 
@@ -126,8 +127,10 @@ def _name_hint(forms: set[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(f) for f in shortest))
 
 
-def _compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+def _any_of(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One pattern searching for any of ``patterns``: one search where there were one per
+    pattern (they hold no back-references, whose group numbers joining would change)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
 @lru_cache(maxsize=1)
@@ -174,12 +177,12 @@ def date_rules() -> _Rules:
         dateline_after=re.compile(data["dateline_prefix"]["after"]),
         caption_before=re.compile(data["caption_end"]["before"]),
         caption_after=re.compile(data["caption_end"]["after"]),
-        photo_before=_compile_all(data["photo_before"]),
-        photo_after=_compile_all(data["photo_after"]),
-        reject_before=_compile_all(data["reject_before"]),
+        photo_before=_any_of(data["photo_before"]),
+        photo_after=_any_of(data["photo_after"]),
+        reject_before=_any_of(data["reject_before"]),
         lead_before=re.compile(data["lead_before"], re.IGNORECASE),
-        skip_before=tuple(re.compile(p) for p in wm["skip_before"]),
-        future_before=_compile_all(wm["future_before"]),
+        skip_before=_any_of(wm["skip_before"], flags=0),
+        future_before=_any_of(wm["future_before"]),
         future_window=int(wm["window_chars"]),
         anchors={k: int(v) for k, v in data["anchors"].items()},
     )
@@ -346,16 +349,14 @@ def is_rejected_date(text: str, span: DateSpan) -> bool:
     if span.weekday is not None:
         wd = rules.weekday_before.search(before)
         before = before[: wd.start()] if wd else before
-    return any(p.search(before) for p in rules.reject_before) or _inside_quotes(text, span.start)
+    return rules.reject_before.search(before) is not None or _inside_quotes(text, span.start)
 
 
 def _is_photo_date(text: str, span: DateSpan) -> bool:
     rules = date_rules()
     before = _sentence_before(text, span.start)
     after = text[span.end : span.end + 30]
-    return any(p.search(before) for p in rules.photo_before) or any(
-        p.search(after) for p in rules.photo_after
-    )
+    return rules.photo_before.search(before) is not None or rules.photo_after.search(after) is not None
 
 
 def _is_date_line(text: str, spans: Sequence[DateSpan]) -> bool:
@@ -515,11 +516,11 @@ def extract_weekday_mentions(doc: CleanDoc) -> tuple[WeekdayMention, ...]:
             continue  # most blocks name no weekday
         for m in rules.weekday_full.finditer(text):
             before = text[: m.start()]
-            if any(p.search(before[-WEEKDAY_SKIP_WINDOW_CHARS:]) for p in rules.skip_before):
+            if rules.skip_before.search(before[-WEEKDAY_SKIP_WINDOW_CHARS:]):
                 continue
             clause = _CLAUSE_BREAK.split(_sentence_before(text, m.start()))[-1]
             window = clause[-rules.future_window :]
-            tense: Tense = "future" if any(p.search(window) for p in rules.future_before) else "past"
+            tense: Tense = "future" if rules.future_before.search(window) else "past"
             wd = rules.weekday_numbers[m.group(1).lower()]
             lo, hi = max(0, m.start() - 50), min(len(text), m.end() + 20)
             evidence = ("…" if lo else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")

@@ -504,6 +504,39 @@ def test_the_month_hint_finds_what_the_span_patterns_read(text, expected):
     assert (date_rules().month_hint.search(text) is not None) == expected
 
 
+_CUE_LISTS = [("photo_before", ()), ("photo_after", ()), ("reject_before", ()), ("skip_before", ("weekday_mentions",)), ("future_before", ("weekday_mentions",))]
+
+
+def _cue_list(name, path):
+    data = load_rules("dates")
+    for key in path:
+        data = data[key]
+    return data[name]
+
+
+@pytest.mark.parametrize("name, path", _CUE_LISTS)
+def test_cue_lists_hold_no_back_references(name, path):
+    # date_rules joins each list into one pattern: a back-reference's group number would change
+    assert not any(re.search(r"\\[1-9]|\(\?P=", p) for p in _cue_list(name, path))
+
+
+_CUE_TEXT = st.lists(
+    st.sampled_from(["since ", "as of ", "file photo", "FILE - ", "Good ", "every ", "will ", "they'll ", "is due ", "next ", "photo", "©", " ", ",", "On "])
+    | st.text(max_size=4),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(text=_CUE_TEXT)
+def test_a_joined_cue_list_matches_where_one_of_its_patterns_does(text):
+    rules = date_rules()
+    for name, path in _CUE_LISTS:
+        flags = 0 if name == "skip_before" else re.IGNORECASE  # skip words are case-sensitive ("Good Friday")
+        one_of = any(re.search(p, text, flags) for p in _cue_list(name, path))
+        assert (getattr(rules, name).search(text) is not None) == one_of, name
+
+
 @pytest.mark.parametrize("text", ["Talks on Friday, August the fifth", "MOSCOW — Officials said", ""])
 def test_a_text_without_digits_has_no_date_spans(text):
     assert extract_date_spans(text) == ()
