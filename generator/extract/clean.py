@@ -109,6 +109,8 @@ _ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
 def lower_for_required_texts(line: str) -> str | None:
     """The line lower-cased, to look for :func:`extract_required_texts` in; ``None``
     when it holds a character case-insensitive matching takes for an ASCII letter."""
+    if line.isascii():  # most lines: no lookalike possible, and far cheaper to ask than the search
+        return line.lower()
     return None if _ASCII_LOOKALIKES.search(line) else line.lower()
 
 
