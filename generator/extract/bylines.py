@@ -161,10 +161,15 @@ def _plain_text(line: str) -> str:
     return " ".join(_MD_MARKS.sub(" ", _unlink(line, " ")).split())
 
 
+_HANDLE_AT_END = re.compile(r"\s*@\s?\w+$")
+
+
 def _bare_name(text: str) -> str | None:
     """A line (its :func:`_plain_text`) that is only a person's name (maybe with a handle
     or a separator after it), else ``None``."""
-    plain = _LEAD_MARKS.sub("", re.sub(r"\s*@\s?\w+$", "", text)).strip(" .,/|•·-")
+    if "@" in text:  # the handle's pattern opens with \s*, so it is tried at every position: only where one may be
+        text = _HANDLE_AT_END.sub("", text)
+    plain = _LEAD_MARKS.sub("", text).strip(" .,/|•·-")
     return plain if _is_person(plain) else None
 
 
@@ -179,8 +184,10 @@ def _name_with_stamp(text: str) -> str | None:
     """The name a byline without "By" (its line's :func:`_plain_text`) opens with, when a
     date, a time ago, a handle or an outlet follows it (see ``_NAME_THEN``), else ``None``."""
     plain = _LEAD_MARKS.sub("", text)
+    if len(plain) > _MAX_CHARS:
+        return None  # prose, asked before the costlier match
     m = _NAME_THEN.match(plain)
-    if not m or len(plain) > _MAX_CHARS:
+    if not m:
         return None
     name, rest = m.group("name").strip(" .,"), plain[m.end("name"):]
     if not _is_person(name) or not _opens_with_given_name(name):
