@@ -29,7 +29,7 @@ from generator.text import normalise_key
 # Characters that render as spaces or nothing and would defeat string matching.
 _SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\t": " "}
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-_INVISIBLE_CHARS = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
+_INVISIBLE_TEXT = "".join(map(chr, _INVISIBLE))
 
 # A line that quotes somebody is news even when it says "we need your help".
 _ATTRIBUTED_SPEECH = re.compile(r"[\"”]\s*,?\s*([\w'’.-]+\s+){1,4}(said|says|told|added|wrote)\b")
@@ -209,7 +209,9 @@ def normalise_text(text: str) -> str:
     """Unify line ends, spaces and Unicode form; keep quotes and dashes as written."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    if _INVISIBLE_CHARS.search(text):  # rare; translate reads every character
+    # rare; translate reads every character. Each one looked for with `in`, which scans a
+    # page several times faster than a character-class search does.
+    if any(char in text for char in _INVISIBLE_TEXT):
         text = text.translate(_INVISIBLE)
     for char, repl in _SPACES.items():
         text = text.replace(char, repl)

@@ -14,6 +14,7 @@ from generator.extract.clean import (
     furniture_rules,
     lower_for_required_texts,
     match_furniture,
+    normalise_text,
 )
 from generator.publish.markdown import render_body_markdown
 from generator.resolve.furniture import clean_recurring_lines
@@ -261,3 +262,16 @@ def test_a_date_set_as_a_list_item_is_the_page_s_date_line_not_a_highlight(item)
     )
     assert [b.text for b in doc.of_kind("meta")] == [item]
     assert not doc.of_kind("bullets")
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("a\u200bb\ufeffc", "abc"),  # invisible characters dropped
+        ("x\u00a0y\tz", "x y z"),  # spaces unified
+        ("e\u0301\r\nf\rg", "\u00e9\nf\ng"),  # NFC, line ends
+        ("plain", "plain"),
+    ],
+)
+def test_normalise_text(raw, expected):
+    assert normalise_text(raw) == expected
