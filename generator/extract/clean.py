@@ -218,6 +218,9 @@ def normalise_text(text: str) -> str:
     return text
 
 
+# Cached: short furniture lines recur within a page and across an outlet's pages
+# ("Advertisement", "Share this article"), and the answer depends on the line alone.
+@lru_cache(maxsize=4096)
 def match_furniture(line: str) -> FurnitureRule | None:
     """The first furniture rule matching a stripped line, or ``None``.
 
