@@ -170,9 +170,8 @@ def extract_stamp_clues(
         ranges.append((byline_line - rules.above_byline, byline_line + rules.below_byline))
     lo, hi = max(1, min(r[0] for r in ranges)), min(len(lines), max(r[1] for r in ranges))
     stamps: list[tuple[int, list[DateClue]]] = []
-    for no in range(lo, hi + 1):
-        if not any(a <= no <= b for a, b in ranges) or no == title_line:
-            continue
+    window = {no for a, b in ranges for no in range(max(a, lo), min(b, hi) + 1)} - {title_line}
+    for no in sorted(window):
         if not _DIGIT.search(lines[no - 1]):
             continue  # every date span holds a digit, and plain_line adds none: most lines end here
         plain = plain_line(lines[no - 1])
