@@ -274,13 +274,12 @@ def clean_seed_text(text: str) -> CleanDoc:
     span = find_article(lines)
     # The furniture rules: a second pass over the article and the lines around it.
     units, removed, source_url = _split_furniture(span.marked_lines(len(lines), only_kept=True))
-    headline = find_headline(span, text, furniture=frozenset(r.line_no for r in removed))
+    furniture = frozenset(r.line_no for r in removed)
+    headline = find_headline(span, text, furniture=furniture)
     if headline is not None:
         span = span.anchored(headline.line_no)
     span = span.trimmed()
-    units, outside = span.split_units(
-        units, headline.line_no if headline else None, frozenset(r.line_no for r in removed)
-    )
+    units, outside = span.split_units(units, headline.line_no if headline else None, furniture)
     removed.extend(Removed(no, line, rule) for no, line, rule in outside)
     units = _join_broken_sentences(units)
     units, repeats, keys = _drop_repeats(units)
