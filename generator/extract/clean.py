@@ -89,15 +89,17 @@ def extract_required_texts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     ends a run (case-insensitive matching pairs some letters across scripts);
     so does anything else not understood. With no text found the answer is
     ``None`` (always run the pattern), as it is when the texts are too many to be
-    worth looking for.
+    worth looking for. A text holding another of the texts is left out ("share this"
+    beside "share"): wherever it stands, so does the shorter one.
     """
     parser = getattr(re, "_parser", None)
     if parser is None:
         return None
     try:
-        return _sequence_needs(parser.parse(pattern.pattern, pattern.flags), parser)
+        needs = _sequence_needs(parser.parse(pattern.pattern, pattern.flags), parser)
     except Exception:  # a parser this code does not know: no shortcut, same results
         return None
+    return None if needs is None else frozenset(t for t in needs if not any(o != t and o in t for o in needs))
 
 
 # The characters outside ASCII that Python's case-insensitive matching takes for
