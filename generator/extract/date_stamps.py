@@ -23,7 +23,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
-from generator.extract.date_spans import DATE_WORD_LANGUAGES, DateClue, DateEvidence, DateSpan, is_rejected_date, date_rules, extract_date_spans
+from generator.extract.date_rules import date_rules
+from generator.extract.date_spans import DATE_WORD_LANGUAGES, DateClue, DateEvidence, DateSpan, extract_date_spans, is_rejected_date
 from generator.files.rules import load_rules
 
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
