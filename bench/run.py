@@ -3,6 +3,8 @@
 Makes N seeds with ``bench/make_archive.py`` in a throwaway project under
 ``.newsarchive/bench/N/``, then measures, each as a user would run it:
 
+* extraction CPU per article (ms): ``extract_seed`` (cleaning and fields, no spaCy)
+  over the archive's seeds, one process, after a warm-up; issue 13's target is 5 ms;
 * the generator, cold (no extraction cache), stage by stage: read, clean and
   extract, furniture, mentions, actors, story dates, events, Markdown (render, write);
 * the generator again with nothing changed, and after adding one seed;
@@ -21,7 +23,9 @@ a Markdown section with the machine and library versions.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import multiprocessing
 import os
 import platform
 import resource
@@ -45,6 +49,10 @@ OWNED = ("articles", "actors", "events", "outlets", "index.md", "review.md")
 # Debian's Chromium, never a downloaded one, with the flags of tests/test_browser.py
 # (without them, on a machine with no internet, it keeps calling Google's services).
 CHROMIUM = "/usr/bin/chromium"
+# Issue 13's target: extracting an article (cleaning and fields) costs at most this much CPU.
+EXTRACTION_TARGET_MS = 5.0
+# Articles extracted before the clock starts: rules compiled, word lists and dateparser loaded.
+EXTRACTION_WARM_UP = 20
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
@@ -138,6 +146,32 @@ def run_generator(project: Path, meter: Meter, extra: list[str]) -> str:
     if code != 0:
         raise SystemExit(f"generator failed with {code}")
     return ""
+
+
+def measure_extraction(seeds: Path) -> dict[str, float]:
+    """Extraction CPU per article: ``extract_seed`` over every seed in ``seeds``, timed
+    with ``process_time`` in one process after a warm-up of ``EXTRACTION_WARM_UP`` seeds.
+
+    Run in a forked child of this process: no interpreter start or imports counted, and
+    neither this figure nor the cold build warms the other's in-memory caches.
+    """
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        return pool.apply(_extraction_cpu, (seeds,))
+
+
+def _extraction_cpu(seeds: Path) -> dict[str, float]:
+    from generator.build import extract_seed
+    from generator.files.seeds import list_seed_paths, read_seed
+
+    found = [s for s in (read_seed(p)[0] for p in list_seed_paths(seeds)) if s is not None]
+    for seed in found[:EXTRACTION_WARM_UP]:
+        extract_seed(seed)
+    gc.collect()
+    start = time.process_time()
+    for seed in found:
+        extract_seed(seed)
+    cpu = time.process_time() - start
+    return {"ms_per_article": 1000 * cpu / max(1, len(found)), "articles": len(found), "target_ms": EXTRACTION_TARGET_MS}
 
 
 def run_child(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Stage:
@@ -388,6 +422,7 @@ def bench(n: int, work: Path, browser: bool, jobs: int) -> dict[str, Any]:
     project = prepare_project(n, work)
     cache = project / ".newsarchive"
     report: dict[str, Any] = {"n": n, "machine": machine(), "search": SEARCH}
+    report["extraction"] = measure_extraction(project / "seeds")
 
     cold = Meter()
     run_generator(project, cold, ["--jobs", str(jobs)])
@@ -447,6 +482,8 @@ def render_report(r: dict[str, Any]) -> str:
         if key in r:
             s = r[key]
             lines.append(f"| {key} | {s.name} | {s.wall:.2f} | {s.cpu:.2f} | {s.peak_mb:.0f} |")
+    if "extraction" in r:
+        lines += ["", render_extraction(r["extraction"])]
     site = r["site"]
     if "worker_peak_mb" in r:
         lines += ["", f"Extraction workers' peak: {r['worker_peak_mb']:.0f} MB each. Extraction cache: {r['cache_bytes'] / 1e6:.1f} MB."]
@@ -471,6 +508,15 @@ def render_report(r: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_extraction(e: dict[str, float]) -> str:
+    """The extraction figure against its target, one line of the report."""
+    verdict = "met" if e["ms_per_article"] <= e["target_ms"] else "not met"
+    return (
+        f"Extraction CPU per article (ms): **{e['ms_per_article']:.2f}** (target ≤ {e['target_ms']:g} ms: {verdict});"
+        f" extract_seed over the {e['articles']:,} seeds in one process after {EXTRACTION_WARM_UP} warm-up articles."
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python bench/run.py --n N [--browser] [--results FILE]``."""
     parser = argparse.ArgumentParser(description="Benchmark the build on N synthetic articles.")
@@ -481,8 +527,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, help="append the Markdown section to this file")
     parser.add_argument("--json", type=Path, help="write every figure as JSON")
     parser.add_argument("--search-only", type=Path, metavar="PROJECT", help="only MkDocs and search, on a project already generated")
+    parser.add_argument("--extraction-only", action="store_true", help="only the extraction CPU per article, on N synthetic seeds")
     args = parser.parse_args(argv)
     work = args.work or ROOT / ".newsarchive" / "bench" / str(args.n)
+    if args.extraction_only:
+        if work.exists():
+            shutil.rmtree(work)
+        make_archive(args.n, work / "seeds")
+        print(render_extraction(measure_extraction(work / "seeds")))
+        return 0
     if args.search_only:
         report = bench_search(args.n, args.search_only, args.browser)
     else:

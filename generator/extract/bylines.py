@@ -94,6 +94,8 @@ def _unlink(line: str, glue: str) -> str:
 
 def authors_in_line(line: str) -> tuple[str, ...]:
     """The people a byline line names, or ``()`` when it is not a byline of people."""
+    if not _may_hold_by(line):
+        return ()
     # A link ends a name: "By [Howard Blume](...)Staff Writer" is a name, then a role.
     plain = " ".join(_MD_MARKS.sub(" ", _unlink(line, ", ")).split())
     plain = _LEAD_MARKS.sub("", plain)
@@ -123,6 +125,14 @@ def authors_in_line(line: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _may_hold_by(line: str) -> bool:
+    """False when the line's text cannot hold "by", so cannot be a byline (most lines):
+    a cheap test before the Markdown is taken out. Taking it out never joins two
+    letters, except a link's "[" dropped between the text before it and its own
+    ("b[y](...)"), so the test drops the "["s too."""
+    return "by" in line.replace("[", "").lower()
+
+
 def _page_lines(text: str) -> list[tuple[int, str]]:
     """The page's non-empty lines with their numbers (1-based), a bare "By" or "Author:"
     joined to the next."""
@@ -145,10 +155,21 @@ def _page_lines(text: str) -> list[tuple[int, str]]:
 _AUTHOR_LABEL = re.compile(r"^[\W_]*(?:authors?|writers?|written\s+by)\s*:\s*$", re.I)
 
 
-def _bare_name(line: str) -> str | None:
-    """A line that is only a person's name (maybe with a handle or a separator after it), else ``None``."""
-    plain = " ".join(_MD_MARKS.sub(" ", _unlink(line, " ")).split())
-    plain = _LEAD_MARKS.sub("", re.sub(r"\s*@\s?\w+$", "", plain)).strip(" .,/|•·-")
+def _plain_text(line: str) -> str:
+    """A line's words without Markdown (links as their text), as the checks for a byline
+    without "By" read it (:func:`_bare_name`, :func:`_name_with_stamp`)."""
+    return " ".join(_MD_MARKS.sub(" ", _unlink(line, " ")).split())
+
+
+_HANDLE_AT_END = re.compile(r"\s*@\s?\w+$")
+
+
+def _bare_name(text: str) -> str | None:
+    """A line (its :func:`_plain_text`) that is only a person's name (maybe with a handle
+    or a separator after it), else ``None``."""
+    if "@" in text:  # the handle's pattern opens with \s*, so it is tried at every position: only where one may be
+        text = _HANDLE_AT_END.sub("", text)
+    plain = _LEAD_MARKS.sub("", text).strip(" .,/|•·-")
     return plain if _is_person(plain) else None
 
 
@@ -159,13 +180,14 @@ _NAME_THEN = re.compile(r"^(?P<name>[^\d@|•·—–/,]{4,60}?)\s*(?:@\w+|[|•
 _AGO = re.compile(r"\b\d+\s*(?:m|h|d|min|mins|minutes?|hrs?|hours?|days?)\b(?:\s+ago)?", re.I)
 
 
-def _name_with_stamp(line: str) -> str | None:
-    """The name a byline without "By" opens with, when a date, a time ago, a handle or an
-    outlet follows it (see ``_NAME_THEN``), else ``None``."""
-    plain = " ".join(_MD_MARKS.sub(" ", _unlink(line, " ")).split())
-    plain = _LEAD_MARKS.sub("", plain)
+def _name_with_stamp(text: str) -> str | None:
+    """The name a byline without "By" (its line's :func:`_plain_text`) opens with, when a
+    date, a time ago, a handle or an outlet follows it (see ``_NAME_THEN``), else ``None``."""
+    plain = _LEAD_MARKS.sub("", text)
+    if len(plain) > _MAX_CHARS:
+        return None  # prose, asked before the costlier match
     m = _NAME_THEN.match(plain)
-    if not m or len(plain) > _MAX_CHARS:
+    if not m:
         return None
     name, rest = m.group("name").strip(" .,"), plain[m.end("name"):]
     if not _is_person(name) or not _opens_with_given_name(name):
@@ -221,10 +243,11 @@ def _near_title_byline(no: int, line: str, lines: list[tuple[int, str]], close: 
     linked = _author_links(line)
     if linked:
         return linked, "byline-name"
-    stamped = _name_with_stamp(line)
+    plain = _plain_text(line)  # read by both checks below
+    stamped = _name_with_stamp(plain)
     if stamped:
         return (_tidy(stamped),), "byline-name"
-    name = _bare_name(line)
+    name = _bare_name(plain)
     if name and (_named_again(name, lines, no, line) or (_next_to_stamp(no, lines) and _opens_with_given_name(name))):
         return (_tidy(name),), "byline-name"
     return None

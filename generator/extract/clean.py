@@ -29,7 +29,7 @@ from generator.text import normalise_key
 # Characters that render as spaces or nothing and would defeat string matching.
 _SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\t": " "}
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-_INVISIBLE_CHARS = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
+_INVISIBLE_TEXT = "".join(map(chr, _INVISIBLE))
 
 # A line that quotes somebody is news even when it says "we need your help".
 _ATTRIBUTED_SPEECH = re.compile(r"[\"”]\s*,?\s*([\w'’.-]+\s+){1,4}(said|says|told|added|wrote)\b")
@@ -89,15 +89,17 @@ def extract_required_texts(pattern: re.Pattern[str]) -> frozenset[str] | None:
     ends a run (case-insensitive matching pairs some letters across scripts);
     so does anything else not understood. With no text found the answer is
     ``None`` (always run the pattern), as it is when the texts are too many to be
-    worth looking for.
+    worth looking for. A text holding another of the texts is left out ("share this"
+    beside "share"): wherever it stands, so does the shorter one.
     """
     parser = getattr(re, "_parser", None)
     if parser is None:
         return None
     try:
-        return _sequence_needs(parser.parse(pattern.pattern, pattern.flags), parser)
+        needs = _sequence_needs(parser.parse(pattern.pattern, pattern.flags), parser)
     except Exception:  # a parser this code does not know: no shortcut, same results
         return None
+    return None if needs is None else frozenset(t for t in needs if not any(o != t and o in t for o in needs))
 
 
 # The characters outside ASCII that Python's case-insensitive matching takes for
@@ -109,6 +111,8 @@ _ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
 def lower_for_required_texts(line: str) -> str | None:
     """The line lower-cased, to look for :func:`extract_required_texts` in; ``None``
     when it holds a character case-insensitive matching takes for an ASCII letter."""
+    if line.isascii():  # most lines: no lookalike possible, and far cheaper to ask than the search
+        return line.lower()
     return None if _ASCII_LOOKALIKES.search(line) else line.lower()
 
 
@@ -207,13 +211,18 @@ def normalise_text(text: str) -> str:
     """Unify line ends, spaces and Unicode form; keep quotes and dashes as written."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    if _INVISIBLE_CHARS.search(text):  # rare; translate reads every character
+    # rare; translate reads every character. Each one looked for with `in`, which scans a
+    # page several times faster than a character-class search does.
+    if any(char in text for char in _INVISIBLE_TEXT):
         text = text.translate(_INVISIBLE)
     for char, repl in _SPACES.items():
         text = text.replace(char, repl)
     return text
 
 
+# Cached: short furniture lines recur within a page and across an outlet's pages
+# ("Advertisement", "Share this article"), and the answer depends on the line alone.
+@lru_cache(maxsize=4096)
 def match_furniture(line: str) -> FurnitureRule | None:
     """The first furniture rule matching a stripped line, or ``None``.
 
@@ -267,13 +276,12 @@ def clean_seed_text(text: str) -> CleanDoc:
     span = find_article(lines)
     # The furniture rules: a second pass over the article and the lines around it.
     units, removed, source_url = _split_furniture(span.marked_lines(len(lines), only_kept=True))
-    headline = find_headline(span, text, furniture=frozenset(r.line_no for r in removed))
+    furniture = frozenset(r.line_no for r in removed)
+    headline = find_headline(span, text, furniture=furniture)
     if headline is not None:
         span = span.anchored(headline.line_no)
     span = span.trimmed()
-    units, outside = span.split_units(
-        units, headline.line_no if headline else None, frozenset(r.line_no for r in removed)
-    )
+    units, outside = span.split_units(units, headline.line_no if headline else None, furniture)
     removed.extend(Removed(no, line, rule) for no, line, rule in outside)
     units = _join_broken_sentences(units)
     units, repeats, keys = _drop_repeats(units)

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import dateparser
 
+from generator.extract.date_rules import DateRules, date_rules, word_alternation
 from generator.files.rules import load_confidence, load_rules
 from generator.model import CleanDoc, DateValue, Field, Provenance
 
@@ -61,105 +62,6 @@ class WeekdayMention:
     weekday: int  # 0 = Monday
     tense: Tense
     evidence: str
-
-
-# --------------------------------------------------------------------------- rules
-
-
-@dataclass(frozen=True, slots=True)
-class _Rules:
-    spans: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]
-    month_numbers: dict[str, int]
-    weekday_numbers: dict[str, int]
-    weekday_before: re.Pattern[str]  # any weekday name (full or short) ending the text
-    weekday_full: re.Pattern[str]
-    weekday_any: re.Pattern[str]
-    url_patterns: tuple[tuple[str, str, re.Pattern[str]], ...]
-    published: re.Pattern[str]
-    updated: re.Pattern[str]
-    published_end: re.Pattern[str]  # the label ends the text, but for spaces and ":,-"
-    updated_end: re.Pattern[str]
-    line_max: int
-    line_filler: tuple[re.Pattern[str], ...]
-    dateline_before: re.Pattern[str]
-    dateline_after: re.Pattern[str]
-    caption_before: re.Pattern[str]
-    caption_after: re.Pattern[str]
-    photo_before: tuple[re.Pattern[str], ...]
-    photo_after: tuple[re.Pattern[str], ...]
-    reject_before: tuple[re.Pattern[str], ...]
-    lead_before: re.Pattern[str]
-    skip_before: tuple[re.Pattern[str], ...]
-    future_before: tuple[re.Pattern[str], ...]
-    future_window: int
-    anchors: dict[str, int]
-
-
-def _alternation(names: list[str]) -> str:
-    forms = sorted({f for n in names for f in (n, n.upper())}, key=len, reverse=True)
-    return r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b"
-
-
-def _compile_all(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
-
-
-@lru_cache(maxsize=1)
-def date_rules() -> _Rules:
-    data = load_rules("dates")
-    months = {int(k): v for k, v in data["months"].items()}
-    weekdays = {int(k): v for k, v in data["weekdays"].items()}
-    fills = {
-        "month": _alternation([n for ns in months.values() for n in ns]),
-        "weekday": _alternation([n for ns in weekdays.values() for n in ns]),
-        **data["fragments"],
-    }
-    spans = tuple(
-        (s["name"], tuple(s["parts"]), re.compile(_fill(s["regex"], fills))) for s in data["spans"]
-    )
-    labels = data["labels"]
-    published = r"\b(?:" + "|".join(labels["published"]) + r")\b"
-    updated = r"\b(?:" + "|".join(labels["updated"]) + r")\b"
-    line = data["date_line"]
-    wm = data["weekday_mentions"]
-    return _Rules(
-        spans=spans,
-        month_numbers={n.lower(): k for k, ns in months.items() for n in ns},
-        weekday_numbers={n.lower(): k for k, ns in weekdays.items() for n in ns},
-        weekday_before=re.compile(r"(" + fills["weekday"] + r")\.?,?\s*$"),
-        weekday_any=re.compile(fills["weekday"]),
-        weekday_full=re.compile(
-            r"\b(" + "|".join(ns[0] for ns in weekdays.values()) + r")(?:['’]s)?\b"
-        ),
-        url_patterns=tuple(
-            (u["name"], u["precision"], re.compile(u["regex"], re.IGNORECASE))
-            for u in data["url_patterns"]
-        ),
-        published=re.compile(published, re.IGNORECASE),
-        updated=re.compile(updated, re.IGNORECASE),
-        published_end=re.compile(r"(?:" + published + r")[\s:,-]*$", re.IGNORECASE),
-        updated_end=re.compile(r"(?:" + updated + r")[\s:,-]*$", re.IGNORECASE),
-        line_max=int(line["max_chars"]),
-        line_filler=tuple(re.compile(p) for p in line["filler"]),
-        dateline_before=re.compile(data["dateline_prefix"]["before"]),
-        dateline_after=re.compile(data["dateline_prefix"]["after"]),
-        caption_before=re.compile(data["caption_end"]["before"]),
-        caption_after=re.compile(data["caption_end"]["after"]),
-        photo_before=_compile_all(data["photo_before"]),
-        photo_after=_compile_all(data["photo_after"]),
-        reject_before=_compile_all(data["reject_before"]),
-        lead_before=re.compile(data["lead_before"], re.IGNORECASE),
-        skip_before=tuple(re.compile(p) for p in wm["skip_before"]),
-        future_before=_compile_all(wm["future_before"]),
-        future_window=int(wm["window_chars"]),
-        anchors={k: int(v) for k, v in data["anchors"].items()},
-    )
-
-
-def _fill(pattern: str, fills: dict[str, str]) -> str:
-    for key, value in fills.items():
-        pattern = pattern.replace("{" + key + "}", value)
-    return pattern
 
 
 # --------------------------------------------------------------------------- spans
@@ -205,7 +107,7 @@ def _plain_spans() -> dict[frozenset[str], tuple[re.Pattern[str], ...]]:
     One space between the pieces; the month as ``dates.yml`` lists it (title case
     or capitals), with or without its dot; the day without an ordinal suffix.
     """
-    month = _alternation([n for ns in load_rules("dates")["months"].values() for n in ns])
+    month = word_alternation([n for ns in load_rules("dates")["months"].values() for n in ns])
     day, year = r"(?P<day>[0-9]{1,2})", r"(?P<year>(?:19|20)[0-9]{2})"
     mon = rf"(?P<mon>{month})"
     return {
@@ -257,15 +159,22 @@ _PLAIN_MONTH_DAYS = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 
 _SPAN_NEEDS = re.compile(r"[0-9]")
 
 
+# Cached: a document's blocks are read for their dates by several steps (roles, bare
+# years, stamps, bylines), and the spans of a text depend on nothing else.
+@lru_cache(maxsize=2048)
 def extract_date_spans(text: str) -> tuple[DateSpan, ...]:
     """Every date-looking span of ``text``, parsed, in order, without overlaps."""
     if not _SPAN_NEEDS.search(text):
         return ()
     rules = date_rules()
+    # Most texts with a digit name no month: the patterns that write one are not run on them.
+    names_month = rules.month_hint.search(text) is not None
     found: list[tuple[int, int, int, tuple[str, ...]]] = []  # start, -length, rank, parts
-    for rank, (_name, parts, pattern) in enumerate(rules.spans):
-        for m in pattern.finditer(text):
-            found.append((m.start(), -(m.end() - m.start()), rank, parts))
+    for rank, rule in enumerate(rules.spans):
+        if rule.names_month and not names_month:
+            continue
+        for m in rule.pattern.finditer(text):
+            found.append((m.start(), -(m.end() - m.start()), rank, rule.parts))
     spans: list[DateSpan] = []
     taken_until = -1
     for start, neg_len, _order, parts in sorted(found):
@@ -310,16 +219,14 @@ def is_rejected_date(text: str, span: DateSpan) -> bool:
     if span.weekday is not None:
         wd = rules.weekday_before.search(before)
         before = before[: wd.start()] if wd else before
-    return any(p.search(before) for p in rules.reject_before) or _inside_quotes(text, span.start)
+    return rules.reject_before.search(before) is not None or _inside_quotes(text, span.start)
 
 
 def _is_photo_date(text: str, span: DateSpan) -> bool:
     rules = date_rules()
     before = _sentence_before(text, span.start)
     after = text[span.end : span.end + 30]
-    return any(p.search(before) for p in rules.photo_before) or any(
-        p.search(after) for p in rules.photo_after
-    )
+    return rules.photo_before.search(before) is not None or rules.photo_after.search(after) is not None
 
 
 def _is_date_line(text: str, spans: Sequence[DateSpan]) -> bool:
@@ -432,7 +339,7 @@ def _clues_of_text(text: str, kind: str, is_lead: bool) -> tuple[DateClue, ...]:
 
 
 def _role_of(
-    text: str, span: DateSpan, gap: str, kind: str, is_lead: bool, line: bool, rules: _Rules
+    text: str, span: DateSpan, gap: str, kind: str, is_lead: bool, line: bool, rules: DateRules
 ) -> Role | None:
     if is_rejected_date(text, span):
         return None
@@ -475,13 +382,15 @@ def extract_weekday_mentions(doc: CleanDoc) -> tuple[WeekdayMention, ...]:
     mentions: list[WeekdayMention] = []
     for block in doc.blocks:
         text = block.plain()
+        if not rules.weekday_full_hint.search(text):
+            continue  # most blocks name no weekday
         for m in rules.weekday_full.finditer(text):
             before = text[: m.start()]
-            if any(p.search(before[-WEEKDAY_SKIP_WINDOW_CHARS:]) for p in rules.skip_before):
+            if rules.skip_before.search(before[-WEEKDAY_SKIP_WINDOW_CHARS:]):
                 continue
             clause = _CLAUSE_BREAK.split(_sentence_before(text, m.start()))[-1]
             window = clause[-rules.future_window :]
-            tense: Tense = "future" if any(p.search(window) for p in rules.future_before) else "past"
+            tense: Tense = "future" if rules.future_before.search(window) else "past"
             wd = rules.weekday_numbers[m.group(1).lower()]
             lo, hi = max(0, m.start() - 50), min(len(text), m.end() + 20)
             evidence = ("…" if lo else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
@@ -524,7 +433,7 @@ def extract_date_evidence(doc: CleanDoc, byline_line: int | None = None) -> Date
     a coincidence, and "1/2/2019" is not the same day everywhere.
     """
     url = extract_url_date(doc.source_url)
-    years = [int(y) for b in doc.blocks for y in _YEAR.findall(b.plain())]
+    years = [int(y) for b in doc.blocks for y in _years(b.plain())]
     body_years = [y for b in doc.body_blocks() for y in _bare_years(b.plain())]
     usual = max(set(body_years), key=lambda y: (body_years.count(y), y)) if body_years else None
     if doc.language is not None and doc.language not in DATE_WORD_LANGUAGES:
@@ -535,13 +444,19 @@ def extract_date_evidence(doc: CleanDoc, byline_line: int | None = None) -> Date
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
+def _years(text: str) -> list[str]:
+    """The years a text writes (``_YEAR``); a text without a digit is not searched
+    (the search for a digit is far cheaper than ``_YEAR``'s)."""
+    return _YEAR.findall(text) if _SPAN_NEEDS.search(text) else []
+
+
 def _bare_years(text: str) -> list[int]:
     """The years a text writes outside full dates ("in 2020", "2017's best"): what it is
     about, not a stamp of the day the page was saved ("Today: 7 January 2025")."""
     for span in reversed(extract_date_spans(text)):
         if span.day is not None:
             text = text[: span.start] + " " + text[span.end :]
-    return [int(y) for y in _YEAR.findall(text)]
+    return [int(y) for y in _years(text)]
 
 
 def byline_line_of(evidence: str | None) -> int | None:
@@ -570,7 +485,7 @@ def extract_url_date(url: str | None) -> Field[DateValue] | None:
     return None
 
 
-def _url_value(m: re.Match[str], precision: str, rules: _Rules) -> DateValue | None:
+def _url_value(m: re.Match[str], precision: str, rules: DateRules) -> DateValue | None:
     groups = m.groupdict()
     if groups.get("mon"):
         month = rules.month_numbers.get(groups["mon"].lower())

@@ -23,7 +23,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
-from generator.extract.date_spans import DATE_WORD_LANGUAGES, DateClue, DateEvidence, DateSpan, is_rejected_date, date_rules, extract_date_spans
+from generator.extract.date_rules import date_rules
+from generator.extract.date_spans import DATE_WORD_LANGUAGES, DateClue, DateEvidence, DateSpan, extract_date_spans, is_rejected_date
 from generator.files.rules import load_rules
 
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -35,6 +36,7 @@ _GLUED = re.compile(r"(?<=\d)(?=[A-Z][a-z])")
 _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}:\d\d)")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _LONG_NUMBER = re.compile(r"\d{3,}")
+_DIGIT = re.compile(r"[0-9]")  # what every date span (extract_date_spans, numeric_spans) holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,9 +171,10 @@ def extract_stamp_clues(
         ranges.append((byline_line - rules.above_byline, byline_line + rules.below_byline))
     lo, hi = max(1, min(r[0] for r in ranges)), min(len(lines), max(r[1] for r in ranges))
     stamps: list[tuple[int, list[DateClue]]] = []
-    for no in range(lo, hi + 1):
-        if not any(a <= no <= b for a, b in ranges) or no == title_line:
-            continue
+    window = {no for a, b in ranges for no in range(max(a, lo), min(b, hi) + 1)} - {title_line}
+    for no in sorted(window):
+        if not _DIGIT.search(lines[no - 1]):
+            continue  # every date span holds a digit, and plain_line adds none: most lines end here
         plain = plain_line(lines[no - 1])
         spans = _spans(plain)
         if not any(s.year and s.day for s in spans):

@@ -14,6 +14,7 @@ from generator.extract.clean import (
     furniture_rules,
     lower_for_required_texts,
     match_furniture,
+    normalise_text,
 )
 from generator.publish.markdown import render_body_markdown
 from generator.resolve.furniture import clean_recurring_lines
@@ -195,6 +196,7 @@ def test_match_furniture_is_the_first_rule_whose_matches_says_so(line):
         (r"^By\s+[A-Z]\w+$", 0, {"by"}),
         (r"^\d{1,2}:\d{2}$", 0, {":"}),
         (r"(?:ab)+c?", 0, {"ab"}),
+        (r"^(share|share this( article)?|tweet)$", re.I, {"share", "tweet"}),  # "share this" holds "share"
         (r"x*|y", 0, None),  # one branch needs nothing
         (r"\w+", 0, None),
         (r"caf\u00e9 society", re.I, {" society"}),  # a letter with case outside ASCII ends a run
@@ -261,3 +263,16 @@ def test_a_date_set_as_a_list_item_is_the_page_s_date_line_not_a_highlight(item)
     )
     assert [b.text for b in doc.of_kind("meta")] == [item]
     assert not doc.of_kind("bullets")
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("a\u200bb\ufeffc", "abc"),  # invisible characters dropped
+        ("x\u00a0y\tz", "x y z"),  # spaces unified
+        ("e\u0301\r\nf\rg", "\u00e9\nf\ng"),  # NFC, line ends
+        ("plain", "plain"),
+    ],
+)
+def test_normalise_text(raw, expected):
+    assert normalise_text(raw) == expected

@@ -465,7 +465,76 @@ _DIGIT_FREE = st.lists(
 def test_no_span_pattern_matches_a_text_without_ascii_digits(text):
     fragments = load_rules("dates")["fragments"]
     assert not any(re.search(fragments[key], text) for key in ("day", "year"))
-    assert not any(pattern.search(text) for _, _, pattern in date_rules().spans)
+    assert not any(rule.pattern.search(text) for rule in date_rules().spans)
+
+
+_MONTHLESS = st.lists(
+    st.sampled_from(["of", "the", "th", "may", "june", "Ma", "Ju", "Se", "Sunday", "1", "13", "2015", "2015-08-05", ".", ",", " ", "-", "/"])
+    | st.text(max_size=5),
+    max_size=8,
+).map("".join).filter(lambda t: not date_rules().month_hint.search(t))
+
+
+@settings(max_examples=80, deadline=None, derandomize=True)
+@given(text=_MONTHLESS)
+def test_no_pattern_writing_a_month_matches_a_text_naming_none(text):
+    # extract_date_spans runs such a pattern only on a text the month hint finds a month in
+    assert not any(rule.pattern.search(text) for rule in date_rules().spans if rule.names_month)
+
+
+@settings(max_examples=80, deadline=None, derandomize=True)
+@given(text=st.lists(st.sampled_from(["Monday", "Fri", "day", "Thurs", "’s", "'s", " ", ",", "on "]) | st.text(max_size=4), max_size=6).map("".join))
+def test_the_weekday_hint_finds_every_weekday_mention(text):
+    # extract_weekday_mentions reads only the blocks the hint finds a weekday in
+    rules = date_rules()
+    assert rules.weekday_full.search(text) is None or rules.weekday_full_hint.search(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Aug 5 2015", True),
+        ("5 JANUARY 2015", True),
+        ("Sept. 4", True),
+        ("on 5 may 2015", False),  # spans are case-sensitive: "may" is the verb
+        ("Room 101", False),
+    ],
+)
+def test_the_month_hint_finds_what_the_span_patterns_read(text, expected):
+    assert (date_rules().month_hint.search(text) is not None) == expected
+
+
+_CUE_LISTS = [("photo_before", ()), ("photo_after", ()), ("reject_before", ()), ("skip_before", ("weekday_mentions",)), ("future_before", ("weekday_mentions",))]
+
+
+def _cue_list(name, path):
+    data = load_rules("dates")
+    for key in path:
+        data = data[key]
+    return data[name]
+
+
+@pytest.mark.parametrize("name, path", _CUE_LISTS)
+def test_cue_lists_hold_no_back_references(name, path):
+    # date_rules joins each list into one pattern: a back-reference's group number would change
+    assert not any(re.search(r"\\[1-9]|\(\?P=", p) for p in _cue_list(name, path))
+
+
+_CUE_TEXT = st.lists(
+    st.sampled_from(["since ", "as of ", "file photo", "FILE - ", "Good ", "every ", "will ", "they'll ", "is due ", "next ", "photo", "©", " ", ",", "On "])
+    | st.text(max_size=4),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(text=_CUE_TEXT)
+def test_a_joined_cue_list_matches_where_one_of_its_patterns_does(text):
+    rules = date_rules()
+    for name, path in _CUE_LISTS:
+        flags = 0 if name == "skip_before" else re.IGNORECASE  # skip words are case-sensitive ("Good Friday")
+        one_of = any(re.search(p, text, flags) for p in _cue_list(name, path))
+        assert (getattr(rules, name).search(text) is not None) == one_of, name
 
 
 @pytest.mark.parametrize("text", ["Talks on Friday, August the fifth", "MOSCOW — Officials said", ""])
