@@ -37,7 +37,8 @@ _STAMP_THEN_BY = re.compile(r"^(?=[^\n]*\d)[\w\s,.:|•·/–—-]{0,80}?\s(?=by
 _TAIL = re.compile(
     r"\s+(?:on\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
     r"|\s*(?:\||•|·|—|–|\s-\s)|\s+(?:last\s+)?(?:published|updated|posted)\b|\s*@\w|\s*\d"
-    r"|\s+(?:in|on|at)\s",  # "Written by Michael Larabel in Valve on 1 June 2019"
+    r"|\s+(?:in|on|at)\s"  # "Written by Michael Larabel in Valve on 1 June 2019"
+    r"|\s+follow\b",  # a social prompt after the name: "By Abraham Riesman Follow @abrahamjoseph"
     re.I,
 )
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.I)
@@ -177,6 +178,7 @@ def _bare_name(text: str) -> str | None:
 # outlet: "Valentina Palladino - Aug 10, 2016 11:15 am UTC", "James Akinaka • 8h",
 # "Pete Evans · CBC News · Posted: ...", "Jon Fingas , @jonfingas", "Alex Perry 1 day ago".
 _NAME_THEN = re.compile(r"^(?P<name>[^\d@|•·—–/,]{4,60}?)\s*(?:@\w+|[|•·—–/,]|\s-\s|(?=\s\d+\s*(?:m|h|d|min|mins|minutes?|hours?|days?)\b))")
+_TRAILING_WEEKDAY = re.compile(r"\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
 _AGO = re.compile(r"\b\d+\s*(?:m|h|d|min|mins|minutes?|hrs?|hours?|days?)\b(?:\s+ago)?", re.I)
 
 
@@ -190,6 +192,8 @@ def _name_with_stamp(text: str) -> str | None:
     if not m:
         return None
     name, rest = m.group("name").strip(" .,"), plain[m.end("name"):]
+    # the stamp's weekday glued to the name: "Joe Wee Monday, February 29, 2016"
+    name = _TRAILING_WEEKDAY.sub("", name)
     if not _is_person(name) or not _opens_with_given_name(name):
         return None
     if extract_date_spans(rest) or _AGO.search(rest) or re.match(r"\s*@\w", rest) or outlet_by_name(rest.strip(" ,|•·-").split(" · ")[0]):

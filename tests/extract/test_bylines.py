@@ -24,6 +24,9 @@ from generator.model import Block, CleanDoc
         ("Written by Michael Larabel in Valve on 1 June 2019 at 08:34 PM EDT.", ("Michael Larabel",)),
         ("By Daniel Bader last updated 4 April 17", ("Daniel Bader",)),
         ("By Stephen Collinson, CNN", ("Stephen Collinson",)),  # an outlet is no author
+        ("_Posted by Andrew Hayden, Software Engineer on Google Play_", ("Andrew Hayden",)),  # a job title is no author
+        ("By Jane Doe, Senior Product Manager, and John Smith", ("Jane Doe",)),
+        ("By Abraham Riesman Follow @abrahamjoseph Illustration by John Ritter", ("Abraham Riesman",)),  # a social prompt
         ("By continuing to browse you agree", ()),
         ("Bypass the city", ()),
         ("Read more by clicking here 2016 by", ()),
@@ -64,6 +67,8 @@ def _doc(title_line: int, title: str) -> CleanDoc:
         # a name and its stamp under the headline
         (["Headline here", "", "Valentina Palladino - Aug 10, 2016 11:15 am UTC"], ("Valentina Palladino",)),
         (["Headline here", "", "Jon Fingas , @jonfingas", "1h ago"], ("Jon Fingas",)),
+        # the stamp's weekday is no part of the name
+        (["Headline here", "__ [Joe Wee](/latest?author=joewee) __ __ Monday, February 29, 2016 @ 11:10 PM UTC"], ("Joe Wee",)),
         # a name alone next to a stamp line
         (["Headline here", "December 15, 2016 3:33 PM ET", "Rebecca Hersher", "Body text goes here."], ("Rebecca Hersher",)),
         # links to author pages
