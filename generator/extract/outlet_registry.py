@@ -1,0 +1,118 @@
+"""The outlet registry (``generator/data/outlets.yml``): names, aliases and hosts of
+news outlets and wire agencies, looked up by name or by host. extract/outlets.py reads
+pages with it; bylines and the evaluation ask it whether a name is an outlet's."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator.files.rules import load_rules
+
+
+def _key(name: str) -> str:
+    """A name as compared: case, dots, hyphens and spacing ignored; "The X Y" is "X Y"."""
+    s = name.casefold().replace("’", "'").replace(".", "")
+    s = " ".join(re.sub(r"[-‐–—_]", " ", s).split())
+    # "The Moscow Times" is also called "Moscow Times"; "The Hindu" is never "Hindu".
+    if s.startswith("the ") and len(s.split()) >= 3:
+        s = s[4:]
+    return s
+
+
+def _surface_forms(entry: dict[str, Any]) -> list[str]:
+    """How a running text may write the outlet's name, case as written."""
+    forms: list[str] = []
+    for name in [entry["name"], *(entry.get("aliases") or [])]:
+        forms.append(name)
+        if name.startswith("The "):
+            rest = name[4:]
+            forms.append("the " + rest)
+            if len(rest.split()) >= 2:
+                forms.append(rest)
+    return forms
+
+
+@lru_cache(maxsize=None)
+def _registry() -> dict[str, Any]:
+    data = load_rules("outlets")
+    entries: list[dict[str, Any]] = data["outlets"]
+    by_key: dict[str, dict[str, Any]] = {}
+    hosts: list[tuple[str, dict[str, Any]]] = []
+    forms: list[str] = []
+    for entry in entries:
+        for name in [entry["name"], *(entry.get("aliases") or [])]:
+            by_key.setdefault(_key(name), entry)
+        hosts.extend((h.lower(), entry) for h in entry.get("hosts") or [])
+        forms.extend(_surface_forms(entry))
+    # Longest first, so "The Kyiv Independent" wins over "The Independent" at a position.
+    alternation = "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+    cues = data["cues"]
+    return {
+        "entries": entries,
+        "by_key": by_key,
+        "hosts": hosts,
+        # Case-sensitive even inside case-insensitive patterns: outlet names are proper
+        # nouns, and "the independent commission" is not The Independent.
+        "names": f"(?-i:(?<![\\w-])(?:{alternation})(?![\\w-]))",
+        "threshold": float(data.get("signature_threshold", 1.0)),
+        "cues": cues,
+    }
+
+
+def outlet_by_name(name: str) -> dict[str, Any] | None:
+    """The registry entry called ``name`` or one of its aliases ("NYT"), else ``None``."""
+    return _registry()["by_key"].get(_key(name))
+
+
+def canonical_outlet_name(name: str) -> str:
+    """The registry's canonical spelling of ``name``; an unknown name passes through unchanged."""
+    entry = outlet_by_name(name)
+    return entry["name"] if entry else name
+
+
+# --- URL host ---------------------------------------------------------------------------
+
+
+def extract_host(url: str) -> str | None:
+    """The lower-case host of ``url`` without port or credentials, archive wrappers unwrapped."""
+    text = url.strip().strip("<>").strip()
+    if not text:
+        return None
+    if "://" not in text and not text.startswith("//"):
+        text = "//" + text
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    host = host.rstrip(".")
+    if _is_archive_host(host):
+        inner = re.search(r"https?:/+(?P<rest>\S+)", parts.path + "?" + parts.query)
+        return extract_host("http://" + inner.group("rest")) if inner else None
+    return host
+
+
+def _is_archive_host(host: str) -> bool:
+    return any(host == h or host.endswith("." + h) for h in _registry()["cues"]["archive_hosts"])
+
+
+def _entry_for_host(host: str) -> dict[str, Any] | None:
+    # The longest registered host that the host is, or is a subdomain of.
+    best: tuple[int, dict[str, Any]] | None = None
+    for registered, entry in _registry()["hosts"]:
+        if host == registered or host.endswith("." + registered):
+            if best is None or len(registered) > best[0]:
+                best = (len(registered), entry)
+    return best[1] if best else None
+
+
+def outlet_name_for_host(host: str) -> str | None:
+    """The registry's name for the outlet on ``host`` (or a subdomain of it), else ``None``."""
+    entry = _entry_for_host(host.lower())
+    return entry["name"] if entry else None
+
