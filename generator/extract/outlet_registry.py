@@ -101,14 +101,24 @@ def _is_archive_host(host: str) -> bool:
     return any(host == h or host.endswith("." + h) for h in _registry()["cues"]["archive_hosts"])
 
 
-def _entry_for_host(host: str) -> dict[str, Any] | None:
-    # The longest registered host that the host is, or is a subdomain of.
-    best: tuple[int, dict[str, Any]] | None = None
+@lru_cache(maxsize=None)
+def _entries_by_host() -> dict[str, dict[str, Any]]:
+    by_host: dict[str, dict[str, Any]] = {}
     for registered, entry in _registry()["hosts"]:
-        if host == registered or host.endswith("." + registered):
-            if best is None or len(registered) > best[0]:
-                best = (len(registered), entry)
-    return best[1] if best else None
+        by_host.setdefault(registered, entry)
+    return by_host
+
+
+def _entry_for_host(host: str) -> dict[str, Any] | None:
+    """The entry of the longest registered host that ``host`` is, or is a subdomain of
+    (looked up label by label, longest first: one dictionary probe a label)."""
+    by_host = _entries_by_host()
+    labels = host.split(".")
+    for i in range(len(labels)):
+        entry = by_host.get(".".join(labels[i:]))
+        if entry is not None:
+            return entry
+    return None
 
 
 def outlet_name_for_host(host: str) -> str | None:

@@ -56,7 +56,7 @@ from generator.extract.outlet_registry import (  # the registry's look-ups, offe
     outlet_by_name,
     outlet_name_for_host,
 )
-from generator.extract.outlet_lines import block_lines as _block_lines, furniture_lines as _furniture_lines
+from generator.extract.outlet_lines import block_lines as _block_lines, furniture_lines as _furniture_lines, remember
 from generator.extract.outlet_signatures import extract_outlet_from_signature_lines, prepare_signatures
 from generator.extract.outlet_sites import (
     extract_outlet_from_site,
@@ -159,6 +159,56 @@ def _may_match(needs: frozenset[str] | None, lower: str | None) -> bool:
     sentences."""
     return lower is None or needs is None or any(map(lower.__contains__, needs))
 
+
+
+# Every cue above needs a registry name, written as the registry writes it (case kept):
+# a line writing none of the names the page holds can match none of them, so most lines
+# are passed over without running the cues (same results, less time). A form is looked
+# up by one of its runs of letters and digits (the page's runs are gathered at once),
+# the least common one: "Moscow" of "The Moscow Times", not "Times".
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
+_COMMON_RUNS = frozenset({"the", "news", "times", "post", "daily", "media", "network", "press", "agency", "group",
+                          "online", "world", "company", "inc", "international", "english", "new", "of", "and"})
+
+
+@lru_cache(maxsize=None)
+def _forms_by_run() -> dict[str, tuple[tuple[str, frozenset[str]], ...]] | None:
+    """Each written form of a registry name with its runs, filed under its least common
+    run (``None`` when a form has no run: then no line is passed over)."""
+    by_run: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for entry in _registry()["entries"]:
+        for form in _surface_forms(entry):
+            runs = _ALNUM.findall(form)
+            if not runs:
+                return None
+            rare = [r for r in runs if r.lower() not in _COMMON_RUNS] or runs
+            by_run.setdefault(max(rare, key=len), []).append((form, frozenset(runs)))
+    return {run: tuple(forms) for run, forms in by_run.items()}
+
+
+def _naming_registry(doc: CleanDoc, lines: tuple[str, ...]) -> tuple[str, ...] | list[str]:
+    """The ``lines`` of ``doc`` (in order) that write a registry name's form, each run of
+    it among the runs of the document's lines: the only lines any cue may match."""
+    forms = _registry_forms_in(doc)
+    if forms is None:
+        return lines
+    if not forms:
+        return ()
+    return [line for line in lines if any(map(line.__contains__, forms))]
+
+
+def _registry_forms_in(doc: CleanDoc) -> tuple[str, ...] | None:
+    """The registry's written forms whose runs the document's lines (furniture and prose) all hold."""
+
+    def compute() -> tuple[str, ...] | None:
+        by_run = _forms_by_run()
+        if by_run is None:
+            return None
+        lines = _furniture_lines(doc) + _block_lines(doc, _PROSE_KINDS)
+        runs = set(_ALNUM.findall("\n".join(lines)))
+        return tuple(form for run in runs.intersection(by_run) for form, need in by_run[run] if need <= runs)
+
+    return remember(doc, "registry-forms", compute)  # type: ignore[no-any-return]
 
 
 # --- URL host ---------------------------------------------------------------------------
@@ -302,7 +352,7 @@ def extract_outlet_from_copyright(doc: CleanDoc) -> Field[str] | None:
     agency and are skipped.
     """
     lines = _furniture_lines(doc) + _block_lines(doc, _PROSE_KINDS)
-    for line in lines:
+    for line in _naming_registry(doc, lines):
         found = _outlet_in_copyright(line)
         if found:
             return found
@@ -357,8 +407,8 @@ def extract_outlet_from_self_reference(doc: CleanDoc) -> Field[str] | None:
     A sentence that attributes something to an outlet ("Khoja told the Interfax news
     agency", "state-run Itar-Tass reported") cites a source and never counts.
     """
-    texts = [(line, True) for line in _furniture_lines(doc)]
-    texts += [(line, False) for line in _block_lines(doc, _PROSE_KINDS)]
+    texts = [(line, True) for line in _naming_registry(doc, _furniture_lines(doc))]
+    texts += [(line, False) for line in _naming_registry(doc, _block_lines(doc, _PROSE_KINDS))]
     for text, furniture in texts:
         for sentence in _sentences(text):
             entry = _self_reference_in(sentence, furniture)
