@@ -45,13 +45,33 @@ _MIN_PROMPT_LINES = 2
 _PROMO_MAX_WORDS = 10  # a kept line this short without a full stop is a promo, not prose
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: each is made once
 class _Name:
     """One way a page writes a name: ``form`` as written, ``name`` the outlet's canonical name."""
 
     form: str
     name: str
     agency: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class NameIndex:
+    """Names as pages are searched for them: in their order, and filed under the word a
+    page must hold for each (see :func:`_key`)."""
+
+    names: tuple[_Name, ...]
+    by_key: dict[str, tuple[_Name, ...]]
+    order: dict[_Name, int]
+
+
+def _index(names: Iterable[_Name]) -> NameIndex:
+    ordered = tuple(names)
+    filed: dict[str, list[_Name]] = {}
+    for n in ordered:
+        key = _key(n.form)
+        if key:
+            filed.setdefault(key, []).append(n)
+    return NameIndex(ordered, {k: tuple(v) for k, v in filed.items()}, {n: i for i, n in enumerate(ordered)})
 
 
 def _key(form: str) -> str | None:
@@ -79,12 +99,11 @@ class _Page:
     opening: tuple[str, ...]  # the page's first few non-empty lines, as written
 
 
-def _read_page(text: str, names: Iterable[_Name], words: frozenset[str]) -> _Page:
+def _read_page(text: str, names: list[_Name]) -> _Page:
+    """The lines of ``text`` writing any of ``names`` (those whose word the page holds)."""
     lines: dict[str, set[str]] = {}
     raw: dict[str, str] = {}
     for n in names:
-        if _key(n.form) not in words:
-            continue
         start = text.find(n.form)
         while start >= 0:
             begin = text.rfind("\n", 0, start) + 1
@@ -121,15 +140,17 @@ def _writes(form: str, line: str) -> bool:
 @dataclass(frozen=True)
 class _Parent:
     names: tuple[str, ...]
-    brands: tuple[_Name, ...]
+    brands: NameIndex
 
 
 @lru_cache(maxsize=None)
-def _parents(canonical: Callable[[str], str]) -> tuple[_Parent, ...]:
-    return tuple(
-        _Parent(tuple(p["names"]), tuple(_Name(b, canonical(b)) for b in p["brands"]))
+def _parents(canonical: Callable[[str], str]) -> tuple[tuple[_Parent, ...], NameIndex]:
+    """The parents, and an index of every parent's names."""
+    parents = tuple(
+        _Parent(tuple(p["names"]), _index(_Name(b, canonical(b)) for b in p["brands"]))
         for p in load_rules("outlets").get("parents") or ()
     )
+    return parents, _index(_Name(f, f) for p in parents for f in p.names)
 
 
 @lru_cache(maxsize=None)
@@ -138,9 +159,10 @@ def _prompt_cues() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p.replace("{name}", "\x00"), re.I) for p in load_rules("outlets")["cues"]["registry_prompts"])
 
 
-@lru_cache(maxsize=None)
-def _words_of(forms: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(k for k in map(_key, forms) if k)
+def _present(index: NameIndex, words: frozenset[str]) -> list[_Name]:
+    """The names of ``index`` whose word the page holds, in the index's order."""
+    found = [n for key in words.intersection(index.by_key) for n in index.by_key[key]]
+    return sorted(found, key=index.order.__getitem__)
 
 
 # --- parent and brand ----------------------------------------------------------------------
@@ -159,19 +181,19 @@ def extract_outlet_from_parent(
     ``prose`` gives the article's own lines (plain), ``words`` the page's words,
     ``canonical`` a registry name's canonical spelling, ``fits_page`` whether a name may
     be the page's site (its domain, where known)."""
-    parents = _parents(canonical)
-    forms = tuple(n for p in parents for n in p.names)
-    if not words & _words_of(forms):
-        return None
     lower = text.lower()
     if not any(mark in lower for mark in _COPYRIGHT_MARKS):
         return None
-    page = _read_page(text, (_Name(f, f) for f in forms), words)
+    parents, parent_names = _parents(canonical)
+    present = _present(parent_names, words)
+    if not present:
+        return None
+    page = _read_page(text, present)
     found = _parent_in_copyright(page, parents)
     if found is None:
         return None
     parent, copyright_line = found
-    brands = _read_page(text, parent.brands, words)
+    brands = _read_page(text, _present(parent.brands, words))
     evidence = _brand_lines(parent, brands, copyright_line, prose)
     ranked = sorted(evidence.items(), key=lambda kv: -len(kv[1]))
     if not ranked or (len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1])):
@@ -199,7 +221,7 @@ def _parent_in_copyright(page: _Page, parents: tuple[_Parent, ...]) -> tuple[_Pa
 
 def _brand_lines(parent: _Parent, page: _Page, copyright_line: str, prose: Callable[[], frozenset[str]]) -> dict[str, list[str]]:
     """Each brand of ``parent`` with the page's lines naming it as the site (see module doc)."""
-    forms = {b.form: b.name for b in parent.brands}
+    forms = {b.form: b.name for b in parent.brands.names}
     bare = {line for line in page.lines if line in forms}
     network_menu = len({forms[line] for line in bare}) >= 2
     opening = {_plain(line) for line in page.opening if not _is_bulleted(line)}
@@ -227,15 +249,16 @@ def extract_outlet_from_prompts(
     text: str,
     prose: Callable[[], frozenset[str]],
     words: frozenset[str],
-    names: tuple[_Name, ...],
+    names: NameIndex,
     fits_page: Callable[[str], bool],
 ) -> Field[str] | None:
     """The registry outlet (``names``: its spellings) the page's furniture prompts about on
     two lines or more, more often than any other (tier ``inferred``; see module doc)."""
-    if not words & _words_of(tuple(n.form for n in names)):
+    present = _present(names, words)
+    if not present:
         return None
-    page = _read_page(text, names, words)
-    by_form = {n.form: n for n in names}
+    page = _read_page(text, present)
+    by_form = {n.form: n for n in present}
     prose_lines: frozenset[str] | None = None
     found: dict[str, list[str]] = {}
     for line, written in page.lines.items():
@@ -253,7 +276,7 @@ def extract_outlet_from_prompts(
     if len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1]):
         return None
     name, lines = ranked[0]
-    if any(n.agency for n in names if n.name == name) or not fits_page(name):
+    if any(n.agency for n in present if n.name == name) or not fits_page(name):
         return None
     quoted = "; ".join(f'"{line[:80]}"' for line in lines[:3])
     return Field(name, Provenance("furniture-prompts", _clip(f"the page's furniture names it: {quoted}"), load_confidence("outlet-furniture-prompts"), "inferred"))
@@ -270,14 +293,16 @@ def _prompted(line: str, written: list[_Name]) -> _Name | None:
     return None
 
 
+@lru_cache(maxsize=2)  # the parent's evidence and the prompts read the same page
 def page_words(text: str) -> frozenset[str]:
     """The words of a page, split as names are (see ``_WORD``)."""
     return frozenset(_WORD.findall(text))
 
 
-def prepare_names(entries: Iterable[tuple[str, str, bool]]) -> tuple[_Name, ...]:
+def prepare_names(entries: Iterable[tuple[str, str, bool]]) -> NameIndex:
     """(form, canonical name, is an agency) as prompts look them up, longest form first."""
-    return tuple(sorted({_Name(f, n, a) for f, n, a in entries}, key=lambda n: (-len(n.form), n.form)))
+    unique = {(f, n, a) for f, n, a in entries}
+    return _index(_Name(f, n, a) for f, n, a in sorted(unique, key=lambda e: (-len(e[0]), e[0], e[1])))
 
 
 def _clip(text: str) -> str:

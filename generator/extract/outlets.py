@@ -41,6 +41,7 @@ from generator.extract.outlet_names import (
 from generator.extract.outlet_parents import (
     extract_outlet_from_parent,
     extract_outlet_from_prompts,
+    NameIndex,
     is_parent_name_at,
     page_words,
     prepare_names,
@@ -550,7 +551,7 @@ def _prompted_outlet(doc: CleanDoc, text: str, domain: str | None) -> Field[str]
 
 
 @lru_cache(maxsize=None)
-def _prompt_names() -> tuple[Any, ...]:
+def _prompt_names() -> NameIndex:
     # Registry outlets, and the publishing platforms: a writer's page on Medium prompts
     # "More From Medium", "Get the Medium app" and names no publication of its own.
     entries = _registry()["entries"]
