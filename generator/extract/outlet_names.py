@@ -341,31 +341,35 @@ def _needed_words() -> tuple[str, ...] | None:
 _WORD_ONLY = re.compile(r"[a-z0-9]+")
 
 
-def _lines_to_read(text: str) -> list[str]:
-    """The page's lines a cue may match, in order. Reading a line takes out links, marks
-    and extra spaces, which join no letters: a line with no link ("[") whose lowered raw
-    text holds no needed word cannot hold one once read, and is passed over. The words
-    are looked for in the whole page at once, and only the lines holding one are read
-    (same results as reading every line, less time)."""
+def _lines_to_read(text: str) -> list[tuple[str, frozenset[str] | None]]:
+    """The page's lines a cue may match, in order, each with the needed words its lowered
+    text holds (``None``: not known, look). Reading a line takes out links, marks and
+    extra spaces, which join and split no letters: a line with no link ("[") holds the
+    same needed words before it is read as after, and one holding none is passed over.
+    The words are looked for in the whole page at once, and only the lines holding one
+    are read (same results as reading every line, less time)."""
     words = _needed_words()
     lines = text.splitlines()
     if words is None or _ASCII_LOOKALIKES.search(text):
-        return lines
+        return [(line, None) for line in lines]
     lower = text.lower()
-    hits = []
+    hits: list[tuple[int, str]] = []
     for word in words:
         at = lower.find(word)
         while at >= 0:
-            hits.append(at)
+            hits.append((at, word))
             at = lower.find(word, at + 1)
-    at = text.find("[")
-    while at >= 0:
-        hits.append(at)
-        at = text.find("[", at + 1)
-    if not hits:
+    if not hits and "[" not in text:
         return []
     ends = list(accumulate(map(len, text.splitlines(keepends=True))))
-    return [lines[i] for i in sorted({bisect_right(ends, at) for at in hits})]
+    held: dict[int, set[str]] = {}
+    for at, word in hits:
+        held.setdefault(bisect_right(ends, at), set()).add(word)
+    at = text.find("[")
+    while at >= 0:
+        held.setdefault(bisect_right(ends, at), set())
+        at = text.find("[", at + 1)
+    return [(lines[i], None if "[" in lines[i] else frozenset(held[i])) for i in sorted(held)]
 
 
 def _self_name_lines(text: str) -> list[tuple[str, str, int]]:
@@ -373,13 +377,23 @@ def _self_name_lines(text: str) -> list[tuple[str, str, int]]:
     found = []
     needs, any_needed = _self_name_needs()
     cues = _self_name_cues()
-    for raw in _lines_to_read(text):
+    for raw, held in _lines_to_read(text):
         if "[" in raw:
             raw = _MD_LINK.sub(r"\1", raw)
         # _LINE_MARKS changes only a line with a mark to take out (most lines have none).
         marked = raw.lstrip()[:1] in _LEADING_MARKS or any(map(raw.__contains__, "*_`"))
         line = " ".join((_LINE_MARKS.sub(" ", raw) if marked else raw).split())
         if not line or len(line) > 300:
+            continue
+        if held is not None:
+            # The needed words the line holds are known: a cue needing none of them cannot match.
+            for (cue, strong), needed in zip(cues, needs):
+                if needed is not None and held.isdisjoint(needed):
+                    continue
+                m = cue.search(line)
+                if m:
+                    found.append((m.group("name").strip(" .,’'"), line, strong))
+                    break
             continue
         lower = lower_for_required_texts(line)
         if lower is not None and any_needed is not None and not any_needed.search(lower):
