@@ -8,8 +8,13 @@ The evidence, strongest first:
    sentence ("We, the journalists of The Moscow Times"), a prompt in the page furniture
    ("Support The Moscow Times"), a wire dateline ("LONDON (Reuters) -"), a credit line
    ("Source: Al Jazeera and news agencies");
+   The page's own name for its site comes next (outlet_names.py, outlet_sites.py: the
+   title's site part, the masthead logo, a copyright holder, its addresses, its
+   self-names), then a copyright line naming only a parent company ("© 2022 Vox Media")
+   with the page naming one of its brands (outlet_parents.py);
 4. furniture characteristic of one outlet's pages ("Just Watched" is CNN's video
-   carousel): a guess, so it is only ever ``inferred``.
+   carousel), or a registry outlet the furniture prompts about on two lines ("Play The
+   Atlantic crossword", "Explore The Atlantic Archive"): guesses, so only ever ``inferred``.
 
 An outlet merely *mentioned* in the text is a source, not the publisher: "told the
 Interfax news agency" names Interfax but was written by someone else. Nothing found
@@ -19,7 +24,8 @@ An unknown host gives its registrable domain ("thehill.com", method ``url-host``
 it is what the page says about where it was published, and any name the page gives
 the site (outlet_sites.py) or a curated one beats it.
 
-The registry and the cue patterns live in ``generator/data/outlets.yml``.
+The registry (looked up in outlet_registry.py), the parent companies and the cue
+patterns live in ``generator/data/outlets.yml``.
 """
 
 from __future__ import annotations
