@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.extract.outlet_parents import NameIndex, prepare_names
 from generator.files.rules import load_rules
 
 
@@ -126,3 +127,66 @@ def outlet_name_for_host(host: str) -> str | None:
     entry = _entry_for_host(host.lower())
     return entry["name"] if entry else None
 
+
+
+# Every outlets.py cue needs a registry name, written as the registry writes it (case
+# kept): a line writing none of the names the page holds can match none of them, so most
+# lines are passed over without running the cues (same results, less time). A form is looked
+# up by one of its runs of letters and digits (the page's runs are gathered at once),
+# the least common one: "Moscow" of "The Moscow Times", not "Times".
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
+_COMMON_RUNS = frozenset({"the", "news", "times", "post", "daily", "media", "network", "press", "agency", "group",
+                          "online", "world", "company", "inc", "international", "english", "new", "of", "and"})
+
+
+@lru_cache(maxsize=None)
+def _forms_by_run() -> dict[str, tuple[tuple[str, frozenset[str]], ...]] | None:
+    """Each written form of a registry name with its runs, filed under its least common
+    run (``None`` when a form has no run: then no line is passed over)."""
+    by_run: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for entry in _registry()["entries"]:
+        for form in _surface_forms(entry):
+            runs = _ALNUM.findall(form)
+            if not runs:
+                return None
+            rare = [r for r in runs if r.lower() not in _COMMON_RUNS] or runs
+            by_run.setdefault(max(rare, key=len), []).append((form, frozenset(runs)))
+    return {run: tuple(forms) for run, forms in by_run.items()}
+
+
+# Every ASCII character but letters and digits, as a space: the text's words once split
+# are its runs of letters and digits, but where a character outside ASCII stands in one.
+_NOT_ALNUM_ASCII = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+
+
+def _alnum_runs(text: str) -> set[str]:
+    """``set(_ALNUM.findall(text))``, and any word holding a character outside ASCII (no
+    registry run is one): split in C, which is quicker than the pattern."""
+    words = set(text.translate(_NOT_ALNUM_ASCII).split())
+    if not text.isascii():
+        words |= set(_ALNUM.findall(" ".join(w for w in words if not w.isascii())))
+    return words
+
+
+def forms_written_in(text: str) -> tuple[str, ...] | None:
+    """The registry's written forms whose runs of letters and digits ``text`` all holds
+    (``None``: not known, any may be written): only lines writing one of them may hold a
+    registry name."""
+    by_run = _forms_by_run()
+    if by_run is None:
+        return None
+    runs = _alnum_runs(text)
+    return tuple(form for run in runs.intersection(by_run) for form, need in by_run[run] if need <= runs)
+
+
+@lru_cache(maxsize=None)
+def prompt_names() -> NameIndex:
+    """The names furniture prompts are read for (extract/outlet_parents.py)."""
+    # Registry outlets, and the publishing platforms: a writer's page on Medium prompts
+    # "More From Medium", "Get the Medium app" and names no publication of its own.
+    entries = _registry()["entries"]
+    platforms = tuple(_registry()["cues"].get("platform_names", {}).values())
+    return prepare_names(
+        [(form, e["name"], e.get("kind") == "agency") for e in entries for form in _surface_forms(e)]
+        + [(name, name, False) for name in platforms]
+    )

@@ -47,21 +47,20 @@ from generator.extract.outlet_names import (
 from generator.extract.outlet_parents import (
     extract_outlet_from_parent,
     extract_outlet_from_prompts,
-    NameIndex,
     is_parent_name_at,
     page_words,
-    prepare_names,
     prose_lines,
 )
 from generator.extract.outlet_registry import (  # the registry's look-ups, offered to other rooms from here too
     _entry_for_host,
     _key,
     _registry,
-    _surface_forms,
     canonical_outlet_name,
     extract_host,
+    forms_written_in,
     outlet_by_name,
     outlet_name_for_host,
+    prompt_names,
 )
 from generator.extract.outlet_lines import block_lines as _block_lines, furniture_lines as _furniture_lines, remember
 from generator.extract.outlet_signatures import extract_outlet_from_signature_lines, prepare_signatures
@@ -168,45 +167,6 @@ def _may_match(needs: frozenset[str] | None, lower: str | None) -> bool:
 
 
 
-# Every cue above needs a registry name, written as the registry writes it (case kept):
-# a line writing none of the names the page holds can match none of them, so most lines
-# are passed over without running the cues (same results, less time). A form is looked
-# up by one of its runs of letters and digits (the page's runs are gathered at once),
-# the least common one: "Moscow" of "The Moscow Times", not "Times".
-_ALNUM = re.compile(r"[A-Za-z0-9]+")
-_COMMON_RUNS = frozenset({"the", "news", "times", "post", "daily", "media", "network", "press", "agency", "group",
-                          "online", "world", "company", "inc", "international", "english", "new", "of", "and"})
-
-
-@lru_cache(maxsize=None)
-def _forms_by_run() -> dict[str, tuple[tuple[str, frozenset[str]], ...]] | None:
-    """Each written form of a registry name with its runs, filed under its least common
-    run (``None`` when a form has no run: then no line is passed over)."""
-    by_run: dict[str, list[tuple[str, frozenset[str]]]] = {}
-    for entry in _registry()["entries"]:
-        for form in _surface_forms(entry):
-            runs = _ALNUM.findall(form)
-            if not runs:
-                return None
-            rare = [r for r in runs if r.lower() not in _COMMON_RUNS] or runs
-            by_run.setdefault(max(rare, key=len), []).append((form, frozenset(runs)))
-    return {run: tuple(forms) for run, forms in by_run.items()}
-
-
-# Every ASCII character but letters and digits, as a space: the text's words once split
-# are its runs of letters and digits, but where a character outside ASCII stands in one.
-_NOT_ALNUM_ASCII = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
-
-
-def _alnum_runs(text: str) -> set[str]:
-    """``set(_ALNUM.findall(text))``, and any word holding a character outside ASCII (no
-    registry run is one): split in C, which is quicker than the pattern."""
-    words = set(text.translate(_NOT_ALNUM_ASCII).split())
-    if not text.isascii():
-        words |= set(_ALNUM.findall(" ".join(w for w in words if not w.isascii())))
-    return words
-
-
 def _naming_registry(doc: CleanDoc, lines: tuple[str, ...]) -> tuple[str, ...] | list[str]:
     """The ``lines`` of ``doc`` (in order) that write a registry name's form, each run of
     it among the runs of the document's lines: the only lines any cue may match."""
@@ -222,12 +182,7 @@ def _registry_forms_in(doc: CleanDoc) -> tuple[str, ...] | None:
     """The registry's written forms whose runs the document's lines (furniture and prose) all hold."""
 
     def compute() -> tuple[str, ...] | None:
-        by_run = _forms_by_run()
-        if by_run is None:
-            return None
-        joined = "\n".join(_furniture_lines(doc) + _block_lines(doc, _PROSE_KINDS))
-        runs = _alnum_runs(joined)
-        return tuple(form for run in runs.intersection(by_run) for form, need in by_run[run] if need <= runs)
+        return forms_written_in("\n".join(_furniture_lines(doc) + _block_lines(doc, _PROSE_KINDS)))
 
     return remember(doc, "registry-forms", compute)  # type: ignore[no-any-return]
 
@@ -569,19 +524,7 @@ def _furniture_outlet(doc: CleanDoc, text: str, domain: str | None) -> Field[str
 def _prompted_outlet(doc: CleanDoc, text: str, domain: str | None) -> Field[str] | None:
     """The registry outlet the page's furniture prompts about (see outlet_parents.py)."""
     return extract_outlet_from_prompts(
-        text, lambda: prose_lines(_block_lines(doc, _PROSE_KINDS)), page_words(text), _prompt_names(), _fits_page(domain)
-    )
-
-
-@lru_cache(maxsize=None)
-def _prompt_names() -> NameIndex:
-    # Registry outlets, and the publishing platforms: a writer's page on Medium prompts
-    # "More From Medium", "Get the Medium app" and names no publication of its own.
-    entries = _registry()["entries"]
-    platforms = tuple(_registry()["cues"].get("platform_names", {}).values())
-    return prepare_names(
-        [(form, e["name"], e.get("kind") == "agency") for e in entries for form in _surface_forms(e)]
-        + [(name, name, False) for name in platforms]
+        text, lambda: prose_lines(_block_lines(doc, _PROSE_KINDS)), page_words(text), prompt_names(), _fits_page(domain)
     )
 
 
