@@ -565,9 +565,10 @@ def _confirmed(found: Field[str], page_names: set[str], domain: str | None) -> b
         return _key(found.value) in page_names
     if entry is None and found.provenance.method == "byline":
         return _key(found.value) in page_names or (domain is not None and fit_name(found.value, domain) is not None)
-    if domain is not None and found.provenance.method == "self-reference" and _key(found.value) not in page_names:
-        # A page names other outlets in its promos and link lists ("follow X on ..."):
-        # a self-reference on a site whose domain is known must be that site's.
+    if domain is not None and found.provenance.method in ("self-reference", "credit-line") and _key(found.value) not in page_names:
+        # A page names other outlets in its promos and link lists ("follow X on ..."), and
+        # credits the outlets it took a story from ("Source: The Sun"): on a site whose
+        # domain is known, such a name must be that site's.
         return _domain_fits(found.value, entry, domain)
     return True
 
