@@ -63,9 +63,18 @@ def _registry() -> dict[str, Any]:
     }
 
 
+_DOMAIN_NAME = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}")
+
+
 def outlet_by_name(name: str) -> dict[str, Any] | None:
-    """The registry entry called ``name`` or one of its aliases ("NYT"), else ``None``."""
-    return _registry()["by_key"].get(_key(name))
+    """The registry entry called ``name`` or one of its aliases ("NYT"), or whose host the
+    name is ("NYTimes.com", "CNN.com": sites call themselves by their domain), else ``None``."""
+    entry = _registry()["by_key"].get(_key(name))
+    if entry is None and "." in name:
+        bare = name.strip()
+        if _DOMAIN_NAME.fullmatch(bare):
+            entry = _entry_for_host(bare.lower().removeprefix("www."))
+    return entry
 
 
 def canonical_outlet_name(name: str) -> str:

@@ -345,6 +345,14 @@ def test_extract_host(url: str, expected: str | None) -> None:
         ("Hindu", None),
         ("Times", None),
         ("Some Local Paper", None),
+        # A site calling itself by its domain.
+        ("NYTimes.com", "The New York Times"),
+        ("www.FoxNews.com", "Fox News"),
+        ("example.com", None),
+        ("U.S.", None),
+        # Footers name the company behind a registry outlet.
+        ("E! Entertainment Television", "E! Online"),
+        ("Telegraph Media Group", "The Telegraph"),
     ],
 )
 def test_outlet_by_name(name: str, expected: str | None) -> None:
