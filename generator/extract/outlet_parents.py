@@ -95,14 +95,12 @@ class _Page:
     """The lines of one page that write any of some names, each with the names it writes."""
 
     lines: dict[str, set[str]]  # plain line -> forms written in it
-    raw: dict[str, str]  # plain line -> the line as written (bullets kept)
     opening: tuple[str, ...]  # the page's first few non-empty lines, as written
 
 
 def _read_page(text: str, names: list[_Name]) -> _Page:
     """The lines of ``text`` writing any of ``names`` (those whose word the page holds)."""
     lines: dict[str, set[str]] = {}
-    raw: dict[str, str] = {}
     for n in names:
         start = text.find(n.form)
         while start >= 0:
@@ -113,10 +111,9 @@ def _read_page(text: str, names: list[_Name]) -> _Page:
             if len(line) <= _MAX_LINE_CHARS:
                 plain = _plain(line)
                 lines.setdefault(plain, set()).add(n.form)
-                raw.setdefault(plain, line)
             start = text.find(n.form, end)
     opening = tuple(line for line in (text[:2000].splitlines()) if line.strip())[:_MASTHEAD_LINES]
-    return _Page(lines, raw, opening)
+    return _Page(lines, opening)
 
 
 def _writes(form: str, line: str) -> bool:
