@@ -466,7 +466,10 @@ def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
     Bylines beat the URL's host, which beats the title's site part, the outlet naming
     itself (copyright, first-person text, wire dateline, credit line), the masthead logo,
     then the site the page's own addresses are on (``text``: the raw page, see
-    outlet_sites.py); furniture signatures are only a fallback (tier ``inferred``).
+    outlet_sites.py) and the names the site gives itself; below them, a parent company's
+    copyright with the brand the page names (outlet_parents.py). Furniture signatures and
+    prompts about a registry outlet are only a fallback (tier ``inferred``), read only
+    when nothing else named the site.
 
     Two kinds of text evidence need the page's confirmation, as they often name someone
     else: a wire agency (a byline "…, The Associated Press", a dateline, a credit, a
