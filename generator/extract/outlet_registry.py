@@ -163,18 +163,16 @@ def _forms_by_run() -> dict[str, tuple[tuple[str, frozenset[str]], ...]] | None:
     return {run: tuple(forms) for run, forms in by_run.items()}
 
 
-# Every ASCII character but letters and digits, as a space: the text's words once split
-# are its runs of letters and digits, but where a character outside ASCII stands in one.
+# Every ASCII character but letters and digits, as a space: an ASCII text's words once
+# split are its runs of letters and digits.
 _NOT_ALNUM_ASCII = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 
 
 def _alnum_runs(text: str) -> set[str]:
-    """``set(_ALNUM.findall(text))``, and any word holding a character outside ASCII (no
-    registry run is one): split in C, which is quicker than the pattern."""
-    words = set(text.translate(_NOT_ALNUM_ASCII).split())
+    """``set(_ALNUM.findall(text))``; an ASCII text is split in C, quicker than the pattern."""
     if not text.isascii():
-        words |= set(_ALNUM.findall(" ".join(w for w in words if not w.isascii())))
-    return words
+        return set(_ALNUM.findall(text))  # translate is slow on text outside ASCII
+    return set(text.translate(_NOT_ALNUM_ASCII).split())
 
 
 def forms_written_in(text: str) -> tuple[str, ...] | None:

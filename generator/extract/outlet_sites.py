@@ -77,7 +77,7 @@ def count_site_domains(text: str) -> Counter[str]:
         text = _ENCODED_SLASH.sub("/", _ENCODED_COLON.sub(":", text))
     # each pattern scans the whole page: run only where the text it needs stands ("//", "@", a suffix)
     hosts = [m.group(1) for m in _url_hosts(text)] if "//" in text else []
-    hosts += [m.group(1) for m in _EMAIL_HOST.finditer(text)] if "@" in text else []
+    hosts += [m.group(1) for m in _email_hosts(text)] if "@" in text else []
     hosts += [m.group(1) for m in _word_domains(text)]
     for host in hosts:
         domain = registrable_domain(host)
@@ -105,6 +105,33 @@ def _url_hosts(text: str) -> list[re.Match[str]]:
             found.append(m)
             end = m.end()
     return found
+
+
+def _email_hosts(text: str) -> list[re.Match[str]]:
+    """``_EMAIL_HOST.finditer(text)``, run only over the runs of address characters (word
+    characters and ".+-@") holding an "@": a match lies within one such run (the
+    characters either side are read as context), so the same matches are found without
+    trying every position of the page."""
+    found: list[re.Match[str]] = []
+    done = 0
+    at = text.find("@")
+    while at >= 0:
+        if at >= done:
+            begin = at
+            while begin > 0 and _is_address_char(text[begin - 1]):
+                begin -= 1
+            end = at + 1
+            while end < len(text) and _is_address_char(text[end]):
+                end += 1
+            found.extend(_EMAIL_HOST.finditer(text, begin, min(len(text), end + 1)))
+            done = end
+        at = text.find("@", at + 1)
+    return found
+
+
+def _is_address_char(ch: str) -> bool:
+    # What _EMAIL_HOST's match is made of: a word character (\w is str.isalnum or "_") or ".+-@".
+    return ch.isalnum() or ch in "_.+-@"
 
 
 _DOMAIN_CHAR = re.compile(r"[a-z0-9.-]", re.I)  # every character _WORD_DOMAIN's match is made of
