@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
+from generator.extract.clean import _ASCII_LOOKALIKES, extract_required_texts
 from generator.files.rules import load_confidence, load_rules
 from generator.model import Field, Provenance
 
@@ -162,35 +163,63 @@ def _present(index: NameIndex, words: frozenset[str]) -> list[_Name]:
     return sorted(found, key=index.order.__getitem__)
 
 
+def _lines_holding(text: str, lower: str, needles: Iterable[str]) -> str:
+    """The lines of ``text`` (``lower``: it lowered, of the same length) holding any of
+    ``needles`` (lower-case) or a link ("["), in order, one a line: the only lines the
+    caller's cues may match (reading a line takes out links, marks and spaces, joining
+    no letters but across a link)."""
+    starts: dict[int, int] = {}
+    for needle in (*needles, "["):
+        at = (text if needle == "[" else lower).find(needle)
+        while at >= 0:
+            begin = text.rfind("\n", 0, at) + 1
+            if begin not in starts:
+                end = text.find("\n", at)
+                starts[begin] = len(text) if end < 0 else end
+            at = (text if needle == "[" else lower).find(needle, starts[begin])
+    return "\n".join(text[b : starts[b]] for b in sorted(starts))
+
+
+@lru_cache(maxsize=None)
+def _prompt_needs() -> tuple[str, ...]:
+    """Texts one of which every prompt cue needs in a lowered line (the name aside)."""
+    needs: set[str] = set()
+    for cue in _prompt_cues():
+        found = extract_required_texts(re.compile(cue.pattern.replace("\x00", "(?:.)"), re.I))
+        if not found:
+            return ("",)  # a cue needing nothing known: every line holds ""
+        needs |= found
+    return tuple(sorted(needs))
+
+
 # --- parent and brand ----------------------------------------------------------------------
 
 
 def extract_outlet_from_parent(
     text: str,
     prose: Callable[[], frozenset[str]],
-    words: frozenset[str],
     canonical: Callable[[str], str],
     fits_page: Callable[[str], bool],
 ) -> Field[str] | None:
     """The brand of the parent company a copyright line names, as the page names it (see
     module doc); ``None`` when no copyright line names a parent or no brand stands out.
 
-    ``prose`` gives the article's own lines (plain), ``words`` the page's words,
+    ``prose`` gives the article's own lines (plain),
     ``canonical`` a registry name's canonical spelling, ``fits_page`` whether a name may
     be the page's site (its domain, where known)."""
     lower = text.lower()
     if not any(mark in lower for mark in _COPYRIGHT_MARKS):
         return None
     parents, parent_names = _parents(canonical)
-    present = _present(parent_names, words)
+    copyright_lines = _lines_holding(text, lower, _COPYRIGHT_MARKS)
+    present = _present(parent_names, page_words(copyright_lines))
     if not present:
         return None
-    page = _read_page(text, present)
-    found = _parent_in_copyright(page, parents)
+    found = _parent_in_copyright(_read_page(copyright_lines, present), parents)
     if found is None:
         return None
     parent, copyright_line = found
-    brands = _read_page(text, _present(parent.brands, words))
+    brands = _read_page(text, list(parent.brands.names))
     evidence = _brand_lines(parent, brands, copyright_line, prose)
     ranked = sorted(evidence.items(), key=lambda kv: -len(kv[1]))
     if not ranked or (len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1])):
@@ -245,16 +274,19 @@ def _brand_lines(parent: _Parent, page: _Page, copyright_line: str, prose: Calla
 def extract_outlet_from_prompts(
     text: str,
     prose: Callable[[], frozenset[str]],
-    words: frozenset[str],
     names: NameIndex,
     fits_page: Callable[[str], bool],
 ) -> Field[str] | None:
     """The registry outlet (``names``: its spellings) the page's furniture prompts about on
     two lines or more, more often than any other (tier ``inferred``; see module doc)."""
-    present = _present(names, words)
+    if _ASCII_LOOKALIKES.search(text):
+        candidates = text  # lowering may not keep every needed text: read every line
+    else:
+        candidates = _lines_holding(text, text.lower(), _prompt_needs())
+    present = _present(names, page_words(candidates))
     if not present:
         return None
-    page = _read_page(text, present)
+    page = _read_page(candidates, present)
     by_form = {n.form: n for n in present}
     prose_lines: frozenset[str] | None = None
     found: dict[str, list[str]] = {}

@@ -48,7 +48,6 @@ from generator.extract.outlet_parents import (
     extract_outlet_from_parent,
     extract_outlet_from_prompts,
     is_parent_name_at,
-    page_words,
     prose_lines,
 )
 from generator.extract.outlet_registry import (  # the registry's look-ups, offered to other rooms from here too
@@ -520,14 +519,14 @@ def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
 def _furniture_outlet(doc: CleanDoc, text: str, domain: str | None) -> Field[str] | None:
     """The brand of the parent company a copyright line names, as the page's furniture names it."""
     return extract_outlet_from_parent(
-        text, lambda: prose_lines(_block_lines(doc, _PROSE_KINDS)), page_words(text), canonical_outlet_name, _fits_brand(domain)
+        text, lambda: prose_lines(_block_lines(doc, _PROSE_KINDS)), canonical_outlet_name, _fits_brand(domain)
     )
 
 
 def _prompted_outlet(doc: CleanDoc, text: str, domain: str | None) -> Field[str] | None:
     """The registry outlet the page's furniture prompts about (see outlet_parents.py)."""
     return extract_outlet_from_prompts(
-        text, lambda: prose_lines(_block_lines(doc, _PROSE_KINDS)), page_words(text), prompt_names(), _fits_page(domain)
+        text, lambda: prose_lines(_block_lines(doc, _PROSE_KINDS)), prompt_names(), _fits_page(domain)
     )
 
 
