@@ -114,6 +114,7 @@ _WIRE_DATELINE = re.compile(
 )
 _PAREN = re.compile(r"\((?P<name>[^()\n]{2,40})\)")
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|„[^“\n]*“")
+_LIST_NUMBER = re.compile(r"\s+\d")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _COPYRIGHT_HEAD = r"(?:copyright\s*(?:©|\(c\)|&copy;)?|©|\(c\)|&copy;)"
 _YEARS = r"(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)"
@@ -214,6 +215,8 @@ def _entry_in(text: str) -> dict[str, Any] | None:
     """The registry entry of the first outlet name written in ``text``, not as the head of a
     parent company's name ("Vox" of "Vox Media")."""
     for m in _name_pattern().finditer(text):
+        if _LIST_NUMBER.match(text, m.end()):
+            continue  # "the Fortune 500", "Time 100": a list named after the outlet
         if not is_parent_name_at(text, m.start(), m.end()):
             return outlet_by_name(m.group(0))
     return None

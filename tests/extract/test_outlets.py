@@ -109,6 +109,8 @@ CASES = [
     ("self-first-person-appeal",
      make_doc((BODY,), removed=("Novaya Gazeta Europe needs our readers more than ever.",)), "Novaya Gazeta Europe", "self-reference"),
     ("credit-line", make_doc((BODY,), removed=("Source: Al Jazeera and news agencies",)), "Al Jazeera", "credit-line"),
+    # A list named after an outlet is no self-reference.
+    ("first-person-list-name", make_doc((BODY,), removed=("Our Fortune 500 clients trust us.",)), None, None),
     # On a site whose domain is known, a credit names the outlet a story was taken from.
     ("credit-line-other-site", make_doc((BODY,), removed=("Source: The Sun",), url="https://www.gossip-example.com/a"), "gossip-example.com", "url-host"),
     # --- sources are not the publisher -------------------------------------------------
