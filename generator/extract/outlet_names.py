@@ -207,12 +207,12 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
         if linked is not None:
             return linked
     text = _MD_LINK.sub(r"\1", text) if "](" in text else text
-    for dm in _COPYRIGHT_DOMAIN.finditer(text):
+    for dm in _at_copyright_heads(_COPYRIGHT_DOMAIN, text):
         # A domain ("© 2022 opposingviews.com"): the site, as the page spells its name.
         held = _held_domain(text, dm)
         if held is not None and (domain is None or held[0] == domain):
             return held[1]
-    for m in _COPYRIGHT.finditer(text):
+    for m in _at_copyright_heads(_COPYRIGHT, text):
         if re.match(r"\.[a-z]", text[m.end():m.end() + 2]):
             continue  # a domain, read above
         name = _COMPANY_TAIL.sub("", m.group("name").strip(" ,.")).strip(" ,.")
@@ -238,6 +238,32 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
 
 # What _COPYRIGHT, _COPYRIGHT_DOMAIN and _COPYRIGHT_LINK open with, lowered.
 _COPYRIGHT_HEADS = ("©", "(c)", "&copy;", "copyright")
+
+
+def _at_copyright_heads(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern every match of which opens with a copyright
+    head: the pattern is tried only where a head stands, leftmost first, never overlapping
+    (the same matches; a search tries every position of the page, slowly for a
+    case-insensitive alternation)."""
+    if _ASCII_LOOKALIKES.search(text):
+        return list(pattern.finditer(text))  # lowering may move or hide a head: search as written
+    lower = text.lower()
+    starts = set()
+    for head in _COPYRIGHT_HEADS:
+        at = lower.find(head)
+        while at >= 0:
+            starts.add(at)
+            at = lower.find(head, at + 1)
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            found.append(m)
+            end = m.end()
+    return found
 
 _COPYRIGHT_DOMAIN = re.compile(
     r"(?:©|\(c\)|&copy;|\bcopyright\b)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
@@ -280,7 +306,7 @@ _COPYRIGHT_LINK = re.compile(
 def _copyright_link_to_site(text: str, domain: str) -> Field[str] | None:
     """A copyright holder linked to the site's own home page ("Copyright © 2017 [WordPress
     Tavern](https://wptavern.com)"): the name the site gives itself, whatever its domain."""
-    for m in _COPYRIGHT_LINK.finditer(text):
+    for m in _at_copyright_heads(_COPYRIGHT_LINK, text):
         if re.fullmatch(rf"(?:https?:)?//(?:www\.)?{re.escape(domain)}/?", m.group("href")):
             name = _COMPANY_TAIL.sub("", m.group("name").strip(" ,.")).strip(" ,.")
             if len(name) >= 3:
