@@ -322,6 +322,11 @@ def render_report(results: Sequence[PageResult]) -> str:
     invented = [r for r in results if r.labels.get("outlet") and judge_outlet(r) == "invented"]
     if invented:
         lines += ["", "Invented outlets:"] + [f"- {r.id}: gave {r.outlet!r}, label {r.labels['outlet']!r}" for r in invented]
+    missing = [r for r in results if r.labels.get("outlet") and judge_outlet(r) in ("missing", "domain")]
+    if missing:
+        lines += ["", "Outlets not found (or only the domain given):"] + [
+            f"- {r.id}: label {r.labels['outlet']!r}" + (f", gave {r.outlet!r}" if r.outlet else "") for r in missing
+        ]
     return "\n".join(lines)
 
 

@@ -7,6 +7,8 @@ the last document's lines are kept rather than split five times over.
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from generator.model import CleanDoc
 
 # Five kinds of evidence read the same lines of one document: the last document's lines
@@ -36,6 +38,15 @@ def block_lines(doc: CleanDoc, kinds: tuple[str, ...] | None = None) -> tuple[st
     if lines is None:
         lines = by_kinds[kinds] = _read_block_lines(doc, kinds)
     return lines
+
+
+def remember(doc: CleanDoc, key: object, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept for the document while it is the last one read (for answers
+    several kinds of evidence share, such as the registry forms its lines write)."""
+    kept = _document_lines(doc)[1]
+    if key not in kept:
+        kept[key] = compute()  # type: ignore[index]
+    return kept[key]  # type: ignore[index]
 
 
 def _read_block_lines(doc: CleanDoc, kinds: tuple[str, ...] | None) -> tuple[str, ...]:

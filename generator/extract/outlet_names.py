@@ -11,7 +11,9 @@ a page whose domain is unknown) the page writes it again elsewhere. Nothing is i
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any, Callable
 
 from generator.extract.outlet_sites import (
@@ -22,7 +24,7 @@ from generator.extract.outlet_sites import (
     name_fits_domain,
     registrable_domain,
 )
-from generator.extract.clean import extract_required_texts, lower_for_required_texts
+from generator.extract.clean import _ASCII_LOOKALIKES, extract_required_texts, lower_for_required_texts
 from generator.files.rules import load_confidence, load_rules
 from generator.model import Field, Provenance
 
@@ -205,12 +207,12 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
         if linked is not None:
             return linked
     text = _MD_LINK.sub(r"\1", text) if "](" in text else text
-    for dm in _COPYRIGHT_DOMAIN.finditer(text):
+    for dm in _at_copyright_heads(_COPYRIGHT_DOMAIN, text):
         # A domain ("© 2022 opposingviews.com"): the site, as the page spells its name.
         held = _held_domain(text, dm)
         if held is not None and (domain is None or held[0] == domain):
             return held[1]
-    for m in _COPYRIGHT.finditer(text):
+    for m in _at_copyright_heads(_COPYRIGHT, text):
         if re.match(r"\.[a-z]", text[m.end():m.end() + 2]):
             continue  # a domain, read above
         name = _COMPANY_TAIL.sub("", m.group("name").strip(" ,.")).strip(" ,.")
@@ -236,6 +238,32 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
 
 # What _COPYRIGHT, _COPYRIGHT_DOMAIN and _COPYRIGHT_LINK open with, lowered.
 _COPYRIGHT_HEADS = ("©", "(c)", "&copy;", "copyright")
+
+
+def _at_copyright_heads(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern every match of which opens with a copyright
+    head: the pattern is tried only where a head stands, leftmost first, never overlapping
+    (the same matches; a search tries every position of the page, slowly for a
+    case-insensitive alternation)."""
+    if _ASCII_LOOKALIKES.search(text):
+        return list(pattern.finditer(text))  # lowering may move or hide a head: search as written
+    lower = text.lower()
+    starts = set()
+    for head in _COPYRIGHT_HEADS:
+        at = lower.find(head)
+        while at >= 0:
+            starts.add(at)
+            at = lower.find(head, at + 1)
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            found.append(m)
+            end = m.end()
+    return found
 
 _COPYRIGHT_DOMAIN = re.compile(
     r"(?:©|\(c\)|&copy;|\bcopyright\b)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"
@@ -278,7 +306,7 @@ _COPYRIGHT_LINK = re.compile(
 def _copyright_link_to_site(text: str, domain: str) -> Field[str] | None:
     """A copyright holder linked to the site's own home page ("Copyright © 2017 [WordPress
     Tavern](https://wptavern.com)"): the name the site gives itself, whatever its domain."""
-    for m in _COPYRIGHT_LINK.finditer(text):
+    for m in _at_copyright_heads(_COPYRIGHT_LINK, text):
         if re.fullmatch(rf"(?:https?:)?//(?:www\.)?{re.escape(domain)}/?", m.group("href")):
             name = _COMPANY_TAIL.sub("", m.group("name").strip(" ,.")).strip(" ,.")
             if len(name) >= 3:
@@ -325,18 +353,73 @@ def _self_name_needs() -> tuple[tuple[frozenset[str] | None, ...], re.Pattern[st
     return needs, re.compile("|".join(re.escape(t) for t in texts))
 
 
+@lru_cache(maxsize=None)
+def _needed_words() -> tuple[str, ...] | None:
+    """Every text a cue of :func:`_self_name_cues` needs, when each is one word of letters
+    and digits (else ``None``)."""
+    needs, any_needed = _self_name_needs()
+    if any_needed is None:
+        return None
+    words = sorted({t for n in needs for t in n or ()})
+    return tuple(words) if all(_WORD_ONLY.fullmatch(w) for w in words) else None
+
+
+_WORD_ONLY = re.compile(r"[a-z0-9]+")
+
+
+def _lines_to_read(text: str) -> list[tuple[str, frozenset[str] | None]]:
+    """The page's lines a cue may match, in order, each with the needed words its lowered
+    text holds (``None``: not known, look). Reading a line takes out links, marks and
+    extra spaces, which join and split no letters: a line with no link ("[") holds the
+    same needed words before it is read as after, and one holding none is passed over.
+    The words are looked for in the whole page at once, and only the lines holding one
+    are read (same results as reading every line, less time)."""
+    words = _needed_words()
+    lines = text.splitlines()
+    if words is None or _ASCII_LOOKALIKES.search(text):
+        return [(line, None) for line in lines]
+    lower = text.lower()
+    hits: list[tuple[int, str]] = []
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            hits.append((at, word))
+            at = lower.find(word, at + 1)
+    if not hits and "[" not in text:
+        return []
+    ends = list(accumulate(map(len, text.splitlines(keepends=True))))
+    held: dict[int, set[str]] = {}
+    for at, word in hits:
+        held.setdefault(bisect_right(ends, at), set()).add(word)
+    at = text.find("[")
+    while at >= 0:
+        held.setdefault(bisect_right(ends, at), set())
+        at = text.find("[", at + 1)
+    return [(lines[i], None if "[" in lines[i] else frozenset(held[i])) for i in sorted(held)]
+
+
 def _self_name_lines(text: str) -> list[tuple[str, str, int]]:
     """(name, line, strong) for each line of the page where the site names itself."""
     found = []
     needs, any_needed = _self_name_needs()
     cues = _self_name_cues()
-    for raw in text.splitlines():
+    for raw, held in _lines_to_read(text):
         if "[" in raw:
             raw = _MD_LINK.sub(r"\1", raw)
         # _LINE_MARKS changes only a line with a mark to take out (most lines have none).
         marked = raw.lstrip()[:1] in _LEADING_MARKS or any(map(raw.__contains__, "*_`"))
         line = " ".join((_LINE_MARKS.sub(" ", raw) if marked else raw).split())
         if not line or len(line) > 300:
+            continue
+        if held is not None:
+            # The needed words the line holds are known: a cue needing none of them cannot match.
+            for (cue, strong), needed in zip(cues, needs):
+                if needed is not None and held.isdisjoint(needed):
+                    continue
+                m = cue.search(line)
+                if m:
+                    found.append((m.group("name").strip(" .,’'"), line, strong))
+                    break
             continue
         lower = lower_for_required_texts(line)
         if lower is not None and any_needed is not None and not any_needed.search(lower):

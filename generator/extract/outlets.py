@@ -8,8 +8,13 @@ The evidence, strongest first:
    sentence ("We, the journalists of The Moscow Times"), a prompt in the page furniture
    ("Support The Moscow Times"), a wire dateline ("LONDON (Reuters) -"), a credit line
    ("Source: Al Jazeera and news agencies");
+   The page's own name for its site comes next (outlet_names.py, outlet_sites.py: the
+   title's site part, the masthead logo, a copyright holder, its addresses, its
+   self-names), then a copyright line naming only a parent company ("© 2022 Vox Media")
+   with the page naming one of its brands (outlet_parents.py);
 4. furniture characteristic of one outlet's pages ("Just Watched" is CNN's video
-   carousel): a guess, so it is only ever ``inferred``.
+   carousel), or a registry outlet the furniture prompts about on two lines ("Play The
+   Atlantic crossword", "Explore The Atlantic Archive"): guesses, so only ever ``inferred``.
 
 An outlet merely *mentioned* in the text is a source, not the publisher: "told the
 Interfax news agency" names Interfax but was written by someone else. Nothing found
@@ -19,7 +24,8 @@ An unknown host gives its registrable domain ("thehill.com", method ``url-host``
 it is what the page says about where it was published, and any name the page gives
 the site (outlet_sites.py) or a curated one beats it.
 
-The registry and the cue patterns live in ``generator/data/outlets.yml``.
+The registry (looked up in outlet_registry.py), the parent companies and the cue
+patterns live in ``generator/data/outlets.yml``.
 """
 
 from __future__ import annotations
@@ -27,8 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
-from urllib.parse import urlsplit
+from typing import Any, Callable
 
 from generator.extract.clean import extract_required_texts, lower_for_required_texts
 from generator.extract.outlet_names import (
@@ -39,7 +44,24 @@ from generator.extract.outlet_names import (
     fit_name,
     split_title_site,  # the title's site part, offered to other rooms from here
 )
-from generator.extract.outlet_lines import block_lines as _block_lines, furniture_lines as _furniture_lines
+from generator.extract.outlet_parents import (
+    extract_outlet_from_parent,
+    extract_outlet_from_prompts,
+    is_parent_name_at,
+    prose_lines,
+)
+from generator.extract.outlet_registry import (  # the registry's look-ups, offered to other rooms from here too
+    _entry_for_host,
+    _key,
+    _registry,
+    canonical_outlet_name,
+    extract_host,
+    forms_written_in,
+    outlet_by_name,
+    outlet_name_for_host,
+    prompt_names,
+)
+from generator.extract.outlet_lines import block_lines as _block_lines, furniture_lines as _furniture_lines, remember
 from generator.extract.outlet_signatures import extract_outlet_from_signature_lines, prepare_signatures
 from generator.extract.outlet_sites import (
     extract_outlet_from_site,
@@ -52,7 +74,6 @@ from generator.extract.outlet_sites import (
 )
 from generator.files.rules import load_confidence
 from generator.model import CleanDoc, Field, Provenance, choose
-from generator.files.rules import load_rules
 
 # Confidences, one per kind of evidence, in the order of strength the module docstring
 # gives. All but signatures are tier "extracted" (the text says it), so `choose` ranks
@@ -93,62 +114,13 @@ _WIRE_DATELINE = re.compile(
 )
 _PAREN = re.compile(r"\((?P<name>[^()\n]{2,40})\)")
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|„[^“\n]*“")
+_LIST_NUMBER = re.compile(r"\s+\d")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _COPYRIGHT_HEAD = r"(?:copyright\s*(?:©|\(c\)|&copy;)?|©|\(c\)|&copy;)"
 _YEARS = r"(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)"
 
 
-# --- the registry ---------------------------------------------------------------------
-
-
-def _key(name: str) -> str:
-    """A name as compared: case, dots, hyphens and spacing ignored; "The X Y" is "X Y"."""
-    s = name.casefold().replace("’", "'").replace(".", "")
-    s = " ".join(re.sub(r"[-‐–—_]", " ", s).split())
-    # "The Moscow Times" is also called "Moscow Times"; "The Hindu" is never "Hindu".
-    if s.startswith("the ") and len(s.split()) >= 3:
-        s = s[4:]
-    return s
-
-
-def _surface_forms(entry: dict[str, Any]) -> list[str]:
-    """How a running text may write the outlet's name, case as written."""
-    forms: list[str] = []
-    for name in [entry["name"], *(entry.get("aliases") or [])]:
-        forms.append(name)
-        if name.startswith("The "):
-            rest = name[4:]
-            forms.append("the " + rest)
-            if len(rest.split()) >= 2:
-                forms.append(rest)
-    return forms
-
-
-@lru_cache(maxsize=None)
-def _registry() -> dict[str, Any]:
-    data = load_rules("outlets")
-    entries: list[dict[str, Any]] = data["outlets"]
-    by_key: dict[str, dict[str, Any]] = {}
-    hosts: list[tuple[str, dict[str, Any]]] = []
-    forms: list[str] = []
-    for entry in entries:
-        for name in [entry["name"], *(entry.get("aliases") or [])]:
-            by_key.setdefault(_key(name), entry)
-        hosts.extend((h.lower(), entry) for h in entry.get("hosts") or [])
-        forms.extend(_surface_forms(entry))
-    # Longest first, so "The Kyiv Independent" wins over "The Independent" at a position.
-    alternation = "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
-    cues = data["cues"]
-    return {
-        "entries": entries,
-        "by_key": by_key,
-        "hosts": hosts,
-        # Case-sensitive even inside case-insensitive patterns: outlet names are proper
-        # nouns, and "the independent commission" is not The Independent.
-        "names": f"(?-i:(?<![\\w-])(?:{alternation})(?![\\w-]))",
-        "threshold": float(data.get("signature_threshold", 1.0)),
-        "cues": cues,
-    }
+# --- the registry (outlet_registry.py) and the patterns made of its names -------------
 
 
 @lru_cache(maxsize=None)
@@ -194,53 +166,28 @@ def _may_match(needs: frozenset[str] | None, lower: str | None) -> bool:
     return lower is None or needs is None or any(map(lower.__contains__, needs))
 
 
-def outlet_by_name(name: str) -> dict[str, Any] | None:
-    """The registry entry called ``name`` or one of its aliases ("NYT"), else ``None``."""
-    return _registry()["by_key"].get(_key(name))
+
+def _naming_registry(doc: CleanDoc, lines: tuple[str, ...]) -> tuple[str, ...] | list[str]:
+    """The ``lines`` of ``doc`` (in order) that write a registry name's form, each run of
+    it among the runs of the document's lines: the only lines any cue may match."""
+    forms = _registry_forms_in(doc)
+    if forms is None:
+        return lines
+    if not forms:
+        return ()
+    return [line for line in lines if any(map(line.__contains__, forms))]
 
 
-def canonical_outlet_name(name: str) -> str:
-    """The registry's canonical spelling of ``name``; an unknown name passes through unchanged."""
-    entry = outlet_by_name(name)
-    return entry["name"] if entry else name
+def _registry_forms_in(doc: CleanDoc) -> tuple[str, ...] | None:
+    """The registry's written forms whose runs the document's lines (furniture and prose) all hold."""
+
+    def compute() -> tuple[str, ...] | None:
+        return forms_written_in("\n".join(_furniture_lines(doc) + _block_lines(doc, _PROSE_KINDS)))
+
+    return remember(doc, "registry-forms", compute)  # type: ignore[no-any-return]
 
 
 # --- URL host ---------------------------------------------------------------------------
-
-
-def extract_host(url: str) -> str | None:
-    """The lower-case host of ``url`` without port or credentials, archive wrappers unwrapped."""
-    text = url.strip().strip("<>").strip()
-    if not text:
-        return None
-    if "://" not in text and not text.startswith("//"):
-        text = "//" + text
-    try:
-        parts = urlsplit(text)
-        host = parts.hostname
-    except ValueError:
-        return None
-    if not host or "." not in host:
-        return None
-    host = host.rstrip(".")
-    if _is_archive_host(host):
-        inner = re.search(r"https?:/+(?P<rest>\S+)", parts.path + "?" + parts.query)
-        return extract_host("http://" + inner.group("rest")) if inner else None
-    return host
-
-
-def _is_archive_host(host: str) -> bool:
-    return any(host == h or host.endswith("." + h) for h in _registry()["cues"]["archive_hosts"])
-
-
-def _entry_for_host(host: str) -> dict[str, Any] | None:
-    # The longest registered host that the host is, or is a subdomain of.
-    best: tuple[int, dict[str, Any]] | None = None
-    for registered, entry in _registry()["hosts"]:
-        if host == registered or host.endswith("." + registered):
-            if best is None or len(registered) > best[0]:
-                best = (len(registered), entry)
-    return best[1] if best else None
 
 
 def extract_outlet_from_url(url: str) -> Field[str] | None:
@@ -256,12 +203,6 @@ def extract_outlet_from_url(url: str) -> Field[str] | None:
     return Field(entry["name"], Provenance("url-host", _clip(url.strip().strip("<>")), _CONF_URL))
 
 
-def outlet_name_for_host(host: str) -> str | None:
-    """The registry's name for the outlet on ``host`` (or a subdomain of it), else ``None``."""
-    entry = _entry_for_host(host.lower())
-    return entry["name"] if entry else None
-
-
 # --- text helpers -------------------------------------------------------------------------
 
 
@@ -271,9 +212,14 @@ def _clip(text: str) -> str:
 
 
 def _entry_in(text: str) -> dict[str, Any] | None:
-    """The registry entry of the first outlet name written in ``text``."""
-    m = _name_pattern().search(text)
-    return outlet_by_name(m.group(0)) if m else None
+    """The registry entry of the first outlet name written in ``text``, not as the head of a
+    parent company's name ("Vox" of "Vox Media")."""
+    for m in _name_pattern().finditer(text):
+        if _LIST_NUMBER.match(text, m.end()):
+            continue  # "the Fortune 500", "Time 100": a list named after the outlet
+        if not is_parent_name_at(text, m.start(), m.end()):
+            return outlet_by_name(m.group(0))
+    return None
 
 
 # --- (a) bylines ----------------------------------------------------------------------------
@@ -334,6 +280,9 @@ def _outlet_in_byline(line: str) -> Field[str] | None:
     plain = (_MD_LINK.sub(r"\1", line) if "[" in line else line).strip()  # a link opens with "["
     if len(plain) > _BYLINE_MAX_CHARS:
         return None
+    lower = lower_for_required_texts(plain)
+    if lower is not None and "by" not in lower and "staff" not in lower:
+        return None  # what _BYLINE and _STAFF_LINE need: neither can match (same results, less time)
     by = _BYLINE.match(plain)
     if by:
         rest = by.group("rest").strip()
@@ -369,6 +318,8 @@ def _outlet_in_copyright(line: str) -> Field[str] | None:
     for m in _copyright_pattern().finditer(line):
         if line[m.end():m.end() + 1] == "/":  # "© Reuters/Maxim Shemetov": a photo credit
             continue
+        if is_parent_name_at(line, m.start("name"), m.end("name")):  # "© 2022 Vox Media": the owner of Vox and others
+            continue
         entry = outlet_by_name(m.group("name"))
         if entry:
             return Field(entry["name"], Provenance("copyright", _clip(line), _CONF_COPYRIGHT))
@@ -382,7 +333,7 @@ def extract_outlet_from_copyright(doc: CleanDoc) -> Field[str] | None:
     agency and are skipped.
     """
     lines = _furniture_lines(doc) + _block_lines(doc, _PROSE_KINDS)
-    for line in lines:
+    for line in _naming_registry(doc, lines):
         found = _outlet_in_copyright(line)
         if found:
             return found
@@ -416,7 +367,7 @@ def _self_reference_in(sentence: str, furniture: bool) -> dict[str, Any] | None:
     if lower is None or any_needed is None or any_needed.search(lower):
         for pattern, needed in zip(cues, needs):
             m = pattern.search(sentence) if _may_match(needed, lower) else None
-            if m:
+            if m and not is_parent_name_at(sentence, m.start("name"), m.end("name")):
                 return outlet_by_name(m.group("name"))
     if not furniture:
         # In the body "our reporters could not reach Interfax" is news about a source.
@@ -437,8 +388,8 @@ def extract_outlet_from_self_reference(doc: CleanDoc) -> Field[str] | None:
     A sentence that attributes something to an outlet ("Khoja told the Interfax news
     agency", "state-run Itar-Tass reported") cites a source and never counts.
     """
-    texts = [(line, True) for line in _furniture_lines(doc)]
-    texts += [(line, False) for line in _block_lines(doc, _PROSE_KINDS)]
+    texts = [(line, True) for line in _naming_registry(doc, _furniture_lines(doc))]
+    texts += [(line, False) for line in _naming_registry(doc, _block_lines(doc, _PROSE_KINDS))]
     for text, furniture in texts:
         for sentence in _sentences(text):
             entry = _self_reference_in(sentence, furniture)
@@ -517,7 +468,10 @@ def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
     Bylines beat the URL's host, which beats the title's site part, the outlet naming
     itself (copyright, first-person text, wire dateline, credit line), the masthead logo,
     then the site the page's own addresses are on (``text``: the raw page, see
-    outlet_sites.py); furniture signatures are only a fallback (tier ``inferred``).
+    outlet_sites.py) and the names the site gives itself; below them, a parent company's
+    copyright with the brand the page names (outlet_parents.py). Furniture signatures and
+    prompts about a registry outlet are only a fallback (tier ``inferred``), read only
+    when nothing else named the site.
 
     Two kinds of text evidence need the page's confirmation, as they often name someone
     else: a wire agency (a byline "…, The Associated Press", a dateline, a credit, a
@@ -553,11 +507,42 @@ def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
         if found is None:
             continue
         (kept if _confirmed(found, named, domain) else dropped).append(found)
-    best = choose(*kept, *page, extract_outlet_from_signatures(doc), extract_platform_outlet(domain))
+    best = choose(*kept, *page, extract_platform_outlet(domain))
+    if text and (best is None or best.provenance.confidence < load_confidence("outlet-parent-brand")):
+        best = choose(best, _furniture_outlet(doc, text, domain))
+    if best is None:
+        # Only a guess is left (tier "inferred": it never beats a named outlet, so it is read only here).
+        best = choose(extract_outlet_from_signatures(doc), _prompted_outlet(doc, text, domain) if text else None)
     if best is not None and dropped and any(best is f for f in page):
         others = "; ".join(f"not {f.value} ({f.provenance.method}: {f.provenance.evidence})" for f in dropped)
         best = replace(best, provenance=replace(best.provenance, evidence=f"{best.provenance.evidence}; {others}"))
     return best
+
+
+def _furniture_outlet(doc: CleanDoc, text: str, domain: str | None) -> Field[str] | None:
+    """The brand of the parent company a copyright line names, as the page's furniture names it."""
+    return extract_outlet_from_parent(
+        text, lambda: prose_lines(_block_lines(doc, _PROSE_KINDS)), canonical_outlet_name, _fits_brand(domain)
+    )
+
+
+def _prompted_outlet(doc: CleanDoc, text: str, domain: str | None) -> Field[str] | None:
+    """The registry outlet the page's furniture prompts about (see outlet_parents.py)."""
+    return extract_outlet_from_prompts(
+        text, lambda: prose_lines(_block_lines(doc, _PROSE_KINDS)), prompt_names(), _fits_page(domain)
+    )
+
+
+def _fits_page(domain: str | None) -> Callable[[str], bool]:
+    """Whether a name may be the site of a page on ``domain`` (any, where it is unknown)."""
+    return lambda name: domain is None or _domain_fits(name, outlet_by_name(name), domain)
+
+
+def _fits_brand(domain: str | None) -> Callable[[str], bool]:
+    """Whether a parent's brand may be the site of a page on ``domain``: a registry outlet
+    only on its own hosts (or a domain fitting its name); a brand the registry does not
+    know may be on any domain (a section brand: "Intelligencer" on nymag.com)."""
+    return lambda name: domain is None or outlet_by_name(name) is None or _domain_fits(name, outlet_by_name(name), domain)
 
 
 # Evidence that names an agency on any page carrying its copy.
@@ -585,9 +570,10 @@ def _confirmed(found: Field[str], page_names: set[str], domain: str | None) -> b
         return _key(found.value) in page_names
     if entry is None and found.provenance.method == "byline":
         return _key(found.value) in page_names or (domain is not None and fit_name(found.value, domain) is not None)
-    if domain is not None and found.provenance.method == "self-reference" and _key(found.value) not in page_names:
-        # A page names other outlets in its promos and link lists ("follow X on ..."):
-        # a self-reference on a site whose domain is known must be that site's.
+    if domain is not None and found.provenance.method in ("self-reference", "credit-line") and _key(found.value) not in page_names:
+        # A page names other outlets in its promos and link lists ("follow X on ..."), and
+        # credits the outlets it took a story from ("Source: The Sun"): on a site whose
+        # domain is known, such a name must be that site's.
         return _domain_fits(found.value, entry, domain)
     return True
 

@@ -30,9 +30,11 @@ FLOORS = [
     ("date-shown", "wrong", "max", 0),
     # Counted right among them: a Backchannel article at medium.com/backchannel/, labelled
     # "Medium" (the platform's metadata), given its publication (judge_outlet's docstring).
-    ("outlet", "right", "min", 114),
+    # Parents as data (a copyright naming only Vox Media/Condé Nast/G/O Media ... and the
+    # page naming one brand) and registry prompts gained 14 pages in session 5 (129/141).
+    ("outlet", "right", "min", 128),
     ("outlet", "invented", "max", 0),
-    ("authors", "right", "min", 122),
+    ("authors", "right", "min", 123),
     ("authors", "wrong", "max", 3),
 ]
 

@@ -109,6 +109,10 @@ CASES = [
     ("self-first-person-appeal",
      make_doc((BODY,), removed=("Novaya Gazeta Europe needs our readers more than ever.",)), "Novaya Gazeta Europe", "self-reference"),
     ("credit-line", make_doc((BODY,), removed=("Source: Al Jazeera and news agencies",)), "Al Jazeera", "credit-line"),
+    # A list named after an outlet is no self-reference.
+    ("first-person-list-name", make_doc((BODY,), removed=("Our Fortune 500 clients trust us.",)), None, None),
+    # On a site whose domain is known, a credit names the outlet a story was taken from.
+    ("credit-line-other-site", make_doc((BODY,), removed=("Source: The Sun",), url="https://www.gossip-example.com/a"), "gossip-example.com", "url-host"),
     # --- sources are not the publisher -------------------------------------------------
     ("trap-interfax",
      make_doc(("Speaking before Thursday's talks with Lavrov, coalition president Khaled Khoja told "
@@ -343,6 +347,14 @@ def test_extract_host(url: str, expected: str | None) -> None:
         ("Hindu", None),
         ("Times", None),
         ("Some Local Paper", None),
+        # A site calling itself by its domain.
+        ("NYTimes.com", "The New York Times"),
+        ("www.FoxNews.com", "Fox News"),
+        ("example.com", None),
+        ("U.S.", None),
+        # Footers name the company behind a registry outlet.
+        ("E! Entertainment Television", "E! Online"),
+        ("Telegraph Media Group", "The Telegraph"),
     ],
 )
 def test_outlet_by_name(name: str, expected: str | None) -> None:
