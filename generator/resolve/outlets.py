@@ -20,7 +20,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Sequence
 
-from generator.extract.outlets import canonical_outlet_name, outlet_by_name
+from generator.extract.outlet_registry import canonical_outlet_name, outlet_by_name
 from generator.model import TIERS, Article, Field, Provenance
 
 # A registrable-domain ending written after a site's name ("Salon.com", "Rappler.co.uk").
