@@ -222,6 +222,7 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
         if domain is not None:
             fitted = fit_name(name, domain)
             if fitted:
+                fitted = _without_the_unless_written(fitted, text)
                 return Field(fitted, Provenance("copyright", line, load_confidence("outlet-copyright-holder")))
             continue
         holder = m.group("name")
@@ -234,6 +235,18 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
             evidence = f'{line}; "{name}" reads as a publication\'s name'
             return Field(name, Provenance("copyright", evidence, load_confidence("outlet-copyright-holder-untied")))
     return None
+
+
+def _without_the_unless_written(name: str, text: str) -> str:
+    """``name`` without its leading "The" when the page writes the name without it more
+    often than with it: "© 2017 The Slate Group LLC" is the company's name, the site is
+    "Slate" everywhere else on the page; "The Motley Fool" keeps its "The"."""
+    if not name.startswith("The ") or len(name) < 8:
+        return name
+    bare = name[4:]
+    with_the = len(re.findall(rf"\b[Tt]he {re.escape(bare)}\b", text))  # "the Forward" in a sentence too
+    alone = len(re.findall(rf"(?<!\bThe )(?<!\bthe )\b{re.escape(bare)}\b", text))
+    return bare if alone > with_the else name
 
 
 # What _COPYRIGHT, _COPYRIGHT_DOMAIN and _COPYRIGHT_LINK open with, lowered.

@@ -192,6 +192,10 @@ def _squash(name: str) -> str:
     return _NOT_ALNUM.sub("", name.casefold())
 
 
+# A Markdown link's target or a bare address.
+_ADDRESS = re.compile(r"\]\([^)\s]*[^)]*\)|\b(?:https?://|www\.)\S+")
+
+
 def extract_page_name_for(domain: str, text: str) -> tuple[str, int] | None:
     """The page's own spelling of the site's name: a capitalised phrase that is the domain's
     name squashed ("Ars Technica" for arstechnica.com, "The Verge" for theverge.com)."""
@@ -202,6 +206,9 @@ def extract_page_name_for(domain: str, text: str) -> tuple[str, int] | None:
     # spelling of it, and its phrases need not be read (same results, less time).
     if label not in _squash(text):
         return None
+    # Addresses are no spelling: a share link's "via=QuantaMagazine", repeated in every
+    # share bar, outnumbered the page's own "Quanta Magazine".
+    text = _ADDRESS.sub(" ", text)
     found: Counter[str] = Counter()
     for m in _NAME.finditer(text):
         # A run of the phrase's words squashes to a part of the whole phrase squashed:

@@ -12,7 +12,7 @@ from generator.extract.outlet_names import (
     fit_name,
     split_title_site,
 )
-from generator.extract.outlet_sites import extract_outlet_from_site
+from generator.extract.outlet_sites import extract_outlet_from_site, extract_page_name_for
 from generator.extract.outlets import outlet_by_name, outlet_name_for_host
 
 
@@ -163,3 +163,24 @@ def test_extract_outlet_from_self_names(text, domain, expected):
 def test_platform_publication_logo(text, expected):
     found = extract_outlet_from_logo(text, "medium.com", outlet_name_for_host)
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # the company's "The" goes when the page writes the site's name without it
+        ("[Slate](http://www.slate.com/) news\n[Slate](http://www.slate.com/)\nBody.\n© 2017 The Slate Group LLC. All rights reserved.", "Slate"),
+        # a sentence's lower-case "the" counts for the name with "The"
+        ("Read the Kestrel Herald daily.\nthe Kestrel Herald\nKestrel Herald Judge rules\n© 2019 The Kestrel Herald, Inc.", "The Kestrel Herald"),
+    ],
+)
+def test_copyright_holder_as_the_page_spells_it(text, outlet):
+    domain = "slate.com" if "slate" in text else "kestrelherald.com"
+    found = extract_outlet_from_copyright_holder(text, domain)
+    assert found is not None and found.value == outlet
+
+
+def test_a_spelling_inside_addresses_is_not_the_page_writing_it():
+    share = "[ ](https://twitter.com/share?url=https://www.kestrelmagazine.org/a/&via=KestrelMagazine)"
+    text = "\n".join([share] * 5 + ["Photo: Jane Doe/Kestrel Magazine, 2019", "get Kestrel Magazine delivered to your inbox"])
+    assert extract_page_name_for("kestrelmagazine.org", text) == ("Kestrel Magazine", 2)
