@@ -143,6 +143,9 @@ def test_few_addresses_need_a_copyright_line():
         # a statement only the site makes is enough alone
         ("This post has affiliate links. Mental Floss may receive a commission.\n", None, "Mental Floss"),
         ("How Do I Whitelist Observer?\n", None, "Observer"),
+        # a trademark its company holds names the site; one a person holds is acknowledged, not the site's
+        ("© 2022 CBS INTERACTIVE. CBS Sports is a registered trademark of CBS Broadcasting Inc.\n", None, "CBS Sports"),
+        ("Linux is a registered trademark of Linus Torvalds\n", None, None),
         # a platform's name is never a site's self-name
         ("Trending on Kinja\nKinja\nKinja\n", None, None),
     ],
