@@ -88,6 +88,8 @@ def test_source_url_is_taken_from_the_original_url_line():
         ("We use cookies to personalise content and ads.", "cookie-notice"),
         ("Sign up for our morning newsletter", "newsletter-prompt"),
         ("Get the best stories straight to your inbox", "newsletter-prompt"),
+        ("_Get Quanta Magazine delivered to your inbox_", "newsletter-prompt"),
+        ("Stop the censors, sign up to get today's top stories delivered right to your inbox", "newsletter-prompt"),
         ("Make a one-off donation today", "donation-appeal"),
         ("Please support us with a monthly gift", "donation-appeal"),
         ("5 min read", "reading-time"),
@@ -112,6 +114,8 @@ def test_furniture_rules_catch_other_outlets_furniture(line, rule):
     "line",
     [
         "By Friday, rebels held most of the town.",
+        "A week after I visit the lab, the results of the MDMA arrive in my inbox: it is 85 percent pure.",
+        "The Only Five Email Folders Your Inbox Will Ever Need",
         "\"We need your help,\" the mayor told reporters after the flood.",
         "The ceasefire was announced at a press conference that began at 10:30.",
         "Share prices in Moscow fell sharply on Monday after the announcement of new sanctions against banks.",
