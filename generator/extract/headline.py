@@ -40,6 +40,7 @@ from generator.extract.article_span import (
     is_furniture_words,
     is_meta_line,
 )
+from generator.extract.required_texts import lower_for_required_texts
 from generator.files.rules import load_rules
 
 _SEPARATOR = re.compile(r"\s+(?:[-|–—·•:]{1,2}|::)\s+|\s*\|\s*")
@@ -274,8 +275,21 @@ def _names_copyright(text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _names_credit(text: str) -> bool:
-    # asked of the same lines as candidates and as their neighbours: once each
+    # asked of the same lines as candidates and as their neighbours: once each. Every
+    # branch of _CREDIT needs a "/" or ":" but "getty images" (letters without a look-alike
+    # outside ASCII): a paragraph holding none is answered without the slow search
+    if "/" not in text and ":" not in text and "getty" not in text.lower():
+        return False
     return bool(_CREDIT.search(text))
+
+
+def _may_be_caption_mark(text: str) -> bool:
+    """False only when ``_CAPTION_MARK`` cannot match: each of its branches needs a ":",
+    " by" or "caption" (in any case)."""
+    if ":" in text:
+        return True
+    lower = lower_for_required_texts(text)
+    return lower is None or " by" in lower or "caption" in lower
 
 
 @lru_cache(maxsize=1)
@@ -292,7 +306,7 @@ def _is_caption(text: str) -> bool:
 @lru_cache(maxsize=8192)
 def _is_credit(text: str) -> bool:
     """An image's credit or caption control."""
-    return _names_credit(text) or bool(_CAPTION_MARK.search(text))
+    return _names_credit(text) or (_may_be_caption_mark(text) and bool(_CAPTION_MARK.search(text)))
 
 
 def _share(scores: Sequence[float], lo: int, hi: int, test: Callable[[float], bool]) -> float:

@@ -297,3 +297,25 @@ def test_a_page_without_prose_is_not_cut():
 
 
 # --- the dev corpus -------------------------------------------------------------------------
+
+
+# Lines for the headline's credit and caption-mark shortcuts: each answer must be the
+# plain regexes' (a paragraph without "/", ":", "getty", " by" or "caption" skips them).
+_CREDIT_PROBES = [
+    "GETTY IMAGES", "Getty Images", "Photo: Jane Doe/Reuters", "Chuck Burton/AP", "(Credit: AP)",
+    "hide caption", "HIDE CAPTION", "Photo by Jane Doe", "PHOTOGRAPH BY JANE DOE", "VIDEO 3:49 03:49",
+    "Watch 2:01", "The talks in Moscow ended on Friday without a deal.", "Images of the summit",
+    "A captİon", "Hİde captİon", "Photo By\u212aate", "Reuters reported the AP story", "ap/afp",
+    "Sources say the talks will resume", "Video of the day", "Illustration: Studio X",
+]
+
+
+@pytest.mark.parametrize("text", _CREDIT_PROBES)
+def test_credit_shortcuts_answer_as_the_plain_patterns_do(text):
+    from generator.extract import headline
+
+    assert headline._names_credit(text) is bool(headline._CREDIT.search(text))
+    plain = bool(headline._CREDIT.search(text) or headline._CAPTION_MARK.search(text))
+    assert headline._is_credit(text) is plain
+    if headline._CAPTION_MARK.search(text):
+        assert headline._may_be_caption_mark(text)
