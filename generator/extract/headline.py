@@ -40,7 +40,7 @@ from generator.extract.article_span import (
     is_furniture_words,
     is_meta_line,
 )
-from generator.extract.required_texts import lower_for_required_texts
+from generator.extract.required_texts import extract_required_texts, lower_for_required_texts
 from generator.files.rules import load_rules
 
 _SEPARATOR = re.compile(r"\s+(?:[-|–—·•:]{1,2}|::)\s+|\s*\|\s*")
@@ -297,9 +297,19 @@ def _caption_markers() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in load_rules("structure")["caption_markers"]), re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _caption_needs() -> frozenset[str] | None:
+    return extract_required_texts(_caption_markers())
+
+
 @lru_cache(maxsize=8192)
 def _is_caption(text: str) -> bool:
-    """A line the cleaner takes for a photo's caption (``structure.yml``'s markers)."""
+    """A line the cleaner takes for a photo's caption (``structure.yml``'s markers); the
+    pattern is run only on a line holding one of the texts it needs (as the cleaner does)."""
+    needs = _caption_needs()
+    lower = lower_for_required_texts(text) if needs is not None else None
+    if lower is not None and not any(map(lower.__contains__, needs)):  # type: ignore[arg-type]
+        return False
     return bool(_caption_markers().search(text))
 
 

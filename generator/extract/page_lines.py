@@ -114,8 +114,9 @@ def read_lines(lines: Sequence[str]) -> list[Line]:
         url = ("http" in text or "www." in text) and bool(_BARE_URL.search(text))
         ascii = text.isascii()
         words = tuple((_ASCII_WORD if ascii else WORD).findall(text))
-        # lowering ASCII keeps every character's class: its words lowered are the same words
-        lower = tuple([w.lower() for w in words]) if ascii else tuple(WORD.findall(text.lower()))
+        # lowering ASCII keeps every character's class: its words lowered are the same words,
+        # lowered at once as one string (they hold no space to split them wrongly)
+        lower = tuple(" ".join(words).lower().split(" ")) if ascii else tuple(WORD.findall(text.lower()))
         out.append(
             Line(
                 index + 1, raw, text, heading, bullet, image, words, lower if words else (),
