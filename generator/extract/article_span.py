@@ -175,9 +175,11 @@ def is_furniture_line(text: str) -> bool:
     """True for a line that is page furniture whatever the page: links, furniture words,
     bylines, time stamps, credits, no words."""
     lines = read_lines([text])
-    if not lines:
-        return True
-    line = lines[0]
+    return not lines or _is_furniture_read(lines[0])
+
+
+def _is_furniture_read(line: Line) -> bool:
+    """:func:`is_furniture_line` of a line already read."""
     if not line.words:
         return True
     return (
@@ -380,7 +382,7 @@ def detect_language(lines: Sequence[Line], max_chars: int = 600) -> str | None:
     # they are a tenth of German or French prose) is English without asking the model.
     english = _stopwords()["en"]
     words = WORD.findall(text[:max_chars].lower())
-    if words and sum(w in english for w in words) / len(words) >= _config()["english_shortcut"]:
+    if words and sum(map(english.__contains__, words)) / len(words) >= _config()["english_shortcut"]:
         return "en"
     return _langid(text[:max_chars])
 
@@ -540,6 +542,7 @@ def lead_sentence(doc) -> tuple[int, str] | None:  # type: ignore[no-untyped-def
         for sentence in _SENTENCE_SPLIT.split(block.text):
             sentence = sentence.strip()
             lines = read_lines([sentence])
-            if lines and is_prose(lines[0], stops) and not is_furniture_line(sentence):
+            # the sentence read once: is_furniture_line(sentence) would read it again
+            if lines and is_prose(lines[0], stops) and not _is_furniture_read(lines[0]):
                 return block.line_no, sentence
     return None
