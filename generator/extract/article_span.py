@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import filterfalse
 from typing import Sequence, TypeVar
 
 from generator.extract.page_lines import WORD, Line, read_lines
@@ -85,7 +86,7 @@ def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
             return True
     if line.n_words > cfg["furniture_line_max_words"]:
         return False
-    content = [w for w in lowered if w not in stops]
+    content = list(filterfalse(stops.__contains__, lowered))  # the words that are not function words
     hits = sum(map(furniture.__contains__, content))
     if len(content) >= 5:  # a row of buttons may name a network the list lacks
         return hits >= cfg["furniture_row_share"] * len(content)

@@ -145,8 +145,12 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     def credit(n: int) -> bool:
         return _is_credit(lines[n].text)
 
+    bylines: dict[int, bool] = {}  # asked of each line below every candidate above it: once each
+
     def byline(n: int) -> bool:  # a byline or time stamp, not an image's credit
-        return (meta(n) and not credit(n)) or bool(_BYLINE_LABEL.match(lines[n].text))
+        if n not in bylines:
+            bylines[n] = (meta(n) and not credit(n)) or bool(_BYLINE_LABEL.match(lines[n].text))
+        return bylines[n]
 
     english = (span.language or "en") == "en"
     check_rules = furniture is None  # the caller did not run the furniture rules: ask them here
@@ -167,7 +171,8 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     places: dict[int, tuple[int, int | None]] = {}
     for k in far + list(range(lo, hi)):
         line = lines[k]
-        if line.no in furniture or not _eligible(line, cfg) or (check_rules and _is_furniture(lines, k)):
+        # (a far line is eligible already: asked above)
+        if line.no in furniture or not (k < lo or _eligible(line, cfg)) or (check_rules and _is_furniture(lines, k)):
             continue
         title, site = split_site(line.text, counts, all_keys)
         if english:
