@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import filterfalse
 from typing import Sequence, TypeVar
 
 from generator.extract.page_lines import WORD, Line, read_lines
@@ -85,7 +86,7 @@ def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
             return True
     if line.n_words > cfg["furniture_line_max_words"]:
         return False
-    content = [w for w in lowered if w not in stops]
+    content = list(filterfalse(stops.__contains__, lowered))  # the words that are not function words
     hits = sum(map(furniture.__contains__, content))
     if len(content) >= 5:  # a row of buttons may name a network the list lacks
         return hits >= cfg["furniture_row_share"] * len(content)
@@ -175,9 +176,11 @@ def is_furniture_line(text: str) -> bool:
     """True for a line that is page furniture whatever the page: links, furniture words,
     bylines, time stamps, credits, no words."""
     lines = read_lines([text])
-    if not lines:
-        return True
-    line = lines[0]
+    return not lines or _is_furniture_read(lines[0])
+
+
+def _is_furniture_read(line: Line) -> bool:
+    """:func:`is_furniture_line` of a line already read."""
     if not line.words:
         return True
     return (
@@ -380,7 +383,7 @@ def detect_language(lines: Sequence[Line], max_chars: int = 600) -> str | None:
     # they are a tenth of German or French prose) is English without asking the model.
     english = _stopwords()["en"]
     words = WORD.findall(text[:max_chars].lower())
-    if words and sum(w in english for w in words) / len(words) >= _config()["english_shortcut"]:
+    if words and sum(map(english.__contains__, words)) / len(words) >= _config()["english_shortcut"]:
         return "en"
     return _langid(text[:max_chars])
 
@@ -540,6 +543,7 @@ def lead_sentence(doc) -> tuple[int, str] | None:  # type: ignore[no-untyped-def
         for sentence in _SENTENCE_SPLIT.split(block.text):
             sentence = sentence.strip()
             lines = read_lines([sentence])
-            if lines and is_prose(lines[0], stops) and not is_furniture_line(sentence):
+            # the sentence read once: is_furniture_line(sentence) would read it again
+            if lines and is_prose(lines[0], stops) and not _is_furniture_read(lines[0]):
                 return block.line_no, sentence
     return None

@@ -17,11 +17,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 from generator.extract.article_span import find_article
 from generator.extract.date_spans import extract_date_spans
 from generator.extract.headline import Headline, find_headline
+from generator.extract.required_texts import extract_longest_match, extract_required_texts, lower_for_required_texts
 from generator.files.rules import load_rules
 from generator.model import Block, CleanDoc, Removed
 from generator.text import normalise_key
@@ -48,6 +48,8 @@ class FurnitureRule:
     # Lower-case texts one of which a line must hold for the pattern to match it
     # (see extract_required_texts); None: no such test, the pattern is always run.
     needs: frozenset[str] | None = None
+    # The longest line the pattern can match (see extract_longest_match); None: any.
+    longest_match: int | None = None
 
     def matches(self, line: str) -> bool:
         if self.max_chars is not None and len(line) > self.max_chars:
@@ -72,95 +74,10 @@ def furniture_rules() -> tuple[FurnitureRule, ...]:
                 max_chars=entry.get("max_chars"),
                 drop_next=entry.get("drop_next", 0),
                 needs=extract_required_texts(pattern),
+                longest_match=extract_longest_match(pattern),
             )
         )
     return tuple(rules)
-
-
-def extract_required_texts(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Lower-case texts, one of which every line the pattern matches holds, or ``None``.
-
-    Read from the pattern's parse tree: a run of literal characters must be in the
-    match, as must one branch of an alternation and the body of a repeat that
-    occurs at least once. A line lacking all of the texts (once lowered by
-    :func:`lower_for_required_texts`) can be passed over without running the
-    pattern: Python's ``re`` scans an unanchored, case-insensitive alternation
-    slowly, and most lines are prose. A literal outside ASCII that has a case
-    ends a run (case-insensitive matching pairs some letters across scripts);
-    so does anything else not understood. With no text found the answer is
-    ``None`` (always run the pattern), as it is when the texts are too many to be
-    worth looking for. A text holding another of the texts is left out ("share this"
-    beside "share"): wherever it stands, so does the shorter one.
-    """
-    parser = getattr(re, "_parser", None)
-    if parser is None:
-        return None
-    try:
-        needs = _sequence_needs(parser.parse(pattern.pattern, pattern.flags), parser)
-    except Exception:  # a parser this code does not know: no shortcut, same results
-        return None
-    return None if needs is None else frozenset(t for t in needs if not any(o != t and o in t for o in needs))
-
-
-# The characters outside ASCII that Python's case-insensitive matching takes for
-# ASCII letters (dotted and dotless i, long s, Kelvin sign): a line holding one
-# is not lowered for the test (tests/test_clean.py checks the list against re).
-_ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def lower_for_required_texts(line: str) -> str | None:
-    """The line lower-cased, to look for :func:`extract_required_texts` in; ``None``
-    when it holds a character case-insensitive matching takes for an ASCII letter."""
-    if line.isascii():  # most lines: no lookalike possible, and far cheaper to ask than the search
-        return line.lower()
-    return None if _ASCII_LOOKALIKES.search(line) else line.lower()
-
-
-# More texts than this cost more to look for than the pattern's own search.
-_MAX_NEEDED_TEXTS = 16
-
-
-def _sequence_needs(items: Sequence, parser) -> frozenset[str] | None:  # type: ignore[no-untyped-def]
-    """The most selective set of texts the sequence of parse-tree ``items`` requires."""
-    factors: list[frozenset[str]] = []
-    run: list[str] = []
-
-    def end_run() -> None:
-        if run:
-            factors.append(frozenset({"".join(run)}))
-            run.clear()
-
-    for op, arg in _flatten_groups(items, parser):
-        if op is parser.LITERAL:
-            char = chr(arg)
-            if char.isascii():
-                run.append(char.lower())
-                continue
-            if char.lower() == char == char.upper():  # no case: matched only as written
-                run.append(char)
-                continue
-        end_run()
-        if op is parser.BRANCH:
-            branches = [_sequence_needs(branch, parser) for branch in arg[1]]
-            if all(b is not None for b in branches):
-                factors.append(frozenset().union(*branches))  # type: ignore[arg-type]
-        elif op in (parser.MAX_REPEAT, parser.MIN_REPEAT) and arg[0] >= 1:
-            body = _sequence_needs(arg[2], parser)
-            if body is not None:
-                factors.append(body)
-    end_run()
-    # The factor whose shortest text is longest says the most.
-    worth = [f for f in factors if len(f) <= _MAX_NEEDED_TEXTS]
-    return max(worth, key=lambda f: min(len(t) for t in f), default=None)
-
-
-def _flatten_groups(items: Sequence, parser):  # type: ignore[no-untyped-def]
-    """The parse-tree items with each plain group's items in its place (a group consumes nothing)."""
-    for op, arg in items:
-        if op is parser.SUBPATTERN:
-            yield from _flatten_groups(arg[-1], parser)
-        else:
-            yield op, arg
 
 
 @lru_cache(maxsize=1)
@@ -231,17 +148,16 @@ def match_furniture(line: str) -> FurnitureRule | None:
     the pattern needs (most lines are prose that no rule matches).
     """
     lower = lower_for_required_texts(line)
-    # every rule's texts looked for once: the rules share many of them
-    present = None if lower is None else {text for text in _all_required_texts() if text in lower}
+    # only the rules a line this long can match (most match only short lines: a paragraph
+    # is asked about a third of them), and their texts looked for once: they share many
+    rules, texts = _rules_fitting(min(len(line), _longest_limit() + 1))
+    present = None if lower is None else {text for text in texts if text in lower}
     attributed = None  # whether the line quotes somebody: asked once, not once per rule
-    for rule in furniture_rules():
+    for rule in rules:
         if present is not None and rule.needs is not None and rule.needs.isdisjoint(present):
             continue
-        # FurnitureRule.matches, inline
-        if rule.max_chars is not None:
-            if len(line) > rule.max_chars:
-                continue
-        elif rule.id != "source-url":
+        # FurnitureRule.matches, inline (a rule's max_chars was asked by _rules_fitting)
+        if rule.max_chars is None and rule.id != "source-url":
             if attributed is None:
                 attributed = bool(_ATTRIBUTED_SPEECH.search(line))
             if attributed:
@@ -251,9 +167,23 @@ def match_furniture(line: str) -> FurnitureRule | None:
     return None
 
 
+def _length_limit(rule: FurnitureRule) -> int | None:
+    """The longest line the rule can remove: its ``max_chars`` or its pattern's longest match."""
+    limits = [n for n in (rule.max_chars, rule.longest_match) if n is not None]
+    return min(limits) if limits else None
+
+
 @lru_cache(maxsize=1)
-def _all_required_texts() -> tuple[str, ...]:
-    return tuple(sorted({text for rule in furniture_rules() if rule.needs for text in rule.needs}))
+def _longest_limit() -> int:
+    return max((n for n in map(_length_limit, furniture_rules()) if n is not None), default=0)
+
+
+@lru_cache(maxsize=None)
+def _rules_fitting(length: int) -> tuple[tuple[FurnitureRule, ...], tuple[str, ...]]:
+    """The rules, in order, that may remove a line of ``length`` characters, and every
+    text they need (the same for all lengths over :func:`_longest_limit`)."""
+    rules = tuple(r for r in furniture_rules() if (limit := _length_limit(r)) is None or length <= limit)
+    return rules, tuple(sorted({text for rule in rules if rule.needs for text in rule.needs}))
 
 
 @dataclass

@@ -389,13 +389,21 @@ def extract_weekday_mentions(doc: CleanDoc) -> tuple[WeekdayMention, ...]:
             if rules.skip_before.search(before[-WEEKDAY_SKIP_WINDOW_CHARS:]):
                 continue
             clause = _CLAUSE_BREAK.split(_sentence_before(text, m.start()))[-1]
-            window = clause[-rules.future_window :]
-            tense: Tense = "future" if rules.future_before.search(window) else "past"
+            tense = _tense_of(clause[-rules.future_window :])
             wd = rules.weekday_numbers[m.group(1).lower()]
             lo, hi = max(0, m.start() - 50), min(len(text), m.end() + 20)
             evidence = ("…" if lo else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
             mentions.append(WeekdayMention(wd, tense, evidence))
     return tuple(mentions)
+
+
+# Cached: the cue pattern is a long case-insensitive alternation tried at each position
+# of the window, and a newsroom's clauses before a weekday recur ("did not respond to a
+# request for comment on Friday") within a page and across an outlet's pages.
+@lru_cache(maxsize=4096)
+def _tense_of(window: str) -> Tense:
+    """"future" when a future cue stands in ``window`` (the clause before a weekday), else "past"."""
+    return "future" if date_rules().future_before.search(window) else "past"
 
 
 def distinct_weekdays(mentions: Sequence[WeekdayMention]) -> tuple[WeekdayMention, ...]:

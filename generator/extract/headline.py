@@ -40,6 +40,7 @@ from generator.extract.article_span import (
     is_furniture_words,
     is_meta_line,
 )
+from generator.extract.required_texts import extract_required_texts, lower_for_required_texts
 from generator.files.rules import load_rules
 
 _SEPARATOR = re.compile(r"\s+(?:[-|–—·•:]{1,2}|::)\s+|\s*\|\s*")
@@ -144,8 +145,12 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     def credit(n: int) -> bool:
         return _is_credit(lines[n].text)
 
+    bylines: dict[int, bool] = {}  # asked of each line below every candidate above it: once each
+
     def byline(n: int) -> bool:  # a byline or time stamp, not an image's credit
-        return (meta(n) and not credit(n)) or bool(_BYLINE_LABEL.match(lines[n].text))
+        if n not in bylines:
+            bylines[n] = (meta(n) and not credit(n)) or bool(_BYLINE_LABEL.match(lines[n].text))
+        return bylines[n]
 
     english = (span.language or "en") == "en"
     check_rules = furniture is None  # the caller did not run the furniture rules: ask them here
@@ -166,7 +171,8 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     places: dict[int, tuple[int, int | None]] = {}
     for k in far + list(range(lo, hi)):
         line = lines[k]
-        if line.no in furniture or not _eligible(line, cfg) or (check_rules and _is_furniture(lines, k)):
+        # (a far line is eligible already: asked above)
+        if line.no in furniture or not (k < lo or _eligible(line, cfg)) or (check_rules and _is_furniture(lines, k)):
             continue
         title, site = split_site(line.text, counts, all_keys)
         if english:
@@ -274,8 +280,21 @@ def _names_copyright(text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def _names_credit(text: str) -> bool:
-    # asked of the same lines as candidates and as their neighbours: once each
+    # asked of the same lines as candidates and as their neighbours: once each. Every
+    # branch of _CREDIT needs a "/" or ":" but "getty images" (letters without a look-alike
+    # outside ASCII): a paragraph holding none is answered without the slow search
+    if "/" not in text and ":" not in text and "getty" not in text.lower():
+        return False
     return bool(_CREDIT.search(text))
+
+
+def _may_be_caption_mark(text: str) -> bool:
+    """False only when ``_CAPTION_MARK`` cannot match: each of its branches needs a ":",
+    " by" or "caption" (in any case)."""
+    if ":" in text:
+        return True
+    lower = lower_for_required_texts(text)
+    return lower is None or " by" in lower or "caption" in lower
 
 
 @lru_cache(maxsize=1)
@@ -283,16 +302,26 @@ def _caption_markers() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in load_rules("structure")["caption_markers"]), re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _caption_needs() -> frozenset[str] | None:
+    return extract_required_texts(_caption_markers())
+
+
 @lru_cache(maxsize=8192)
 def _is_caption(text: str) -> bool:
-    """A line the cleaner takes for a photo's caption (``structure.yml``'s markers)."""
+    """A line the cleaner takes for a photo's caption (``structure.yml``'s markers); the
+    pattern is run only on a line holding one of the texts it needs (as the cleaner does)."""
+    needs = _caption_needs()
+    lower = lower_for_required_texts(text) if needs is not None else None
+    if lower is not None and not any(map(lower.__contains__, needs)):  # type: ignore[arg-type]
+        return False
     return bool(_caption_markers().search(text))
 
 
 @lru_cache(maxsize=8192)
 def _is_credit(text: str) -> bool:
     """An image's credit or caption control."""
-    return _names_credit(text) or bool(_CAPTION_MARK.search(text))
+    return _names_credit(text) or (_may_be_caption_mark(text) and bool(_CAPTION_MARK.search(text)))
 
 
 def _share(scores: Sequence[float], lo: int, hi: int, test: Callable[[float], bool]) -> float:

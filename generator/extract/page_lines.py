@@ -18,7 +18,9 @@ _BARE_URL = re.compile(r"<?(?:https?://|www\.)\S+>?")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _EMPHASIS = re.compile(r"\*\*|__")
 _SINGLE_EMPHASIS = re.compile(r"(?<![\w*_])[*_](?=\S)([^*_]*?\S)[*_](?![\w*_])")
-_MARKUP_CHARS = re.compile(r"[\\\[\]*_<]")
+# the characters any markup holds; each looked for with `in` (several times faster on a
+# paragraph than a character-class search): a line holding none is plain text already
+_MARKUP_CHARS = ("\\", "[", "]", "*", "_", "<")
 # HTML a scraper left in the text: a script or style element whole, any other tag
 # alone. Markup, not words: a headline wrapped in tags still reads as a headline.
 _HTML = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|</?[a-z][a-z0-9]*(?:\s[^<>]{0,200})?/?>", re.IGNORECASE)
@@ -58,7 +60,7 @@ def plain_text(raw: str) -> tuple[str, int, bool]:
     image = False
     link_chars = 0
     text = raw
-    if not _MARKUP_CHARS.search(text):
+    if not any(map(text.__contains__, _MARKUP_CHARS)):
         return text, 0, False
     if "<" in text:
         text = " ".join(_HTML.sub(" ", text).split())
@@ -114,8 +116,9 @@ def read_lines(lines: Sequence[str]) -> list[Line]:
         url = ("http" in text or "www." in text) and bool(_BARE_URL.search(text))
         ascii = text.isascii()
         words = tuple((_ASCII_WORD if ascii else WORD).findall(text))
-        # lowering ASCII keeps every character's class: its words lowered are the same words
-        lower = tuple([w.lower() for w in words]) if ascii else tuple(WORD.findall(text.lower()))
+        # lowering ASCII keeps every character's class: its words lowered are the same words,
+        # lowered at once as one string (they hold no space to split them wrongly)
+        lower = tuple(" ".join(words).lower().split(" ")) if ascii else tuple(WORD.findall(text.lower()))
         out.append(
             Line(
                 index + 1, raw, text, heading, bullet, image, words, lower if words else (),

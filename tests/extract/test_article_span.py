@@ -7,6 +7,8 @@ on the dev corpus of real page dumps (``../shared/devcorpus/web``, skipped when 
 from __future__ import annotations
 
 
+import re
+
 import pytest
 
 from generator.extract.article_span import find_article, is_furniture_line
@@ -297,3 +299,62 @@ def test_a_page_without_prose_is_not_cut():
 
 
 # --- the dev corpus -------------------------------------------------------------------------
+
+
+# Lines for the headline's credit and caption-mark shortcuts: each answer must be the
+# plain regexes' (a paragraph without "/", ":", "getty", " by" or "caption" skips them).
+_CREDIT_PROBES = [
+    "GETTY IMAGES", "Getty Images", "Photo: Jane Doe/Reuters", "Chuck Burton/AP", "(Credit: AP)",
+    "hide caption", "HIDE CAPTION", "Photo by Jane Doe", "PHOTOGRAPH BY JANE DOE", "VIDEO 3:49 03:49",
+    "Watch 2:01", "The talks in Moscow ended on Friday without a deal.", "Images of the summit",
+    "A captİon", "Hİde captİon", "Photo By\u212aate", "Reuters reported the AP story", "ap/afp",
+    "Sources say the talks will resume", "Video of the day", "Illustration: Studio X",
+]
+
+
+@pytest.mark.parametrize("text", _CREDIT_PROBES)
+def test_credit_shortcuts_answer_as_the_plain_patterns_do(text):
+    from generator.extract import headline
+
+    assert headline._names_credit(text) is bool(headline._CREDIT.search(text))
+    plain = bool(headline._CREDIT.search(text) or headline._CAPTION_MARK.search(text))
+    assert headline._is_credit(text) is plain
+    if headline._CAPTION_MARK.search(text):
+        assert headline._may_be_caption_mark(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["REUTERS/Jane Doe", "Image: the square", "A picture of the talks", "EPA-EFE/ANATOLIA", "(Photo)", "The talks ended."]
+)
+def test_caption_shortcut_answers_as_the_plain_markers_do(text):
+    from generator.extract import headline
+
+    assert headline._is_caption(text) is bool(headline._caption_markers().search(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["plain prose, no marks.", "a \\* b", "[link](x)", "**bold**", "snake_case", "<b>x</b>", "a ] b", "é ü ſ"]
+)
+def test_markup_shortcut_is_the_character_class_it_replaced(text):
+    from generator.extract import page_lines
+
+    assert any(c in text for c in page_lines._MARKUP_CHARS) is bool(re.search(r"[\\\[\]*_<]", text))
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Share this article", "The talks in Moscow ended on Friday without any deal at all.", "By Jane Doe", ""]
+)
+def test_a_read_line_is_furniture_as_its_text_is(sentence):
+    from generator.extract.article_span import _is_furniture_read
+    from generator.extract.page_lines import read_lines
+
+    lines = read_lines([sentence])
+    assert is_furniture_line(sentence) is (not lines or _is_furniture_read(lines[0]))
+
+
+@pytest.mark.parametrize("line", ["Don't STOP the Talks", "O'Neil's x2 ALL-CAPS", "naïve CAFÉ Straße", "İstanbul talks", "1 2 3"])
+def test_a_line_s_lowered_words_are_its_lowered_text_s_words(line):
+    from generator.extract.page_lines import WORD, read_lines
+
+    read = read_lines([line])[0]
+    assert read.lower == tuple(WORD.findall(read.text.lower()))

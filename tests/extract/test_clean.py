@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from generator.extract.clean import (
     clean_seed_text,
+    extract_longest_match,
     extract_required_texts,
     furniture_rules,
     lower_for_required_texts,
@@ -179,6 +180,9 @@ _FURNITURE_PROBES = [
     "Updated: " + "y" * 50,
     "Protesters clash with police 02:31",
     "An ordinary sentence about the talks in Moscow on Friday.",
+    # lines about as long as a rule's longest match, each side of it (extract_longest_match)
+    "Share this article", "Share this article ", "Share this article.", "Story continues below advertisement",
+    "Last updated: " + "z" * 40, "Last updated: " + "z" * 41, "Read more: " + "w" * 120, "Now playing " * 12,
 ]
 
 
@@ -211,6 +215,23 @@ def test_match_furniture_is_the_first_rule_whose_matches_says_so(line):
 )
 def test_required_texts_are_what_every_match_holds(pattern, flags, needs):
     assert extract_required_texts(re.compile(pattern, flags)) == (None if needs is None else frozenset(needs))
+
+
+@pytest.mark.parametrize(
+    "pattern, flags, longest",
+    [
+        (r"^(share|share this( article)?|tweet)$", re.I, 19),  # 18 characters, and a final newline $ allows
+        (r"^a$|^bc$", 0, 3),  # the common "^" is pulled out of the branches by the parser
+        (r"^(?:x|y{1,4})$", 0, 5),
+        (r"^\d{1,2}:\d{2}\Z", 0, 6),
+        (r"^(a|b)", 0, None),  # not anchored at the end
+        (r"a$", 0, None),  # not anchored at the start
+        (r"^a$|b", 0, None),  # one branch anchored nowhere
+        (r"^\w+$", 0, None),  # no widest match
+    ],
+)
+def test_longest_match_is_the_widest_text_an_anchored_pattern_matches(pattern, flags, longest):
+    assert extract_longest_match(re.compile(pattern, flags)) == longest
 
 
 # Lines made of the words the furniture patterns are written with, in any case and order.
