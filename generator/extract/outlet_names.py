@@ -24,7 +24,7 @@ from generator.extract.outlet_sites import (
     name_fits_domain,
     registrable_domain,
 )
-from generator.extract.clean import _ASCII_LOOKALIKES, extract_required_texts, lower_for_required_texts
+from generator.extract.required_texts import ASCII_LOOKALIKES, extract_required_texts, lower_for_required_texts
 from generator.files.rules import load_confidence, load_rules
 from generator.model import Field, Provenance
 
@@ -258,7 +258,7 @@ def _at_copyright_heads(pattern: re.Pattern[str], text: str) -> list[re.Match[st
     head: the pattern is tried only where a head stands, leftmost first, never overlapping
     (the same matches; a search tries every position of the page, slowly for a
     case-insensitive alternation)."""
-    if _ASCII_LOOKALIKES.search(text):
+    if ASCII_LOOKALIKES.search(text):
         return list(pattern.finditer(text))  # lowering may move or hide a head: search as written
     lower = text.lower()
     starts = set()
@@ -389,7 +389,7 @@ def _lines_to_read(text: str) -> list[tuple[str, frozenset[str] | None]]:
     are read (same results as reading every line, less time)."""
     words = _needed_words()
     lines = text.splitlines()
-    if words is None or _ASCII_LOOKALIKES.search(text):
+    if words is None or ASCII_LOOKALIKES.search(text):
         return [(line, None) for line in lines]
     lower = text.lower()
     hits: list[tuple[int, str]] = []

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from generator.extract.clean import _ASCII_LOOKALIKES, extract_required_texts
+from generator.extract.required_texts import ASCII_LOOKALIKES, extract_required_texts
 from generator.files.rules import load_confidence, load_rules
 from generator.model import Field, Provenance
 
@@ -279,7 +279,7 @@ def extract_outlet_from_prompts(
 ) -> Field[str] | None:
     """The registry outlet (``names``: its spellings) the page's furniture prompts about on
     two lines or more, more often than any other (tier ``inferred``; see module doc)."""
-    if _ASCII_LOOKALIKES.search(text):
+    if ASCII_LOOKALIKES.search(text):
         candidates = text  # lowering may not keep every needed text: read every line
     else:
         candidates = _lines_holding(text, text.lower(), _prompt_needs())

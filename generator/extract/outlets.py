@@ -35,7 +35,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Callable
 
-from generator.extract.clean import extract_required_texts, lower_for_required_texts
+from generator.extract.required_texts import extract_required_texts, lower_for_required_texts
 from generator.extract.outlet_names import (
     extract_outlet_from_copyright_holder,
     extract_outlet_from_logo,

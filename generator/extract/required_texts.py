@@ -77,7 +77,7 @@ def _anchored(items: list, end: int, parser) -> bool:  # type: ignore[no-untyped
 # The characters outside ASCII that Python's case-insensitive matching takes for
 # ASCII letters (dotted and dotless i, long s, Kelvin sign): a line holding one
 # is not lowered for the test (tests/test_clean.py checks the list against re).
-_ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
+ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def lower_for_required_texts(line: str) -> str | None:
@@ -85,7 +85,7 @@ def lower_for_required_texts(line: str) -> str | None:
     when it holds a character case-insensitive matching takes for an ASCII letter."""
     if line.isascii():  # most lines: no lookalike possible, and far cheaper to ask than the search
         return line.lower()
-    return None if _ASCII_LOOKALIKES.search(line) else line.lower()
+    return None if ASCII_LOOKALIKES.search(line) else line.lower()
 
 
 # More texts than this cost more to look for than the pattern's own search.
