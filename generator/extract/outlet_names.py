@@ -24,7 +24,7 @@ from generator.extract.outlet_sites import (
     name_fits_domain,
     registrable_domain,
 )
-from generator.extract.required_texts import ASCII_LOOKALIKES, extract_required_texts, lower_for_required_texts
+from generator.extract.required_texts import ASCII_LOOKALIKES, extract_required_texts, lower_for_required_texts, match_from_starts
 from generator.files.rules import load_confidence, load_rules
 from generator.model import Field, Provenance
 
@@ -255,28 +255,18 @@ _COPYRIGHT_HEADS = ("©", "(c)", "&copy;", "copyright")
 
 def _at_copyright_heads(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern every match of which opens with a copyright
-    head: the pattern is tried only where a head stands, leftmost first, never overlapping
-    (the same matches; a search tries every position of the page, slowly for a
-    case-insensitive alternation)."""
+    head, tried only where a head stands (:func:`match_from_starts`)."""
     if ASCII_LOOKALIKES.search(text):
         return list(pattern.finditer(text))  # lowering may move or hide a head: search as written
     lower = text.lower()
-    starts = set()
+    starts: set[int] = set()
     for head in _COPYRIGHT_HEADS:
         at = lower.find(head)
         while at >= 0:
             starts.add(at)
             at = lower.find(head, at + 1)
-    found: list[re.Match[str]] = []
-    end = 0
-    for start in sorted(starts):
-        if start < end:
-            continue
-        m = pattern.match(text, start)
-        if m:
-            found.append(m)
-            end = m.end()
-    return found
+    return match_from_starts(pattern, text, starts)
+
 
 _COPYRIGHT_DOMAIN = re.compile(
     r"(?:©|\(c\)|&copy;|\bcopyright\b)\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)?"

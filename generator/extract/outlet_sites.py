@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import tldextract
 
+from generator.extract.required_texts import match_from_starts
 from generator.files.rules import load_confidence, load_rules
 from generator.model import Field, Provenance
 
@@ -88,23 +89,13 @@ def count_site_domains(text: str) -> Counter[str]:
 
 def _url_hosts(text: str) -> list[re.Match[str]]:
     """``_URL_HOST.finditer(text)``, tried only where a match may start: at a "//" or five
-    or six characters before one ("http:", "https:"), leftmost first, never overlapping
-    (the same matches; Python's re tries every position of the page otherwise)."""
+    or six characters before one ("http:", "https:") (:func:`match_from_starts`)."""
     starts: set[int] = set()
     at = text.find("//")
     while at >= 0:
         starts.update((at - 6, at - 5, at))
         at = text.find("//", at + 1)
-    found: list[re.Match[str]] = []
-    end = 0
-    for start in sorted(starts):
-        if start < end:
-            continue
-        m = _URL_HOST.match(text, start)
-        if m:
-            found.append(m)
-            end = m.end()
-    return found
+    return match_from_starts(_URL_HOST, text, starts)
 
 
 def _email_hosts(text: str) -> list[re.Match[str]]:

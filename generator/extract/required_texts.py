@@ -133,3 +133,20 @@ def _flatten_groups(items: Sequence, parser):  # type: ignore[no-untyped-def]
             yield from _flatten_groups(arg[-1], parser)
         else:
             yield op, arg
+
+
+def match_from_starts(pattern: re.Pattern[str], text: str, starts: set[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match begins at one of
+    ``starts``: tried only there, leftmost first, never overlapping, so the same matches
+    (``finditer`` tries every position of the page, slowly for a case-insensitive
+    alternation). The caller finds the starts with a cheap ``str.find``."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m:
+            found.append(m)
+            end = m.end()
+    return found

@@ -17,6 +17,7 @@ from generator.extract.clean import (
     match_furniture,
     normalise_text,
 )
+from generator.extract.required_texts import match_from_starts
 from generator.publish.markdown import render_body_markdown
 from generator.resolve.furniture import clean_recurring_lines
 
@@ -301,3 +302,20 @@ def test_a_date_set_as_a_list_item_is_the_page_s_date_line_not_a_highlight(item)
 )
 def test_normalise_text(raw, expected):
     assert normalise_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"©\s*\d{4}\s+\w+", "a © 2019 Foo and © 2020 Bar"),
+        (r"ab|aba", "abababa aba"),  # matches never overlap, leftmost first
+        (r"(?i)copyright \w+", "Copyright X. copyright Y copyright"),
+    ],
+)
+def test_match_from_starts_gives_finditer_s_matches(pattern, text):
+    compiled = re.compile(pattern)
+    every_start = set(range(len(text) + 1))
+    expected = [(m.start(), m.group(0)) for m in compiled.finditer(text)]
+    assert [(m.start(), m.group(0)) for m in match_from_starts(compiled, text, every_start)] == expected
+    # only the starts where a match may begin are needed
+    assert [(m.start(), m.group(0)) for m in match_from_starts(compiled, text, {s for s, _ in expected})] == expected
