@@ -50,6 +50,7 @@ class DateRules:
     # Each list of data/dates.yml asked "does any of them match?" as one pattern (_any_of).
     photo_before: re.Pattern[str]
     photo_after: re.Pattern[str]
+    photo_reused: re.Pattern[str]
     reject_before: re.Pattern[str]
     lead_before: re.Pattern[str]
     skip_before: re.Pattern[str]
@@ -129,6 +130,7 @@ def date_rules() -> DateRules:
         caption_after=re.compile(data["caption_end"]["after"]),
         photo_before=_any_of(data["photo_before"]),
         photo_after=_any_of(data["photo_after"]),
+        photo_reused=_any_of(data["photo_reused"]),
         reject_before=_any_of(data["reject_before"]),
         lead_before=re.compile(data["lead_before"], re.IGNORECASE),
         skip_before=_any_of(wm["skip_before"], flags=0),

@@ -84,6 +84,7 @@ from generator.extract.date_spans import (
     date_rules,
     extract_date_evidence,
 )
+from generator.extract.date_rules import date_rules
 from generator.files.rules import load_confidence
 from generator.model import TIERS, CleanDoc, DateValue, Field, choose
 
@@ -302,7 +303,9 @@ def date_candidates(
     for clue in _yearless(clues):
         found.append(_with_url_year(clue, url_field))
         found.append(resolve_yearless(clue, mentions, anchors))
-    photos = [c for c in clues if c.role == "photo" and c.span.year is not None]
+    # a reused ("file") photo's date bounds nothing: it may be years old
+    reused = date_rules().photo_reused
+    photos = [c for c in clues if c.role == "photo" and c.span.year is not None and not reused.search(c.evidence)]
     if photos:
         latest = max(photos, key=lambda c: (c.span.year, c.span.month, c.span.day or 0))
         after_photo = resolve_after_photo(latest, mentions)
