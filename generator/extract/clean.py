@@ -31,6 +31,9 @@ _SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\t": " "
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 _INVISIBLE_TEXT = "".join(map(chr, _INVISIBLE))
 
+# The rules whose line is an address (the article's own URL): never a quotation.
+URL_RULES = ("source-url", "source-url-labelled")
+
 # A line that quotes somebody is news even when it says "we need your help".
 _ATTRIBUTED_SPEECH = re.compile(r"[\"”]\s*,?\s*([\w'’.-]+\s+){1,4}(said|says|told|added|wrote)\b")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
@@ -54,7 +57,7 @@ class FurnitureRule:
     def matches(self, line: str) -> bool:
         if self.max_chars is not None and len(line) > self.max_chars:
             return False
-        if self.max_chars is None and self.id not in ("source-url",) and _ATTRIBUTED_SPEECH.search(line):
+        if self.max_chars is None and self.id not in URL_RULES and _ATTRIBUTED_SPEECH.search(line):
             return False
         return bool(self.pattern.search(line))
 
@@ -157,7 +160,7 @@ def match_furniture(line: str) -> FurnitureRule | None:
         if present is not None and rule.needs is not None and rule.needs.isdisjoint(present):
             continue
         # FurnitureRule.matches, inline (a rule's max_chars was asked by _rules_fitting)
-        if rule.max_chars is None and rule.id != "source-url":
+        if rule.max_chars is None and rule.id not in URL_RULES:
             if attributed is None:
                 attributed = bool(_ATTRIBUTED_SPEECH.search(line))
             if attributed:
@@ -255,6 +258,9 @@ def _split_furniture(lines: list[str]) -> tuple[list[_Unit], list[Removed], str 
         payload_left = rule.drop_next
         if rule.id == "source-url" and source_url is None:
             source_url = line.strip("<>")
+        elif rule.id == "source-url-labelled":
+            # the saver's own label says whose URL it is: it wins over a bare URL line
+            source_url = line.split(None, 2)[-1].strip("<>")
     return units, removed, source_url
 
 

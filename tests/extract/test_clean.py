@@ -105,6 +105,7 @@ def test_source_url_is_taken_from_the_original_url_line():
         ("By Jane Smith and Omar Haddad", "byline"),
         ("By [Reuters](https://reuters.com)", "byline"),
         ("https://www.bbc.co.uk/news/world-123", "source-url"),
+        ("Original url: https://www.bbc.co.uk/news/world-123", "source-url-labelled"),
     ],
 )
 def test_furniture_rules_catch_other_outlets_furniture(line, rule):
@@ -319,3 +320,17 @@ def test_match_from_starts_gives_finditer_s_matches(pattern, text):
     assert [(m.start(), m.group(0)) for m in match_from_starts(compiled, text, every_start)] == expected
     # only the starts where a match may begin are needed
     assert [(m.start(), m.group(0)) for m in match_from_starts(compiled, text, {s for s, _ in expected})] == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "url"),
+    [
+        (["Headline", "Body text of the story.", "Original url:", "", "<https://example.org/a>"], "https://example.org/a"),
+        (["Headline", "Body text of the story.", "Original url: https://example.org/a"], "https://example.org/a"),
+        # the saver's label wins over a bare address elsewhere on the page
+        (["https://example.org/menu", "Headline", "Body text.", "Source link: <https://example.org/b>"], "https://example.org/b"),
+        (["https://example.org/menu", "Headline", "Body text."], "https://example.org/menu"),
+    ],
+)
+def test_the_source_url_from_its_label_or_a_bare_line(lines, url):
+    assert clean_seed_text("\n".join(lines)).source_url == url
