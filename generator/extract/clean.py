@@ -240,6 +240,7 @@ def _split_furniture(lines: list[str]) -> tuple[list[_Unit], list[Removed], str 
     source_url: str | None = None
     payload_left = 0
     blank_before = True
+    labelled = False  # the last non-blank line was a URL's label
     for line_no, raw in enumerate(lines, start=1):
         line = " ".join(raw.split())
         if not line:
@@ -250,17 +251,20 @@ def _split_furniture(lines: list[str]) -> tuple[list[_Unit], list[Removed], str 
             removed.append(Removed(line_no, line, "widget-payload"))
             continue
         rule = match_furniture(line)
+        after_label, labelled = labelled, False
         if rule is None:
             units.append(_Unit(line_no, line, blank_before))
             blank_before = False
             continue
         removed.append(Removed(line_no, line, rule.id))
         payload_left = rule.drop_next
-        if rule.id == "source-url" and source_url is None:
+        # The saver's own label ("Original url:") says whose URL it is: the URL it labels
+        # wins over a bare URL line elsewhere; else the first bare URL line is taken.
+        if rule.id == "source-url" and (source_url is None or after_label):
             source_url = line.strip("<>")
         elif rule.id == "source-url-labelled":
-            # the saver's own label says whose URL it is: it wins over a bare URL line
             source_url = line.split(None, 2)[-1].strip("<>")
+        labelled = rule.id == "source-url-label"
     return units, removed, source_url
 
 

@@ -329,7 +329,9 @@ def test_match_from_starts_gives_finditer_s_matches(pattern, text):
         (["Headline", "Body text of the story.", "Original url: https://example.org/a"], "https://example.org/a"),
         # the saver's label wins over a bare address elsewhere on the page
         (["https://example.org/menu", "Headline", "Body text.", "Source link: <https://example.org/b>"], "https://example.org/b"),
+        (["https://example.org/menu", "Headline", "Body text.", "Original url:", "", "<https://example.org/c>"], "https://example.org/c"),
         (["https://example.org/menu", "Headline", "Body text."], "https://example.org/menu"),
+        (["Headline", "Body text.", "https://example.org/d", "https://example.org/e"], "https://example.org/d"),
     ],
 )
 def test_the_source_url_from_its_label_or_a_bare_line(lines, url):
