@@ -107,10 +107,14 @@ def fit_name(name: str, domain: str) -> str | None:
         return name
     words = name.split()
     for i in range(len(words) - 1, 0, -1):
-        head = " ".join(words[:i])
-        if name_fits_domain(head, domain) and len(domain_label(domain)) >= 3:
+        # a separator the site put after its name is no part of it ("LinkNaija | Nigeria's ...")
+        head = " ".join(words[:i]).rstrip(_SEPARATORS)
+        if head and name_fits_domain(head, domain) and len(domain_label(domain)) >= 3:
             return head
     return None
+
+
+_SEPARATORS = " |-–—:·•»«/"
 
 
 def _tied_name(

@@ -41,6 +41,7 @@ def test_split_title_site(title, headline, site):
         ("The Verge", "theverge.com", "The Verge"),
         ("The Motley Fool", "fool.com", "The Motley Fool"),
         ("Raw Story Media", "rawstory.com", "Raw Story"),
+        ("LinkNaija | Nigeria's popular news platform", "linknaija.com", "LinkNaija"),  # the separator goes
         ("CNN Politics", "cnn.com", "CNN Politics"),
         ("American Theatre Wing", "broadwayworld.com", None),
         ("Vox Media", "theverge.com", None),
