@@ -56,7 +56,9 @@ lower bound, though: a file photo is older than the article, so the article's
 past weekdays ("On Wednesday Lavrov told ...", "ended on Tuesday") are the first
 such weekdays strictly after it, and the article is dated the day after the
 latest of them (``weekday-after-photo``), kept before any future weekday it
-mentions ("talks on Friday").
+mentions ("talks on Friday"); only when those weekdays fall within a few days of
+each other (spread over the week, one may be the photo's own day) and the photo
+is no file photo (which may be years old).
 
 When several candidates disagree, :func:`generator.model.choose` decides:
 higher tier, then higher confidence, then text before URL. If two extracted
@@ -247,6 +249,8 @@ def resolve_after_photo(
         return None
     occurrences = [(_first_after(taken.date, m.weekday), m) for m in past]
     latest = max(d for d, _ in occurrences)
+    if (latest - min(d for d, _ in occurrences)).days > date_rules().anchors["after_photo_span_days"]:
+        return None  # weekdays spread over the week: not all of the article's last days
     article = latest + dt.timedelta(days=1)
     future = [m for m in distinct if m.tense == "future" and m.weekday not in {p.weekday for p in past}]
     future_dates = [_first_after(latest, m.weekday) for m in future]

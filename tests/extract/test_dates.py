@@ -122,6 +122,10 @@ CASES = [
     ("weekday-after-photo-before-future", [TITLE, ("caption", "Lavrov, seen January 18, 2017, at a briefing"),
                                            "Lavrov said on Thursday that the envoys will meet on Friday."],
      None, (), "2017-01-19", "weekday-after-photo"),
+    # weekdays spread over the week may include the photo's own day: no date
+    ("no-weekday-after-photo-when-spread", [TITLE, ("caption", "In a Monday, Oct. 3, 2011 photo, a family packs the car."),
+                                            "Driveways were full at midday Tuesday.", "Hundreds were absent Monday, up from Friday."],
+     None, (), None, None),
     # a file photo may be years old: the weekdays are not counted on from it
     ("no-weekday-after-file-photo", [TITLE, ("caption", "In this March 2, 2011 file photo, a man walks past the bank."),
                                      "On Thursday, the bank said profits fell.", "The board met on Tuesday in New York."],
