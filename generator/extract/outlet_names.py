@@ -219,6 +219,8 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
     for m in _at_copyright_heads(_COPYRIGHT, text):
         if re.match(r"\.[a-z]", text[m.end():m.end() + 2]):
             continue  # a domain, read above
+        if text[m.end("name"):m.end("name") + 2].lstrip().startswith("/"):
+            continue  # "© Noelia Páez/Instagram": a photo credit, a person and where the picture is from
         name = _COMPANY_TAIL.sub("", m.group("name").strip(" ,.")).strip(" ,.")
         if not name:
             continue
@@ -231,6 +233,10 @@ def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field
             continue
         holder = m.group("name")
         if _COMPANY_WORD.search(holder) or _is_site_owner(name) or len(name) < 3:
+            continue
+        # Tied to no domain, a notice must read as the site's: a year or "All rights
+        # reserved" ("© 2019 The Seattle Times"); a bare "© UC Global" is a picture's credit.
+        if not _NOTICE.search(text[m.start(): m.end() + 80].split("\n", 1)[0]):
             continue
         if any(_names_site(name, other) for other in text.splitlines()):
             evidence = f'{line}; "{name}" written again on the page'
@@ -252,6 +258,8 @@ def _without_the_unless_written(name: str, text: str) -> str:
     alone = len(re.findall(rf"(?<!\bThe )(?<!\bthe )\b{re.escape(bare)}\b", text))
     return bare if alone > with_the else name
 
+
+_NOTICE = re.compile(r"\b(?:19|20)\d\d\b|rights\s+reserved", re.I)
 
 # What _COPYRIGHT, _COPYRIGHT_DOMAIN and _COPYRIGHT_LINK open with, lowered.
 _COPYRIGHT_HEADS = ("©", "(c)", "&copy;", "copyright")

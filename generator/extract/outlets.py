@@ -333,11 +333,32 @@ def extract_outlet_from_copyright(doc: CleanDoc) -> Field[str] | None:
     agency and are skipped.
     """
     lines = _furniture_lines(doc) + _block_lines(doc, _PROSE_KINDS)
+    credits = None
     for line in _naming_registry(doc, lines):
         found = _outlet_in_copyright(line)
+        if found and not _YEAR.search(line):
+            credits = _inside_article(doc) if credits is None else credits
+            if line in credits:
+                continue  # "© Fox News" under a video still between two paragraphs: a credit
         if found:
             return found
     return None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _inside_article(doc: CleanDoc) -> frozenset[str]:
+    """The lines (stripped) standing between the article's first and last paragraphs, kept
+    or set aside: a copyright mark there is an image's credit. The site's own notice
+    stands after the article, and usually with its year ("© 2019 Fox News")."""
+    body = [b.line_no for b in doc.blocks if b.kind in _PROSE_KINDS and b.line_no]
+    if len(body) < 2:
+        return frozenset()
+    first, last = min(body), max(body)
+    inside = {r.text.strip() for r in doc.removed if first < r.line_no < last}
+    inside.update(b.text.strip() for b in doc.blocks if first < b.line_no < last)
+    return frozenset(inside)
 
 
 def _sentences(text: str) -> list[str]:

@@ -104,6 +104,9 @@ def test_extract_outlet_from_logo(text, domain, expected):
         ("© 2022 Condé Nast.\n* Condé Nast Store", None, None),  # a company owning many sites
         ("© 2022 Future US, Inc.\nAndroid Central is part of Future US Inc", None, None),
         ("Copyright © 2016 TheHuffingtonPost.com, Inc.", "thehuffingtonpost.com", None),  # a domain
+        # pictures' credits, not the site's notice
+        ("A paragraph.\n© UC Global\nUC Global workers testified.", None, None),  # no year, no "rights reserved"
+        ("© 2019 Noelia Páez/Instagram\nNoelia Páez said", None, None),  # a person, then where the picture is from
     ],
 )
 def test_extract_outlet_from_copyright_holder(text, domain, expected):

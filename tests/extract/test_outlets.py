@@ -11,6 +11,7 @@ from generator.extract.outlets import (
     canonical_outlet_name,
     extract_host,
     extract_outlet,
+    extract_outlet_from_copyright,
     extract_outlet_from_url,
     outlet_by_name,
 )
@@ -479,3 +480,20 @@ def test_cues_skipped_for_missing_texts_would_not_have_matched(line, furniture):
     assert _self_reference_in(line, furniture) == _self_reference_by_every_cue(line, furniture)
     found = _outlet_in_copyright(line)
     assert (found.value if found else None) == _copyright_by_pattern(line)
+
+
+@pytest.mark.parametrize(
+    ("line_no", "text", "expected"),
+    [
+        (5, "© Fox News", None),  # between two paragraphs, no year: a video still's credit
+        (9, "© Fox News", "Fox News"),  # after the article: the site's notice
+        (5, "© 2019 FOX News Network, LLC. All rights reserved.", "Fox News"),  # a notice with its year
+    ],
+)
+def test_a_copyright_mark_between_paragraphs_is_a_credit(line_no, text, expected):
+    doc = CleanDoc(
+        blocks=(Block("title", "A headline", line_no=1), Block("paragraph", BODY, line_no=3), Block("paragraph", BODY, line_no=7)),
+        removed=(Removed(line_no, text, "test"),),
+    )
+    found = extract_outlet_from_copyright(doc)
+    assert (found.value if found else None) == expected
