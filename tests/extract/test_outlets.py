@@ -76,6 +76,7 @@ CASES = [
     # An unknown host is shown by its registrable domain (issue 14), never as a registry outlet.
     ("url-unknown-host", make_doc((BODY,), url="https://www.example-news.net/story/1"), "example-news.net", "url-host"),
     ("url-lookalike-host", make_doc((BODY,), url="https://notreuters.com/world"), "notreuters.com", "url-host"),
+    ("url-outlet-shortener", make_doc((BODY,), url="http://nyti.ms/2aAVVjl"), "The New York Times", "url-host"),  # its own short links
     # --- copyright lines ---------------------------------------------------------------
     ("copyright-year", make_doc((BODY,), removed=("© 2015 Reuters. All rights reserved.",), url="https://uk.reuters.com/x"), "Reuters", "url-host"),  # the agency on its own site
     ("copyright-network", make_doc((BODY,), removed=("Copyright © 2024 Al Jazeera Media Network",)), "Al Jazeera", "copyright"),
