@@ -65,6 +65,18 @@ def _not_names() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=None)
+def _place_names() -> frozenset[str]:
+    """States, US states and big cities (data/gazetteer.yml), folded: a menu's "North Korea"
+    next to a stamp is a section, never a writer."""
+    gazetteer = load_rules("gazetteer")
+    names = {str(s["name"]) for s in gazetteer["states"]}
+    names.update(str(a) for s in gazetteer["states"] for a in s.get("aliases", ()))
+    names.update(str(p) for p in gazetteer["us_states"])
+    names.update(str(p) for p in gazetteer["places"])
+    return frozenset(n.casefold() for n in names)
+
+
 def _is_person(part: str) -> bool:
     words = part.split()
     if not _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1] or any(ch.isdigit() for ch in part):
@@ -75,7 +87,7 @@ def _is_person(part: str) -> bool:
         return False
     if not _NAME_WORD.match(words[0]) or not _NAME_WORD.match(words[-1]):
         return False
-    return outlet_by_name(part) is None
+    return outlet_by_name(part) is None and part.casefold() not in _place_names()
 
 
 def _tidy(name: str) -> str:
@@ -210,7 +222,9 @@ def _author_links(line: str) -> tuple[str, ...]:
     rest = line.strip()
     while True:
         m = re.match(r"\[\s*([^\]!]+?)\s*\]\(([^)\s]*)[^)]*\)\s*(?:,|and|&)?\s*", rest)
-        if not m or not _AUTHOR_LINK.search(f"]({m.group(2)}/)") or not _is_person(m.group(1)):
+        # the name must open on a first name ("Will Leitch" too, though "will" is a function
+        # word): an author page's link may read "View Author Page"
+        if not m or not _AUTHOR_LINK.search(f"]({m.group(2)}/)") or not _is_person(m.group(1)) or not is_given_name(m.group(1).split()[0]):
             break
         names.append(_tidy(m.group(1)))
         rest = rest[m.end():]

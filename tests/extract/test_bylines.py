@@ -75,6 +75,11 @@ def _doc(title_line: int, title: str) -> CleanDoc:
         (["Headline here", "[Julia Carrie Wong](//x.com/profile/julia-carrie-wong) and [Sam Levin](//x.com/profile/sam-levin)"], ("Julia Carrie Wong", "Sam Levin")),
         # a label line, then the name
         (["Headline here", "* Author:", "Austin Murphy", "* Publish date:", "Jan 12, 2017"], ("Austin Murphy",)),
+        # a link to an author page whose text is no name
+        (["Headline here", "[View Author Page](/author/alexia-tsotsis/) [I'm on twitter](http://twitter.com/alexia)"], None),
+        (["Headline here", "[Will Leitch](/authors/will-leitch)/November 18, 2016"], ("Will Leitch",)),
+        # a menu's place next to a stamp is a section, not a writer
+        (["Headline here", "North Korea", "09:31 August 20, 2019", "North Korea has fired a missile, officials said."], None),
         # menu words next to a stamp are no name
         (["Headline here", "Share Tweet Share", "Dec 5, 2016"], None),
         (["Headline here", "On Recent Controversial Events", "Tuesday 15 October 2019"], None),
