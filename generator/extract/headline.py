@@ -405,7 +405,12 @@ def _eligible(line: Line, cfg: dict) -> bool:
         return False  # a paragraph's sentence, not a headline
     if _BYLINE.match(text) or _is_credit(text) or _is_caption(text) or is_furniture_words(line) or is_meta_line(line):
         return False
+    if _BARE_DOMAIN.fullmatch(text):
+        return False  # the site's name as its domain ("Marketplace.org" in a logo heading)
     return not (_DATEISH.search(text) and line.n_words <= 6)
+
+
+_BARE_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|io|news|uk|ca|au|in|us|info|tv)", re.I)
 
 
 def split_site(text: str, counts: Counter[str] | None = None, all_keys: Sequence[str] = ()) -> tuple[str, str | None]:

@@ -219,6 +219,13 @@ def test_the_site_named_by_the_copyright_line_is_not_the_headline():
     assert clean_seed_text(text).title == "Harbour bridge to close for two years"
 
 
+def test_the_site_s_domain_as_a_heading_is_not_the_headline():
+    text = page(NAV, "# [Examplenews.org](/)", "# Harbour bridge to close for two years", P1, P2, P3, P4)
+    assert clean_seed_text(text).title == "Harbour bridge to close for two years"
+    # even where no other line reads as a headline
+    assert clean_seed_text(page(NAV, "# [Examplenews.org](/)", "By Jane Doe", P1, P2, P3, P4)).title != "Examplenews.org"
+
+
 def test_image_lines_are_captions_only_when_they_carry_words():
     text = page(
         "# Harbour bridge to close for two years",
