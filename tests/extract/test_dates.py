@@ -219,6 +219,8 @@ def test_parse_date_span(text, parts, expected):
         ("Thursday, Aug. 13, 2015", [("Aug. 13, 2015", 2015, 8, 13, 3)]),
         ("The war began in 1999 and May 2015 saw talks", [("May 2015", 2015, 5, None, None)]),
         ("He may 20 times refuse", []),
+        # a time's minutes are no day: "09:31 August" is no "31 August"
+        ("North Korea 09:31 August 20, 2019", [("August 20, 2019", 2019, 8, 20, None)]),
     ],
 )
 def test_extract_date_spans(text, expected):
