@@ -20,13 +20,11 @@ from functools import lru_cache
 from generator.extract.date_spans import extract_date_spans
 from generator.extract.outlets import outlet_by_name
 # The offline first-name list the actor recogniser uses (gender-guesser's): a word list, no model.
+from generator.extract.page_lines import MD_LINK as _MD_LINK, MD_IMAGE as _MD_IMAGE, MD_MARKS as _MD_MARKS
 from generator.lexicon import is_given_name
 from generator.files.rules import load_confidence, load_rules
 from generator.model import CleanDoc, Field, Provenance
 
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_MARKS = re.compile(r"[*_#>`]+")
 # "By Jane Doe", "Written by ...", "By: ...", and "ByJane Doe" as a dump glues it.
 _BY = re.compile(r"^(?:(?:written|posted|reported|story|words)\s+)?by(?:\s*:?(?:\s+(?P<rest>.*))?|(?=[A-Z])(?P<glued>.*))$", re.I)
 _LEAD_MARKS = re.compile(r"^[\s/|•·*+>-]+")

@@ -25,11 +25,9 @@ from typing import Sequence
 
 from generator.extract.date_rules import date_rules
 from generator.extract.date_spans import DATE_WORD_LANGUAGES, DateClue, DateEvidence, DateSpan, extract_date_spans, is_rejected_date
+from generator.extract.page_lines import MD_LINK as _MD_LINK, MD_IMAGE as _MD_IMAGE, MD_MARKS as _MD_MARKS
 from generator.files.rules import load_rules
 
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MD_MARKS = re.compile(r"[*_#>`]+")
 # "2021April 9": two stamps glued by the dump (an update then the publication day).
 _GLUED = re.compile(r"(?<=\d)(?=[A-Z][a-z])")
 # "Dec 20 201610:32 AM": a year glued to the time after it.

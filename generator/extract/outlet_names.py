@@ -24,6 +24,7 @@ from generator.extract.outlet_sites import (
     name_fits_domain,
     registrable_domain,
 )
+from generator.extract.page_lines import MD_LINK as _MD_LINK
 from generator.extract.required_texts import ASCII_LOOKALIKES, extract_required_texts, lower_for_required_texts, match_from_starts
 from generator.files.rules import load_confidence, load_rules
 from generator.model import Field, Provenance
@@ -33,7 +34,6 @@ _TITLE_SEPARATOR = re.compile(r"\s+(?:[-–—|·•:]{1,2}|//)\s+")
 _SITE_MAX_WORDS = 6
 _SITE_MAX_CHARS = 40
 _HEADLINE_MIN_WORDS = 2
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 # A logo image in a link to the site's root: "[![The Motley Fool](logo.svg)](/)".
 _ROOT_LOGO = re.compile(
     r"\[\s*!\[(?P<alt>[^\]\n]{2,60})\]\([^)\n]*\)\s*\]\((?P<href>[^)\s]*)[^)]*\)"

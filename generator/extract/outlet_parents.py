@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
+from generator.extract.page_lines import MD_LINK as _MD_LINK
 from generator.extract.required_texts import ASCII_LOOKALIKES, extract_required_texts
 from generator.files.rules import load_confidence, load_rules
 from generator.model import Field, Provenance
@@ -36,7 +37,6 @@ from generator.model import Field, Provenance
 # The words of a text: a capital opens a word, so glued link texts ("AboutDeadspin")
 # split as a reader would read them; names and text are split alike.
 _WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _LEADING_MARKS = re.compile(r"^[\s*+#>|•·-]+")
 _COPYRIGHT_MARKS = ("©", "copyright", "(c)", "&copy;")
 _MASTHEAD_LINES = 3  # the opening lines of a page where a bare name is its masthead

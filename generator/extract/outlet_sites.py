@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import tldextract
 
+from generator.extract.page_lines import MD_IMAGE as _MD_IMAGE
 from generator.extract.required_texts import match_from_starts
 from generator.files.rules import load_confidence, load_rules
 from generator.model import Field, Provenance
@@ -29,7 +30,6 @@ from generator.model import Field, Provenance
 _URL_HOST = re.compile(r"(?:https?:)?//([a-z0-9.-]+\.[a-z]{2,})(?=[/:?#)\s\]\"'|]|$)", re.I)
 _EMAIL_HOST = re.compile(r"\b[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b", re.I)
 _WORD_DOMAIN = re.compile(r"(?<![\w@/.-])((?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|ca|com\.au|in|news))\b(?![\w/.-])", re.I)
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _ENCODED_SLASH = re.compile(r"%2F", re.I)
 _ENCODED_COLON = re.compile(r"%3A", re.I)
 # What every _WORD_DOMAIN match holds: a cheap test before the costly scan.

@@ -35,6 +35,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, Callable
 
+from generator.extract.page_lines import MD_LINK as _MD_LINK
 from generator.extract.required_texts import extract_required_texts, lower_for_required_texts
 from generator.extract.outlet_names import (
     extract_outlet_from_copyright_holder,
@@ -97,7 +98,6 @@ _BYLINE_MAX_CHARS = 120
 _BYLINE_MAX_WORDS = 12
 _EVIDENCE_MAX_CHARS = 240
 
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _BYLINE = re.compile(r"^(?:(?:written|posted|reported)\s+)?by\s*:?\s+(?P<rest>.+)$", re.I)
 _BYLINE_SPLIT = re.compile(r"\s*(?:,|\||;|/|•|·|\s[-–—]\s|\band\b|&)\s*")
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")

@@ -12,6 +12,11 @@ import re
 from typing import NamedTuple, Sequence
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+# The simple forms several extractors read lines with (bylines, date stamps, outlet
+# evidence): one definition, so that they all read a link or an image alike.
+MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")  # "[text](href)" -> group 1, the text
+MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")  # "![alt](src)"
+MD_MARKS = re.compile(r"[*_#>`]+")  # emphasis, heading and quote marks
 _LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*(?:\([^()]*\)[^()]*)*\)")
 _REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\]]*\]")
 _BARE_URL = re.compile(r"<?(?:https?://|www\.)\S+>?")
