@@ -60,3 +60,18 @@ def read_event_corpus(folder: Path) -> tuple[CorpusText, ...]:
         CorpusText(id=label["file"].removesuffix(".txt"), text=(folder / label["file"]).read_text(encoding="utf-8"), labels=label)
         for label in labels
     )
+
+
+def read_web2_corpus(folder: Path) -> tuple[CorpusText, ...]:
+    """Every page dump of ``<devcorpus>/web2``, in the order of its labels (sorted by id:
+    half A is the even positions, half B the odd ones, as its README says)."""
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    return tuple(
+        CorpusText(id=label["id"], text=(folder / f"{label['id']}.txt").read_text(encoding="utf-8"), labels=label)
+        for label in labels
+    )
+
+
+def half_of(position: int) -> str:
+    """web2's halves: ``"A"`` for even positions of its sorted labels, ``"B"`` for odd."""
+    return "A" if position % 2 == 0 else "B"

@@ -1,0 +1,158 @@
+"""Evaluation on ``<devcorpus>/web2``: 959 real pages from trafilatura's evaluation set.
+
+Each page is a text dump in one of four styles users produce (a browser's copy,
+html-text with the ``<title>`` line on top, inscriptis, html2text Markdown), with
+hand-checked labels: title, and short snippets that must be in the article's body
+(``with``) or must not (``without``). Scored as web2's README says:
+
+* headline exact: the title found equals the label once case and spacing are folded,
+  over pages with a title label;
+* with recall: share of ``with`` snippets (folded) found in the folded body; without
+  accuracy: share of ``without`` snippets absent from it (both summed over pages);
+* each figure for all pages, half A (even positions of the sorted labels) and half B
+  (odd), each dump style, and English against the other languages: a rule is kept only
+  when the half it was not chosen on agrees.
+
+``make eval`` prints :func:`report`; ``python -m generator.evaluate.web2 [devcorpus] [-v]``
+prints it with the headline misses.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from generator.evaluate.web import fold, predicted_body
+from generator.extract.clean import clean_seed_text
+from generator.extract.fields import extract_title
+from generator.files.devcorpus import CorpusText, half_of, read_web2_corpus
+from generator.model import CleanDoc
+
+STYLES = ("browser", "html-text", "inscriptis", "html2text")
+
+
+@dataclass(frozen=True)
+class PageScore:
+    """What the cleaner made of one web2 page, against its labels."""
+
+    id: str
+    half: str  # "A" or "B"
+    style: str
+    english: bool
+    title: str | None
+    expected_title: str | None
+    title_ok: bool | None  # None: the page has no title label
+    with_found: int
+    with_total: int
+    without_out: int
+    without_total: int
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The figures of one group of pages."""
+
+    pages: int
+    titles_right: int
+    titles: int
+    with_found: int
+    with_total: int
+    without_out: int
+    without_total: int
+
+    @property
+    def title_exact(self) -> float:
+        return self.titles_right / self.titles if self.titles else 0.0
+
+    @property
+    def with_recall(self) -> float:
+        return self.with_found / self.with_total if self.with_total else 0.0
+
+    @property
+    def without_accuracy(self) -> float:
+        return self.without_out / self.without_total if self.without_total else 0.0
+
+
+def score_page(page: CorpusText, position: int, doc: CleanDoc) -> PageScore:
+    """Score the clean document of one page against its labels."""
+    label = page.labels
+    title_field = extract_title(doc)
+    title = title_field.value if title_field else None
+    body = fold(predicted_body(doc))
+    expected = label.get("title")
+    return PageScore(
+        id=page.id,
+        half=half_of(position),
+        style=label["dump_style"],
+        english=label.get("language") == "en",
+        title=title,
+        expected_title=expected,
+        title_ok=None if not expected else (title is not None and fold(title) == fold(expected)),
+        with_found=sum(fold(s) in body for s in label["with"]),
+        with_total=len(label["with"]),
+        without_out=sum(fold(s) not in body for s in label["without"]),
+        without_total=len(label["without"]),
+    )
+
+
+def evaluate(pages: Sequence[CorpusText], clean: Callable[[str], CleanDoc] = clean_seed_text) -> tuple[PageScore, ...]:
+    """Score every page, in the order of the corpus's labels (which fixes the halves)."""
+    return tuple(score_page(page, i, clean(page.as_seed("web2").text)) for i, page in enumerate(pages))
+
+
+def figures(scores: Iterable[PageScore]) -> Figures:
+    """Sum the scores of a group of pages."""
+    scores = list(scores)
+    return Figures(
+        pages=len(scores),
+        titles_right=sum(bool(s.title_ok) for s in scores),
+        titles=sum(s.title_ok is not None for s in scores),
+        with_found=sum(s.with_found for s in scores),
+        with_total=sum(s.with_total for s in scores),
+        without_out=sum(s.without_out for s in scores),
+        without_total=sum(s.without_total for s in scores),
+    )
+
+
+def groups(scores: Sequence[PageScore]) -> list[tuple[str, Figures]]:
+    """The report's rows: all, the halves, the dump styles, English and the rest."""
+    rows = [("all", figures(scores))]
+    rows += [(f"half {h}", figures(s for s in scores if s.half == h)) for h in ("A", "B")]
+    rows += [(style, figures(s for s in scores if s.style == style)) for style in STYLES]
+    rows += [("English", figures(s for s in scores if s.english)), ("other languages", figures(s for s in scores if not s.english))]
+    return rows
+
+
+def format_report(scores: Sequence[PageScore], verbose: bool = False) -> str:
+    """The table ``make eval`` prints (with every headline miss when ``verbose``)."""
+    lines = [
+        f"{'pages':<16} {'n':>4}  {'headline exact':>20}  {'with in body':>12}  {'without out':>11}",
+    ]
+    for name, fig in groups(scores):
+        lines.append(
+            f"{name:<16} {fig.pages:>4}  {fig.title_exact:>8.1%} ({fig.titles_right:>3}/{fig.titles:>3})"
+            f"  {fig.with_recall:>12.1%}  {fig.without_accuracy:>11.1%}"
+        )
+    if verbose:
+        lines.append("headline misses:")
+        lines += [f"  {s.id} [{s.style}]: {s.title!r} != {s.expected_title!r}" for s in scores if s.title_ok is False]
+    return "\n".join(lines)
+
+
+def report(devcorpus: Path) -> str:
+    """The web2 figures of ``make eval`` (``<devcorpus>/web2``)."""
+    return format_report(evaluate(read_web2_corpus(devcorpus / "web2")))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    paths = [a for a in args if a != "-v"]
+    devcorpus = Path(paths[0]) if paths else Path("../shared/devcorpus")
+    print(format_report(evaluate(read_web2_corpus(devcorpus / "web2")), verbose="-v" in args))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
