@@ -165,6 +165,19 @@ class Removed:
 
 
 @dataclass(frozen=True)
+class Doubt:
+    """How likely an extracted headline or body is right, and why it may not be.
+
+    ``probability`` is calibrated on the dev corpus (of values at p, about p are right);
+    ``reason`` says, for a reader, what may be wrong ("headline may be a sidebar story",
+    "body may include other stories"), ``None`` when nothing points anywhere.
+    """
+
+    probability: float
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
 class CleanDoc:
     """A seed after cleaning: structure kept, furniture set aside (not lost).
 
@@ -181,6 +194,10 @@ class CleanDoc:
     # The site's part split off the headline ("BBC News" of "... - BBC News"):
     # evidence of the outlet.
     title_site: str | None = None
+    # How likely the headline (title block) and the body are right (extract/headline.py,
+    # extract/article_span.py); None when no model judged them (no headline, an HTML page).
+    title_doubt: Doubt | None = None
+    body_doubt: Doubt | None = None
 
     def of_kind(self, kind: BlockKind) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.kind == kind)
