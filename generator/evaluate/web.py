@@ -83,6 +83,8 @@ class PageResult:
     title_ok: bool | None = None
     furniture_lead: str | None = None
     ms: float = 0.0
+    title_probability: float | None = None  # the headline's calibrated confidence (CleanDoc.title_doubt)
+    body_probability: float | None = None  # the body's (CleanDoc.body_doubt)
 
 
 @dataclass
@@ -147,6 +149,8 @@ def evaluate(pages: Sequence[CorpusText], clean: Callable[[str], CleanDoc] = cle
         summary_field = extract_summary(doc)
         ms = (time.process_time() - start) * 1000
         result = PageResult(page.id, ms=ms)
+        result.title_probability = doc.title_doubt.probability if doc.title_doubt else None
+        result.body_probability = doc.body_doubt.probability if doc.body_doubt else None
         body = predicted_body(doc)
         if page.reference_body is not None:
             result.f1 = token_f1(body, page.reference_body)

@@ -48,6 +48,13 @@ class PageScore:
     with_total: int
     without_out: int
     without_total: int
+    title_probability: float | None = None  # the headline's calibrated confidence (CleanDoc.title_doubt)
+    body_probability: float | None = None  # the body's (CleanDoc.body_doubt)
+
+    @property
+    def body_ok(self) -> bool:
+        """Every must-have snippet in the body and every must-not-have one out."""
+        return self.with_found == self.with_total and self.without_out == self.without_total
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,8 @@ def score_page(page: CorpusText, position: int, doc: CleanDoc) -> PageScore:
         with_total=len(label["with"]),
         without_out=sum(fold(s) not in body for s in label["without"]),
         without_total=len(label["without"]),
+        title_probability=doc.title_doubt.probability if doc.title_doubt else None,
+        body_probability=doc.body_doubt.probability if doc.body_doubt else None,
     )
 
 

@@ -24,7 +24,14 @@ from generator.publish.markdown import (
     render_article_body,
     wayback_link,
 )
-from generator.publish.review import count_review_items, list_article_fields, list_curated_fields
+from generator.publish.review import (
+    count_review_items,
+    describe_doubt,
+    list_article_fields,
+    list_check_first,
+    list_curated_fields,
+    record_doubts,
+)
 from generator.publish.sitemap import SiteMap, absolute_url, list_outlet_names
 from generator.settings import GENERATED_MARKER, Settings
 
@@ -78,12 +85,24 @@ def render_article_page(article: Article, archive: Archive, sitemap: SiteMap, se
         _description(article),
         format_date(article.date.value) if article.date else "undated",
     )
-    lines = [f"# {escape_markdown(article.title.value)}", "", *_article_header(article, archive, path, sitemap), ""]
+    lines = [f"# {escape_markdown(article.title.value)}", "", *_doubt_note(article, path, sitemap)]
+    lines += [*_article_header(article, archive, path, sitemap), ""]
     lines += render_article_body(article)
     lines += _article_footer(article, event, archive, path, sitemap)
     lines += _cleaning_record(article)
     lines += _provenance_record(article)
     return Page(path, tuple(meta), "\n".join(lines))
+
+
+def _doubt_note(article: Article, path: str, sitemap: SiteMap) -> list[str]:
+    """A quiet line under the title when the headline or body is likely wrong (the
+    Review page lists the article under "Check first")."""
+    doubts = record_doubts(article)
+    if not doubts:
+        return []
+    said = "; ".join(describe_doubt(part, doubt) for part, doubt in doubts)
+    review = relative_link(path, sitemap.review)
+    return [f"This record may be wrong: {escape_markdown(said)}. [Review]({review})", '{: .na-doubt data-pagefind-ignore="all" }', ""]
 
 
 def _description(article: Article) -> str | None:
@@ -358,6 +377,11 @@ def render_outlet_page(name: str, sitemap: SiteMap, articles: Sequence[Article])
 # --- home -------------------------------------------------------------------------------
 
 
+def _check_first_count(archive: Archive) -> str:
+    flagged = len(list_check_first(archive))
+    return f"{count_noun(flagged, 'record')} to check first, " if flagged else ""
+
+
 def render_home_page(archive: Archive, sitemap: SiteMap, settings: Settings) -> Page:
     """What the archive holds, and its latest events."""
     path = sitemap.home
@@ -377,7 +401,7 @@ def render_home_page(archive: Archive, sitemap: SiteMap, settings: Settings) -> 
         f" the [actors]({relative_link(path, sitemap.actor_index)})"
         f" or the [outlets]({relative_link(path, sitemap.outlet_index)}), or search with the box at the top.",
         "",
-        f"**For the archivist:** [{count_noun(count_review_items(archive), 'field')} to check]({relative_link(path, sitemap.review)}) "
+        f"**For the archivist:** {_check_first_count(archive)}[{count_noun(count_review_items(archive), 'field')} to check]({relative_link(path, sitemap.review)}) "
         f"and {count_noun(len(archive.problems), 'input problem')}.",
         "",
         "## Latest events",

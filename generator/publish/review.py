@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from generator.model import Archive, Article, DateValue, Field, Page
+from generator.files.rules import load_rules
+from generator.model import Archive, Article, DateValue, Doubt, Field, Page
 from generator.publish.markdown import escape_cell, relative_link
 from generator.publish.sitemap import SiteMap
 from generator.settings import GENERATED_MARKER
@@ -44,10 +46,48 @@ def review_items(article: Article) -> list[tuple[str, str, str]]:
         p = field.provenance
         if p.tier == "curated":
             continue
+        if name == "title" and p.method == "title-line" and article.doc.title_doubt is not None:
+            continue  # a headline the model judged is listed under "Check first" when doubtful
         value = field.value.iso() if isinstance(field.value, DateValue) else str(field.value)
         if p.tier in ("default", "inferred") or p.confidence < REVIEW_BELOW:
             items.append((name, value, f"{p.tier} by {p.method}, confidence {p.confidence:.2f}: {p.evidence}"))
     return items
+
+
+@lru_cache(maxsize=1)
+def check_first_thresholds() -> dict[str, float]:
+    """``{"headline": p, "body": p}``: below these calibrated probabilities a record is
+    checked first (``data/review.yml``, each with its why)."""
+    data = load_rules("review")["check_first"]
+    return {"headline": float(data["headline_below"]["value"]), "body": float(data["body_below"]["value"])}
+
+
+def record_doubts(article: Article) -> list[tuple[str, Doubt]]:
+    """``(part, doubt)`` for the article's headline and body when each is likely wrong:
+    its calibrated probability is below the check-first threshold. A curated title is
+    the archivist's word: never doubted."""
+    limits = check_first_thresholds()
+    found = []
+    title_doubt = article.doc.title_doubt
+    if title_doubt is not None and article.title.provenance.tier != "curated" and title_doubt.probability < limits["headline"]:
+        found.append(("headline", title_doubt))
+    body_doubt = article.doc.body_doubt
+    if body_doubt is not None and body_doubt.probability < limits["body"]:
+        found.append(("body", body_doubt))
+    return found
+
+
+def describe_doubt(part: str, doubt: Doubt) -> str:
+    """The reader's words for one doubt: its reason, or a plain one, and the probability."""
+    reason = doubt.reason or f"{part} may be wrong"
+    return f"{reason} (likely right: {doubt.probability:.0%})"
+
+
+def list_check_first(archive: Archive) -> list[tuple[Article, list[tuple[str, Doubt]]]]:
+    """The articles whose headline or body is likely wrong, the likeliest wrong first
+    (ties by id: the same archive gives the same list)."""
+    flagged = [(a, d) for a in archive.articles if (d := record_doubts(a))]
+    return sorted(flagged, key=lambda item: (min(d.probability for _, d in item[1]), item[0].id))
 
 
 def list_unresolved_names(archive: Archive) -> list[tuple[Article, str, int]]:
@@ -85,6 +125,24 @@ def render_review_page(archive: Archive, sitemap: SiteMap) -> Page:
         "sidecar, `seeds/<name>.meta.yml`; curated values are never listed here.",
         "",
     ]
+    flagged = list_check_first(archive)
+    lines += [f"## Check first ({len(flagged)})", ""]
+    if flagged:
+        lines += [
+            "Records the extraction is least sure of, the likeliest wrong first: the headline may be "
+            "another line of the page, or the body may carry other stories or miss part of the article. "
+            "Open the article and its cleaning record; correct a title in the sidecar.",
+            "",
+            "| Article | What may be wrong | Sidecar |",
+            "|---|---|---|",
+        ]
+        for article, doubts in flagged:
+            link = f"[{escape_cell(article.title.value)}]({relative_link(path, sitemap.article(article.id))})"
+            why = "; ".join(describe_doubt(part, doubt) for part, doubt in doubts)
+            lines.append(f"| {link} | {escape_cell(why)} | `{article.id}.meta.yml` |")
+        lines.append("")
+    else:
+        lines += ["Nothing: every headline and body is likely right.", ""]
     rows = []
     for article in sorted(archive.articles, key=lambda a: a.id):
         for name, value, reason in review_items(article):

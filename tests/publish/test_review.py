@@ -14,3 +14,81 @@ def test_review_lists_missing_and_inferred_fields_but_never_curated_ones(archive
     curated = {a.id: {field for field, _, _ in review_items(a)} for a in archive.articles}
     assert curated["004_208d8fdeb8cb703d"] == set(), "curated date and outlet are not listed"
     assert "outlet" not in curated["003_94fa457a95864067"], "a curated null confirms there is none"
+
+
+# --- "Check first": records likely wrong, by the calibrated doubts -----------------------
+
+import dataclasses  # noqa: E402
+
+import markdown  # noqa: E402
+import pytest  # noqa: E402
+
+from generator.model import Archive, Article, Block, CleanDoc, Doubt, Field, Provenance  # noqa: E402
+from generator.publish.pages import render_article_page  # noqa: E402
+from generator.publish.review import check_first_thresholds, list_check_first, record_doubts, render_review_page  # noqa: E402
+from generator.publish.sitemap import compose_fresh_sitemap  # noqa: E402
+from generator.settings import Settings  # noqa: E402
+
+
+def _doubted(id: str, title: Doubt | None, body: Doubt | None, tier: str = "extracted") -> Article:
+    return Article(
+        id=id,
+        source_path=f"seeds/{id}.txt",
+        sha256="ab" * 32,
+        title=Field(f"Headline {id}", Provenance("title-line", "line 3", title.probability if title else 0.9, tier=tier)),
+        doc=CleanDoc((Block("paragraph", "Text of the article."),), (), title_doubt=title, body_doubt=body),
+    )
+
+
+LOW_HEADLINE = Doubt(0.2, "headline may be a sidebar story")
+LOW_BODY = Doubt(0.3, "body may include other stories")
+SURE = Doubt(0.97)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "tier", "parts"),
+    [
+        (SURE, SURE, "extracted", []),
+        (LOW_HEADLINE, SURE, "extracted", ["headline"]),
+        (SURE, LOW_BODY, "extracted", ["body"]),
+        (LOW_HEADLINE, LOW_BODY, "extracted", ["headline", "body"]),
+        (LOW_HEADLINE, None, "curated", []),  # the archivist's title is never doubted
+        (None, None, "extracted", []),  # no model judged it (an HTML page's title)
+    ],
+)
+def test_record_doubts_lists_parts_below_their_thresholds(title, body, tier, parts):
+    assert [part for part, _ in record_doubts(_doubted("a", title, body, tier))] == parts
+
+
+def test_thresholds_are_probabilities():
+    assert all(0 < p < 1 for p in check_first_thresholds().values())
+
+
+def test_check_first_lists_the_likeliest_wrong_first_with_reasons():
+    articles = (
+        _doubted("b", SURE, LOW_BODY),
+        _doubted("a", LOW_HEADLINE, SURE),
+        _doubted("c", SURE, SURE),
+    )
+    archive = Archive(articles, (), ())
+    assert [a.id for a, _ in list_check_first(archive)] == ["a", "b"]
+    page = render_review_page(archive, compose_fresh_sitemap(archive)).body
+    section = page.split("## Check first (2)", 1)[1].split("## ", 1)[0]
+    assert section.index("Headline a") < section.index("Headline b")
+    assert "headline may be a sidebar story (likely right: 20%)" in section
+    assert "body may include other stories (likely right: 30%)" in section
+    assert "Headline c" not in section
+    fields = page.split("## Fields to check", 1)[1].split("## ", 1)[0]
+    assert "| title |" not in fields, "a doubted headline is listed once, under Check first"
+
+
+def test_article_page_says_quietly_when_its_record_is_doubtful():
+    doubtful, sure = _doubted("a", LOW_HEADLINE, SURE), _doubted("b", SURE, SURE)
+    archive = Archive((doubtful, sure), (), ())
+    sitemap = compose_fresh_sitemap(archive)
+    settings = Settings(site_url="https://me.github.io/repo/")
+    html = markdown.markdown(render_article_page(doubtful, archive, sitemap, settings).body, extensions=["attr_list"])
+    assert 'class="na-doubt"' in html and "headline may be a sidebar story" in html
+    assert 'data-pagefind-ignore="all"' in html, "the note is not searchable text"
+    assert html.index("na-doubt") < html.index("Date:"), "under the title, before the header"
+    assert "na-doubt" not in render_article_page(sure, archive, sitemap, settings).body
