@@ -35,6 +35,7 @@ from typing import Any, Callable, Iterator, MutableMapping, Protocol, Sequence, 
 from generator.extract import date_spans
 from generator.extract.clean import clean_seed_text
 from generator.extract.fields import extract_article
+from generator.files.html import HTML_SUFFIXES
 from generator.files.cache import CACHE_DIR, ExtractionCache
 from generator.files.lock import read_permalink_lock, write_permalink_lock
 from generator.files.output import UnsafePathError, write_build_report, write_pages
@@ -169,7 +170,9 @@ def extract_articles(
 
 def extract_seed(seed: Seed, *, use_curation: bool = True) -> Article:
     """One seed cleaned and its fields extracted (its actor mentions come later: :func:`find_mentions`)."""
-    return extract_article(seed, clean_seed_text(seed.text), use_curation=use_curation)
+    # a saved web page's text is its article already (files/html.py), headline on top
+    html_page = seed.path.lower().endswith(HTML_SUFFIXES)
+    return extract_article(seed, clean_seed_text(seed.text, extracted_article=html_page), use_curation=use_curation)
 
 
 def compose_cache_key(seed: Seed, use_curation: bool) -> str:

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from generator.build import build_archive, read_locked_event_ids
-from generator.evaluate import actors, calibration, events, fields, web, web2
+from generator.evaluate import actors, calibration, events, fields, web, web2, web2_html
 from generator.evaluate.seeds import render_misses, render_table, score_all
 from generator.files.curation import read_yaml
 from generator.files.seeds import read_archive_inputs
@@ -24,6 +24,7 @@ from generator.settings import BuildOptions, Settings
 DEVCORPUS_REPORTS: tuple[tuple[str, object], ...] = (
     ("Article text", web.report),
     ("Article text on web2 (other sites, four dump styles, many languages)", web2.report),
+    ("Saved web pages: web2 read from its HTML as .html seeds", web2_html.report),
     ("Confidence: are the headline's and body's probabilities calibrated?", calibration.report),
     ("Dates, outlets and authors", fields.report),
     ("Actors", actors.report),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import replace, dataclass
 from functools import lru_cache
 
 from generator.extract.article_span import find_article
@@ -198,19 +198,30 @@ class _Unit:
     after_blank: bool
 
 
-def clean_seed_text(text: str) -> CleanDoc:
+def clean_seed_text(text: str, *, extracted_article: bool = False) -> CleanDoc:
     """Clean one seed's text into structured blocks plus the record of what was cut.
 
     The article's span is found first (:mod:`generator.article_span`): lines outside
     it are removed with its reason; the furniture rules run as a second pass over the
     article and the lines near it (its headline, byline and furniture stand there).
+
+    ``extracted_article``: the text is already an article, its headline on the first
+    line (an HTML page read by ``files/html.py``: trafilatura found the article in the
+    page's markup, which a text dump no longer has): every line is the span, and the
+    first is the headline; the furniture rules still run.
     """
     lines = normalise_text(text).split("\n")
     span = find_article(lines)
+    if extracted_article and span.lines:
+        span = replace(span, kept=frozenset(ln.no for ln in span.lines), reasons={}, start=span.lines[0].no, end=span.lines[-1].no)
     # The furniture rules: a second pass over the article and the lines around it.
     units, removed, source_url = _split_furniture(span.marked_lines(len(lines), only_kept=True))
     furniture = frozenset(r.line_no for r in removed)
-    headline = find_headline(span, text, furniture=furniture)
+    if extracted_article and span.lines:
+        first = span.lines[0]
+        headline: Headline | None = Headline(first.text, first.no, raw=first.raw)
+    else:
+        headline = find_headline(span, text, furniture=furniture)
     if headline is not None:
         span = span.anchored(headline.line_no)
     span = span.trimmed()

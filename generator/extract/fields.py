@@ -70,8 +70,30 @@ def relabel_front_matter(article: Article, seed: Seed, curated: dict[str, Any]) 
     return replace(article, **changes) if changes else article
 
 
-# What an HTML page's head says, by key: confidences in data/confidence.yml.
-_STATED_CONFIDENCE = {"date": "html-meta-date", "source_url": "html-meta-source-url", "title": "html-meta-title"}
+# What an HTML page's metadata says, by key: confidences in data/confidence.yml.
+_STATED_CONFIDENCE = {
+    "date": "html-meta-date",
+    "source_url": "html-meta-source-url",
+    "title": "html-meta-title",
+    "authors": "html-meta-authors",
+    "outlet": "html-meta-outlet",
+}
+
+
+def _stated_value(key: str, value: str) -> Any:
+    if key == "date":
+        return DateValue(dt.date.fromisoformat(value))
+    if key == "authors":
+        return tuple(name.strip() for name in value.split(";") if name.strip())
+    return value
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, DateValue):
+        return value.iso()
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    return str(value)
 
 
 def apply_stated_values(article: Article, seed: Seed, curated: dict[str, Any]) -> Article:
@@ -84,13 +106,27 @@ def apply_stated_values(article: Article, seed: Seed, curated: dict[str, Any]) -
     for key, value, evidence in seed.stated:
         if key in curated or key not in _STATED_CONFIDENCE:
             continue
-        typed: Any = DateValue(dt.date.fromisoformat(value)) if key == "date" else value
+        typed = _stated_value(key, value)
         offered = Field(typed, Provenance("html-meta", evidence, load_confidence(_STATED_CONFIDENCE[key])))
         current = getattr(article, key)
         # Where text and tag agree, the tag is the record: the title line of an
         # HTML seed may be one read_html put there from that very tag.
         agrees = current is not None and current.value == typed and current.provenance.tier == "extracted"
         best = offered if agrees else choose(current, offered)
+        if current is not None and not agrees and current.provenance.tier == "extracted" and key != "title":
+            # The page's text and its metadata disagree: the record says so, and the winner
+            # drops below the Review page's threshold so the archivist looks
+            other = current if best is offered else offered
+            penalty = load_confidence("html-meta-disagreement-penalty")
+            prov = best.provenance
+            best = replace(
+                best,
+                provenance=replace(
+                    prov,
+                    evidence=f"{prov.evidence} (but {other.provenance.method} gives {_shown(other.value)!r}: {other.provenance.evidence})",
+                    confidence=max(0.1, prov.confidence - penalty),
+                ),
+            )
         if best is not current:
             changes[key] = best
     return replace(article, **changes) if changes else article

@@ -62,10 +62,15 @@ def read_event_corpus(folder: Path) -> tuple[CorpusText, ...]:
     )
 
 
+def read_web2_labels(folder: Path) -> list[dict[str, Any]]:
+    """The labels of ``<devcorpus>/web2``, sorted by id (its README: half A is the even
+    positions, half B the odd ones)."""
+    return json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+
+
 def read_web2_corpus(folder: Path) -> tuple[CorpusText, ...]:
-    """Every page dump of ``<devcorpus>/web2``, in the order of its labels (sorted by id:
-    half A is the even positions, half B the odd ones, as its README says)."""
-    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    """Every page dump of ``<devcorpus>/web2``, in the order of its labels."""
+    labels = read_web2_labels(folder)
     return tuple(
         CorpusText(id=label["id"], text=(folder / f"{label['id']}.txt").read_text(encoding="utf-8"), labels=label)
         for label in labels

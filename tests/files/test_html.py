@@ -14,25 +14,49 @@ BODY = (
 )
 
 
+TITLE = {"title": "Dockers end strike"}  # the page's <h1>
+
+
 @pytest.mark.parametrize(
     "head, expected",
     [
-        ("<title>Dockers end strike | Times</title>", {"title": "Dockers end strike | Times"}),
-        ("<title>T | Times</title><meta property='og:title' content='Dockers end strike'>", {"title": "Dockers end strike"}),
-        ("<link rel='canonical' href='https://x.example/a'>", {"source_url": "https://x.example/a"}),
-        ("<link rel='canonical' href='javascript:alert(1)'><meta property='og:url' content='https://x.example/b'>", {"source_url": "https://x.example/b"}),
-        ("<meta property='article:published_time' content='2019-03-14T09:30:00+01:00'>", {"date": "2019-03-14"}),
-        ("<meta property='article:published_time' content='2019-02-30'>", {}),
-        ("<meta property='article:modified_time' content='2019-03-20'>", {}),  # an edit, not publication
-        ("<meta name='DATE' content='2012-12-28'>", {"date": "2012-12-28"}),
-        ("<title>" + "x" * 400 + "</title>", {}),
+        ("<title>Dockers end strike | Times</title>", TITLE),
+        ("<title>T | Times</title><meta property='og:title' content='Dockers end four-day strike'>", TITLE),
+        ("<link rel='canonical' href='https://x.example/a'>", {**TITLE, "source_url": "https://x.example/a"}),
+        ("<link rel='canonical' href='javascript:alert(1)'><meta property='og:url' content='https://x.example/b'>", {**TITLE, "source_url": "https://x.example/b"}),
+        ("<meta property='article:published_time' content='2019-03-14T09:30:00+01:00'>", {**TITLE, "date": "2019-03-14"}),
+        # htmldate: the original date first, a revision date only when nothing states publication
+        ("<meta property='article:published_time' content='2019-03-14'><meta property='article:modified_time' content='2019-03-20'>", {**TITLE, "date": "2019-03-14"}),
+        ("<meta name='DATE' content='2012-12-28'>", {**TITLE, "date": "2012-12-28"}),
+        ("<meta property='og:site_name' content='The Antwerp Times'><meta name='author' content='Jan Peeters; An Claes'>", {**TITLE, "outlet": "The Antwerp Times", "authors": "Jan Peeters; An Claes"}),
+        ("<meta property='og:site_name' content='x.example'>", TITLE),  # a host name is no name the page gives
+        ("<meta name='author' content='" + "x" * 400 + "'>", TITLE),
     ],
 )
 def test_stated_values(head, expected):
     stated = extract_stated_values(f"<html><head>{head}</head><body>{BODY}</body></html>")
     assert {k: v for k, v, _ in stated} == expected
     for _, value, evidence in stated:
-        assert evidence.startswith("<") and (value in evidence or "-" in value)
+        assert value.split(";")[0] in evidence or "-" in value
+
+
+ARTICLE = BODY.replace("<h1>Dockers end strike</h1>", "")
+
+
+@pytest.mark.parametrize(
+    "head, h1s, title",
+    [
+        # the longest <h1> the title tags echo: the headline, not the logo's <h1>
+        ("<title>Dockers end strike - Times</title>", ["Times", "Dockers end strike"], "Dockers end strike"),
+        ("<title>Port | Times</title>", ["Dockers end strike"], "Dockers end strike"),  # no echo: the first <h1>
+        ("<meta property='og:title' content='Dockers end strike'>", [], "Dockers end strike"),
+        ("<title>Dockers end strike | Times</title>", [], "Dockers end strike | Times"),
+    ],
+)
+def test_the_headline_is_the_h1_the_title_tags_echo(head, h1s, title):
+    headings = "".join(f"<h1>{h}</h1>" for h in h1s)
+    html = f"<html><head>{head}</head><body>{headings}{ARTICLE}</body></html>"
+    assert dict((k, v) for k, v, _ in extract_stated_values(html))["title"] == title
 
 
 def test_the_article_text_has_no_markup_and_starts_with_the_title():

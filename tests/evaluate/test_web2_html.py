@@ -1,0 +1,42 @@
+"""Floors under the saved-web-page figures (web2's pages read from their HTML as ``.html``
+seeds, ``make eval``), per half. Skipped when ``../shared/devcorpus`` is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.evaluate.web2_html import evaluate
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "devcorpus" / "web2"
+
+# Floors just under the figures reached in each half (see `make eval`).
+FLOORS = {"headline": 0.77, "date_right": 0.83, "authors": 0.49, "with_in": 0.90, "without_out": 0.89}
+
+
+@pytest.fixture(scope="module")
+def scores():
+    if not (CORPUS / "labels.json").is_file():
+        pytest.skip(f"no dev corpus at {CORPUS}")
+    return evaluate(CORPUS)
+
+
+def _figures(group):
+    titled = [s for s in group if s.title_ok is not None]
+    dated = [s for s in group if s.expected_date]
+    authored = [s for s in group if s.authors_ok is not None]
+    return {
+        "headline": sum(bool(s.title_ok) for s in titled) / len(titled),
+        "date_right": sum(s.date == s.expected_date for s in dated) / len(dated),
+        "authors": sum(bool(s.authors_ok) for s in authored) / len(authored),
+        "with_in": sum(s.with_found for s in group) / sum(s.with_total for s in group),
+        "without_out": sum(s.without_out for s in group) / sum(s.without_total for s in group),
+    }
+
+
+@pytest.mark.parametrize("half", ["A", "B"])
+def test_saved_web_pages_hold_their_floors_in_each_half(scores, half):
+    got = _figures([s for s in scores if s.half == half])
+    low = {k: round(v, 3) for k, v in got.items() if v < FLOORS[k]}
+    assert not low, (half, low)
