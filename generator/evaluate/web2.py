@@ -26,9 +26,9 @@ from typing import Callable, Iterable, Sequence
 
 from generator.evaluate.web import fold, predicted_body
 from generator.extract.clean import clean_seed_text
-from generator.extract.fields import extract_title
+from generator.extract.fields import extract_article, extract_title
 from generator.files.devcorpus import CorpusText, half_of, read_web2_corpus
-from generator.model import CleanDoc
+from generator.model import Article, CleanDoc
 
 STYLES = ("browser", "html-text", "inscriptis", "html2text")
 
@@ -50,6 +50,9 @@ class PageScore:
     without_total: int
     title_probability: float | None = None  # the headline's calibrated confidence (CleanDoc.title_doubt)
     body_probability: float | None = None  # the body's (CleanDoc.body_doubt)
+    date: str | None = None  # the day extracted (extract_article), ISO
+    expected_date: str | None = None
+    authors_ok: bool | None = None  # None: the page has no authors label
 
     @property
     def body_ok(self) -> bool:
@@ -68,6 +71,11 @@ class Figures:
     with_total: int
     without_out: int
     without_total: int
+    dates_right: int = 0
+    dates_wrong: int = 0
+    dates: int = 0
+    authors_right: int = 0
+    authors: int = 0
 
     @property
     def title_exact(self) -> float:
@@ -82,9 +90,12 @@ class Figures:
         return self.without_out / self.without_total if self.without_total else 0.0
 
 
-def score_page(page: CorpusText, position: int, doc: CleanDoc) -> PageScore:
-    """Score the clean document of one page against its labels."""
+def score_page(page: CorpusText, position: int, doc: CleanDoc, article: Article | None = None) -> PageScore:
+    """Score the clean document of one page (and the article extracted from it, for the
+    date and authors) against its labels."""
     label = page.labels
+    date = article.date.value.iso() if article and article.date else None
+    authors = {fold(a) for a in article.authors.value} if article and article.authors else set()
     title_field = extract_title(doc)
     title = title_field.value if title_field else None
     body = fold(predicted_body(doc))
@@ -103,12 +114,20 @@ def score_page(page: CorpusText, position: int, doc: CleanDoc) -> PageScore:
         without_total=len(label["without"]),
         title_probability=doc.title_doubt.probability if doc.title_doubt else None,
         body_probability=doc.body_doubt.probability if doc.body_doubt else None,
+        date=date,
+        expected_date=label.get("date"),
+        authors_ok=None if not label.get("authors") else authors == {fold(a) for a in label["authors"]},
     )
 
 
 def evaluate(pages: Sequence[CorpusText], clean: Callable[[str], CleanDoc] = clean_seed_text) -> tuple[PageScore, ...]:
     """Score every page, in the order of the corpus's labels (which fixes the halves)."""
-    return tuple(score_page(page, i, clean(page.as_seed("web2").text)) for i, page in enumerate(pages))
+    scores = []
+    for i, page in enumerate(pages):
+        seed = page.as_seed("web2")
+        doc = clean(seed.text)
+        scores.append(score_page(page, i, doc, extract_article(seed, doc, use_curation=False)))
+    return tuple(scores)
 
 
 def figures(scores: Iterable[PageScore]) -> Figures:
@@ -122,6 +141,11 @@ def figures(scores: Iterable[PageScore]) -> Figures:
         with_total=sum(s.with_total for s in scores),
         without_out=sum(s.without_out for s in scores),
         without_total=sum(s.without_total for s in scores),
+        dates_right=sum(bool(s.expected_date) and s.date == s.expected_date for s in scores),
+        dates_wrong=sum(bool(s.expected_date) and s.date is not None and s.date != s.expected_date for s in scores),
+        dates=sum(bool(s.expected_date) for s in scores),
+        authors_right=sum(bool(s.authors_ok) for s in scores),
+        authors=sum(s.authors_ok is not None for s in scores),
     )
 
 
@@ -137,12 +161,15 @@ def groups(scores: Sequence[PageScore]) -> list[tuple[str, Figures]]:
 def format_report(scores: Sequence[PageScore], verbose: bool = False) -> str:
     """The table ``make eval`` prints (with every headline miss when ``verbose``)."""
     lines = [
-        f"{'pages':<16} {'n':>4}  {'headline exact':>20}  {'with in body':>12}  {'without out':>11}",
+        f"{'pages':<16} {'n':>4}  {'headline exact':>20}  {'with in body':>12}  {'without out':>11}"
+        f"  {'date right':>18}  {'wrong':>5}  {'authors right':>18}",
     ]
     for name, fig in groups(scores):
         lines.append(
             f"{name:<16} {fig.pages:>4}  {fig.title_exact:>8.1%} ({fig.titles_right:>3}/{fig.titles:>3})"
             f"  {fig.with_recall:>12.1%}  {fig.without_accuracy:>11.1%}"
+            f"  {fig.dates_right / max(1, fig.dates):>7.1%} ({fig.dates_right:>3}/{fig.dates:>3})  {fig.dates_wrong:>5}"
+            f"  {fig.authors_right / max(1, fig.authors):>7.1%} ({fig.authors_right:>3}/{fig.authors:>3})"
         )
     if verbose:
         lines.append("headline misses:")
