@@ -104,8 +104,8 @@ def shingle_hashes(words: Sequence[str], size: int) -> list[int]:
 
     Each word is CRC-32'd, each run is the tuple of its words' CRCs, hashed: Python
     salts the hash of a string per process, never of an int or a tuple of ints, so
-    the anchors chosen from these are the same on every build. All of it runs in C
-    (a third of the cost of hashing each run's joined text).
+    the anchors chosen from these are the same on every build. All of it runs in C,
+    about 40% cheaper than hashing each run's joined text.
     """
     codes = list(map(zlib.crc32, map(str.encode, words)))
     return list(map(hash, zip(*(codes[i:] for i in range(size)))))
@@ -406,19 +406,20 @@ def _skipped_problem(skipped: Article, kept: Article, share: float) -> Problem:
 
 
 def _teaser_problems(a: Article, b: Article, overlap: Overlap, limits: DuplicateThresholds) -> list[Problem]:
+    flagged = teaser_sides(overlap, limits)
     return [
         Problem(
             mine.source_path,
-            f"has only {words} words of article text ({_percent(raw_share)} of this file), all also in {theirs.source_path}: "
-            "too little to tell one page saved twice from two pages sharing a teaser, so both are kept. Check it is "
-            "the article's page: cleaning may have kept only a teaser or a site's paragraph",
+            f"has only {words} words of article text ({_percent(raw_share)} of this file), {_percent(share)} of them "
+            f"also in {theirs.source_path}: too little to tell one page saved twice from two pages sharing a teaser, "
+            "so both are kept. Check it is the article's page: cleaning may have kept only a teaser or a site's paragraph",
             "warning",
         )
-        for mine, theirs, words, raw_share, flagged in (
-            (a, b, overlap.a_words, overlap.a_raw_share, teaser_sides(overlap, limits)[0]),
-            (b, a, overlap.b_words, overlap.b_raw_share, teaser_sides(overlap, limits)[1]),
+        for mine, theirs, words, raw_share, share, flag in (
+            (a, b, overlap.a_words, overlap.a_raw_share, overlap.a_in_b, flagged[0]),
+            (b, a, overlap.b_words, overlap.b_raw_share, overlap.b_in_a, flagged[1]),
         )
-        if flagged
+        if flag
     ]
 
 
