@@ -44,8 +44,8 @@ from generator.model import Archive, Article, Mention, Problem, Seed
 from generator.publish.site import check_site_url, render_publication
 from generator.publish.sitemap import parse_permalink_lock, render_permalink_lock, select_locked_event_ids
 from generator.resolve import actors, event_decisions, events
-from generator.resolve.evidence import ArchiveEvidence
 from generator.resolve.duplicates import select_distinct_articles
+from generator.resolve.evidence import ArchiveEvidence
 from generator.resolve.furniture import RECURRING_RULE, resolve_recurring_furniture
 from generator.resolve.outlets import resolve_outlet_spellings
 from generator.resolve.story import date_articles_from_events, resolve_story_dates
