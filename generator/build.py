@@ -6,7 +6,8 @@ One article's path through a build:
 2. ``extract/``, per seed and in worker processes: ``clean.py`` finds the article's
    lines (a :class:`CleanDoc`, with the record of every line dropped), ``fields.py``
    its title, date evidence and date, outlet, URL and standfirst → an :class:`Article`;
-3. ``resolve/``, across the archive: ``outlets.py`` gives each outlet one spelling;
+3. ``resolve/``, across the archive: ``duplicates.py`` keeps one copy of an article
+   saved twice; ``outlets.py`` gives each outlet one spelling;
    ``furniture.py`` drops template lines one
    outlet repeats in every article; ``actors/`` finds the actor mentions of the
    final text and merges spellings into :class:`Actor` s; ``evidence.py`` builds the
@@ -44,12 +45,12 @@ from generator.model import Archive, Article, Mention, Problem, Seed
 from generator.publish.site import check_site_url, render_publication
 from generator.publish.sitemap import parse_permalink_lock, render_permalink_lock, select_locked_event_ids
 from generator.resolve import actors, event_decisions, events
+from generator.resolve.duplicates import select_distinct_articles
 from generator.resolve.evidence import ArchiveEvidence
 from generator.resolve.furniture import RECURRING_RULE, resolve_recurring_furniture
 from generator.resolve.outlets import resolve_outlet_spellings
 from generator.resolve.story import date_articles_from_events, resolve_story_dates
 from generator.settings import BuildOptions, Settings
-from generator.text import normalise_key
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -234,35 +235,6 @@ def map_in_workers(
             rest.append(result)
             tick(1)
     return [first, *rest]
-
-
-def select_distinct_articles(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
-    """Drop seeds with no text left after cleaning, and second copies of one text.
-
-    Two seeds are one article when their clean text is the same once case,
-    punctuation and spacing are ignored (the same page saved twice, with other
-    furniture or line ends): the first by file name stays, the other is reported.
-    """
-    kept: list[Article] = []
-    problems: list[Problem] = []
-    first_of: dict[str, Article] = {}
-    for article in sorted(articles, key=lambda a: a.source_path):
-        if not article.doc.blocks:
-            removed = len(article.doc.removed)
-            problems.append(
-                Problem(article.source_path, f"has no article text: all {removed} line(s) are page furniture; skipped. Check it is the article's page")
-            )
-            continue
-        key = normalise_key("\n".join(b.plain() for b in article.doc.blocks))
-        first = first_of.setdefault(key, article)
-        if first is not article:
-            problems.append(
-                Problem(article.source_path, f"has the same text as {first.source_path}; skipped as a duplicate. Delete one (move any sidecar values to the other)", "warning")
-            )
-            continue
-        kept.append(article)
-    order = {a.id: i for i, a in enumerate(articles)}
-    return sorted(kept, key=lambda a: order[a.id]), problems
 
 
 # --- the whole command ----------------------------------------------------------------

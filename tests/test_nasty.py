@@ -42,7 +42,7 @@ EXPECTED_PROBLEMS = {
     "hostile_sidecar.meta.yml": ("error", "not a web address"),
     "malformed_sidecar.meta.yml": ("error", "not valid YAML"),
     "copy_of_seed_000.txt": ("warning", "byte-for-byte copy"),
-    "same_text_as_seed_001.txt": ("warning", "same text as"),
+    "same_text_as_seed_001.txt": ("warning", "same article as"),
     "enc_cp1252.txt": ("warning", "read as cp1252"),
     "enc_latin1.txt": ("warning", "read as latin-1"),
     "enc_utf16le_bom.txt": ("warning", "read as utf-16"),

@@ -17,6 +17,10 @@ Two runs:
 
 Scored by pairwise precision, recall and F1 over same-event pairs; the pairs
 still wrong are listed with their events, so a regression says what it broke.
+A text the build skips as the same article as another (ECB+ holds a company's
+press release and a site's repost of it, a report and a forum's copy of it) is
+not scored: that is the duplicate test's decision (resolve/duplicates.py), not
+the grouping's. The report names each.
 """
 
 from __future__ import annotations
@@ -98,8 +102,14 @@ def measure_runs(devcorpus: Path) -> dict[str, tuple[PairScore, Archive]]:
     runs: dict[str, tuple[PairScore, Archive]] = {}
     for name, variant in (("dates as they come", texts), ("all dates hidden", tuple(map(hide_date_line, texts)))):
         archive = build_corpus_archive(variant)
-        runs[name] = (score_pairs((e.article_ids for e in archive.events), labels), archive)
+        runs[name] = (score_pairs((e.article_ids for e in archive.events), built_labels(labels, archive)), archive)
     return runs
+
+
+def built_labels(labels: Mapping[str, str], archive: Archive) -> dict[str, str]:
+    """The labels of the texts the build made an article of (not those skipped as copies)."""
+    built = {a.id for a in archive.articles}
+    return {article_id: event for article_id, event in labels.items() if article_id in built}
 
 
 def split_topics(labels: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -123,7 +133,7 @@ def render_report(runs: Mapping[str, tuple[PairScore, Archive]], labels: Mapping
             f"| {name} | {score.precision:.3f} | {score.recall:.3f} | {score.f1:.3f} "
             f"| {score.true_pairs}/{score.grouped_pairs} right of {score.labelled_pairs} | {len(archive.events)} |"
         )
-        for half, half_labels in zip(("A", "B"), split_topics(labels) if labels else ()):
+        for half, half_labels in zip(("A", "B"), split_topics(built_labels(labels, archive)) if labels else ()):
             part = score_pairs((e.article_ids for e in archive.events), half_labels)
             lines.append(
                 f"| {name}, topics {half} | {part.precision:.3f} | {part.recall:.3f} | {part.f1:.3f} "
@@ -132,6 +142,9 @@ def render_report(runs: Mapping[str, tuple[PairScore, Archive]], labels: Mapping
     for name, (score, archive) in runs.items():
         dated = sum(a.date is not None for a in archive.articles)
         lines.append(f"\n{name}: {dated}/{len(archive.articles)} articles dated")
+        skipped = sorted(set(labels or ()) - {a.id for a in archive.articles})
+        if skipped:
+            lines.append(f"- not scored, skipped as the same article as another text ({len(skipped)}): " + ", ".join(skipped))
         if score.merged:
             lines.append(f"- merged ({len(score.merged)}): " + ", ".join(f"{a}~{b}" for a, b in score.merged))
         missed_by_event: dict[str, int] = {}
