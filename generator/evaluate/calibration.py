@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from generator.evaluate import web, web2
-from generator.files.devcorpus import read_web2_corpus, read_web_corpus
 from generator.publish.review import check_first_thresholds
 
 # Bins' lower edges: [0, 0.1), [0.1, 0.2) ... [0.9, 1.0].
@@ -120,8 +119,7 @@ def format_section(name: str, items: Sequence[Judged], threshold: float) -> list
 
 def report(devcorpus: Path) -> str:
     """The calibration figures of ``make eval``."""
-    web_report = web.evaluate(read_web_corpus(devcorpus / "web"))
-    web2_scores = web2.evaluate(read_web2_corpus(devcorpus / "web2"))
+    web_report, web2_scores = web.measure(devcorpus), web2.measure(devcorpus)
     limits = check_first_thresholds()
     lines = format_section("Headlines", judge_headlines(web_report, web2_scores), limits["headline"])
     lines += [""] + format_section("Bodies", judge_bodies(web_report, web2_scores), limits["body"])

@@ -26,6 +26,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -169,9 +170,16 @@ def evaluate(pages: Sequence[CorpusText], clean: Callable[[str], CleanDoc] = cle
     return report
 
 
+@lru_cache(maxsize=2)
+def measure(devcorpus: Path) -> Report:
+    """The report of ``<devcorpus>/web``, computed once per run of ``make eval`` (the
+    calibration report reads it too)."""
+    return evaluate(read_web_corpus(devcorpus / "web"))
+
+
 def report(devcorpus: Path) -> str:
     """The article-text figures of ``make eval`` (``<devcorpus>/web``)."""
-    return format_report(evaluate(read_web_corpus(devcorpus / "web")))
+    return format_report(measure(devcorpus))
 
 
 def format_report(report: Report, verbose: bool = False) -> str:

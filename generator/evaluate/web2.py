@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -177,9 +178,16 @@ def format_report(scores: Sequence[PageScore], verbose: bool = False) -> str:
     return "\n".join(lines)
 
 
+@lru_cache(maxsize=2)
+def measure(devcorpus: Path) -> tuple[PageScore, ...]:
+    """The scores of ``<devcorpus>/web2``, computed once per run of ``make eval``
+    (the calibration report reads them too)."""
+    return evaluate(read_web2_corpus(devcorpus / "web2"))
+
+
 def report(devcorpus: Path) -> str:
     """The web2 figures of ``make eval`` (``<devcorpus>/web2``)."""
-    return format_report(evaluate(read_web2_corpus(devcorpus / "web2")))
+    return format_report(measure(devcorpus))
 
 
 def main(argv: list[str] | None = None) -> int:
