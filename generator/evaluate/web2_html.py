@@ -11,7 +11,6 @@ must-not-have ones out; all pages, half A and half B.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import sys
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from typing import Iterable, Sequence
 
 from generator.build import extract_seed
 from generator.evaluate.web import fold, predicted_body
-from generator.files.devcorpus import half_of, read_web2_labels
+from generator.files.devcorpus import half_of, read_web2_html, read_web2_labels
 from generator.files.html import extract_html_article
 from generator.model import Seed
 
@@ -72,7 +71,7 @@ def score_html_page(label: dict, position: int, html_bytes: bytes) -> HtmlPageSc
 def evaluate(folder: Path) -> tuple[HtmlPageScore, ...]:
     """Score every page of ``<devcorpus>/web2`` read from its HTML, in label order."""
     labels = read_web2_labels(folder)
-    return tuple(score_html_page(label, i, gzip.decompress((folder / label["html"]).read_bytes())) for i, label in enumerate(labels))
+    return tuple(score_html_page(label, i, read_web2_html(folder, label)) for i, label in enumerate(labels))
 
 
 def _share(right: int, n: int) -> str:

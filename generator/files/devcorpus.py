@@ -8,6 +8,7 @@ events and its ``labels.json``. See the corpus's README.md.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 from dataclasses import dataclass
@@ -80,3 +81,8 @@ def read_web2_corpus(folder: Path) -> tuple[CorpusText, ...]:
 def half_of(position: int) -> str:
     """web2's halves: ``"A"`` for even positions of its sorted labels, ``"B"`` for odd."""
     return "A" if position % 2 == 0 else "B"
+
+
+def read_web2_html(folder: Path, label: Mapping[str, Any]) -> bytes:
+    """The original HTML bytes of one web2 page (its ``<id>.html.gz``, unpacked)."""
+    return gzip.decompress((folder / label["html"]).read_bytes())
