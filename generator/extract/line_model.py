@@ -1,0 +1,247 @@
+"""Which lines of a page dump are the article's: a fitted line model and its span decoder.
+
+Each non-blank line (:class:`~generator.extract.page_lines.Line`) is described by
+features any site and language has: its length, punctuation, share of function words
+(``data/stopwords.yml``, else wordfreq's most frequent words of the language),
+capitals, digits, links, images, heading and bullet marks, repetition on the page,
+a byline or time stamp just above it, its place on the page, the rule score of
+:func:`generator.extract.article_span.score_line` and whether the rules' own span holds
+it, and the same measures of its neighbours (a window before and after: a short line
+between paragraphs is the article's, one among links is not). A logistic regression
+turns them into the log-odds that the line is the article's; its weights are data
+(``data/span_model.yml``), rebuilt exactly by :mod:`generator.extract.train_span`
+(``make train``) on the dev corpus's two parts.
+
+The span itself is the rules' best run (:mod:`generator.extract.article_span`): the
+model carries its end on over article lines (:func:`extend_end`) and drops the lines
+inside it whose log-odds fall below ``drop_below``. :func:`decode` (the best runs of
+lines, each after the first paying a switching cost: a two-state Viterbi path) measures
+how much article-like text competes with the span (:mod:`generator.extract.body_doubt`).
+Tried and dropped (no gain on the part not trained on): choosing the span by
+:func:`decode` alone (the headline, found near the span's start, suffered and the body
+lost its short lines), a second stage over the first's log-odds in windows, and taking
+the lines between two ``with`` lines as article lines in training.
+
+No word list of one language is the only evidence: the function-word share is asked of
+the page's own language, English furniture words only of English pages.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterator, Sequence
+
+if TYPE_CHECKING:
+    import numpy as np
+
+from generator.extract.page_lines import Line
+from generator.files.rules import load_rules
+
+_DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.!?…:][\"'”’»)\]]*$")
+_INNER_SENTENCE = re.compile(r"\w[.!?…][\"'”’»)\]]*\s+\S")
+_SEPARATORS = re.compile(r"\s[|·•»›/]\s|\s[|·•]|[|·•]\s")
+_ELLIPSIS = re.compile(r"(\.\.\.|…)\s*\]?\)?$")
+
+# Base measures of one line; the model also sees the mean of CONTEXT ones over the
+# lines before it and those after it (``window`` lines each side).
+BASE: tuple[str, ...] = (
+    "words", "short", "long", "link_density", "image", "no_text", "heading", "bullet",
+    "stop_share", "stop_unknown", "sentence_end", "inner_sentences", "commas", "digits",
+    "capitals", "all_caps", "url", "meta", "date", "furniture", "rule_score", "rule_prose",
+    "repeated", "position", "separators", "ellipsis", "in_rule_span", "before_rule_span",
+    "after_rule_span", "near_meta", "prose_mass",
+)  # fmt: skip
+CONTEXT: tuple[str, ...] = ("words", "link_density", "stop_share", "sentence_end", "rule_score", "short", "no_text")
+FEATURES: tuple[str, ...] = (
+    BASE + tuple(f"prev_{n}" for n in CONTEXT) + tuple(f"next_{n}" for n in CONTEXT)
+)
+_CONTEXT_INDEX = tuple(BASE.index(n) for n in CONTEXT)
+MODEL_NAME = "span_model"
+
+
+_IN_USE: list[dict] = []  # weights being scored by training (see :func:`using`)
+
+
+def model() -> dict:
+    """The fitted weights and the decoder's settings (``data/span_model.yml``)."""
+    return _IN_USE[-1] if _IN_USE else load_rules(MODEL_NAME)
+
+
+@contextmanager
+def using(weights: dict) -> Iterator[None]:
+    """Within the block, :func:`model` is ``weights`` (training scores other weights out of fold)."""
+    _IN_USE.append(weights)
+    try:
+        yield
+    finally:
+        _IN_USE.pop()
+
+
+@lru_cache(maxsize=32)
+def fallback_stopwords(language: str | None) -> frozenset[str] | None:
+    """The most frequent words of a language without a list in ``data/stopwords.yml``
+    (wordfreq), or ``None`` when wordfreq does not know the language."""
+    if not language:
+        return None
+    try:
+        from wordfreq import available_languages, top_n_list
+    except ImportError:  # pragma: no cover - wordfreq is a dependency
+        return None
+    if language not in available_languages():
+        return None
+    return frozenset(w.lower() for w in top_n_list(language, model()["fallback_stopwords"]))
+
+
+def features(
+    lines: Sequence[Line],
+    rule_scores: Sequence[float],
+    rule_span: tuple[int, int],
+    stops: frozenset[str] | None,
+    english: bool,
+    is_meta,  # type: ignore[no-untyped-def]
+    is_date,  # type: ignore[no-untyped-def]
+    is_furniture,  # type: ignore[no-untyped-def]
+    window: int = 3,
+) -> "np.ndarray":
+    """One row of :data:`FEATURES` per line (an array of lines by features)."""
+    n = len(lines)
+    counts = Counter(ln.text.casefold() for ln in lines if ln.text)
+    i, j = rule_span
+    # prose nearby: the positive rule score within 10 lines, against the page's most
+    positive = [max(0.0, v) for v in rule_scores]
+    prefix = [0.0]
+    for v in positive:
+        prefix.append(prefix[-1] + v)
+    mass = [prefix[min(n, k + 11)] - prefix[max(0, k - 10)] for k in range(n)]
+    top_mass = max(mass, default=0.0) or 1.0
+    last_meta = -100
+    base: list[list[float]] = []
+    for k, line in enumerate(lines):
+        text = line.text
+        nw = line.n_words
+        score = rule_scores[k]
+        meta = bool(text) and nw <= 14 and is_meta(line)
+        if stops is not None and nw:
+            stop_share, unknown = sum(map(stops.__contains__, line.lower)) / nw, 0.0
+        else:
+            stop_share, unknown = 0.0, 1.0
+        n_chars = len(text) or 1
+        capitals = sum(map(str.isupper, [w[0] for w in line.words])) / nw if nw else 0.0
+        row = [
+            math.log1p(nw) / 4,
+            float(nw <= 3),
+            float(nw >= 20),
+            line.link_density,
+            float(line.image),
+            float(not text),
+            float(line.heading > 0),
+            float(line.bullet),
+            stop_share,
+            unknown,
+            float(bool(_SENTENCE_END.search(text))),
+            min(3, len(_INNER_SENTENCE.findall(text))) / 3 if nw > 3 else 0.0,
+            min(1.0, text.count(",") / (nw or 1) * 5),
+            len(_DIGIT.findall(text)) / n_chars if _DIGIT.search(text) else 0.0,
+            capitals,
+            float(nw >= 2 and text.isupper()),
+            float(line.url),
+            float(meta),
+            float(bool(text) and nw <= 8 and is_date(line)),
+            float(english and bool(text) and is_furniture(line)),
+            max(-3.0, min(9.0, score)) / 9,
+            float(score > 1.0),
+            float(counts[text.casefold()] > 1) if text else 0.0,
+            k / n,
+            float(bool(_SEPARATORS.search(text))),
+            float(bool(_ELLIPSIS.search(text))),
+            float(i <= k <= j),
+            float(k < i),
+            float(k > j),
+            float(0 < k - last_meta <= 3),
+            mass[k] / top_mass,
+        ]
+        if meta:
+            last_meta = k
+        base.append(row)
+    # the mean of each context measure over the lines before and after (prefix sums)
+    import numpy as np
+
+    x = np.asarray(base, dtype=float).reshape(n, len(BASE))
+    ctx = x[:, _CONTEXT_INDEX]
+    sums = np.vstack([np.zeros((1, len(CONTEXT))), np.cumsum(ctx, axis=0)])
+    k = np.arange(n)
+    lo, hi = np.maximum(0, k - window), np.minimum(n, k + window + 1)
+    before_n, after_n = (k - lo)[:, None], (hi - k - 1)[:, None]
+    prev = (sums[k] - sums[lo]) / np.maximum(1, before_n)
+    nxt = (sums[hi] - sums[k + 1]) / np.maximum(1, after_n)
+    return np.hstack([x, prev, nxt])
+
+
+def log_odds(rows: "np.ndarray", weights: Sequence[float], bias: float) -> list[float]:
+    """Each line's log-odds of being the article's."""
+    import numpy as np
+
+    if not len(rows):
+        return []
+    return (rows @ np.asarray(weights, dtype=float) + bias).tolist()
+
+
+def extend_end(z: Sequence[float], j: int, offset: float | None) -> int:
+    """The span's last line ``j`` moved on over the run of lines (if any) whose log-odds
+    less ``offset`` sum highest: article lines the rules' span left out (``None``: not
+    moved). Its start is the headline's business: grown there too, the span took in
+    teasers above the headline."""
+    if offset is None:
+        return j
+    best = total = 0.0
+    end = j
+    for k in range(j + 1, len(z)):
+        total += z[k] - offset
+        if total > best:
+            best, end = total, k
+    return end
+
+
+def decode(z: Sequence[float], offset: float, switch_cost: float) -> list[tuple[int, int]]:
+    """The runs ``(first, last)`` (indices, inclusive) of the article's lines: the path
+    through "in" and "out" maximising the sum of ``z + offset`` over its "in" lines,
+    less ``switch_cost`` for every run after the first (states: before any run, in a
+    run, out after one)."""
+    before, inside, after = 0.0, -1e18, -1e18
+    came: list[int] = []  # how "in" at k was reached: 0 from before, 1 from in, 2 from after
+    left: list[bool] = []  # "after" at k was reached from "in" at k-1
+    for value in z:
+        v = value + offset
+        options = (before, inside, after - switch_cost)
+        src = 1 if inside >= before and inside >= options[2] else (0 if before >= options[2] else 2)
+        new_inside = options[src] + v
+        from_in = inside > after
+        after = inside if from_in else after
+        inside = new_inside
+        came.append(src)
+        left.append(from_in)
+    if max(inside, after) <= 0:
+        return []
+    runs: list[tuple[int, int]] = []
+    state = 1 if inside >= after else 2
+    end = -1
+    for k in range(len(z) - 1, -1, -1):
+        if state == 1:
+            if end < 0:
+                end = k
+            src = came[k]
+            if src != 1:
+                runs.append((k, end))
+                end = -1
+                state = src
+        elif state == 2:
+            state = 1 if left[k] else 2
+        else:
+            break
+    runs.reverse()
+    return runs
