@@ -469,10 +469,13 @@ def rule_span(page: PageReading) -> tuple[int, int] | None:
 
 def decide(page: PageReading, rule: tuple[int, int], z: Sequence[float], decoder: dict) -> tuple[int, int, dict[int, str]]:
     """The article's span ``(i, j)`` and the reasons of the lines left out: the rules'
-    span grown over article lines next to it (by the model's log-odds), the lines inside
-    it the model rejects (log-odds below ``drop_below``) and the rules' interruptions."""
+    span less a tail the model finds more page than article (:func:`line_model.trim_end`),
+    the lines inside it the model rejects (log-odds below ``drop_below``) and the rules'
+    interruptions."""
     lines = page.lines
-    i, j = rule[0], line_model.extend_end(z, rule[1], decoder["extend_offset"])
+    i, j = rule
+    if decoder["trim_offset"] is not None:
+        j = line_model.trim_end(z, i, j, decoder["trim_offset"])
     reasons: dict[int, str] = {}
     for k, line in enumerate(lines):
         if k < i:

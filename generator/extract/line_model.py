@@ -13,14 +13,15 @@ turns them into the log-odds that the line is the article's; its weights are dat
 (``make train``) on the dev corpus's two parts.
 
 The span itself is the rules' best run (:mod:`generator.extract.article_span`): the
-model carries its end on over article lines (:func:`extend_end`) and drops the lines
-inside it whose log-odds fall below ``drop_below``. :func:`decode` (the best runs of
+model cuts a tail of it that reads more page than article (:func:`trim_end`) and drops
+the lines inside it whose log-odds fall below ``drop_below``. :func:`decode` (the best runs of
 lines, each after the first paying a switching cost: a two-state Viterbi path) measures
 how much article-like text competes with the span (:mod:`generator.extract.body_doubt`).
 Tried and dropped (no gain on the part not trained on): choosing the span by
-:func:`decode` alone (the headline, found near the span's start, suffered and the body
-lost its short lines), a second stage over the first's log-odds in windows, and taking
-the lines between two ``with`` lines as article lines in training.
+:func:`decode` alone or by the rule scores plus the log-odds (the headline, found near
+the span's start, suffered and the body lost its short lines), growing the span over
+article-like lines before or after it, a second stage over the first's log-odds in
+windows, and taking the lines between two ``with`` lines as article lines in training.
 
 No word list of one language is the only evidence: the function-word share is asked of
 the page's own language, English furniture words only of English pages.
@@ -54,7 +55,8 @@ BASE: tuple[str, ...] = (
     "stop_share", "stop_unknown", "sentence_end", "inner_sentences", "commas", "digits",
     "capitals", "all_caps", "url", "meta", "date", "furniture", "rule_score", "rule_prose",
     "repeated", "position", "separators", "ellipsis", "in_rule_span", "before_rule_span",
-    "after_rule_span", "near_meta", "prose_mass",
+    "after_rule_span", "near_meta", "prose_mass", "span_place", "to_span_end", "stamps_near",
+    "blank_before", "blank_after",
 )  # fmt: skip
 CONTEXT: tuple[str, ...] = ("words", "link_density", "stop_share", "sentence_end", "rule_score", "short", "no_text")
 FEATURES: tuple[str, ...] = (
@@ -120,6 +122,7 @@ def features(
     mass = [prefix[min(n, k + 11)] - prefix[max(0, k - 10)] for k in range(n)]
     top_mass = max(mass, default=0.0) or 1.0
     last_meta = -100
+    metas = [0]  # prefix counts of stamp lines (bylines, time stamps): a comment thread has many
     base: list[list[float]] = []
     for k, line in enumerate(lines):
         text = line.text
@@ -164,10 +167,19 @@ def features(
             float(k > j),
             float(0 < k - last_meta <= 3),
             mass[k] / top_mass,
+            (k - i) / (j - i + 1) if i <= k <= j else 0.0,
+            math.log1p(j - k) / 5 if i <= k <= j else 0.0,
+            0.0,  # stamps_near, below
+            float(k == 0 or lines[k - 1].no < line.no - 1),
+            float(k == n - 1 or lines[k + 1].no > line.no + 1),
         ]
         if meta:
             last_meta = k
+        metas.append(metas[-1] + meta)
         base.append(row)
+    stamps = BASE.index("stamps_near")
+    for k in range(n):
+        base[k][stamps] = min(1.0, (metas[min(n, k + 6)] - metas[max(0, k - 5)]) / 3)
     # the mean of each context measure over the lines before and after (prefix sums)
     import numpy as np
 
@@ -191,18 +203,14 @@ def log_odds(rows: "np.ndarray", weights: Sequence[float], bias: float) -> list[
     return (rows @ np.asarray(weights, dtype=float) + bias).tolist()
 
 
-def extend_end(z: Sequence[float], j: int, offset: float | None) -> int:
-    """The span's last line ``j`` moved on over the run of lines (if any) whose log-odds
-    less ``offset`` sum highest: article lines the rules' span left out (``None``: not
-    moved). Its start is the headline's business: grown there too, the span took in
-    teasers above the headline."""
-    if offset is None:
-        return j
-    best = total = 0.0
-    end = j
-    for k in range(j + 1, len(z)):
-        total += z[k] - offset
-        if total > best:
+def trim_end(z: Sequence[float], i: int, j: int, offset: float) -> int:
+    """The span ``[i, j]``'s last line moved back to where the sum of log-odds plus
+    ``offset`` from ``i`` peaks: a tail the model finds more page than article (the
+    comments, a bio box, the next story's teasers) is cut."""
+    best, end, total = -1e18, j, 0.0
+    for k in range(i, j + 1):
+        total += z[k] + offset
+        if total >= best:
             best, end = total, k
     return end
 

@@ -39,9 +39,9 @@ from generator.files.rules import write_rules
 _TOKEN = re.compile(r"\w+")
 L2 = 1.0  # the weights' penalty (per page of weight 1)
 # the decoder's settings tried: the log-odds below which a line inside the span is dropped,
-# and the offset the span's growth over neighbouring lines pays per line (None: no growth)
+# and the offset added to each line's log-odds when the span's tail is weighed (None: not cut)
 DROP_BELOW = (-1e9, -2.0, -1.5, -1.0, -0.5, 0.0)
-EXTEND_OFFSETS = (None, 2.0, 1.0, 0.0)
+TRIM_OFFSETS = (None, 2.0, 1.5, 1.0, 0.5)
 
 
 @dataclass
@@ -240,7 +240,8 @@ def score(pages: Sequence[PageData], weights: Sequence[float], bias: float, deco
 
 
 # why: the decoder may trade a little article text for much less furniture, no more: its
-# settings must keep the with-lines in and the reference words within this of the rules alone.
+# settings must keep the with-lines in and the reference words within this of the rules alone
+# (and every page whose words the rules' span kept at F1 >= 0.9).
 MAX_RECALL_LOSS = 0.005
 
 
@@ -250,17 +251,21 @@ def choose_decoder(pages: Sequence[PageData], weights: Sequence[float], bias: fl
     rules = score(pages, weights, bias, RULES_ALONE)
     best, best_value = dict(RULES_ALONE), rules.objective()
     for drop in DROP_BELOW:
-        for extend in EXTEND_OFFSETS:
-            decoder = {"drop_below": drop, "extend_offset": extend}
+        for trim in TRIM_OFFSETS:
+            decoder = {"drop_below": drop, "trim_offset": trim}
             s = score(pages, weights, bias, decoder)
-            if s.recall() < rules.recall() - MAX_RECALL_LOSS or s.f1() < rules.f1() - MAX_RECALL_LOSS:
+            if (
+                s.recall() < rules.recall() - MAX_RECALL_LOSS
+                or s.f1() < rules.f1() - MAX_RECALL_LOSS
+                or s.f1_good < rules.f1_good
+            ):
                 continue
             if s.objective() > best_value + 1e-9:
                 best, best_value = decoder, s.objective()
     return best
 
 
-RULES_ALONE = {"drop_below": -1e9, "extend_offset": None}
+RULES_ALONE = {"drop_below": -1e9, "trim_offset": None}
 
 
 def train(pages: Sequence[PageData]) -> tuple[list[float], float, dict]:
@@ -307,9 +312,9 @@ def model_text(weights: Sequence[float], bias: float, decoder: dict) -> str:
         "  # why: a line inside the rules' span whose log-odds fall below this is not the article's",
         "  # (a comment, a teaser, a sign-up box the span ran over); chosen on the corpus.",
         f"  drop_below: {decoder['drop_below']:g}",
-        "  # why: the span grows over the neighbouring lines whose log-odds, less this per line, sum",
-        "  # highest (article lines the rules left out); null: it does not grow. Chosen on the corpus.",
-        f"  extend_offset: {'null' if decoder['extend_offset'] is None else decoder['extend_offset']}",
+        "  # why: the span's tail is cut where its lines' log-odds plus this sum below zero (comments,",
+        "  # a bio box, the next story's teasers); null: not cut. Chosen on the corpus.",
+        f"  trim_offset: {'null' if decoder['trim_offset'] is None else decoder['trim_offset']}",
         "# why: for a language without a function-word list (data/stopwords.yml), its this many most",
         "# frequent words (wordfreq) stand in for one.",
         "fallback_stopwords: 60",
