@@ -419,7 +419,7 @@ class PageReading:
         """The line model's features of every line."""
         stops = self.stops if self.stops is not None else line_model.fallback_stopwords(self.language)
         return line_model.features(
-            self.lines, self.scores, self.rule_span, stops, self.english, is_meta_line, is_date_line, is_furniture_words
+            self.lines, self.scores, self.rule_span, stops, self.english, is_meta_line, is_furniture_words
         )
 
 
