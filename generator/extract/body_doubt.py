@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 MODEL_NAME = "body_doubt"
 EVIDENCE: tuple[str, ...] = (
     "no_span", "outside_prose", "competing_runs", "doubted_inside", "short_inside", "stamped_inside",
-    "body_words", "few_words", "mean_odds",
+    "body_words", "few_words", "mean_odds", "page_lines", "kept_share", "doubted_tail", "doubted_head",
+    "expected_strays", "expected_missed",
 )  # fmt: skip
 # The reader's words for what each kind of evidence says may be wrong.
 REASONS = {
@@ -37,6 +38,12 @@ REASONS = {
     "body_words": "article text may be only a teaser",
     "few_words": "article text may be only a teaser",
     "mean_odds": "body may include other stories",
+    "page_lines": "body may include other stories",
+    "kept_share": "body may include other stories",
+    "doubted_tail": "body may include comments",
+    "doubted_head": "body may include other stories",
+    "expected_strays": "body may include other stories",
+    "expected_missed": "body may be cut short",
 }
 
 
@@ -46,8 +53,12 @@ def evidence(span: "Span", is_stamp) -> dict[str, float]:  # type: ignore[no-unt
     lines = span.lines
     if not span.start or not z:
         words = sum(ln.n_words for ln in lines)
-        return {**dict.fromkeys(EVIDENCE, 0.0), "no_span": 1.0, "body_words": math.log1p(words) / 8}
+        return {
+            **dict.fromkeys(EVIDENCE, 0.0), "no_span": 1.0, "body_words": math.log1p(words) / 8,
+            "page_lines": math.log1p(len(lines)) / 8, "kept_share": 1.0,
+        }  # fmt: skip
     kept = [k for k, ln in enumerate(lines) if ln.no in span.kept]
+    kept_set = set(kept)
     inside = set(range(kept[0], kept[-1] + 1)) if kept else set()
     positive = sum(max(0.0, v) for v in z) or 1.0
     outside = sum(max(0.0, v) for k, v in enumerate(z) if k not in inside)
@@ -65,19 +76,33 @@ def evidence(span: "Span", is_stamp) -> dict[str, float]:  # type: ignore[no-unt
         "body_words": math.log1p(words) / 8,
         "few_words": float(words < 80),
         "mean_odds": max(-6.0, min(6.0, sum(z[k] for k in kept) / n)) / 6,
+        "page_lines": math.log1p(len(lines)) / 8,
+        "kept_share": len(kept) / len(lines),
+        "doubted_tail": _doubted(z, kept[-max(1, n // 3) :]),
+        "doubted_head": _doubted(z, kept[: max(1, n // 3)]),
+        # how many lines the line model expects to be wrongly in, and wrongly out
+        "expected_strays": math.log1p(sum(1 / (1 + math.exp(min(30.0, z[k]))) for k in kept)) / 4,
+        "expected_missed": math.log1p(
+            sum(1 / (1 + math.exp(-max(-30.0, z[k]))) for k in range(len(z)) if k not in kept_set)
+        ) / 4,
     }
+
+
+def _doubted(z, indices) -> float:  # type: ignore[no-untyped-def]
+    """Share of these lines the line model finds more page than article."""
+    return sum(z[k] < 0 for k in indices) / len(indices) if indices else 0.0
 
 
 def judge(values: dict[str, float], weights: dict | None = None) -> Doubt:
     """The calibrated probability that the body is right, and the likeliest reason it is not."""
     w = weights or load_rules(MODEL_NAME)
     coef, mean = w["weights"], w["mean"]
-    logit = coef["bias"] + sum(coef[name] * values[name] for name in EVIDENCE)
+    logit = coef["bias"] + sum(coef.get(name, 0.0) * values[name] for name in EVIDENCE)
     probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
     reason = None
     if probability < w["reason_below"]:
         # the evidence that pulls the probability down most, against an average page
-        pulls = {name: coef[name] * (values[name] - mean[name]) for name in EVIDENCE}
+        pulls = {name: coef.get(name, 0.0) * (values[name] - mean.get(name, 0.0)) for name in EVIDENCE}
         worst = min(pulls, key=lambda name: (pulls[name], name))
         if pulls[worst] < 0:
             reason = REASONS[worst]
