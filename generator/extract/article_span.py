@@ -484,7 +484,11 @@ def decide(page: PageReading, rule: tuple[int, int], z: Sequence[float], decoder
             reasons[line.no] = "after-article"
         elif z[k] < decoder["drop_below"]:
             reasons[line.no] = "not-article"
+    rescue = decoder.get("keep_above")
+    index = {line.no: k for k, line in enumerate(lines)} if rescue is not None else {}
     for no, why in _interruptions(lines, page.scored, i, j).items():
+        if rescue is not None and z[index[no]] > rescue and why not in ("image", "link-list"):
+            continue  # the model reads it as the article's (a list entry, a short quote)
         reasons.setdefault(no, why)
     return i, j, reasons
 

@@ -40,8 +40,10 @@ _TOKEN = re.compile(r"\w+")
 L2 = 1.0  # the weights' penalty (per page of weight 1)
 # the decoder's settings tried: the log-odds below which a line inside the span is dropped,
 # and the offset added to each line's log-odds when the span's tail is weighed (None: not cut)
-DROP_BELOW = (-1e9, -2.0, -1.5, -1.0, -0.5, 0.0)
+# then, those fixed, the log-odds above which a line the rules' interruptions drop is kept
+DROP_BELOW = (-1e9, -1.5, -1.0, -0.5, 0.0)
 TRIM_OFFSETS = (None, 2.0, 1.5, 1.0, 0.5)
+KEEP_ABOVE = (None, 2.0, 1.0, 0.0)
 
 
 @dataclass
@@ -250,9 +252,11 @@ def choose_decoder(pages: Sequence[PageData], weights: Sequence[float], bias: fl
     among those losing at most :data:`MAX_RECALL_LOSS` of the rules' recall."""
     rules = score(pages, weights, bias, RULES_ALONE)
     best, best_value = dict(RULES_ALONE), rules.objective()
-    for drop in DROP_BELOW:
-        for trim in TRIM_OFFSETS:
-            decoder = {"drop_below": drop, "trim_offset": trim}
+    grid = [{"drop_below": d, "trim_offset": t, "keep_above": None} for d in DROP_BELOW for t in TRIM_OFFSETS]
+    for stage in (0, 1):
+        if stage:
+            grid = [{**best, "keep_above": k} for k in KEEP_ABOVE[1:]]
+        for decoder in grid:
             s = score(pages, weights, bias, decoder)
             if (
                 s.recall() < rules.recall() - MAX_RECALL_LOSS
@@ -265,7 +269,7 @@ def choose_decoder(pages: Sequence[PageData], weights: Sequence[float], bias: fl
     return best
 
 
-RULES_ALONE = {"drop_below": -1e9, "trim_offset": None}
+RULES_ALONE = {"drop_below": -1e9, "trim_offset": None, "keep_above": None}
 
 
 def train(pages: Sequence[PageData]) -> tuple[list[float], float, dict]:
@@ -315,6 +319,9 @@ def model_text(weights: Sequence[float], bias: float, decoder: dict) -> str:
         "  # why: the span's tail is cut where its lines' log-odds plus this sum below zero (comments,",
         "  # a bio box, the next story's teasers); null: not cut. Chosen on the corpus.",
         f"  trim_offset: {'null' if decoder['trim_offset'] is None else decoder['trim_offset']}",
+        "  # why: a line the rules' interruptions drop (too short or unpunctuated for prose) is kept",
+        "  # when its log-odds exceed this (a list entry, a short quote); null: never. Chosen on the corpus.",
+        f"  keep_above: {'null' if decoder['keep_above'] is None else decoder['keep_above']}",
         "# why: for a language without a function-word list (data/stopwords.yml), its this many most",
         "# frequent words (wordfreq) stand in for one.",
         "fallback_stopwords: 60",
