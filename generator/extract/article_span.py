@@ -594,22 +594,3 @@ def _between_prose(scored: Sequence[tuple[float, str]], k: int, i: int, j: int) 
     before = next((scored[n][0] for n in range(k - 1, i - 1, -1) if scored[n][1] != "not-prose" or scored[n][0] > 0), None)
     after = next((scored[n][0] for n in range(k + 1, j + 1) if scored[n][1] != "not-prose" or scored[n][0] > 0), None)
     return before is not None and after is not None and before > 0 and after > 0
-
-
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])")
-
-
-def lead_sentence(doc) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
-    """``(line number, sentence)``: the first sentence of the article's first paragraph
-    that reads like prose, or ``None``."""
-    stops = _stopwords().get(getattr(doc, "language", None) or "en")
-    for block in doc.blocks:
-        if block.kind != "paragraph":
-            continue
-        for sentence in _SENTENCE_SPLIT.split(block.text):
-            sentence = sentence.strip()
-            lines = read_lines([sentence])
-            # the sentence read once: is_furniture_line(sentence) would read it again
-            if lines and is_prose(lines[0], stops) and not _is_furniture_read(lines[0]):
-                return block.line_no, sentence
-    return None
