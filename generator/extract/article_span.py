@@ -13,9 +13,9 @@ The method, all of it pure functions over the page's lines:
 3. :func:`best_span` takes the contiguous run of lines with the largest total score (a
    maximum-sum subarray), ended where the running score falls far below its best; its
    start is moved below a byline over a menu of teasers, then (:func:`decide`) the line
-   model (:mod:`generator.extract.line_model`, fitted weights) carries its end on over
-   article lines and drops the lines inside it that are not the article's (comments,
-   teasers, sign-up boxes); the start moves to the headline (:mod:`generator.extract.headline`).
+   model (:mod:`generator.extract.line_model`, fitted weights) cuts a tail of it that reads
+   as page and drops the lines inside it that are not the article's (comments, teasers,
+   sign-up boxes); the start moves to the headline (:mod:`generator.extract.headline`).
 4. Before the article's first paragraph, bylines, time stamps, credits and labels
    go; a standfirst or highlights list between headline and article stays.
 5. Inside the span, a non-prose line is kept when it reads like a subheading or
