@@ -13,8 +13,9 @@ turns them into the log-odds that the line is the article's; its weights are dat
 (``make train``) on the dev corpus's two parts.
 
 The span itself is the rules' best run (:mod:`generator.extract.article_span`): the
-model cuts a tail of it that reads more page than article (:func:`trim_end`) and drops
-the lines inside it whose log-odds fall below ``drop_below``. :func:`decode` (the best runs of
+model cuts a tail of it that reads more page than article (:func:`trim_end`), drops
+the lines inside it whose log-odds fall below ``drop_below`` and keeps a line the rules'
+interruptions drop when its log-odds exceed ``keep_above``. :func:`decode` (the best runs of
 lines, each after the first paying a switching cost: a two-state Viterbi path) measures
 how much article-like text competes with the span (:mod:`generator.extract.body_doubt`).
 Tried and dropped (no gain on the part not trained on): choosing the span by

@@ -9,13 +9,15 @@ Labelled lines of both parts of the dev corpus (see :func:`labelled_lines`):
   reference (as a run, or nine in ten of its words) is the article's, one with under
   half of them is not.
 
-A logistic regression (L2, each page's lines weighing as much as another page's) is
-fitted on the lines' features (:data:`generator.extract.line_model.FEATURES`), then the
-decoder's ``offset`` and ``switch_cost`` are chosen on the decoded pages (share of
-``with`` lines in, ``without`` lines out, reference words kept). Reported: line accuracy
-and the decoded figures when training on one part and scoring the other (web2 → web,
-web → web2, half A → half B, half B → half A); then the body's confidence is fitted on
-out-of-fold documents (:mod:`generator.extract.body_doubt`) and its reliability table printed.
+A logistic regression (L2, each page's lines weighing about alike) is fitted on the
+lines' features (:data:`generator.extract.line_model.FEATURES`), then the decoder's
+settings (``drop_below``, ``trim_offset``, then ``keep_above``) are chosen on the pages by
+the share of ``with`` lines in, ``without`` lines out and reference words kept, never
+losing more than :data:`MAX_RECALL_LOSS` of the rules' recall. Reported: line accuracy and
+those figures when training on one part and scoring the other (web2 → web, web → web2,
+half A → half B, half B → half A), against the rules alone; then the body's confidence is
+fitted on out-of-fold documents (:mod:`generator.extract.body_doubt`) and its
+reliability table printed (the confidence model too fitted on one half, scored on the other).
 
 Run: ``python -m generator.extract.train_span [devcorpus] [--write]`` (``make train``).
 Deterministic: same corpus, same code, same weights.
