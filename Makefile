@@ -46,8 +46,10 @@ DEVCORPUS ?= ../shared/devcorpus
 eval: $(STAMP)
 	$(BIN)/python -m generator eval --truth ../shared/seed_truth.yml --reviewed tests/data/reviewed_actors.yml $(if $(wildcard $(DEVCORPUS)),--devcorpus $(DEVCORPUS))
 
-## rebuild generator/data/headline_model.yml from the dev corpus (cross-validated figures printed)
+## rebuild generator/data/span_model.yml, body_doubt.yml and headline_model.yml from the dev corpus
+# (the span's first: the headline's candidates stand around the span; figures printed)
 train: $(STAMP)
+	$(BIN)/python -m generator.extract.train_span $(DEVCORPUS) --write
 	$(BIN)/python -m generator.extract.train_headline $(DEVCORPUS) --write
 
 ## re-pin every dependency (run after changing pyproject.toml)

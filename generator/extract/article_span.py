@@ -10,11 +10,12 @@ The method, all of it pure functions over the page's lines:
    sentence punctuation, words that are furniture on every site.
 2. :func:`score_line` gives each line a score: positive for prose (about its
    length in words), negative for navigation, link lists, images and labels.
-3. :func:`best_span` takes the contiguous run of lines with the largest total
-   score (a maximum-sum subarray); the run is ended where the running score falls far below its best (a long stretch of
-   furniture: comments, a gallery or the next story lie beyond); its start is moved
-   below a byline or time stamp when only a menu of teasers stands before that, and
-   to the headline (see :mod:`generator.extract.headline`) when that stands in it.
+3. :func:`best_span` takes the contiguous run of lines with the largest total score (a
+   maximum-sum subarray), ended where the running score falls far below its best; its
+   start is moved below a byline over a menu of teasers, then (:func:`decide`) the line
+   model (:mod:`generator.extract.line_model`, fitted weights) cuts a tail of it that reads
+   as page and drops the lines inside it that are not the article's (comments, teasers,
+   sign-up boxes); the start moves to the headline (:mod:`generator.extract.headline`).
 4. Before the article's first paragraph, bylines, time stamps, credits and labels
    go; a standfirst or highlights list between headline and article stays.
 5. Inside the span, a non-prose line is kept when it reads like a subheading or
@@ -35,6 +36,7 @@ from functools import lru_cache
 from itertools import filterfalse
 from typing import Sequence, TypeVar
 
+from generator.extract import line_model
 from generator.extract.page_lines import WORD, Line, read_lines
 from generator.files.rules import load_rules
 
@@ -202,6 +204,7 @@ class Span:
     end: int
     language: str | None = None
     scores: tuple[float, ...] = ()  # each line's prose score, in the order of ``lines``
+    odds: tuple[float, ...] = ()  # each line's log-odds of being the article's (the line model)
 
     @property
     def captions(self) -> frozenset[int]:
@@ -397,34 +400,97 @@ def _langid(text: str) -> str | None:
     return str(lang)
 
 
-def find_article(page_lines: Sequence[str], language: str | None = None) -> Span:
-    """The article's lines in a page dump, with a reason for every other line.
+@dataclass(frozen=True)
+class PageReading:
+    """A page's lines read and scored by the rules: what the line model is fed."""
 
-    ``page_lines`` are the page's lines (blank ones included, for numbering).
-    Reasons: ``before-article``, ``after-article``, ``link-list``, ``image``,
-    ``not-prose``.
-    """
+    lines: tuple[Line, ...]
+    language: str | None
+    stops: frozenset[str] | None
+    english: bool
+    scored: tuple[tuple[float, str], ...]
+    rule_span: tuple[int, int]  # the rules' best span (indices, inclusive); (0, -1) when none
+
+    @property
+    def scores(self) -> list[float]:
+        return [s for s, _ in self.scored]
+
+    def rows(self) -> list[list[float]]:
+        """The line model's features of every line."""
+        stops = self.stops if self.stops is not None else line_model.fallback_stopwords(self.language)
+        return line_model.features(
+            self.lines, self.scores, self.rule_span, stops, self.english, is_meta_line, is_furniture_words
+        )
+
+
+def read_page(page_lines: Sequence[str], language: str | None = None) -> PageReading:
+    """The page's lines read, its language found, each line scored by the rules."""
     lines = read_lines(page_lines)
     if language is None:
         language = detect_language(lines)
     stops = _stopwords().get(language or "en")
     english = language in (None, "en")  # English-only evidence is skipped on other languages
-    scored = [score_line(line, stops, english) for line in lines]
-    scores = [s for s, _ in scored]
-    i, j = best_span(lines, scores)
+    scored = tuple(score_line(line, stops, english) for line in lines)
+    rule_span = best_span(lines, [s for s, _ in scored])
+    return PageReading(tuple(lines), language, stops, english, scored, rule_span)
+
+
+def find_article(page_lines: Sequence[str], language: str | None = None, model: dict | None = None) -> Span:
+    """The article's lines in a page dump, with a reason for every other line.
+
+    ``page_lines`` are the page's lines (blank ones included, for numbering).
+    Reasons: ``before-article``, ``after-article``, ``link-list``, ``image``,
+    ``not-prose``, ``not-article`` (the line model's). ``model``: the line model's
+    weights and settings (those of ``data/span_model.yml`` unless given).
+    """
+    page = read_page(page_lines, language)
+    lines, scores, language = page.lines, page.scores, page.language
+    rule = rule_span(page)
+    if rule is None:
+        return Span(lines, frozenset(ln.no for ln in lines), {}, 0, 0, language, tuple(scores))
+    m = model or line_model.model()
+    z = line_model.log_odds(page.rows(), [m["weights"][n] for n in line_model.FEATURES], m["weights"]["bias"])
+    i, j, reasons = decide(page, rule, z, m["decoder"])
+    kept = frozenset(ln.no for ln in lines if ln.no not in reasons)
+    return Span(lines, kept, reasons, lines[i].no, lines[j].no, language, tuple(scores), tuple(z))
+
+
+def rule_span(page: PageReading) -> tuple[int, int] | None:
+    """The rules' span (indices, inclusive): the best run of rule scores, its start moved
+    to a byline over a menu of teasers and back over a standfirst; ``None`` when the
+    page has too little prose to tell article from page."""
+    scores = page.scores
+    i, j = page.rule_span
     if j < i or sum(v for v in scores[i : j + 1] if v > 0) < _config()["span"]["min_article_score"]:
-        return Span(tuple(lines), frozenset(ln.no for ln in lines), {}, 0, 0, language, tuple(scores))
-    i = _start_at_anchor(lines, scores, i, j)
-    i = _extend_to_lead(lines, scores, i, stops)
+        return None
+    i = _start_at_anchor(page.lines, scores, i, j)
+    return _extend_to_lead(page.lines, scores, i, page.stops), j
+
+
+def decide(page: PageReading, rule: tuple[int, int], z: Sequence[float], decoder: dict) -> tuple[int, int, dict[int, str]]:
+    """The article's span ``(i, j)`` and the reasons of the lines left out: the rules'
+    span less a tail the model finds more page than article (:func:`line_model.trim_end`),
+    the lines inside it the model rejects (log-odds below ``drop_below``) and the rules'
+    interruptions."""
+    lines = page.lines
+    i, j = rule
+    if decoder["trim_offset"] is not None:
+        j = line_model.trim_end(z, i, j, decoder["trim_offset"])
     reasons: dict[int, str] = {}
     for k, line in enumerate(lines):
         if k < i:
             reasons[line.no] = "before-article"
         elif k > j:
             reasons[line.no] = "after-article"
-    reasons.update(_interruptions(lines, scored, i, j))
-    kept = frozenset(ln.no for ln in lines if ln.no not in reasons)
-    return Span(tuple(lines), kept, reasons, lines[i].no, lines[j].no, language, tuple(scores))
+        elif z[k] < decoder["drop_below"]:
+            reasons[line.no] = "not-article"
+    rescue = decoder.get("keep_above")
+    index = {line.no: k for k, line in enumerate(lines)} if rescue is not None else {}
+    for no, why in _interruptions(lines, page.scored, i, j).items():
+        if rescue is not None and z[index[no]] > rescue and why not in ("image", "link-list"):
+            continue  # the model reads it as the article's (a list entry, a short quote)
+        reasons.setdefault(no, why)
+    return i, j, reasons
 
 
 def _start_at_anchor(lines: Sequence[Line], scores: Sequence[float], i: int, j: int) -> int:
@@ -528,22 +594,3 @@ def _between_prose(scored: Sequence[tuple[float, str]], k: int, i: int, j: int) 
     before = next((scored[n][0] for n in range(k - 1, i - 1, -1) if scored[n][1] != "not-prose" or scored[n][0] > 0), None)
     after = next((scored[n][0] for n in range(k + 1, j + 1) if scored[n][1] != "not-prose" or scored[n][0] > 0), None)
     return before is not None and after is not None and before > 0 and after > 0
-
-
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])")
-
-
-def lead_sentence(doc) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
-    """``(line number, sentence)``: the first sentence of the article's first paragraph
-    that reads like prose, or ``None``."""
-    stops = _stopwords().get(getattr(doc, "language", None) or "en")
-    for block in doc.blocks:
-        if block.kind != "paragraph":
-            continue
-        for sentence in _SENTENCE_SPLIT.split(block.text):
-            sentence = sentence.strip()
-            lines = read_lines([sentence])
-            # the sentence read once: is_furniture_line(sentence) would read it again
-            if lines and is_prose(lines[0], stops) and not _is_furniture_read(lines[0]):
-                return block.line_no, sentence
-    return None

@@ -18,7 +18,9 @@ import unicodedata
 from dataclasses import replace, dataclass
 from functools import lru_cache
 
-from generator.extract.article_span import find_article
+from generator.extract import body_doubt
+from generator.extract.article_span import Span, find_article, is_date_line, is_meta_line
+from generator.extract.page_lines import Line
 from generator.extract.date_spans import extract_date_spans
 from generator.extract.headline import Headline, find_headline
 from generator.extract.required_texts import extract_longest_match, extract_required_texts, lower_for_required_texts
@@ -199,7 +201,14 @@ class _Unit:
 
 
 def clean_seed_text(text: str, *, extracted_article: bool = False) -> CleanDoc:
-    """Clean one seed's text into structured blocks plus the record of what was cut.
+    """Clean one seed's text into structured blocks plus the record of what was cut
+    (see :func:`clean_with_span`)."""
+    return clean_with_span(text, extracted_article=extracted_article)[0]
+
+
+def clean_with_span(text: str, *, extracted_article: bool = False) -> tuple[CleanDoc, Span]:
+    """Clean one seed's text into structured blocks plus the record of what was cut;
+    also the article's span as the cleaning left it (training reads its evidence).
 
     The article's span is found first (:mod:`generator.article_span`): lines outside
     it are removed with its reason; the furniture rules run as a second pass over the
@@ -235,6 +244,8 @@ def clean_seed_text(text: str, *, extracted_article: bool = False) -> CleanDoc:
     )
     blocks, removed = _keep_head_dates(blocks, removed)
     dateline = _extract_dateline(blocks)
+    # the body's doubt is fitted on page dumps: an article trafilatura found is no such page
+    doubt = None if extracted_article else body_doubt.judge(body_doubt.evidence(span, _is_stamp))
     return CleanDoc(
         blocks=blocks,
         removed=tuple(sorted(removed, key=lambda r: r.line_no)),
@@ -242,7 +253,13 @@ def clean_seed_text(text: str, *, extracted_article: bool = False) -> CleanDoc:
         dateline=dateline,
         language=span.language,
         title_site=headline.site if headline else None,
-    )
+        body_doubt=doubt,
+    ), span
+
+
+def _is_stamp(line: Line) -> bool:
+    """A byline or time stamp ("name — date" heads every comment of a thread)."""
+    return is_meta_line(line) or is_date_line(line)
 
 
 def _split_furniture(lines: list[str]) -> tuple[list[_Unit], list[Removed], str | None]:

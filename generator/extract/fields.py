@@ -13,7 +13,8 @@ from dataclasses import replace
 from typing import Any
 
 from generator.extract import bylines, date_spans, date_stamps, dates, outlets
-from generator.extract.article_span import is_furniture_line, lead_sentence
+from generator.extract.article_span import _is_furniture_read, _stopwords, is_furniture_line, is_prose
+from generator.extract.page_lines import read_lines
 from generator.files.rules import load_confidence
 from generator.model import Article, CleanDoc, DateValue, Field, Provenance, Seed, choose
 
@@ -212,3 +213,22 @@ def _curated_date(curated: dict[str, Any], source: str) -> Field[DateValue] | No
         return None
     day, precision = value
     return Field(DateValue(day, precision), _curated(value, "date", source))
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9À-Ý])")
+
+
+def lead_sentence(doc) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
+    """``(line number, sentence)``: the first sentence of the article's first paragraph
+    that reads like prose, or ``None``."""
+    stops = _stopwords().get(getattr(doc, "language", None) or "en")
+    for block in doc.blocks:
+        if block.kind != "paragraph":
+            continue
+        for sentence in _SENTENCE_SPLIT.split(block.text):
+            sentence = sentence.strip()
+            lines = read_lines([sentence])
+            # the sentence read once: is_furniture_line(sentence) would read it again
+            if lines and is_prose(lines[0], stops) and not _is_furniture_read(lines[0]):
+                return block.line_no, sentence
+    return None
