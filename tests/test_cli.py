@@ -84,7 +84,8 @@ def test_a_build_without_site_url_warns_once_that_citations_name_a_local_address
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     for name in ("one", "two"):
-        (seeds / f"{name}.txt").write_text(f"Talks in {name}\n\nRussia invited the opposition for talks, the ministry said.\n", encoding="utf-8")
+        # two different articles (the same short text twice would be warned about as a shared teaser)
+        (seeds / f"{name}.txt").write_text(f"Talks in {name}\n\nRussia invited the opposition to talks in {name}, the ministry said.\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     args = [sys.executable, "-m", "generator", "build", "--seeds", "seeds", "--out", "out"]
     result = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, env=env)
