@@ -274,9 +274,21 @@ def run_build(
     use_cache: bool = True,
     progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Read, extract, resolve, publish and write; print a summary and every problem; return the exit status."""
-    with _without_cycle_collection():
-        return _run_build(settings, options, report_path, strict, use_cache, progress)
+    """Read, extract, resolve, publish and write; print a summary and every problem; return the exit status.
+
+    The build report is rewritten whatever happens: should the build itself fail
+    (a bug, an interrupt), it says so, and never keeps the last build's "exit 0".
+    """
+    try:
+        with _without_cycle_collection():
+            return _run_build(settings, options, report_path, strict, use_cache, progress)
+    except (Exception, KeyboardInterrupt) as exc:
+        failure = Problem(str(settings.seeds_dir), f"the build failed, nothing was written: {type(exc).__name__}: {exc}")
+        try:
+            write_build_report(compose_build_report(Archive((), (), ()), [failure], settings, 1), report_path)
+        except OSError:
+            pass  # the report's folder is unwritable: the traceback below says what failed
+        raise
 
 
 @contextmanager
