@@ -308,7 +308,9 @@ def _without_cycle_collection() -> Iterator[None]:
 def _run_build(
     settings: Settings, options: BuildOptions, report_path: Path, strict: bool, use_cache: bool, progress: Callable[[int], None] | None
 ) -> int:
-    inputs = read_archive_inputs(settings.seeds_dir, max_bytes=settings.max_seed_bytes, progress=progress)
+    inputs = read_archive_inputs(
+        settings.seeds_dir, max_bytes=settings.max_seed_bytes, progress=progress, limits=settings.input_limits()
+    )
     lock_data, lock_problems, lock_path = read_permalink_lock(settings.out_dir)
     lock, found = parse_permalink_lock(lock_data, lock_path.as_posix())
     cache = ExtractionCache(Path.cwd() / CACHE_DIR) if use_cache else None

@@ -25,7 +25,9 @@ def run_inspect(files: Sequence[Path], settings: Settings, *, as_json: bool = Fa
         for problem in unreadable:
             print(problem, file=sys.stderr)
         return 2
-    inputs = read_archive_inputs(files[0].parent, paths=files, max_bytes=settings.max_seed_bytes)
+    inputs = read_archive_inputs(
+        files[0].parent, paths=files, max_bytes=settings.max_seed_bytes, limits=settings.input_limits()
+    )
     options = BuildOptions(use_curation=use_curation, spacy_model=settings.spacy_model, locked_event_ids=read_locked_event_ids(settings))
     archive = build_archive(inputs, options)
     for problem in archive.problems:

@@ -37,6 +37,7 @@ from generator.files.curation import (
 from generator.files.html import HTML_SUFFIXES, extract_html_article
 from generator.files.regular import OversizeFileError, RefusedFileError, check_regular_file, read_regular_file
 from generator.model import Problem, Seed
+from generator.settings import InputLimits
 
 SEED_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
 # Control characters (NUL and the like) beyond this share of a file mean it is
@@ -214,7 +215,7 @@ def check_seed_args(paths: Sequence[Path]) -> tuple[Problem, ...]:
 
 
 def read_seed(
-    path: Path, max_bytes: int = 2_000_000, *, anywhere: bool = False
+    path: Path, max_bytes: int = 2_000_000, *, anywhere: bool = False, limits: InputLimits = InputLimits()
 ) -> tuple[Seed | None, tuple[Problem, ...]]:
     """Read one seed and its sidecar; ``None`` with problems when it cannot be used.
 
@@ -223,6 +224,8 @@ def read_seed(
     curated like a sidecar (the sidecar wins on a key both set). The seed must be
     a regular file inside its folder (``anywhere``: any regular file, for a file
     named on the command line); its sidecar, a regular file inside the seed's folder.
+    A seed of more than ``limits.seed_lines`` lines is refused; a sidecar or
+    front matter is checked against ``limits`` (see :class:`InputLimits`).
     """
     refused = check_seed_name(path)
     if refused is not None:
@@ -260,9 +263,18 @@ def read_seed(
         if page is None:
             return None, (Problem(label, "is an HTML page with no article text found in it; skipped. Save the article's text as .txt instead"),)
         text, stated = page.text, page.stated
-    text, front, front_problems = split_front_matter(text, f"{label} (front matter)")
+    lines = text.count("\n") + 1
+    if lines > limits.seed_lines:
+        return None, (
+            Problem(
+                label,
+                f"is {lines:,} lines long, over the limit of {limits.seed_lines:,}; skipped. Keep only the article's "
+                "text, or raise max_seed_lines in [tool.newsarchive] of pyproject.toml if it really is one article",
+            ),
+        )
+    text, front, front_problems = split_front_matter(text, f"{label} (front matter)", limits)
     problems.extend(front_problems)
-    curated, sidecar_problems = read_sidecar(sidecar_path(path))
+    curated, sidecar_problems = read_sidecar(sidecar_path(path), limits=limits)
     problems.extend(sidecar_problems)
     sidecar_keys = {key for key, _ in curated}
     from_front = tuple(key for key, _ in front if key not in sidecar_keys)
@@ -337,7 +349,9 @@ def _decode(raw: bytes) -> tuple[str, str]:
 FRONT_MATTER_CLOSE = ("---", "...")
 
 
-def split_front_matter(text: str, label: str) -> tuple[str, tuple[tuple[str, Any], ...], tuple[Problem, ...]]:
+def split_front_matter(
+    text: str, label: str, limits: InputLimits = InputLimits()
+) -> tuple[str, tuple[tuple[str, Any], ...], tuple[Problem, ...]]:
     """A seed's own front matter: (text without it, curated values, problems).
 
     The block's lines become blank lines, so line numbers in the cleaning record
@@ -368,7 +382,7 @@ def split_front_matter(text: str, label: str) -> tuple[str, tuple[tuple[str, Any
         return text, (), ()
     ignored = sorted(str(k) for k in data if str(k) not in SIDECAR_KEYS)
     known = {k: v for k, v in data.items() if str(k) in SIDECAR_KEYS}
-    curated, problems = check_curated_values(known, label)
+    curated, problems = check_curated_values(known, label, limits)
     if ignored:
         problems += (
             Problem(label, f"keys ignored: {', '.join(ignored)} (the generator reads only {', '.join(SIDECAR_KEYS)})", "warning"),
@@ -389,12 +403,17 @@ class ArchiveInputs:
 
 
 def read_archive_inputs(
-    seeds_dir: Path, paths: Sequence[Path] | None = None, max_bytes: int = 2_000_000, progress: Any = None
+    seeds_dir: Path,
+    paths: Sequence[Path] | None = None,
+    max_bytes: int = 2_000_000,
+    progress: Any = None,
+    limits: InputLimits = InputLimits(),
 ) -> ArchiveInputs:
     """Read every seed (or just ``paths``, from anywhere) and the archivist's decision files.
 
     The seeds of ``seeds_dir`` and its decision files must be regular files
-    inside it; ``paths``, given by the user, must be regular files.
+    inside it; ``paths``, given by the user, must be regular files. Each seed
+    holds at most ``max_bytes`` bytes, and it and its sidecar keep to ``limits``.
     """
     problems: list[Problem] = []
     seeds: list[Seed] = []
@@ -403,7 +422,7 @@ def read_archive_inputs(
         problems.append(Problem(str(seeds_dir), "is not a folder; point --seeds at the folder of article files"))
     for path in chosen:
         try:
-            seed, found = read_seed(path, max_bytes, anywhere=paths is not None)
+            seed, found = read_seed(path, max_bytes, anywhere=paths is not None, limits=limits)
         except OSError as exc:  # one file never stops the build, whatever the system says of it
             seed, found = None, (Problem(printable_path(path), f"cannot be read ({exc.strerror or exc}); skipped"),)
         problems.extend(found)
