@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from generator.model import ActorType, Problem
 from generator.resolve.actors.gazetteer import ACTOR_TYPES
+from generator.resolve.actors.names import fold_name
 from generator.resolve.decisions import as_mapping, list_entries, mapping_entries, report_unknown_keys
+from generator.text import UnionFind
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,9 @@ def parse_actor_decisions(data: object, path: str) -> tuple[ActorDecisions, tupl
     Keys: ``merge`` (lists of names), ``split`` or ``never_merge`` (pairs),
     ``rename`` / ``type`` / ``description`` (name -> value) and ``drop`` (names).
     An unknown key or a bad value is a :class:`Problem` naming the path and the
-    key; every other decision still applies.
+    key; every other decision still applies. The decisions are then checked as a
+    whole (:func:`_leave_out_contradictions`): entries that contradict each other
+    are each reported, naming both, and left out.
     """
     problems: list[Problem] = []
     top = as_mapping(data, None, path, problems, "a mapping of decisions (merge, split, rename, ...)")
@@ -49,19 +53,86 @@ def parse_actor_decisions(data: object, path: str) -> tuple[ActorDecisions, tupl
     merge = _parse_groups(top.get("merge"), "merge", path, problems, exact=None)
     split = _parse_groups(top.get("split"), "split", path, problems, exact=2)
     split += _parse_groups(top.get("never_merge"), "never_merge", path, problems, exact=2)
-    rename = _parse_mapping(top.get("rename"), "rename", path, problems, _is_name)
+    rename = [(f"rename[{old!r}]", (old, new)) for old, new in _parse_mapping(top.get("rename"), "rename", path, problems, _is_name)]
     types = _parse_mapping(top.get("type"), "type", path, problems, lambda v: v in ACTOR_TYPES)
     descriptions = _parse_mapping(top.get("description"), "description", path, problems, _is_line)
     drop = _parse_names(top.get("drop"), "drop", path, problems)
+    left_out = _leave_out_contradictions(merge, split, drop, rename, path, problems)
     decisions = ActorDecisions(
-        merge=tuple(merge),
-        split=tuple((a, b) for a, b in split),
-        rename=tuple(rename),
-        drop=tuple(drop),
+        merge=tuple(g for where, g in merge if where not in left_out),
+        split=tuple((p[0], p[1]) for where, p in split if where not in left_out),
+        rename=tuple(pair for where, pair in rename if where not in left_out),
+        drop=tuple(n for where, n in drop if where not in left_out),
         types=tuple(types),  # type: ignore[arg-type]
         descriptions=tuple(descriptions),
     )
     return decisions, tuple(problems)
+
+
+def _leave_out_contradictions(
+    merge: list[tuple[str, tuple[str, ...]]],
+    split: list[tuple[str, tuple[str, ...]]],
+    drop: list[tuple[str, str]],
+    rename: list[tuple[str, tuple[str, str]]],
+    path: str,
+    problems: list[Problem],
+) -> set[str]:
+    """The entries (by where they are: ``"merge[0]"``) that contradict another, each pair reported.
+
+    Names are compared as :func:`~generator.resolve.actors.names.fold_name` folds
+    them, as resolution matches them. A ``merge`` (alone or through other merges)
+    of a pair that ``split``/``never_merge`` keeps apart says two things of one
+    pair; a ``drop`` of a merged name would drop the whole merged actor, the names
+    the archivist wanted kept too; renames that lead back to their start (``A: B``
+    and ``B: A``, a swap) would hand one actor's page to another. Which of two
+    contradicting entries is right only the archivist knows: both are left out,
+    and the rest of the file applies.
+    """
+    left_out: set[str] = set()
+    together: UnionFind[str] = UnionFind()
+    merged_by: dict[str, list[str]] = {}
+    for where, group in merge:
+        folded = [fold_name(n) for n in group]
+        for name in folded:
+            together.union(folded[0], name)
+            merged_by.setdefault(name, []).append(where)
+    for where, (a, b) in split:
+        fa, fb = fold_name(a), fold_name(b)
+        if fa in merged_by and fb in merged_by and together.find(fa) == together.find(fb):
+            root = together.find(fa)
+            merges = sorted({w for name, ws in merged_by.items() if together.find(name) == root for w in ws}, key=_entry_order)
+            problems.append(
+                Problem(path, f"{where} keeps {a!r} and {b!r} apart, but {' and '.join(merges)} merge them; both left out. Keep one of the two")
+            )
+            left_out.update([where, *merges])
+    for where, name in drop:
+        for merge_where in merged_by.get(fold_name(name), []):
+            problems.append(
+                Problem(
+                    path,
+                    f"{where} drops {name!r}, which {merge_where} merges with other names (the drop would remove them all); "
+                    "both left out. Drop the merged actor by one name only if all of it should go",
+                )
+            )
+            left_out.update([where, merge_where])
+    new_name = {fold_name(old): (where, fold_name(new)) for where, (old, new) in rename}
+    for where, (old, _) in rename:
+        cycle, name = [where], new_name[fold_name(old)][1]
+        while name in new_name and new_name[name][0] not in cycle:
+            cycle.append(new_name[name][0])
+            name = new_name[name][1]
+        if name == fold_name(old) and len(cycle) > 1 and where == min(cycle):
+            what = "swap two names" if len(cycle) == 2 else "rename in a circle"
+            problems.append(
+                Problem(path, f"{' and '.join(cycle)} {what}: each actor's page would go to another; all left out. Rename each actor once, to a new name")
+            )
+            left_out.update(cycle)
+    return left_out
+
+
+def _entry_order(where: str) -> tuple[str, int]:
+    key, _, index = where.partition("[")
+    return key, int(index.rstrip("]")) if index.rstrip("]").isdigit() else 0
 
 
 def _is_name(value: object) -> bool:
@@ -74,8 +145,8 @@ def _is_line(value: object) -> bool:
 
 def _parse_groups(
     raw: object, key: str, path: str, problems: list[Problem], exact: int | None
-) -> list[tuple[str, ...]]:
-    """Lists of names: ``exact`` names each, or at least two when ``exact`` is ``None``."""
+) -> list[tuple[str, tuple[str, ...]]]:
+    """``(where, names)`` for each list of names: ``exact`` names each, or at least two when ``exact`` is ``None``."""
     out = []
     want = f"exactly {exact}" if exact else "at least 2"
     for where, group in list_entries(raw, key, path, problems, "a list of name lists"):
@@ -84,7 +155,7 @@ def _parse_groups(
         if not size_ok:
             problems.append(Problem(path, f"{where}: expected a list of {want} names, got {group!r}"))
             continue
-        out.append(tuple(n.strip() for n in group))
+        out.append((where, tuple(n.strip() for n in group)))
     return out
 
 
@@ -101,11 +172,12 @@ def _parse_mapping(
     return sorted(out)
 
 
-def _parse_names(raw: object, key: str, path: str, problems: list[Problem]) -> list[str]:
+def _parse_names(raw: object, key: str, path: str, problems: list[Problem]) -> list[tuple[str, str]]:
+    """``(where, name)`` for each name of the list."""
     out = []
     for where, name in list_entries(raw, key, path, problems, "a list of names"):
         if not _is_name(name):
             problems.append(Problem(path, f"{where}: expected a name, got {name!r}"))
             continue
-        out.append(name.strip())
+        out.append((where, name.strip()))
     return out

@@ -183,6 +183,21 @@ def test_decisions_always_win() -> None:
     assert (foo.id, foo.type, foo.description) == ("foo-solidarity-committee", "other", "A committee of Foos.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rename:\n  Moaz al-Khatib: Sergei Lavrov\n  Sergei Lavrov: Moaz al-Khatib\n",
+        "merge:\n  - [Moaz al-Khatib, Sergei Lavrov]\nnever_merge:\n  - [Moaz al-Khatib, Sergei Lavrov]\n",
+        "merge:\n  - [Moaz al-Khatib, Sergei Lavrov]\ndrop: [Sergei Lavrov]\n",
+    ],
+)
+def test_contradicting_decisions_change_no_actor(text: str) -> None:
+    decisions, problems = parse_actor_decisions(yaml.safe_load(text), "seeds/actors.yml")
+    assert len(problems) == 1 and "left out" in problems[0].message
+    actors, _ = resolve_actors({"a": [person("Moaz al-Khatib")], "b": [person("Sergei Lavrov")]}, decisions)
+    assert {(a.id, a.name) for a in actors} == {("moaz-al-khatib", "Moaz al-Khatib"), ("sergei-lavrov", "Sergei Lavrov")}
+
+
 # --------------------------------------------------------------------------- the five seeds
 
 # Real entities the seeds name that seed_truth.yml's (not exhaustive) lists leave out; each
