@@ -127,8 +127,9 @@ def build_archive(
     if options.use_curation and inputs.event_overrides is not None:
         overrides, found = event_decisions.parse_event_overrides(inputs.event_overrides, inputs.event_overrides_path)
         problems.extend(found)
-        problems.extend(event_decisions.check_event_overrides(overrides, [a.id for a in articles]))
     event_list = events.group_events(articles, overrides, dict(options.locked_event_ids), evidence)
+    if overrides is not None:  # after grouping, so that a name given by event id is checked against the ids given
+        problems.extend(event_decisions.check_event_overrides(overrides, [a.id for a in articles], [e.id for e in event_list]))
     # after grouping, which it does not change: undated reports take their event's date
     articles = date_articles_from_events(articles, event_list)
     stage_done("events")

@@ -75,7 +75,7 @@ def parse_event_overrides(data: object, path: str) -> tuple[EventOverrides, tupl
         titles_by_event=by_event,
         merge=_parse_groups(top.get("merge"), "merge", path, problems),
         split=_parse_groups(top.get("split"), "split", path, problems),
-        move=_parse_moves(top.get("move"), path, problems),
+        move=_leave_out_move_cycles(_parse_moves(top.get("move"), path, problems), path, problems),
         related=_parse_pairs(top.get("related"), "related", path, problems),
         unrelated=_parse_pairs(top.get("unrelated"), "unrelated", path, problems),
     )
@@ -148,6 +148,31 @@ def _parse_moves(value: object, path: str, problems: list[Problem]) -> tuple[tup
         else:
             moves.append((article_id, target))
     return tuple(moves)
+
+
+def _leave_out_move_cycles(
+    moves: tuple[tuple[str, str | None], ...], path: str, problems: list[Problem]
+) -> tuple[tuple[str, str | None], ...]:
+    """The moves without those that lead back to their start (``a: b`` and ``b: a``), each circle reported once.
+
+    Each move puts an article in the event of another; in a circle no article says
+    where the others go (the archivist meant one of them to stay), so the whole
+    circle is left out, and the other moves apply.
+    """
+    target_of = dict(moves)
+    in_cycle: set[str] = set()
+    for start, _ in moves:
+        path_ids, here = [start], target_of.get(start)
+        while here is not None and here in target_of and here not in path_ids:
+            path_ids.append(here)
+            here = target_of[here]
+        if here == start and start == min(path_ids) and len(path_ids) > 1:
+            entries = " and ".join(f"move[{a}] -> {target_of[a]}" for a in path_ids)
+            problems.append(
+                Problem(path, f"{entries} move in a circle: no article of it stays put; all left out. Move each to the one that stays")
+            )
+            in_cycle.update(path_ids)
+    return tuple(m for m in moves if m[0] not in in_cycle)
 
 
 def _as_ids(entry: object, where: str, path: str, problems: list[Problem]) -> tuple[str, ...] | None:
