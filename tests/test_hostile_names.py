@@ -54,7 +54,7 @@ title: "<img src=x onerror=alert(7)> `x` {: onclick=alert(8) } </script>"
 summary: "</script><script>alert(9)</script> <img src=x onerror=alert(10)> [x](javascript:alert(11))"
 outlet: '"><script>alert(12)</script>'
 authors: "<b onclick=alert(13)>Jane</b>; [x](javascript:alert(14))"
-source_url: "https://x.example/a)[b](javascript:alert(15))<"
+source_url: "https://x.example/a)[b](javascript:alert(15))?{:onclick=alert(22)}&_x_*y*"
 date: 2019-06-03
 """
 ACTORS = """\
