@@ -37,7 +37,14 @@ from generator.extract.clean import clean_seed_text
 from generator.extract.fields import extract_article
 from generator.files.cache import CACHE_DIR, ExtractionCache
 from generator.files.lock import read_permalink_lock, write_permalink_lock
-from generator.files.output import UnsafePathError, write_build_report, write_pages
+from generator.files.output import (
+    BuildBusyError,
+    UnsafePathError,
+    hold_build_lock,
+    remove_stale_staging,
+    write_build_report,
+    write_pages,
+)
 from generator.files.seeds import ArchiveInputs, read_archive_inputs
 from generator.model import Archive, Article, Mention, Problem, Seed
 from generator.publish.site import check_site_url, render_publication
@@ -279,10 +286,17 @@ def run_build(
 
     The build report is rewritten whatever happens: should the build itself fail
     (a bug, an interrupt), it says so, and never keeps the last build's "exit 0".
+    One build at a time writes an output folder: a second one exits with 1 and a
+    message (:func:`hold_build_lock`); a killed build's staging folders are removed.
     """
     try:
-        with _without_cycle_collection():
-            return _run_build(settings, options, report_path, strict, use_cache, progress)
+        with hold_build_lock(settings.out_dir):
+            remove_stale_staging(settings.out_dir)  # a killed build's: no other build runs now
+            with _without_cycle_collection():
+                return _run_build(settings, options, report_path, strict, use_cache, progress)
+    except BuildBusyError as exc:  # the report is the running build's to write
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except (Exception, KeyboardInterrupt) as exc:
         failure = Problem(str(settings.seeds_dir), f"the build failed, nothing was written: {type(exc).__name__}: {exc}")
         try:
@@ -317,17 +331,15 @@ def _run_build(
     cache = ExtractionCache(Path.cwd() / CACHE_DIR) if use_cache else None
     options = replace(options, locked_event_ids=tuple(sorted(select_locked_event_ids(lock).items())))
     archive = build_archive(inputs, options, cache=cache, progress=progress)
-    if cache is not None:
-        cache.save()
-    problems = [*lock_problems, *found, *archive.problems]
+    cache_problems = _save_cache(cache)
+    problems = [*lock_problems, *found, *archive.problems, *cache_problems]
     if archive.articles:
         try:
             pages, assignment = render_publication(archive, settings, lock)
             problems += check_site_url(settings.site_url)
             written = cache.table(WRITTEN_TABLE) if cache is not None else None
             problems += write_pages(pages, settings.out_dir, protect=(settings.seeds_dir,), written=written)
-            if cache is not None:
-                cache.save()
+            problems += _save_cache(cache)
             # only once the pages are in place: the lock records addresses that exist
             write_permalink_lock(lock_path, render_permalink_lock(assignment.lock))
         except (UnsafePathError, OSError) as exc:
@@ -346,6 +358,17 @@ def _run_build(
     if not archive.articles:
         print(f"error: no article could be built from {settings.seeds_dir} (see {report_path})", file=sys.stderr)
     return status
+
+
+def _save_cache(cache: ExtractionCache | None) -> list[Problem]:
+    """Save the cache; a full disk (or any refusal to write) costs the next build time, not this one."""
+    if cache is None:
+        return []
+    try:
+        cache.save()
+    except OSError as exc:
+        return [Problem(CACHE_DIR.as_posix(), f"the extraction cache was not saved ({exc.strerror or exc}); the next build extracts again", "warning")]
+    return []
 
 
 def compose_build_report(archive: Archive, problems: Sequence[Problem], settings: Settings, status: int) -> dict[str, Any]:

@@ -9,13 +9,16 @@ dir (the archivist's own pages) is never written, moved or deleted.
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable, MutableMapping
+from typing import Any, Iterable, Iterator, MutableMapping
 
 import frontmatter
 import yaml
@@ -27,6 +30,60 @@ from generator.settings import GENERATED_MARKER, OWNED_DIRS, OWNED_FILE_SUFFIXES
 
 class UnsafePathError(ValueError):
     """A page would land outside the generator's own folders."""
+
+
+class BuildBusyError(RuntimeError):
+    """Another build holds the output folder's lock."""
+
+
+# The staging folders of write_pages, beside the output dir (ignored by git). One
+# left behind was a killed build's: the next build removes it.
+STAGING_PREFIX = ".newsarchive-"
+# Beside the output dir: two builds writing one output at once would swap their
+# folders into each other's (and share one cache), so the second one stops.
+BUILD_LOCK_NAME = ".newsarchive.lock"
+
+
+@contextmanager
+def hold_build_lock(out_dir: Path) -> Iterator[None]:
+    """Hold the lock on ``out_dir`` for one build; :class:`BuildBusyError` if another build has it.
+
+    An advisory lock of the operating system (``flock``) on a file beside the
+    output: it goes with its process, so a killed build never leaves it held.
+    """
+    path = out_dir.absolute().parent / BUILD_LOCK_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "another process"
+            raise BuildBusyError(
+                f"another build (process {holder}) is writing {out_dir} now; run this one again when it has finished"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def remove_stale_staging(out_dir: Path) -> int:
+    """Remove the staging folders that killed builds left beside ``out_dir``; returns how many.
+
+    Call it only while holding :func:`hold_build_lock`: then no other build is
+    staging there. Only folders are removed, never what a link points to.
+    """
+    parent = out_dir.absolute().parent
+    if not parent.is_dir():
+        return 0
+    stale = [p for p in parent.iterdir() if p.name.startswith(STAGING_PREFIX) and p.is_dir() and not p.is_symlink()]
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+    return len(stale)
 
 
 def page_text(page: Page) -> str:
@@ -129,7 +186,7 @@ def write_pages(
     out_dir.mkdir(parents=True, exist_ok=True)
     problems: list[Problem] = []
     records: dict[str, Any] = {}
-    staging = Path(tempfile.mkdtemp(prefix=".newsarchive-", dir=out_dir.parent))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir.parent))
     try:
         for page, rel in zip(pages, rel_paths):
             target = staging / rel
