@@ -329,7 +329,8 @@ def _run_build(
     lock_data, lock_problems, lock_path = read_permalink_lock(settings.out_dir)
     lock, found = parse_permalink_lock(lock_data, lock_path.as_posix())
     cache = ExtractionCache(Path.cwd() / CACHE_DIR) if use_cache else None
-    options = replace(options, locked_event_ids=tuple(sorted(select_locked_event_ids(lock).items())))
+    contents = {seed.id: seed.sha256 for seed in inputs.seeds}  # a renamed seed keeps its event's id
+    options = replace(options, locked_event_ids=tuple(sorted(select_locked_event_ids(lock, contents).items())))
     archive = build_archive(inputs, options, cache=cache, progress=progress)
     cache_problems = _save_cache(cache)
     problems = [*lock_problems, *found, *archive.problems, *cache_problems]
