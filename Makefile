@@ -30,9 +30,13 @@ generate: $(STAMP)
 
 ## generate, then build the static site into site/ and its search index into site/pagefind/
 # (Pagefind, offline: only the index chunks a query needs are fetched; see the README, "Search")
+# MkDocs and Pagefind write a staging folder, which replaces site/ in one step only
+# when both succeeded: a failed or killed build leaves the previous site/ whole.
+SITE_STAGING := .site-staging
 site: generate
-	$(BIN)/mkdocs build --strict
-	$(BIN)/python -m generator search-index
+	rm -rf $(SITE_STAGING)
+	$(BIN)/mkdocs build --strict --site-dir $(SITE_STAGING)
+	$(BIN)/python -m generator search-index --site $(SITE_STAGING) --publish-to site
 
 ## run every test (unit, golden, MkDocs --strict, browser)
 test: $(STAMP)

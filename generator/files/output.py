@@ -9,6 +9,7 @@ dir (the archivist's own pages) is never written, moved or deleted.
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import fcntl
 import hashlib
@@ -303,6 +304,49 @@ def _swap_all(swaps: list[tuple[Path, Path]], parking: Path) -> None:
             if parked is not None:
                 os.replace(parked, target)
         raise
+
+
+# renameat2's flag that swaps two paths in one step (Linux 3.15+, glibc 2.28+).
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap the paths ``a`` and ``b`` in one step; ``False`` when the system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):  # not Linux, or a C library without it
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):  # the kernel or file system cannot swap
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def replace_folder(new: Path, target: Path) -> None:
+    """Put the folder ``new`` at ``target`` in one step, then delete what was there.
+
+    Where the system can swap two paths at once (Linux), there is no moment
+    without ``target`` or with part of each: a reader (a web server) sees the
+    old folder whole, then the new one whole, and a build killed at any point
+    leaves one of them at ``target``. Elsewhere the old folder is renamed aside
+    and the new one renamed in, two steps a moment apart.
+    """
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise UnsafePathError(f"refusing to replace {target}: not a folder")
+    if not target.exists():
+        os.replace(new, target)
+        return
+    if _exchange(new, target):
+        shutil.rmtree(new)  # the old folder, now at new's path
+        return
+    parked = target.with_name(f"{STAGING_PREFIX}old-{target.name}")
+    shutil.rmtree(parked, ignore_errors=True)
+    os.replace(target, parked)
+    os.replace(new, target)
+    shutil.rmtree(parked)
 
 
 def write_build_report(report: dict[str, Any], path: Path) -> None:
