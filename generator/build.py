@@ -123,6 +123,8 @@ def build_archive(
         decisions, found = actors.parse_actor_decisions(inputs.actor_decisions, inputs.actor_decisions_path)
         problems.extend(found)
     actor_list, actor_ids = actors.resolve_actors({a.id: a.mentions for a in articles}, decisions)
+    if decisions is not None:
+        problems.extend(actors.check_decision_names(decisions, actor_list, {a.id: a.mentions for a in articles}, inputs.actor_decisions_path))
     articles = [replace(a, actor_ids=actor_ids.get(a.id, ())) for a in articles]
     stage_done("actors")
 

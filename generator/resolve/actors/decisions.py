@@ -6,14 +6,14 @@ applies them, and they always win over what resolution found.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.model import ActorType, Problem
+from generator.model import Actor, ActorType, Mention, Problem
 from generator.resolve.actors.gazetteer import ACTOR_TYPES
 from generator.resolve.actors.names import fold_name
 from generator.resolve.decisions import as_mapping, list_entries, mapping_entries, report_unknown_keys
-from generator.text import UnionFind
+from generator.text import UnionFind, slugify
 
 
 @dataclass(frozen=True)
@@ -181,3 +181,32 @@ def _parse_names(raw: object, key: str, path: str, problems: list[Problem]) -> l
             continue
         out.append((where, name.strip()))
     return out
+
+
+def check_decision_names(
+    decisions: ActorDecisions, actors: Sequence[Actor], mentions_by_article: Mapping[str, Iterable[Mention]], path: str
+) -> tuple[Problem, ...]:
+    """A warning for each name in the decisions that no actor or mention of the archive bears.
+
+    Such an entry does nothing (a misspelling, or an actor whose articles are
+    gone): the archivist should know. Known are, folded as resolution matches
+    them, every actor's name, id and spellings, every mention's surface and
+    gazetteer name (a dropped actor's too), and a renamed actor's former name.
+    """
+    known = {fold_name(n) for a in actors for n in (a.name, a.id.replace("-", " "), *a.surfaces)}
+    known |= {fold_name(n) for ms in mentions_by_article.values() for m in ms for n in (m.surface, m.canonical_hint or "")}
+    names = {fold_name(a.name) for a in actors}
+    known |= {fold_name(old) for old, new in decisions.rename if fold_name(new) in names}
+    entries = [
+        *(("merge", n) for group in decisions.merge for n in group),
+        *(("split", n) for pair in decisions.split for n in pair),
+        *(("rename", old) for old, _ in decisions.rename),
+        *(("drop", n) for n in decisions.drop),
+        *(("type", n) for n, _ in decisions.types),
+        *(("description", n) for n, _ in decisions.descriptions),
+    ]
+    return tuple(
+        Problem(path, f"{key}: {name!r} names no actor of the archive, so this entry does nothing; check its spelling", "warning")
+        for key, name in dict.fromkeys(entries)
+        if fold_name(name) not in known and slugify(name).replace("-", " ") not in known
+    )
