@@ -47,6 +47,7 @@ from generator.files.output import (
 )
 from generator.files.seeds import ArchiveInputs, read_archive_inputs
 from generator.model import Archive, Article, Mention, Problem, Seed
+from generator.publish.page_size import cut_oversize_articles
 from generator.publish.site import check_site_url, render_publication
 from generator.publish.sitemap import parse_permalink_lock, render_permalink_lock, select_locked_event_ids
 from generator.resolve import actors, event_decisions, events
@@ -142,6 +143,9 @@ def build_archive(
     # after grouping, which it does not change: undated reports take their event's date
     articles = date_articles_from_events(articles, event_list)
     stage_done("events")
+    # last: every stage above read the whole text; only the published page is cut
+    articles, found = cut_oversize_articles(articles, options.max_page_bytes, options.max_title_chars, options.max_summary_chars)
+    problems.extend(found)
     return Archive(
         articles=tuple(sorted(articles, key=lambda a: a.id)),
         actors=tuple(actor_list),

@@ -101,7 +101,13 @@ def _cores() -> int:
 
 
 def _run_build(args: argparse.Namespace, settings: Settings) -> int:
-    options = BuildOptions(spacy_model=settings.spacy_model, jobs=max(1, args.jobs))
+    options = BuildOptions(
+        spacy_model=settings.spacy_model,
+        jobs=max(1, args.jobs),
+        max_page_bytes=settings.max_page_bytes,
+        max_title_chars=settings.max_title_chars,
+        max_summary_chars=settings.max_summary_chars,
+    )
     with _progress(len(list_seed_paths(settings.seeds_dir)) * 2, "building") as tick:  # read, then extracted
         return run_build(settings, options, report_path=args.report, strict=args.strict, use_cache=not args.no_cache, progress=tick)
 

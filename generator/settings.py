@@ -73,6 +73,10 @@ class Settings:
     max_sidecar_bytes: int = InputLimits.sidecar_bytes
     max_title_chars: int = InputLimits.title_chars
     max_summary_chars: int = InputLimits.summary_chars
+    # An article page's body and cleaning record, in bytes: beyond, the page is
+    # published cut, with a note (publish/page_size.py). Browsers and Pagefind
+    # handle pages of a few MB; a 120 MB one Chromium could not open.
+    max_page_bytes: int = 2_000_000
     # An installed spaCy pipeline to add statistical entity candidates; None
     # keeps recognition purely rule-based, which needs no model download.
     spacy_model: str | None = None
@@ -152,3 +156,8 @@ class BuildOptions:
     jobs: int = 1  # processes extracting seeds and finding actor mentions
     # Article id -> event id from the permalink lock: events already published keep their ids.
     locked_event_ids: tuple[tuple[str, str], ...] = ()
+    # What one article's page may hold (Settings' max_page_bytes, max_title_chars,
+    # max_summary_chars): a larger article is published cut, with a note.
+    max_page_bytes: int = 2_000_000
+    max_title_chars: int = InputLimits.title_chars
+    max_summary_chars: int = InputLimits.summary_chars
