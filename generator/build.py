@@ -121,7 +121,12 @@ def build_archive(
 
     decisions = None
     if options.use_curation and inputs.actor_decisions is not None:
-        decisions, found = actors.parse_actor_decisions(inputs.actor_decisions, inputs.actor_decisions_path)
+        decisions, found = actors.parse_actor_decisions(
+            inputs.actor_decisions,
+            inputs.actor_decisions_path,
+            max_name_chars=options.max_title_chars,
+            max_description_chars=options.max_summary_chars,
+        )
         problems.extend(found)
     actor_list, actor_ids = actors.resolve_actors({a.id: a.mentions for a in articles}, decisions)
     if decisions is not None:
@@ -135,7 +140,9 @@ def build_archive(
 
     overrides = None
     if options.use_curation and inputs.event_overrides is not None:
-        overrides, found = event_decisions.parse_event_overrides(inputs.event_overrides, inputs.event_overrides_path)
+        overrides, found = event_decisions.parse_event_overrides(
+            inputs.event_overrides, inputs.event_overrides_path, max_title_chars=options.max_title_chars
+        )
         problems.extend(found)
     event_list = events.group_events(articles, overrides, dict(options.locked_event_ids), evidence)
     if overrides is not None:  # after grouping, so that a name given by event id is checked against the ids given

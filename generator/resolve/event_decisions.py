@@ -40,7 +40,7 @@ class EventOverrides:
 _OVERRIDE_KEYS = ("name", "merge", "split", "move", "related", "unrelated")
 
 
-def parse_event_overrides(data: object, path: str) -> tuple[EventOverrides, tuple[Problem, ...]]:
+def parse_event_overrides(data: object, path: str, *, max_title_chars: int = 500) -> tuple[EventOverrides, tuple[Problem, ...]]:
     """Read the parsed YAML of the archivist's event file into :class:`EventOverrides`.
 
     The expected shape (every key optional)::
@@ -61,14 +61,15 @@ def parse_event_overrides(data: object, path: str) -> tuple[EventOverrides, tupl
           - [000_a, 003_c]
 
     A malformed entry or unknown key is reported as a :class:`Problem` naming
-    ``path`` and the key; everything else still applies.
+    ``path`` and the key; everything else still applies. A title longer than
+    ``max_title_chars`` (the setting of that name) is reported and left out.
     """
     problems: list[Problem] = []
     top = as_mapping(data, None, path, problems, "a mapping of override kinds at the top level")
     if top is None:
         return EventOverrides(path=path), tuple(problems)
     report_unknown_keys(top, _OVERRIDE_KEYS, path, problems, "expected one of")
-    by_article, by_event = _parse_names(top.get("name"), path, problems)
+    by_article, by_event = _parse_names(top.get("name"), path, problems, max_title_chars)
     overrides = EventOverrides(
         path=path,
         titles_by_article=by_article,
@@ -83,7 +84,7 @@ def parse_event_overrides(data: object, path: str) -> tuple[EventOverrides, tupl
 
 
 def _parse_names(
-    value: object, path: str, problems: list[Problem]
+    value: object, path: str, problems: list[Problem], max_title_chars: int = 500
 ) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     by_article: list[tuple[str, str]] = []
     by_event: list[tuple[str, str]] = []
@@ -98,6 +99,11 @@ def _parse_names(
         title = entry.get("title")
         if not isinstance(title, str) or not title.strip():
             problems.append(Problem(path, f"{where}: 'title' must be non-empty text"))
+            continue
+        if len(title.strip()) > max_title_chars:
+            problems.append(
+                Problem(path, f"{where}: 'title' is {len(title.strip()):,} characters, over the limit of {max_title_chars:,} (max_title_chars); left out")
+            )
             continue
         targets = [k for k in ("article", "event") if k in entry]
         if len(targets) != 1 or not isinstance(entry[targets[0]], str):

@@ -380,6 +380,15 @@ def test_moves_in_a_circle_are_one_error_naming_each_and_left_out(moves: dict, n
     assert all(p.severity == "error" and "left out" in p.message for p in problems)
 
 
+def test_an_event_title_over_its_limit_is_reported_and_left_out() -> None:
+    data = {"name": [{"article": "a", "title": "T" * 501}, {"article": "b", "title": "T" * 500}]}
+    overrides, problems = parse_event_overrides(data, "seeds/events.yml")
+    assert overrides.titles_by_article == (("b", "T" * 500),)
+    assert [p.message for p in problems] == ["name[0]: 'title' is 501 characters, over the limit of 500 (max_title_chars); left out"]
+    overrides, problems = parse_event_overrides(data, "seeds/events.yml", max_title_chars=1_000)
+    assert len(overrides.titles_by_article) == 2 and problems == ()
+
+
 def test_parse_event_overrides_keeps_the_valid_rest() -> None:
     data = {
         "name": [{"article": "a", "title": " Title A "}, {"event": "ev-1", "title": "Title E"}, {"bad": 1}],

@@ -35,7 +35,9 @@ class ActorDecisions:
 _DECISION_KEYS = ("merge", "split", "never_merge", "rename", "drop", "type", "description")
 
 
-def parse_actor_decisions(data: object, path: str) -> tuple[ActorDecisions, tuple[Problem, ...]]:
+def parse_actor_decisions(
+    data: object, path: str, *, max_name_chars: int = 500, max_description_chars: int = 2_000
+) -> tuple[ActorDecisions, tuple[Problem, ...]]:
     """Read the archivist's actor decisions from the parsed YAML of ``path``.
 
     Keys: ``merge`` (lists of names), ``split`` or ``never_merge`` (pairs),
@@ -43,7 +45,9 @@ def parse_actor_decisions(data: object, path: str) -> tuple[ActorDecisions, tupl
     An unknown key or a bad value is a :class:`Problem` naming the path and the
     key; every other decision still applies. The decisions are then checked as a
     whole (:func:`_leave_out_contradictions`): entries that contradict each other
-    are each reported, naming both, and left out.
+    are each reported, naming both, and left out. A new name longer than
+    ``max_name_chars`` or a description longer than ``max_description_chars`` (the
+    settings max_title_chars and max_summary_chars) is reported and left out.
     """
     problems: list[Problem] = []
     top = as_mapping(data, None, path, problems, "a mapping of decisions (merge, split, rename, ...)")
@@ -53,9 +57,12 @@ def parse_actor_decisions(data: object, path: str) -> tuple[ActorDecisions, tupl
     merge = _parse_groups(top.get("merge"), "merge", path, problems, exact=None)
     split = _parse_groups(top.get("split"), "split", path, problems, exact=2)
     split += _parse_groups(top.get("never_merge"), "never_merge", path, problems, exact=2)
-    rename = [(f"rename[{old!r}]", (old, new)) for old, new in _parse_mapping(top.get("rename"), "rename", path, problems, _is_name)]
+    rename_pairs = _parse_mapping(top.get("rename"), "rename", path, problems, _is_name, max_name_chars, "max_title_chars")
+    rename = [(f"rename[{old!r}]", (old, new)) for old, new in rename_pairs]
     types = _parse_mapping(top.get("type"), "type", path, problems, lambda v: v in ACTOR_TYPES)
-    descriptions = _parse_mapping(top.get("description"), "description", path, problems, _is_line)
+    descriptions = _parse_mapping(
+        top.get("description"), "description", path, problems, _is_line, max_description_chars, "max_summary_chars"
+    )
     drop = _parse_names(top.get("drop"), "drop", path, problems)
     left_out = _leave_out_contradictions(merge, split, drop, rename, path, problems)
     decisions = ActorDecisions(
@@ -160,16 +167,33 @@ def _parse_groups(
 
 
 def _parse_mapping(
-    raw: object, key: str, path: str, problems: list[Problem], valid: Callable[[object], bool]
+    raw: object,
+    key: str,
+    path: str,
+    problems: list[Problem],
+    valid: Callable[[object], bool],
+    max_chars: int | None = None,
+    setting: str = "",
 ) -> list[tuple[str, str]]:
-    """``name: value`` pairs whose value passes ``valid``, sorted."""
+    """``name: value`` pairs whose value passes ``valid`` (and is at most ``max_chars`` long), sorted."""
     out = []
     for name, value in mapping_entries(raw, key, path, problems, "a mapping of name: value"):
+        if max_chars is not None and isinstance(value, str) and len(value.strip()) > max_chars:
+            problems.append(
+                Problem(path, f"{key}: the value for {_short(name)} is {len(value.strip()):,} characters, over the limit of {max_chars:,} ({setting}); left out")
+            )
+            continue
         if not _is_name(name) or not valid(value):
-            problems.append(Problem(path, f"{key}: bad value for {name!r}: {value!r}"))
+            problems.append(Problem(path, f"{key}: bad value for {_short(name)}: {_short(value)}"))
             continue
         out.append((str(name).strip(), value.strip()))
     return sorted(out)
+
+
+def _short(value: object) -> str:
+    """A value as a message quotes it: its repr, cut (a 10 MB value must not make a 10 MB message)."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _parse_names(raw: object, key: str, path: str, problems: list[Problem]) -> list[tuple[str, str]]:

@@ -79,3 +79,15 @@ def test_contradicting_decisions_are_errors_naming_both_and_left_out(data, named
     for problem, (first, second) in zip(problems, named):
         assert problem.severity == "error" and first in problem.message and second in problem.message, problem
         assert "left out" in problem.message
+
+
+def test_a_name_or_description_over_its_limit_is_reported_short_and_left_out() -> None:
+    data = {"rename": {"A": "N" * 501, "B": "Bee"}, "description": {"C": "D" * 2_001, "E": "One line."}}
+    decisions, problems = parse_actor_decisions(data, "seeds/actors.yml")
+    assert decisions == ActorDecisions(rename=(("B", "Bee"),), descriptions=(("E", "One line."),))
+    assert [p.message for p in problems] == [
+        "rename: the value for 'A' is 501 characters, over the limit of 500 (max_title_chars); left out",
+        "description: the value for 'C' is 2,001 characters, over the limit of 2,000 (max_summary_chars); left out",
+    ]
+    _, problems = parse_actor_decisions({"type": {"A": "x" * 10_000}}, "seeds/actors.yml")
+    assert len(problems[0].message) < 200  # a huge bad value is quoted cut
