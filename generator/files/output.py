@@ -285,18 +285,30 @@ def check_owned_dirs(out_dir: Path, protect: Iterable[Path]) -> None:
 
 
 def _swap_all(swaps: list[tuple[Path, Path]], parking: Path) -> None:
-    """Move each ``new`` to its ``target``, all or none: on failure, undo the ones done."""
+    """Move each ``new`` to its ``target``, all or none: on failure, undo the ones done.
+
+    A folder is swapped with its previous self in one step where the system can
+    (:func:`_exchange`), so no moment passes without ``articles/`` (a build killed
+    between two swaps leaves every folder whole, some new and some old); a page,
+    or a folder on a system that cannot swap, is renamed aside, then in.
+    """
     parking.mkdir()
-    done: list[tuple[Path, Path | None]] = []
+    done: list[tuple[Path, Path | None, Path | None]] = []  # (target, parked, exchanged with)
     try:
         for i, (new, target) in enumerate(swaps):
+            if _is_real_dir(target) and _is_real_dir(new) and _exchange(new, target):
+                done.append((target, None, new))  # the previous folder now lies at new
+                continue
             parked = parking / f"{i}-{target.name}" if target.exists() or target.is_symlink() else None
             if parked is not None:
                 os.replace(target, parked)
-            done.append((target, parked))
+            done.append((target, parked, None))
             os.replace(new, target)
     except BaseException:
-        for target, parked in reversed(done):
+        for target, parked, exchanged in reversed(done):
+            if exchanged is not None:
+                _exchange(exchanged, target)
+                continue
             if target.is_dir() and not target.is_symlink():
                 shutil.rmtree(target)
             elif target.exists() or target.is_symlink():
@@ -304,6 +316,10 @@ def _swap_all(swaps: list[tuple[Path, Path]], parking: Path) -> None:
             if parked is not None:
                 os.replace(parked, target)
         raise
+
+
+def _is_real_dir(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()
 
 
 # renameat2's flag that swaps two paths in one step (Linux 3.15+, glibc 2.28+).
