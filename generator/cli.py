@@ -126,6 +126,6 @@ def _run_search_index(args: argparse.Namespace, settings: Settings) -> int:
     except SearchIndexError as exc:
         print(exc, file=sys.stderr)
         return 1
-    if args.publish_to is not None:
+    if args.publish_to is not None and args.publish_to.resolve() != args.site.resolve():
         replace_folder(args.site, args.publish_to)
     return 0
