@@ -287,17 +287,18 @@ def check_owned_dirs(out_dir: Path, protect: Iterable[Path]) -> None:
 def _swap_all(swaps: list[tuple[Path, Path]], parking: Path) -> None:
     """Move each ``new`` to its ``target``, all or none: on failure, undo the ones done.
 
-    A folder is swapped with its previous self in one step where the system can
-    (:func:`_exchange`), so no moment passes without ``articles/`` (a build killed
-    between two swaps leaves every folder whole, some new and some old); a page,
-    or a folder on a system that cannot swap, is renamed aside, then in.
+    A folder or page is swapped with its previous self in one step where the
+    system can (:func:`_exchange`), so no moment passes without ``articles/`` or
+    ``index.md`` (a build killed between two swaps leaves each whole, some new
+    and some old); a new one, or any on a system that cannot swap, is renamed
+    aside, then in.
     """
     parking.mkdir()
     done: list[tuple[Path, Path | None, Path | None]] = []  # (target, parked, exchanged with)
     try:
         for i, (new, target) in enumerate(swaps):
-            if _is_real_dir(target) and _is_real_dir(new) and _exchange(new, target):
-                done.append((target, None, new))  # the previous folder now lies at new
+            if _same_kind(new, target) and _exchange(new, target):
+                done.append((target, None, new))  # the previous folder (or page) now lies at new
                 continue
             parked = parking / f"{i}-{target.name}" if target.exists() or target.is_symlink() else None
             if parked is not None:
@@ -318,8 +319,11 @@ def _swap_all(swaps: list[tuple[Path, Path]], parking: Path) -> None:
         raise
 
 
-def _is_real_dir(path: Path) -> bool:
-    return path.is_dir() and not path.is_symlink()
+def _same_kind(a: Path, b: Path) -> bool:
+    """Both folders, or both regular files, and neither a link: what may be swapped in one step."""
+    if a.is_symlink() or b.is_symlink():
+        return False
+    return (a.is_dir() and b.is_dir()) or (a.is_file() and b.is_file())
 
 
 # renameat2's flag that swaps two paths in one step (Linux 3.15+, glibc 2.28+).
