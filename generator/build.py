@@ -39,9 +39,17 @@ from generator.extract.fields import extract_article
 from generator.files.html import HTML_SUFFIXES
 from generator.files.cache import CACHE_DIR, ExtractionCache
 from generator.files.lock import read_permalink_lock, write_permalink_lock
-from generator.files.output import UnsafePathError, write_build_report, write_pages
+from generator.files.output import (
+    BuildBusyError,
+    UnsafePathError,
+    hold_build_lock,
+    remove_stale_staging,
+    write_build_report,
+    write_pages,
+)
 from generator.files.seeds import ArchiveInputs, read_archive_inputs
 from generator.model import Archive, Article, Mention, Problem, Seed
+from generator.publish.page_size import cut_oversize_articles
 from generator.publish.site import check_site_url, render_publication
 from generator.publish.sitemap import parse_permalink_lock, render_permalink_lock, select_locked_event_ids
 from generator.resolve import actors, event_decisions, events
@@ -115,9 +123,16 @@ def build_archive(
 
     decisions = None
     if options.use_curation and inputs.actor_decisions is not None:
-        decisions, found = actors.parse_actor_decisions(inputs.actor_decisions, inputs.actor_decisions_path)
+        decisions, found = actors.parse_actor_decisions(
+            inputs.actor_decisions,
+            inputs.actor_decisions_path,
+            max_name_chars=options.max_title_chars,
+            max_description_chars=options.max_summary_chars,
+        )
         problems.extend(found)
     actor_list, actor_ids = actors.resolve_actors({a.id: a.mentions for a in articles}, decisions)
+    if decisions is not None:
+        problems.extend(actors.check_decision_names(decisions, actor_list, {a.id: a.mentions for a in articles}, inputs.actor_decisions_path))
     articles = [replace(a, actor_ids=actor_ids.get(a.id, ())) for a in articles]
     stage_done("actors")
 
@@ -127,13 +142,19 @@ def build_archive(
 
     overrides = None
     if options.use_curation and inputs.event_overrides is not None:
-        overrides, found = event_decisions.parse_event_overrides(inputs.event_overrides, inputs.event_overrides_path)
+        overrides, found = event_decisions.parse_event_overrides(
+            inputs.event_overrides, inputs.event_overrides_path, max_title_chars=options.max_title_chars
+        )
         problems.extend(found)
-        problems.extend(event_decisions.check_event_overrides(overrides, [a.id for a in articles]))
     event_list = events.group_events(articles, overrides, dict(options.locked_event_ids), evidence)
+    if overrides is not None:  # after grouping, so that a name given by event id is checked against the ids given
+        problems.extend(event_decisions.check_event_overrides(overrides, [a.id for a in articles], [e.id for e in event_list]))
     # after grouping, which it does not change: undated reports take their event's date
     articles = date_articles_from_events(articles, event_list)
     stage_done("events")
+    # last: every stage above read the whole text; only the published page is cut
+    articles, found = cut_oversize_articles(articles, options.max_page_bytes, options.max_title_chars, options.max_summary_chars)
+    problems.extend(found)
     return Archive(
         articles=tuple(sorted(articles, key=lambda a: a.id)),
         actors=tuple(actor_list),
@@ -249,9 +270,28 @@ def run_build(
     use_cache: bool = True,
     progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Read, extract, resolve, publish and write; print a summary and every problem; return the exit status."""
-    with _without_cycle_collection():
-        return _run_build(settings, options, report_path, strict, use_cache, progress)
+    """Read, extract, resolve, publish and write; print a summary and every problem; return the exit status.
+
+    The build report is rewritten whatever happens: should the build itself fail
+    (a bug, an interrupt), it says so, and never keeps the last build's "exit 0".
+    One build at a time writes an output folder: a second one exits with 1 and a
+    message (:func:`hold_build_lock`); a killed build's staging folders are removed.
+    """
+    try:
+        with hold_build_lock(settings.out_dir):
+            remove_stale_staging(settings.out_dir)  # a killed build's: no other build runs now
+            with _without_cycle_collection():
+                return _run_build(settings, options, report_path, strict, use_cache, progress)
+    except BuildBusyError as exc:  # the report is the running build's to write
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (Exception, KeyboardInterrupt) as exc:
+        failure = Problem(str(settings.seeds_dir), f"the build failed, nothing was written: {type(exc).__name__}: {exc}")
+        try:
+            write_build_report(compose_build_report(Archive((), (), ()), [failure], settings, 1), report_path)
+        except OSError:
+            pass  # the report's folder is unwritable: the traceback below says what failed
+        raise
 
 
 @contextmanager
@@ -271,23 +311,24 @@ def _without_cycle_collection() -> Iterator[None]:
 def _run_build(
     settings: Settings, options: BuildOptions, report_path: Path, strict: bool, use_cache: bool, progress: Callable[[int], None] | None
 ) -> int:
-    inputs = read_archive_inputs(settings.seeds_dir, max_bytes=settings.max_seed_bytes, progress=progress)
+    inputs = read_archive_inputs(
+        settings.seeds_dir, max_bytes=settings.max_seed_bytes, progress=progress, limits=settings.input_limits()
+    )
     lock_data, lock_problems, lock_path = read_permalink_lock(settings.out_dir)
     lock, found = parse_permalink_lock(lock_data, lock_path.as_posix())
     cache = ExtractionCache(Path.cwd() / CACHE_DIR) if use_cache else None
-    options = replace(options, locked_event_ids=tuple(sorted(select_locked_event_ids(lock).items())))
+    contents = {seed.id: seed.sha256 for seed in inputs.seeds}  # a renamed seed keeps its event's id
+    options = replace(options, locked_event_ids=tuple(sorted(select_locked_event_ids(lock, contents).items())))
     archive = build_archive(inputs, options, cache=cache, progress=progress)
-    if cache is not None:
-        cache.save()
-    problems = [*lock_problems, *found, *archive.problems]
+    cache_problems = _save_cache(cache)
+    problems = [*lock_problems, *found, *archive.problems, *cache_problems]
     if archive.articles:
         try:
             pages, assignment = render_publication(archive, settings, lock)
             problems += check_site_url(settings.site_url)
             written = cache.table(WRITTEN_TABLE) if cache is not None else None
             problems += write_pages(pages, settings.out_dir, protect=(settings.seeds_dir,), written=written)
-            if cache is not None:
-                cache.save()
+            problems += _save_cache(cache)
             # only once the pages are in place: the lock records addresses that exist
             write_permalink_lock(lock_path, render_permalink_lock(assignment.lock))
         except (UnsafePathError, OSError) as exc:
@@ -306,6 +347,17 @@ def _run_build(
     if not archive.articles:
         print(f"error: no article could be built from {settings.seeds_dir} (see {report_path})", file=sys.stderr)
     return status
+
+
+def _save_cache(cache: ExtractionCache | None) -> list[Problem]:
+    """Save the cache; a full disk (or any refusal to write) costs the next build time, not this one."""
+    if cache is None:
+        return []
+    try:
+        cache.save()
+    except OSError as exc:
+        return [Problem(CACHE_DIR.as_posix(), f"the extraction cache was not saved ({exc.strerror or exc}); the next build extracts again", "warning")]
+    return []
 
 
 def compose_build_report(archive: Archive, problems: Sequence[Problem], settings: Settings, status: int) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from generator.build import BUILD_REPORT, run_build
 from generator.evaluate import run_eval
 from generator.files.cache import CACHE_DIR
 from generator.files.project import read_settings_table, read_site_url
+from generator.files.output import replace_folder
 from generator.files.search_index import SearchIndexError, build_search_index
 from generator.files.seeds import list_seed_paths
 from generator.inspect import run_inspect
@@ -77,6 +78,11 @@ def _parser() -> argparse.ArgumentParser:
 
     search = sub.add_parser("search-index", help="index the built site for search (Pagefind), byte-stable")
     search.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site/)")
+    search.add_argument(
+        "--publish-to",
+        type=Path,
+        help="once indexed, put the site in place of this folder in one step (make site: a staging folder -> site/)",
+    )
     search.set_defaults(run=_run_search_index)
     return parser
 
@@ -95,7 +101,13 @@ def _cores() -> int:
 
 
 def _run_build(args: argparse.Namespace, settings: Settings) -> int:
-    options = BuildOptions(spacy_model=settings.spacy_model, jobs=max(1, args.jobs))
+    options = BuildOptions(
+        spacy_model=settings.spacy_model,
+        jobs=max(1, args.jobs),
+        max_page_bytes=settings.max_page_bytes,
+        max_title_chars=settings.max_title_chars,
+        max_summary_chars=settings.max_summary_chars,
+    )
     with _progress(len(list_seed_paths(settings.seeds_dir)) * 2, "building") as tick:  # read, then extracted
         return run_build(settings, options, report_path=args.report, strict=args.strict, use_cache=not args.no_cache, progress=tick)
 
@@ -114,4 +126,6 @@ def _run_search_index(args: argparse.Namespace, settings: Settings) -> int:
     except SearchIndexError as exc:
         print(exc, file=sys.stderr)
         return 1
+    if args.publish_to is not None and args.publish_to.resolve() != args.site.resolve():
+        replace_folder(args.site, args.publish_to)
     return 0

@@ -25,8 +25,17 @@ def run_inspect(files: Sequence[Path], settings: Settings, *, as_json: bool = Fa
         for problem in unreadable:
             print(problem, file=sys.stderr)
         return 2
-    inputs = read_archive_inputs(files[0].parent, paths=files, max_bytes=settings.max_seed_bytes)
-    options = BuildOptions(use_curation=use_curation, spacy_model=settings.spacy_model, locked_event_ids=read_locked_event_ids(settings))
+    inputs = read_archive_inputs(
+        files[0].parent, paths=files, max_bytes=settings.max_seed_bytes, limits=settings.input_limits()
+    )
+    options = BuildOptions(
+        use_curation=use_curation,
+        spacy_model=settings.spacy_model,
+        locked_event_ids=read_locked_event_ids(settings),
+        max_page_bytes=settings.max_page_bytes,  # what the site would show of each article
+        max_title_chars=settings.max_title_chars,
+        max_summary_chars=settings.max_summary_chars,
+    )
     archive = build_archive(inputs, options)
     for problem in archive.problems:
         print(problem, file=sys.stderr)

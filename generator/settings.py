@@ -38,6 +38,27 @@ class SettingsError(ValueError):
 
 
 @dataclass(frozen=True)
+class InputLimits:
+    """How much of each input file a build accepts; over a limit is an error naming the file.
+
+    Each limit keeps one file from costing the whole site: a 10 MB curated title
+    once made a 120 MB page that Chromium could not open and Pagefind took minutes
+    on, a 10 MB summary 268 MB of feeds. The defaults are far above any real input.
+    """
+
+    # Lines of a seed's text: the longest page dump of the development corpus has
+    # 4,105 (furniture included); 100,000 one-letter lines are no article.
+    seed_lines: int = 20_000
+    # A sidecar's bytes: a full one, comments included, is about 2 KB.
+    sidecar_bytes: int = 100_000
+    # A curated title, outlet, author list or event id, in characters: the longest
+    # headline of the development corpus is under 300.
+    title_chars: int = 500
+    # A curated summary (and source URL: browsers keep addresses to about 2,000).
+    summary_chars: int = 2_000
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a build needs to know, checked."""
 
@@ -47,6 +68,15 @@ class Settings:
     # Seeds larger than this are skipped with an error: no news article is this
     # long, and a huge file is usually a mistake (a dump, a binary).
     max_seed_bytes: int = 2_000_000
+    # The other inputs' limits (see InputLimits for each one's why).
+    max_seed_lines: int = InputLimits.seed_lines
+    max_sidecar_bytes: int = InputLimits.sidecar_bytes
+    max_title_chars: int = InputLimits.title_chars
+    max_summary_chars: int = InputLimits.summary_chars
+    # An article page's body and cleaning record, in bytes: beyond, the page is
+    # published cut, with a note (publish/page_size.py). Browsers and Pagefind
+    # handle pages of a few MB; a 120 MB one Chromium could not open.
+    max_page_bytes: int = 2_000_000
     # An installed spaCy pipeline to add statistical entity candidates; None
     # keeps recognition purely rule-based, which needs no model download.
     spacy_model: str | None = None
@@ -56,6 +86,15 @@ class Settings:
     # (which reads SITE_URL) so that canonical URLs, citations and the feed agree
     # with MkDocs. The default is `mkdocs serve`'s address.
     site_url: str = "http://127.0.0.1:8000/"
+
+    def input_limits(self) -> InputLimits:
+        """The limits the reading layer (``files/``) checks each input against."""
+        return InputLimits(
+            seed_lines=self.max_seed_lines,
+            sidecar_bytes=self.max_sidecar_bytes,
+            title_chars=self.max_title_chars,
+            summary_chars=self.max_summary_chars,
+        )
 
 
 def load_settings(raw: Mapping[str, Any] | None = None, **overrides: Any) -> Settings:
@@ -84,7 +123,7 @@ def _coerce(name: str, value: Any) -> Any:
         if not isinstance(value, (str, Path)) or not str(value):
             raise ValueError("must be a non-empty path")
         return Path(value)
-    if name in ("max_seed_bytes", "home_latest"):
+    if name.startswith("max_") or name == "home_latest":
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise ValueError(f"must be a positive integer, not {value!r}")
         return value
@@ -117,3 +156,8 @@ class BuildOptions:
     jobs: int = 1  # processes extracting seeds and finding actor mentions
     # Article id -> event id from the permalink lock: events already published keep their ids.
     locked_event_ids: tuple[tuple[str, str], ...] = ()
+    # What one article's page may hold (Settings' max_page_bytes, max_title_chars,
+    # max_summary_chars): a larger article is published cut, with a note.
+    max_page_bytes: int = 2_000_000
+    max_title_chars: int = InputLimits.title_chars
+    max_summary_chars: int = InputLimits.summary_chars

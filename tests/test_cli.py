@@ -97,16 +97,18 @@ def test_a_build_without_site_url_warns_once_that_citations_name_a_local_address
 
 
 @pytest.mark.parametrize("enabled", [True, False])
-def test_a_build_leaves_the_cycle_collector_as_it_found_it(monkeypatch, enabled) -> None:
+def test_a_build_leaves_the_cycle_collector_as_it_found_it(monkeypatch, tmp_path, enabled) -> None:
     import gc
 
     from generator import build
+    from generator.settings import Settings
 
     seen = []
     monkeypatch.setattr(build, "_run_build", lambda *args: seen.append(gc.isenabled()) or 0)
     (gc.enable if enabled else gc.disable)()
     try:
-        assert build.run_build(None, None, report_path=None) == 0
+        # an output folder of its own: run_build holds its lock
+        assert build.run_build(Settings(out_dir=tmp_path / "site_src"), None, report_path=None) == 0
         assert seen == [False] and gc.isenabled() is enabled
     finally:
         gc.enable()

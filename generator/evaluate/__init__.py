@@ -39,7 +39,7 @@ def run_eval(truth_path: Path, settings: Settings, reviewed_path: Path | None = 
         for problem in problems:
             print(problem, file=sys.stderr)
         return 2
-    inputs = read_archive_inputs(settings.seeds_dir, max_bytes=settings.max_seed_bytes)
+    inputs = read_archive_inputs(settings.seeds_dir, max_bytes=settings.max_seed_bytes, limits=settings.input_limits())
     reviewed: list[str] = []
     if reviewed_path is not None:
         data, found = read_yaml(reviewed_path)

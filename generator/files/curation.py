@@ -19,8 +19,9 @@ from typing import Any
 
 import yaml
 
-from generator.files.regular import RefusedFileError, read_regular_text
+from generator.files.regular import OversizeFileError, RefusedFileError, read_regular_text
 from generator.model import Problem
+from generator.settings import InputLimits
 from generator.text import slugify
 
 SIDECAR_SUFFIX = ".meta.yml"
@@ -49,21 +50,24 @@ def sidecar_path(seed_path: Path) -> Path:
     return seed_path.with_name(seed_path.stem + SIDECAR_SUFFIX)
 
 
-def read_sidecar(path: Path, inside: Path | None = None) -> tuple[tuple[tuple[str, Any], ...], tuple[Problem, ...]]:
+def read_sidecar(
+    path: Path, inside: Path | None = None, limits: InputLimits = InputLimits()
+) -> tuple[tuple[tuple[str, Any], ...], tuple[Problem, ...]]:
     """The archivist's curated values for one seed, checked key by key.
 
     A bad key or value is reported and skipped; the good ones still apply. No
     file at ``path`` is no sidecar; one that is not a regular file inside
-    ``inside`` (default: its own folder) is one error, and its values are not read.
+    ``inside`` (default: its own folder), or is over ``limits.sidecar_bytes``, is
+    one error, and its values are not read.
     """
     if not path.exists() and not path.is_symlink():
         return (), ()
-    data, problems = read_yaml(path, path.parent if inside is None else inside)
+    data, problems = read_yaml(path, path.parent if inside is None else inside, max_bytes=limits.sidecar_bytes)
     if data is None:
         return (), problems
     if not isinstance(data, dict):
         return (), problems + (Problem(str(path), "must be a mapping of field: value"),)
-    curated, found = check_curated_values(data, str(path))
+    curated, found = check_curated_values(data, str(path), limits)
     return curated, problems + found
 
 
@@ -77,12 +81,16 @@ def read_decision_file(seeds_dir: Path, name: str) -> tuple[Any, tuple[Problem, 
     return data, problems, path
 
 
-def check_curated_values(data: dict[Any, Any], label: str) -> tuple[tuple[tuple[str, Any], ...], tuple[Problem, ...]]:
+def check_curated_values(
+    data: dict[Any, Any], label: str, limits: InputLimits = InputLimits()
+) -> tuple[tuple[tuple[str, Any], ...], tuple[Problem, ...]]:
     """Check an archivist's ``key: value`` mapping (sidecar or front matter) key by key.
 
     Text is kept on one line (a line break would start a new block on the page);
     ``source_url`` must be a web address and ``event`` an event id (a slug), so
-    no curated value can carry a script or reach outside the generated folders.
+    no curated value can carry a script or reach outside the generated folders;
+    a value longer than its limit (``summary`` and ``source_url``:
+    ``limits.summary_chars``, the others ``limits.title_chars``) is refused.
     """
     curated: list[tuple[str, Any]] = []
     found: list[Problem] = []
@@ -106,12 +114,30 @@ def check_curated_values(data: dict[Any, Any], label: str) -> tuple[tuple[tuple[
             value = parsed
         else:
             value = " ".join(str(value).split())
-            problem = _check_curated_text(str(key), value)
+            problem = _check_curated_length(str(key), value, limits) or _check_curated_text(str(key), value)
             if problem:
                 found.append(Problem(label, problem))
                 continue
         curated.append((str(key), value))
     return tuple(curated), tuple(found)
+
+
+# Keys whose values may be long, up to InputLimits.summary_chars; the others are
+# one-line names and titles, up to InputLimits.title_chars.
+_LONG_KEYS = ("summary", "source_url")
+
+
+def _check_curated_length(key: str, value: str, limits: InputLimits) -> str | None:
+    """Why a curated text is too long to publish, or ``None``."""
+    limit, setting = (
+        (limits.summary_chars, "max_summary_chars") if key in _LONG_KEYS else (limits.title_chars, "max_title_chars")
+    )
+    if len(value) <= limit:
+        return None
+    return (
+        f"key {key!r} is {len(value):,} characters, over the limit of {limit:,}; ignored. Shorten it "
+        f"(or raise {setting} in [tool.newsarchive] of pyproject.toml)"
+    )
 
 
 def _check_curated_text(key: str, value: str) -> str | None:
@@ -167,16 +193,25 @@ def parse_archivist_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_ArchivistLoader)  # noqa: S506 - a SafeLoader subclass
 
 
-def read_yaml(path: Path, inside: Path | None = None) -> tuple[Any, tuple[Problem, ...]]:
+def read_yaml(path: Path, inside: Path | None = None, max_bytes: int | None = None) -> tuple[Any, tuple[Problem, ...]]:
     """Parse a YAML file the archivist edits; ``(None, problems)`` if it is broken.
 
     Read only when it is a regular file inside ``inside`` (``None``: anywhere, for
-    a file named on the command line): see :mod:`generator.files.regular`.
+    a file named on the command line): see :mod:`generator.files.regular`; and,
+    given ``max_bytes``, only when it holds no more.
     """
     try:
-        text = read_regular_text(path, inside)
+        text = read_regular_text(path, inside, max_bytes)
     except RefusedFileError as exc:
         return None, (Problem(str(path), exc.reason),)
+    except OversizeFileError as exc:
+        return None, (
+            Problem(
+                str(path),
+                f"is {exc.size:,} bytes, over the limit of {max_bytes:,}; its values were not read. Shorten it "
+                "(or raise max_sidecar_bytes in [tool.newsarchive] of pyproject.toml)",
+            ),
+        )
     except (OSError, UnicodeDecodeError) as exc:
         return None, (Problem(str(path), f"cannot be read: {exc}"),)
     try:

@@ -9,13 +9,17 @@ dir (the archivist's own pages) is never written, moved or deleted.
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable, MutableMapping
+from typing import Any, Iterable, Iterator, MutableMapping
 
 import frontmatter
 import yaml
@@ -27,6 +31,60 @@ from generator.settings import GENERATED_MARKER, OWNED_DIRS, OWNED_FILE_SUFFIXES
 
 class UnsafePathError(ValueError):
     """A page would land outside the generator's own folders."""
+
+
+class BuildBusyError(RuntimeError):
+    """Another build holds the output folder's lock."""
+
+
+# The staging folders of write_pages, beside the output dir (ignored by git). One
+# left behind was a killed build's: the next build removes it.
+STAGING_PREFIX = ".newsarchive-"
+# Beside the output dir: two builds writing one output at once would swap their
+# folders into each other's (and share one cache), so the second one stops.
+BUILD_LOCK_NAME = ".newsarchive.lock"
+
+
+@contextmanager
+def hold_build_lock(out_dir: Path) -> Iterator[None]:
+    """Hold the lock on ``out_dir`` for one build; :class:`BuildBusyError` if another build has it.
+
+    An advisory lock of the operating system (``flock``) on a file beside the
+    output: it goes with its process, so a killed build never leaves it held.
+    """
+    path = out_dir.absolute().parent / BUILD_LOCK_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "another process"
+            raise BuildBusyError(
+                f"another build (process {holder}) is writing {out_dir} now; run this one again when it has finished"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def remove_stale_staging(out_dir: Path) -> int:
+    """Remove the staging folders that killed builds left beside ``out_dir``; returns how many.
+
+    Call it only while holding :func:`hold_build_lock`: then no other build is
+    staging there. Only folders are removed, never what a link points to.
+    """
+    parent = out_dir.absolute().parent
+    if not parent.is_dir():
+        return 0
+    stale = [p for p in parent.iterdir() if p.name.startswith(STAGING_PREFIX) and p.is_dir() and not p.is_symlink()]
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+    return len(stale)
 
 
 def page_text(page: Page) -> str:
@@ -129,7 +187,7 @@ def write_pages(
     out_dir.mkdir(parents=True, exist_ok=True)
     problems: list[Problem] = []
     records: dict[str, Any] = {}
-    staging = Path(tempfile.mkdtemp(prefix=".newsarchive-", dir=out_dir.parent))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir.parent))
     try:
         for page, rel in zip(pages, rel_paths):
             target = staging / rel
@@ -227,18 +285,31 @@ def check_owned_dirs(out_dir: Path, protect: Iterable[Path]) -> None:
 
 
 def _swap_all(swaps: list[tuple[Path, Path]], parking: Path) -> None:
-    """Move each ``new`` to its ``target``, all or none: on failure, undo the ones done."""
+    """Move each ``new`` to its ``target``, all or none: on failure, undo the ones done.
+
+    A folder or page is swapped with its previous self in one step where the
+    system can (:func:`_exchange`), so no moment passes without ``articles/`` or
+    ``index.md`` (a build killed between two swaps leaves each whole, some new
+    and some old); a new one, or any on a system that cannot swap, is renamed
+    aside, then in.
+    """
     parking.mkdir()
-    done: list[tuple[Path, Path | None]] = []
+    done: list[tuple[Path, Path | None, Path | None]] = []  # (target, parked, exchanged with)
     try:
         for i, (new, target) in enumerate(swaps):
+            if _same_kind(new, target) and _exchange(new, target):
+                done.append((target, None, new))  # the previous folder (or page) now lies at new
+                continue
             parked = parking / f"{i}-{target.name}" if target.exists() or target.is_symlink() else None
             if parked is not None:
                 os.replace(target, parked)
-            done.append((target, parked))
+            done.append((target, parked, None))
             os.replace(new, target)
     except BaseException:
-        for target, parked in reversed(done):
+        for target, parked, exchanged in reversed(done):
+            if exchanged is not None:
+                _exchange(exchanged, target)
+                continue
             if target.is_dir() and not target.is_symlink():
                 shutil.rmtree(target)
             elif target.exists() or target.is_symlink():
@@ -246,6 +317,56 @@ def _swap_all(swaps: list[tuple[Path, Path]], parking: Path) -> None:
             if parked is not None:
                 os.replace(parked, target)
         raise
+
+
+def _same_kind(a: Path, b: Path) -> bool:
+    """Both folders, or both regular files, and neither a link: what may be swapped in one step."""
+    if a.is_symlink() or b.is_symlink():
+        return False
+    return (a.is_dir() and b.is_dir()) or (a.is_file() and b.is_file())
+
+
+# renameat2's flag that swaps two paths in one step (Linux 3.15+, glibc 2.28+).
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap the paths ``a`` and ``b`` in one step; ``False`` when the system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):  # not Linux, or a C library without it
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):  # the kernel or file system cannot swap
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def replace_folder(new: Path, target: Path) -> None:
+    """Put the folder ``new`` at ``target`` in one step, then delete what was there.
+
+    Where the system can swap two paths at once (Linux), there is no moment
+    without ``target`` or with part of each: a reader (a web server) sees the
+    old folder whole, then the new one whole, and a build killed at any point
+    leaves one of them at ``target``. Elsewhere the old folder is renamed aside
+    and the new one renamed in, two steps a moment apart.
+    """
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise UnsafePathError(f"refusing to replace {target}: not a folder")
+    if not target.exists():
+        os.replace(new, target)
+        return
+    if _exchange(new, target):
+        shutil.rmtree(new)  # the old folder, now at new's path
+        return
+    parked = target.with_name(f"{STAGING_PREFIX}old-{target.name}")
+    shutil.rmtree(parked, ignore_errors=True)
+    os.replace(target, parked)
+    os.replace(new, target)
+    shutil.rmtree(parked)
 
 
 def write_build_report(report: dict[str, Any], path: Path) -> None:

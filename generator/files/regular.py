@@ -135,7 +135,7 @@ def read_regular_file(path: Path, inside: Path | None = None, max_bytes: int | N
         return b"".join(pieces)
 
 
-def read_regular_text(path: Path, inside: Path | None = None) -> str:
+def read_regular_text(path: Path, inside: Path | None = None, max_bytes: int | None = None) -> str:
     """:func:`read_regular_file` decoded as UTF-8 (``UnicodeDecodeError`` when it is not),
     its line ends made ``\\n`` as :meth:`Path.read_text` does."""
-    return read_regular_file(path, inside).decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    return read_regular_file(path, inside, max_bytes).decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")

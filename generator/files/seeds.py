@@ -13,7 +13,9 @@ it, and is never opened. A link to another file inside the folder is read.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -35,6 +37,7 @@ from generator.files.curation import (
 from generator.files.html import HTML_SUFFIXES, extract_html_article
 from generator.files.regular import OversizeFileError, RefusedFileError, check_regular_file, read_regular_file
 from generator.model import Problem, Seed
+from generator.settings import InputLimits
 
 SEED_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES)
 # Control characters (NUL and the like) beyond this share of a file mean it is
@@ -44,6 +47,83 @@ BINARY_CONTROL_SHARE = 0.05
 # A seed's own front matter: "---" on the first line, closed by "---" or "..."
 # within this many lines (further down, a "---" is a Markdown rule, not a close).
 FRONT_MATTER_MAX_LINES = 60
+
+
+# What a file system allows (Linux, macOS, Windows alike): a name of at most 255
+# bytes, a path of at most 4,096. A seed's sidecar name is its stem plus
+# ".meta.yml", so a seed name near the limit cannot have one: such a seed is
+# refused before anything derived from its name is opened.
+NAME_MAX_BYTES = 255
+PATH_MAX_BYTES = 4096
+# Characters a seed's file name must not hold, because the name is printed into
+# pages, tables and messages: a line break or tab would end a Markdown block or
+# table row (and let the rest of the name be read as markup), a NUL or another
+# control character is invisible, and a bidirectional override (U+202A-U+202E,
+# U+2066-U+2069, the marks U+200E, U+200F, U+061C) makes a name read otherwise
+# than it is spelled ("evil\u202eexe.txt" shows as "eviltxt.exe").
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _is_unsafe_char(ch: str) -> bool:
+    # Cc: controls (tab, line feed, NUL, DEL, C1); Zl, Zp: the line and paragraph
+    # separators, line breaks to str.splitlines and browsers; Cs: a byte that is
+    # not UTF-8, which Python keeps as a lone surrogate and no page can hold.
+    return ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Zl", "Zp", "Cs")
+
+
+def printable_path(path: Path | str) -> str:
+    """A path as messages show it: every unsafe character as its escape (``\\n``, ``\\u202e``).
+
+    Ordinary names come out unchanged; a hostile one stays on one line and reads
+    as what it is, never as markup or reversed text.
+    """
+    text = str(path)
+    if not any(_is_unsafe_char(ch) for ch in text):
+        return text
+    # the backslash too, so that a name holding the text "\\n" never reads as one holding a line break
+    return "".join(repr(ch)[1:-1] if _is_unsafe_char(ch) or ch == "\\" else ch for ch in text)
+
+
+def check_seed_name(path: Path) -> Problem | None:
+    """An error when the seed's name cannot be published or its derived paths cannot exist.
+
+    A name holding a control character, line break or bidirectional override is
+    refused (see :data:`_BIDI_CONTROLS`), and so is a seed whose own or sidecar
+    name would pass :data:`NAME_MAX_BYTES`, or whose sidecar path would pass
+    :data:`PATH_MAX_BYTES`: the file system would refuse it mid-build.
+    """
+    label = printable_path(path)
+    unsafe = sorted({ch for ch in path.name if _is_unsafe_char(ch)})
+    if unsafe:
+        named = ", ".join(_describe_char(ch) for ch in unsafe)
+        return Problem(
+            label,
+            f"its name holds {named}, which would be written into the pages with the name; skipped. "
+            "Rename the file with letters, digits, spaces, hyphens or underscores",
+        )
+    sidecar = sidecar_path(path)
+    longest = max(len(os.fsencode(path.name)), len(os.fsencode(sidecar.name)))
+    if longest > NAME_MAX_BYTES:
+        return Problem(
+            label,
+            f"its name is too long: its sidecar's name {sidecar.name[:40]}… would be {longest:,} bytes, over the "
+            f"file system's limit of {NAME_MAX_BYTES}; skipped. Rename it with a shorter name",
+        )
+    full = len(os.fsencode(os.path.abspath(sidecar)))
+    if full > PATH_MAX_BYTES:
+        return Problem(
+            label,
+            f"its path is too long: its sidecar's path would be {full:,} bytes, over the file system's limit "
+            f"of {PATH_MAX_BYTES:,}; skipped. Move the seeds folder higher up, or shorten the name",
+        )
+    return None
+
+
+def _describe_char(ch: str) -> str:
+    if unicodedata.category(ch) == "Cs":
+        return "a byte that is not UTF-8"
+    name = unicodedata.name(ch, "") or {"\n": "LINE FEED", "\t": "TAB", "\r": "CARRIAGE RETURN", "\x00": "NUL"}.get(ch, "a control character")
+    return f"{repr(ch)[1:-1]} ({name}, U+{ord(ch):04X})"
 
 
 def archive_path(path: Path) -> str:
@@ -75,6 +155,10 @@ def list_seed_paths(seeds_dir: Path) -> tuple[Path, ...]:
 def list_stray_files(seeds_dir: Path) -> tuple[Problem, ...]:
     """A warning for each file in ``seeds_dir`` that the build does not read (a PDF, an image).
 
+    A hidden seed (``.draft.txt``, or a hidden sidecar) is warned about too: the
+    archivist may not know that a leading dot hides it. Other hidden files
+    (``.DS_Store``, ``.gitkeep``) are the system's, and pass without a word.
+
     Folders (and links to folders) are not warned about: they are not read, and
     keeping originals in a subfolder is fine. Anything named like a seed is
     :func:`read_seed`'s to report.
@@ -82,14 +166,25 @@ def list_stray_files(seeds_dir: Path) -> tuple[Problem, ...]:
     if not seeds_dir.is_dir():
         return ()
     known = {ACTOR_DECISIONS_FILE, EVENT_OVERRIDES_FILE}
-    return tuple(
+    entries = sorted(seeds_dir.iterdir(), key=lambda p: p.name)
+    hidden = tuple(
         Problem(
-            str(p),
+            printable_path(p),
+            "is hidden (its name starts with a dot), so it is not read; rename it without the dot to build it, "
+            "or move a draft out of the folder",
+            "warning",
+        )
+        for p in entries
+        if p.name.startswith(".") and (p.suffix in SEED_SUFFIXES or p.name.endswith(SIDECAR_SUFFIX))
+    )
+    return hidden + tuple(
+        Problem(
+            printable_path(p),
             f"is not read: seeds are {', '.join(SEED_SUFFIXES)} files (sidecars {SIDECAR_SUFFIX}); "
             "save the article's text as .txt, or move this file out of the folder",
             "warning",
         )
-        for p in sorted(seeds_dir.iterdir(), key=lambda p: p.name)
+        for p in entries
         # the name tests first: they need no system call, and rule out nearly every entry
         if not p.name.startswith(".")
         and p.suffix not in SEED_SUFFIXES
@@ -120,7 +215,7 @@ def check_seed_args(paths: Sequence[Path]) -> tuple[Problem, ...]:
 
 
 def read_seed(
-    path: Path, max_bytes: int = 2_000_000, *, anywhere: bool = False
+    path: Path, max_bytes: int = 2_000_000, *, anywhere: bool = False, limits: InputLimits = InputLimits()
 ) -> tuple[Seed | None, tuple[Problem, ...]]:
     """Read one seed and its sidecar; ``None`` with problems when it cannot be used.
 
@@ -129,7 +224,12 @@ def read_seed(
     curated like a sidecar (the sidecar wins on a key both set). The seed must be
     a regular file inside its folder (``anywhere``: any regular file, for a file
     named on the command line); its sidecar, a regular file inside the seed's folder.
+    A seed of more than ``limits.seed_lines`` lines is refused; a sidecar or
+    front matter is checked against ``limits`` (see :class:`InputLimits`).
     """
+    refused = check_seed_name(path)
+    if refused is not None:
+        return None, (refused,)
     label = str(path)
     try:
         raw = read_regular_file(path, None if anywhere else path.parent, max_bytes)
@@ -163,9 +263,18 @@ def read_seed(
         if page is None:
             return None, (Problem(label, "is an HTML page with no article text found in it; skipped. Save the article's text as .txt instead"),)
         text, stated = page.text, page.stated
-    text, front, front_problems = split_front_matter(text, f"{label} (front matter)")
+    lines = text.count("\n") + 1
+    if lines > limits.seed_lines:
+        return None, (
+            Problem(
+                label,
+                f"is {lines:,} lines long, over the limit of {limits.seed_lines:,}; skipped. Keep only the article's "
+                "text, or raise max_seed_lines in [tool.newsarchive] of pyproject.toml if it really is one article",
+            ),
+        )
+    text, front, front_problems = split_front_matter(text, f"{label} (front matter)", limits)
     problems.extend(front_problems)
-    curated, sidecar_problems = read_sidecar(sidecar_path(path))
+    curated, sidecar_problems = read_sidecar(sidecar_path(path), limits=limits)
     problems.extend(sidecar_problems)
     sidecar_keys = {key for key, _ in curated}
     from_front = tuple(key for key, _ in front if key not in sidecar_keys)
@@ -240,7 +349,9 @@ def _decode(raw: bytes) -> tuple[str, str]:
 FRONT_MATTER_CLOSE = ("---", "...")
 
 
-def split_front_matter(text: str, label: str) -> tuple[str, tuple[tuple[str, Any], ...], tuple[Problem, ...]]:
+def split_front_matter(
+    text: str, label: str, limits: InputLimits = InputLimits()
+) -> tuple[str, tuple[tuple[str, Any], ...], tuple[Problem, ...]]:
     """A seed's own front matter: (text without it, curated values, problems).
 
     The block's lines become blank lines, so line numbers in the cleaning record
@@ -271,7 +382,7 @@ def split_front_matter(text: str, label: str) -> tuple[str, tuple[tuple[str, Any
         return text, (), ()
     ignored = sorted(str(k) for k in data if str(k) not in SIDECAR_KEYS)
     known = {k: v for k, v in data.items() if str(k) in SIDECAR_KEYS}
-    curated, problems = check_curated_values(known, label)
+    curated, problems = check_curated_values(known, label, limits)
     if ignored:
         problems += (
             Problem(label, f"keys ignored: {', '.join(ignored)} (the generator reads only {', '.join(SIDECAR_KEYS)})", "warning"),
@@ -292,12 +403,17 @@ class ArchiveInputs:
 
 
 def read_archive_inputs(
-    seeds_dir: Path, paths: Sequence[Path] | None = None, max_bytes: int = 2_000_000, progress: Any = None
+    seeds_dir: Path,
+    paths: Sequence[Path] | None = None,
+    max_bytes: int = 2_000_000,
+    progress: Any = None,
+    limits: InputLimits = InputLimits(),
 ) -> ArchiveInputs:
     """Read every seed (or just ``paths``, from anywhere) and the archivist's decision files.
 
     The seeds of ``seeds_dir`` and its decision files must be regular files
-    inside it; ``paths``, given by the user, must be regular files.
+    inside it; ``paths``, given by the user, must be regular files. Each seed
+    holds at most ``max_bytes`` bytes, and it and its sidecar keep to ``limits``.
     """
     problems: list[Problem] = []
     seeds: list[Seed] = []
@@ -305,7 +421,10 @@ def read_archive_inputs(
     if paths is None and not seeds_dir.is_dir():
         problems.append(Problem(str(seeds_dir), "is not a folder; point --seeds at the folder of article files"))
     for path in chosen:
-        seed, found = read_seed(path, max_bytes, anywhere=paths is not None)
+        try:
+            seed, found = read_seed(path, max_bytes, anywhere=paths is not None, limits=limits)
+        except OSError as exc:  # one file never stops the build, whatever the system says of it
+            seed, found = None, (Problem(printable_path(path), f"cannot be read ({exc.strerror or exc}); skipped"),)
         problems.extend(found)
         if seed is not None:
             seeds.append(seed)

@@ -45,6 +45,27 @@ def escape_cell(text: str) -> str:
     return escape_markdown(" ".join(text.split()))
 
 
+_BACKTICK_RUN = re.compile("`+")
+
+
+def code_span(text: str) -> str:
+    """Any text (a file name, an id) as one inline code span, shown literally, also in a table cell.
+
+    Inside a code span Markdown escapes ``<`` and ``&`` itself, so only the span's
+    own ends can be broken: a backtick in a file name (``a`<img onerror=…>`.txt``)
+    would close a plain `` `…` `` span and leave the rest as raw HTML. The fence
+    is one backtick longer than the longest run inside, padded with spaces when
+    the text starts or ends with one (CommonMark and Python-Markdown read both).
+    Whitespace is collapsed: a line break would end the table row or the block.
+    """
+    text = " ".join(text.split())
+    runs = _BACKTICK_RUN.findall(text)
+    if not runs:
+        return f"`{text}`"
+    fence = "`" * (max(len(r) for r in runs) + 1)
+    return f"{fence} {text} {fence}"
+
+
 # What a link destination may keep of a URL unencoded: RFC 3986's delimiters, except the
 # ones Markdown reads inside a link ("(", ")", "[", "]", "'", "*"), which are percent-encoded
 # like spaces, quotes, "<", ">" and backslashes.

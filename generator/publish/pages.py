@@ -16,6 +16,7 @@ from generator.model import Actor, Archive, Article, DateValue, Event, Field, Me
 from generator.publish.charts import count_by_period, count_noun, describe_left_out, render_bar_chart
 from generator.publish.citations import compose_share_meta
 from generator.publish.markdown import (
+    code_span,
     escape_cell,
     escape_markdown,
     format_date,
@@ -230,7 +231,7 @@ def _provenance_record(article: Article) -> list[str]:
         lines.append(
             f"    | {name} | {escape_cell(value)} | {p.tier} | `{p.method}` | {escape_cell(p.evidence)} | {p.confidence:.2f} |"
         )
-    lines += ["", f"    Source file `{article.source_path}`, SHA-256 `{article.sha256}`.", ""]
+    lines += ["", f"    Source file {code_span(article.source_path)}, SHA-256 `{article.sha256}`.", ""]
     return lines
 
 

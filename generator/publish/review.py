@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.files.rules import load_rules
 from generator.model import Archive, Article, DateValue, Doubt, Field, Page
-from generator.publish.markdown import escape_cell, relative_link
+from generator.publish.markdown import code_span, escape_cell, relative_link
 from generator.publish.sitemap import SiteMap
 from generator.settings import GENERATED_MARKER
 
@@ -139,7 +139,7 @@ def render_review_page(archive: Archive, sitemap: SiteMap) -> Page:
         for article, doubts in flagged:
             link = f"[{escape_cell(article.title.value)}]({relative_link(path, sitemap.article(article.id))})"
             why = "; ".join(describe_doubt(part, doubt) for part, doubt in doubts)
-            lines.append(f"| {link} | {escape_cell(why)} | `{article.id}.meta.yml` |")
+            lines.append(f"| {link} | {escape_cell(why)} | {code_span(article.id + '.meta.yml')} |")
         lines.append("")
     else:
         lines += ["Nothing: every headline and body is likely right.", ""]
@@ -147,7 +147,7 @@ def render_review_page(archive: Archive, sitemap: SiteMap) -> Page:
     for article in sorted(archive.articles, key=lambda a: a.id):
         for name, value, reason in review_items(article):
             link = f"[{escape_cell(article.title.value)}]({relative_link(path, sitemap.article(article.id))})"
-            rows.append(f"| {link} | {name} | {escape_cell(value) or '—'} | {escape_cell(reason)} | `{article.id}.meta.yml` |")
+            rows.append(f"| {link} | {name} | {escape_cell(value) or '—'} | {escape_cell(reason)} | {code_span(article.id + '.meta.yml')} |")
     lines += [f"## Fields to check ({len(rows)})", ""]
     if rows:
         lines += ["| Article | Field | Value | Why | Sidecar |", "|---|---|---|---|---|", *rows, ""]
@@ -172,7 +172,7 @@ def render_review_page(archive: Archive, sitemap: SiteMap) -> Page:
     lines += [f"## Problems with input files ({len(archive.problems)})", ""]
     if archive.problems:
         lines += ["| File | Severity | Problem |", "|---|---|---|"]
-        lines += [f"| `{escape_cell(p.path)}` | {p.severity} | {escape_cell(p.message)} |" for p in archive.problems]
+        lines += [f"| {code_span(p.path)} | {p.severity} | {escape_cell(p.message)} |" for p in archive.problems]
     else:
         lines.append("None.")
     return Page(path, (("title", "Review"), ("generator", GENERATED_MARKER)), "\n".join(lines))

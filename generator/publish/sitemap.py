@@ -9,7 +9,8 @@ name, an event's id), so that it stays readable. Every address ever assigned is
 recorded in the lock file ``site_src/permalinks.yml`` (read by ``files/seeds.py``, written
 by ``files/output.py``, committed with the seeds), under a stable identity:
 
-* an article by its seed id;
+* an article by its seed id, and by its content (the sha256 of the seed's bytes):
+  a seed renamed with its text unchanged is the same article, and keeps its address;
 * an actor by its canonical name and its spellings: after a rename or a merge
   the lock's entry is found again by name, else by the spelling it shares most
   with a current actor, so both old addresses of two merged actors lead to
@@ -154,6 +155,7 @@ class Permalink:
     title: str = ""
     spellings: tuple[str, ...] = ()  # actors: every surface form
     articles: tuple[str, ...] = ()  # events: their article ids
+    sha256: str = ""  # articles: of the seed's bytes, which a renamed seed keeps
     former: tuple[str, ...] = ()
     removed: bool = False
 
@@ -243,6 +245,7 @@ def _parse_entry(kind: Kind, item: object) -> Permalink | None:
     if not all(_is_page_path(kind, p) for p in texts["former"]):
         return None
     title = item.get("title", "")
+    sha256 = item.get("sha256", "")
     return Permalink(
         kind=kind,
         key=key,
@@ -252,6 +255,7 @@ def _parse_entry(kind: Kind, item: object) -> Permalink | None:
         articles=tuple(texts["articles"]),
         former=tuple(texts["former"]),
         removed=item.get("removed") is True,
+        sha256=sha256 if isinstance(sha256, str) else "",
     )
 
 
@@ -272,6 +276,8 @@ def render_permalink_lock(entries: Sequence[Permalink]) -> str:
         rows = []
         for e in sorted((e for e in entries if e.kind == kind), key=lambda e: (e.path, e.key)):
             row: dict[str, Any] = {"key": e.key, "path": e.path, "title": e.title}
+            if e.sha256:
+                row["sha256"] = e.sha256
             if e.spellings:
                 row["spellings"] = list(e.spellings)
             if e.articles:
@@ -288,17 +294,40 @@ def render_permalink_lock(entries: Sequence[Permalink]) -> str:
     return LOCK_HEADER + dumped
 
 
-def select_locked_event_ids(entries: Sequence[Permalink]) -> dict[str, str]:
+def select_locked_event_ids(entries: Sequence[Permalink], contents: Mapping[str, str] | None = None) -> dict[str, str]:
     """Article id -> locked event id, for ``events.group_events(locked_ids=...)``.
 
     Every article of a locked event names it, so the event keeps its id as long
     as any of its articles is left (the smallest article id decides a split).
+    ``contents`` (seed id -> sha256 of this build's seeds) lets a renamed seed
+    vote under its new id, so its event keeps its id too (see :func:`match_renamed_articles`).
     """
+    renamed = {old: new for new, old in match_renamed_articles(entries, contents or {}).items()}
     locked: dict[str, str] = {}
     for e in sorted((e for e in entries if e.kind == "event" and not e.removed), key=lambda e: e.key):
         for article_id in e.articles:
-            locked.setdefault(article_id, e.key)
+            locked.setdefault(renamed.get(article_id, article_id), e.key)
     return locked
+
+
+def match_renamed_articles(entries: Sequence[Permalink], contents: Mapping[str, str]) -> dict[str, str]:
+    """Seed id -> the locked article id it was before a rename: the seed's bytes are the same.
+
+    ``contents`` maps this build's seed ids to the sha256 of their bytes. Only an
+    article whose id the lock does not know takes an entry whose id is gone, and
+    only when one of each has that hash (copies are skipped when read, so a hash
+    is one seed's): a rename, never a guess between two.
+    """
+    known = {e.key for e in entries if e.kind == "article"}
+    gone: dict[str, list[str]] = {}
+    for e in entries:
+        if e.kind == "article" and e.sha256 and e.key not in contents:
+            gone.setdefault(e.sha256, []).append(e.key)
+    new: dict[str, list[str]] = {}
+    for article_id, sha256 in contents.items():
+        if article_id not in known:
+            new.setdefault(sha256, []).append(article_id)
+    return {ids[0]: gone[h][0] for h, ids in new.items() if len(ids) == 1 and len(gone.get(h, ())) == 1}
 
 
 # --- assigning addresses --------------------------------------------------------------
@@ -381,11 +410,16 @@ def _choose_path(fresh: str, mine: Sequence[Permalink], reserved: Mapping[str, i
 
 
 def _match_articles(archive: Archive, entries: Sequence[Permalink]) -> dict[str, list[Permalink]]:
+    """Each lock entry to the article with its seed id, else to the renamed seed with its bytes."""
     ids = {a.id for a in archive.articles}
+    was = {old: new for new, old in match_renamed_articles(entries, {a.id: a.sha256 for a in archive.articles}).items()}
     found: dict[str, list[Permalink]] = {}
     for e in entries:
-        if e.kind == "article" and e.key in ids:
-            found.setdefault(e.key, []).append(e)
+        if e.kind != "article":
+            continue
+        article_id = e.key if e.key in ids else was.get(e.key)
+        if article_id is not None:
+            found.setdefault(article_id, []).append(e)
     return found
 
 
@@ -425,7 +459,7 @@ def _match_events(events: Sequence[Event], entries: Sequence[Permalink]) -> dict
 
 def _entry_for(kind: Kind, thing: Any, path: str, former: tuple[str, ...]) -> Permalink:
     if kind == "article":
-        return Permalink("article", thing.id, path, thing.title.value, former=former)
+        return Permalink("article", thing.id, path, thing.title.value, former=former, sha256=thing.sha256)
     if kind == "actor":
         return Permalink("actor", thing.name, path, thing.name, spellings=tuple(thing.surfaces), former=former)
     return Permalink("event", thing.id, path, thing.title, articles=tuple(sorted(thing.article_ids)), former=former)

@@ -40,7 +40,7 @@ class EventOverrides:
 _OVERRIDE_KEYS = ("name", "merge", "split", "move", "related", "unrelated")
 
 
-def parse_event_overrides(data: object, path: str) -> tuple[EventOverrides, tuple[Problem, ...]]:
+def parse_event_overrides(data: object, path: str, *, max_title_chars: int = 500) -> tuple[EventOverrides, tuple[Problem, ...]]:
     """Read the parsed YAML of the archivist's event file into :class:`EventOverrides`.
 
     The expected shape (every key optional)::
@@ -61,21 +61,22 @@ def parse_event_overrides(data: object, path: str) -> tuple[EventOverrides, tupl
           - [000_a, 003_c]
 
     A malformed entry or unknown key is reported as a :class:`Problem` naming
-    ``path`` and the key; everything else still applies.
+    ``path`` and the key; everything else still applies. A title longer than
+    ``max_title_chars`` (the setting of that name) is reported and left out.
     """
     problems: list[Problem] = []
     top = as_mapping(data, None, path, problems, "a mapping of override kinds at the top level")
     if top is None:
         return EventOverrides(path=path), tuple(problems)
     report_unknown_keys(top, _OVERRIDE_KEYS, path, problems, "expected one of")
-    by_article, by_event = _parse_names(top.get("name"), path, problems)
+    by_article, by_event = _parse_names(top.get("name"), path, problems, max_title_chars)
     overrides = EventOverrides(
         path=path,
         titles_by_article=by_article,
         titles_by_event=by_event,
         merge=_parse_groups(top.get("merge"), "merge", path, problems),
         split=_parse_groups(top.get("split"), "split", path, problems),
-        move=_parse_moves(top.get("move"), path, problems),
+        move=_leave_out_move_cycles(_parse_moves(top.get("move"), path, problems), path, problems),
         related=_parse_pairs(top.get("related"), "related", path, problems),
         unrelated=_parse_pairs(top.get("unrelated"), "unrelated", path, problems),
     )
@@ -83,7 +84,7 @@ def parse_event_overrides(data: object, path: str) -> tuple[EventOverrides, tupl
 
 
 def _parse_names(
-    value: object, path: str, problems: list[Problem]
+    value: object, path: str, problems: list[Problem], max_title_chars: int = 500
 ) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     by_article: list[tuple[str, str]] = []
     by_event: list[tuple[str, str]] = []
@@ -98,6 +99,11 @@ def _parse_names(
         title = entry.get("title")
         if not isinstance(title, str) or not title.strip():
             problems.append(Problem(path, f"{where}: 'title' must be non-empty text"))
+            continue
+        if len(title.strip()) > max_title_chars:
+            problems.append(
+                Problem(path, f"{where}: 'title' is {len(title.strip()):,} characters, over the limit of {max_title_chars:,} (max_title_chars); left out")
+            )
             continue
         targets = [k for k in ("article", "event") if k in entry]
         if len(targets) != 1 or not isinstance(entry[targets[0]], str):
@@ -148,6 +154,31 @@ def _parse_moves(value: object, path: str, problems: list[Problem]) -> tuple[tup
         else:
             moves.append((article_id, target))
     return tuple(moves)
+
+
+def _leave_out_move_cycles(
+    moves: tuple[tuple[str, str | None], ...], path: str, problems: list[Problem]
+) -> tuple[tuple[str, str | None], ...]:
+    """The moves without those that lead back to their start (``a: b`` and ``b: a``), each circle reported once.
+
+    Each move puts an article in the event of another; in a circle no article says
+    where the others go (the archivist meant one of them to stay), so the whole
+    circle is left out, and the other moves apply.
+    """
+    target_of = dict(moves)
+    in_cycle: set[str] = set()
+    for start, _ in moves:
+        path_ids, here = [start], target_of.get(start)
+        while here is not None and here in target_of and here not in path_ids:
+            path_ids.append(here)
+            here = target_of[here]
+        if here == start and start == min(path_ids) and len(path_ids) > 1:
+            entries = " and ".join(f"move[{a}] -> {target_of[a]}" for a in path_ids)
+            problems.append(
+                Problem(path, f"{entries} move in a circle: no article of it stays put; all left out. Move each to the one that stays")
+            )
+            in_cycle.update(path_ids)
+    return tuple(m for m in moves if m[0] not in in_cycle)
 
 
 def _as_ids(entry: object, where: str, path: str, problems: list[Problem]) -> tuple[str, ...] | None:

@@ -98,7 +98,8 @@ def _fail_on_call(n: int, real):
     return replaced
 
 
-@pytest.mark.parametrize("failing_call", [1, 2, 3, 5, 8])
+# five folders swapped (calls 1-5), then index.md (6); where the system cannot swap, renames
+@pytest.mark.parametrize("failing_call", [1, 2, 3, 5, 6])
 def test_a_failure_while_swapping_puts_the_previous_output_back(tmp_path, monkeypatch, failing_call):
     out = tmp_path / "site_src"
     write_pages([_page("articles/a.md", "first"), _page("actors/b.md", "first"), _page("index.md", "first")], out)
@@ -106,7 +107,20 @@ def test_a_failure_while_swapping_puts_the_previous_output_back(tmp_path, monkey
     before = _owned_tree(out)
     import generator.files.output as write_module
 
-    monkeypatch.setattr(write_module.os, "replace", _fail_on_call(failing_call, write_module.os.replace))
+    # every step of the swap counts: a folder swapped in one step, a page renamed aside and in
+    calls = {"n": 0}
+
+    def step(real):
+        def run(*args):
+            calls["n"] += 1
+            if calls["n"] == failing_call:
+                raise OSError(28, "No space left on device")
+            return real(*args)
+
+        return run
+
+    monkeypatch.setattr(write_module.os, "replace", step(write_module.os.replace))
+    monkeypatch.setattr(write_module, "_exchange", step(write_module._exchange))
     with pytest.raises(OSError):
         write_pages([_page("articles/c.md", "second"), _page("events/d.md", "second"), _page("index.md", "second")], out)
     monkeypatch.undo()
@@ -209,3 +223,48 @@ def test_a_changed_page_or_file_is_written_again(tmp_path, change):
     with_record = target.read_bytes()
     write_pages([page], tmp_path / "fresh")
     assert with_record == (tmp_path / "fresh" / "articles" / "a.md").read_bytes()
+
+
+def test_no_owned_folder_is_ever_missing_while_swapping(tmp_path, monkeypatch):
+    # a build killed between two steps of the swap (or a reader at that moment) finds every folder
+    out = tmp_path / "site_src"
+    write_pages([_page("articles/a.md", "first"), _page("actors/b.md", "first"), _page("index.md", "first")], out)
+    import generator.files.output as write_module
+    from generator.settings import OWNED_DIRS
+
+    probe_a, probe_b = tmp_path / "probe-a", tmp_path / "probe-b"
+    probe_a.mkdir()
+    probe_b.mkdir()
+    if not write_module._exchange(probe_a, probe_b):
+        pytest.skip("this system cannot swap two folders in one step (renameat2)")
+    missing: list[str] = []
+
+    def watch(real):
+        def run(*args):
+            missing.extend(name for name in OWNED_DIRS if not (out / name).is_dir())
+            missing.extend(["index.md"] if not (out / "index.md").is_file() else [])
+            return real(*args)
+
+        return run
+
+    monkeypatch.setattr(write_module.os, "replace", watch(write_module.os.replace))
+    monkeypatch.setattr(write_module, "_exchange", watch(write_module._exchange))
+    write_pages([_page("articles/c.md", "second"), _page("events/d.md", "second"), _page("index.md", "second")], out)
+    monkeypatch.undo()
+    assert missing == []
+    assert (out / "articles" / "c.md").exists() and not (out / "articles" / "a.md").exists()
+
+
+@pytest.mark.parametrize("failing_call", [1, 2, 3, 5, 8, 12])
+def test_where_folders_cannot_be_swapped_a_failed_rename_also_puts_everything_back(tmp_path, monkeypatch, failing_call):
+    out = tmp_path / "site_src"
+    write_pages([_page("articles/a.md", "first"), _page("actors/b.md", "first"), _page("index.md", "first")], out)
+    before = _owned_tree(out)
+    import generator.files.output as write_module
+
+    monkeypatch.setattr(write_module, "_exchange", lambda a, b: False)  # not Linux: each is renamed aside, then in
+    monkeypatch.setattr(write_module.os, "replace", _fail_on_call(failing_call, write_module.os.replace))
+    with pytest.raises(OSError):
+        write_pages([_page("articles/c.md", "second"), _page("events/d.md", "second"), _page("index.md", "second")], out)
+    monkeypatch.undo()
+    assert _owned_tree(out) == before

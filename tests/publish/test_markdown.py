@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 import markdown
 import pytest
 
 from generator.model import DateValue
-from generator.publish.markdown import escape_markdown, format_date, relative_link
+from generator.publish.markdown import code_span, escape_markdown, format_date, relative_link
 
 
 def _html(text: str) -> str:
@@ -91,3 +92,22 @@ def test_links_equal_posix_relpath() -> None:
                 relative_link(src, dst)
             continue
         assert relative_link(src, dst) == expected, (src, dst)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "seeds/2019-bbc-talks.txt",
+        "seeds/x`<img src=x onerror=alert(1)>`.txt",
+        "seeds/``two`` and `one`.txt",
+        "`starts and ends`",
+        "seeds/a|b <script>alert(1)</script> & {: onclick=alert(1) }.txt",
+        "seeds/*bold* _it_ [a](javascript:alert(1)) \\ \\`.txt",
+    ],
+)
+def test_a_code_span_shows_any_file_name_literally_in_a_paragraph_and_a_table_cell(text):
+    assert code_span("seeds/plain.txt") == "`seeds/plain.txt`"  # ordinary names: as before
+    for html_text in (_html(f"Source file {code_span(text)}."), _html(f"| a | b |\n|---|---|\n| {code_span(text)} | x |")):
+        codes = re.findall(r"<code>(.*?)</code>", html_text)
+        assert [html.unescape(c) for c in codes] == [text], html_text
+        assert "<img" not in html_text and "<script" not in html_text and "onclick=" not in html_text.replace("onclick=alert(1) }", "")

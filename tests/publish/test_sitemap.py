@@ -21,12 +21,14 @@ from generator.publish.sitemap import (
 PROV = Provenance("test", "", 1.0)
 
 
-def _article(article_id: str, title: str, day: str | None = "2015-08-05", actors: tuple[str, ...] = ()) -> Article:
+def _article(
+    article_id: str, title: str, day: str | None = "2015-08-05", actors: tuple[str, ...] = (), sha256: str = "ab" * 32
+) -> Article:
     date = Field(DateValue(dt.date.fromisoformat(day)), PROV) if day else None
     return Article(
         id=article_id,
         source_path=f"seeds/{article_id}.txt",
-        sha256="ab" * 32,
+        sha256=sha256,
         title=Field(title, PROV),
         doc=CleanDoc((Block("paragraph", "Text."),), ()),
         date=date,
@@ -129,6 +131,43 @@ def test_an_address_once_given_is_never_given_to_another_page():
     )
     assert second.sitemap.article("002") == "articles/2015-08-05-talks-2.md"
     assert dict(second.redirects) == {"articles/2015-08-05-talks.md": "articles/2015-08-05-moscow-talks.md"}
+
+
+@pytest.mark.parametrize(
+    "after, path, tombstones",
+    [
+        # renamed, the same bytes: the same article, at its address, with no tombstone and no -2 twin
+        ([_article("renamed-001", "Talks", sha256="1" * 64)], {"renamed-001": "articles/2015-08-05-talks.md"}, []),
+        # renamed, and a sidecar changed its title: the old address redirects to the new one
+        ([_article("renamed-001", "Moscow talks", sha256="1" * 64)], {"renamed-001": "articles/2015-08-05-moscow-talks.md"}, []),
+        # another text under a new name: a new article; the old one is gone
+        ([_article("002", "Talks", sha256="2" * 64)], {"002": "articles/2015-08-05-talks-2.md"}, ["articles/2015-08-05-talks.md"]),
+        # two new seeds with the old bytes cannot both be it: neither takes its address
+        (
+            [_article("x", "Talks", sha256="1" * 64), _article("y", "Talks", sha256="1" * 64)],
+            {"x": "articles/2015-08-05-talks-2.md", "y": "articles/2015-08-05-talks-y.md"},
+            ["articles/2015-08-05-talks.md"],
+        ),
+    ],
+    ids=["renamed", "renamed and retitled", "replaced", "ambiguous"],
+)
+def test_a_renamed_seed_keeps_its_address(after, path, tombstones):
+    _, second = _rebuild(_archive([_article("001", "Talks", sha256="1" * 64)]), _archive(after))
+    assert dict(second.sitemap.articles) == path
+    assert [t.path for t in second.tombstones] == tombstones
+    if not tombstones:
+        (entry,) = [e for e in second.lock if e.kind == "article"]
+        assert entry.key == after[0].id and entry.sha256 == "1" * 64
+        assert {old for old, _ in second.redirects} == set(entry.former)
+
+
+def test_a_renamed_seed_keeps_its_events_id():
+    lock = (
+        Permalink("article", "001", "articles/2015-08-05-talks.md", sha256="1" * 64),
+        Permalink("event", "2015-08-05-talks", "events/2015-08-05-talks.md", articles=("001",)),
+    )
+    assert select_locked_event_ids(lock, {"renamed-001": "1" * 64}) == {"renamed-001": "2015-08-05-talks"}
+    assert select_locked_event_ids(lock, {"renamed-001": "2" * 64}) == {"001": "2015-08-05-talks"}
 
 
 def test_event_ids_are_locked_by_every_article_of_the_event():

@@ -363,6 +363,32 @@ def test_parse_event_overrides_reports_problems(data: object, expected_messages:
         assert expected in problem.message
 
 
+@pytest.mark.parametrize(
+    ("moves", "named", "kept"),
+    [
+        ({"a": "b", "b": "a", "c": "d"}, ["move[a] -> b and move[b] -> a"], (("c", "d"),)),
+        ({"a": "b", "b": "c", "c": "a", "d": None}, ["move[a] -> b and move[b] -> c and move[c] -> a"], (("d", None),)),
+        ({"x": "a", "a": "b", "b": "a"}, ["move[a] -> b and move[b] -> a"], (("x", "a"),)),  # x leads into it: kept
+        ({"a": "b", "b": "c"}, [], (("a", "b"), ("b", "c"))),  # a chain ends: no circle
+        ({"a": "b", "b": None}, [], (("a", "b"), ("b", None))),
+    ],
+)
+def test_moves_in_a_circle_are_one_error_naming_each_and_left_out(moves: dict, named: list[str], kept: tuple) -> None:
+    overrides, problems = parse_event_overrides({"move": moves}, "seeds/events.yml")
+    assert overrides.move == kept
+    assert [p.message.split(" move in a circle")[0] for p in problems] == named
+    assert all(p.severity == "error" and "left out" in p.message for p in problems)
+
+
+def test_an_event_title_over_its_limit_is_reported_and_left_out() -> None:
+    data = {"name": [{"article": "a", "title": "T" * 501}, {"article": "b", "title": "T" * 500}]}
+    overrides, problems = parse_event_overrides(data, "seeds/events.yml")
+    assert overrides.titles_by_article == (("b", "T" * 500),)
+    assert [p.message for p in problems] == ["name[0]: 'title' is 501 characters, over the limit of 500 (max_title_chars); left out"]
+    overrides, problems = parse_event_overrides(data, "seeds/events.yml", max_title_chars=1_000)
+    assert len(overrides.titles_by_article) == 2 and problems == ()
+
+
 def test_parse_event_overrides_keeps_the_valid_rest() -> None:
     data = {
         "name": [{"article": "a", "title": " Title A "}, {"event": "ev-1", "title": "Title E"}, {"bad": 1}],

@@ -11,7 +11,7 @@
   :func:`parse_actor_decisions` (:mod:`.decisions`) from ``seeds/actors.yml``.
 """
 
-from generator.resolve.actors.decisions import ActorDecisions, parse_actor_decisions
+from generator.resolve.actors.decisions import ActorDecisions, check_decision_names, parse_actor_decisions
 from generator.resolve.actors.gazetteer import ACTOR_TYPES, GazetteerEntry, gazetteer_entries, load_recognizer
 from generator.resolve.actors.recognise import extract_mentions
 from generator.resolve.actors.resolve import resolve_actors
@@ -20,6 +20,7 @@ __all__ = [
     "ACTOR_TYPES",
     "ActorDecisions",
     "GazetteerEntry",
+    "check_decision_names",
     "extract_mentions",
     "gazetteer_entries",
     "load_recognizer",

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from generator.model import Block, CleanDoc, Mention
-from generator.resolve.actors import extract_mentions, parse_actor_decisions, resolve_actors
+from generator.resolve.actors import check_decision_names, extract_mentions, parse_actor_decisions, resolve_actors
 
 ROOT = Path(__file__).resolve().parents[3]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -181,6 +181,44 @@ def test_decisions_always_win() -> None:
     assert by_name["Lavrov"].surfaces == ("Lavrov",)
     foo = by_name["Foo Solidarity Committee"]
     assert (foo.id, foo.type, foo.description) == ("foo-solidarity-committee", "other", "A committee of Foos.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rename:\n  Moaz al-Khatib: Sergei Lavrov\n  Sergei Lavrov: Moaz al-Khatib\n",
+        "merge:\n  - [Moaz al-Khatib, Sergei Lavrov]\nnever_merge:\n  - [Moaz al-Khatib, Sergei Lavrov]\n",
+        "merge:\n  - [Moaz al-Khatib, Sergei Lavrov]\ndrop: [Sergei Lavrov]\n",
+    ],
+)
+def test_contradicting_decisions_change_no_actor(text: str) -> None:
+    decisions, problems = parse_actor_decisions(yaml.safe_load(text), "seeds/actors.yml")
+    assert len(problems) == 1 and "left out" in problems[0].message
+    actors, _ = resolve_actors({"a": [person("Moaz al-Khatib")], "b": [person("Sergei Lavrov")]}, decisions)
+    assert {(a.id, a.name) for a in actors} == {("moaz-al-khatib", "Moaz al-Khatib"), ("sergei-lavrov", "Sergei Lavrov")}
+
+
+@pytest.mark.parametrize(
+    "text, unknown",
+    [
+        ("description:\n  Sergei Lavrov: Foreign minister.\n  Sergie Lavrov: A typo.\n", ["description: 'Sergie Lavrov'"]),
+        ("drop: [Bar Council]\n", []),  # dropped: no actor, but the archive names it
+        ("rename:\n  Foo Committee: Foo Solidarity Committee\ntype:\n  Foo Solidarity Committee: other\n", []),
+        ("merge:\n  - [Moaz al-Khatib, Hamza al-Khatib]\n  - [Nobody Atall, Moaz al-Khatib]\n", ["merge: 'Nobody Atall'"]),
+        ("never_merge:\n  - [lavrov, moaz-al-khatib]\n", []),  # case and hyphens folded, as resolution matches
+    ],
+)
+def test_a_decision_naming_no_actor_is_a_warning(text: str, unknown: list[str]) -> None:
+    decisions, problems = parse_actor_decisions(yaml.safe_load(text), "seeds/actors.yml")
+    assert problems == ()
+    mentions = {
+        "a": [person("Moaz al-Khatib"), person("Sergei Lavrov"), person("Lavrov", 2)],
+        "b": [person("Hamza al-Khatib"), org("Foo Committee"), org("Bar Council")],
+    }
+    actors, _ = resolve_actors(mentions, decisions)
+    found = check_decision_names(decisions, actors, mentions, "seeds/actors.yml")
+    assert [p.message.split(" names no actor")[0] for p in found] == unknown
+    assert all(p.severity == "warning" and "does nothing" in p.message for p in found)
 
 
 # --------------------------------------------------------------------------- the five seeds
