@@ -17,13 +17,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from generator.extract.article_span import find_article
 from generator.extract.date_spans import extract_date_spans
-from generator.extract.headline import Headline, find_headline
+from generator.extract.headline import Headline, find_headline, no_headline_doubt
 from generator.extract.required_texts import extract_longest_match, extract_required_texts, lower_for_required_texts
 from generator.files.rules import load_rules
-from generator.model import Block, CleanDoc, Removed
+from generator.model import Block, CleanDoc, Doubt, Removed
 from generator.text import normalise_key
 
 # Characters that render as spaces or nothing and would defeat string matching.
@@ -231,7 +232,16 @@ def clean_seed_text(text: str) -> CleanDoc:
         dateline=dateline,
         language=span.language,
         title_site=headline.site if headline else None,
+        title_doubt=_title_doubt(headline, blocks),
     )
+
+
+def _title_doubt(headline: Headline | None, blocks: Sequence[Block]) -> Doubt | None:
+    """How likely the title block is right: the headline model's calibrated doubt, or,
+    for a title taken without a headline line (a heading, a first short line), a low one."""
+    if headline is not None:
+        return headline.doubt
+    return no_headline_doubt() if any(b.kind == "title" for b in blocks) else None
 
 
 def _split_furniture(lines: list[str]) -> tuple[list[_Unit], list[Removed], str | None]:
