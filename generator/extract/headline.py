@@ -40,7 +40,7 @@ from generator.extract.article_span import (
     is_furniture_words,
     is_meta_line,
 )
-from generator.extract.headline_features import calibrated, calibration_inputs, confidence_inputs, doubt_reason, page_features, variants
+from generator.extract.headline_features import calibrated, calibration_inputs, confidence_inputs, doubt_reason, page_features, split_parts, variants
 from generator.extract.required_texts import extract_required_texts, lower_for_required_texts
 from generator.files.rules import load_rules
 from generator.model import Doubt
@@ -129,6 +129,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     all_keys = list(counts)
     joined_keys = "\n" + "\n".join(all_keys) + "\n"  # one string to look for a key's echoes in
     page_lower = page.lower()
+    first_parts = frozenset(key(part) for part in split_parts(lines[0].text)) - {""}  # the <title> line's parts
     # the site's own name: what its copyright notice names ("© 2022 The New Republic")
     owners = [key(ln.text) for ln in lines if _names_copyright(ln.text)]
     stops = _stopwords().get(span.language or "en", _stopwords()["en"])
@@ -166,7 +167,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     far = [
         k
         for k in range(far_lo, lo)
-        if _eligible(lines[k], cfg)
+        if _eligible(lines[k], cfg, first_parts)
         and (lines[k].heading == 1 or any(byline(m) for m in range(k + 1, min(len(lines), k + 1 + reach))))
         and not _is_furniture(lines, k)  # the furniture rules ran only near the article
     ]
@@ -175,7 +176,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     for k in far + list(range(lo, hi)):
         line = lines[k]
         # (a far line is eligible already: asked above)
-        if line.no in furniture or not (k < lo or _eligible(line, cfg)) or (check_rules and _is_furniture(lines, k)):
+        if line.no in furniture or not (k < lo or _eligible(line, cfg, first_parts)) or (check_rules and _is_furniture(lines, k)):
             continue
         title, site = split_site(line.text, counts, all_keys)
         title = title.replace("\xad", "")  # a soft hyphen (a browser's copy keeps them) is no character of the title
@@ -474,10 +475,12 @@ def _is_furniture(lines: Sequence[Line], k: int) -> bool:
     return False
 
 
-def _eligible(line: Line, cfg: dict) -> bool:
+def _eligible(line: Line, cfg: dict, first_parts: frozenset[str] = frozenset()) -> bool:
     if not line.words or line.image and line.n_words < 3:
         return False
-    if not cfg["min_words"] <= line.n_words <= cfg["max_words"]:
+    # a one-word headline ("Zeitphilosophie") only as a heading or echoed in the <title> line
+    one_word = line.n_words == 1 and _rules()["one_word_headlines"] and (line.heading > 0 or key(line.text) in first_parts)
+    if not (cfg["min_words"] <= line.n_words <= cfg["max_words"] or one_word):
         return False
     if line.link_density > 0.5 and not line.heading:
         return False

@@ -90,7 +90,7 @@ def page_features(out: list, index_of: dict[int, int], lines: Sequence, start_in
     # "Headline - Site" or "Headline | Site"; its parts are echoes of the headline
     first = lines[0].text if lines else ""
     first_key = key(first)
-    first_parts = {key(part) for part in _split_parts(first)} - {""}
+    first_parts = {key(part) for part in split_parts(first)} - {""}
     stamps: dict[int, bool] = {}
 
     def stamp(m: int) -> bool:  # a short line with a date or time in figures (any language's)
@@ -158,7 +158,7 @@ def _is_name(line, stops) -> bool:  # type: ignore[no-untyped-def]
     return len(rest) >= 2 and all(w[:1].isupper() for w in rest)
 
 
-def _split_parts(text: str) -> list[str]:
+def split_parts(text: str) -> list[str]:
     import re
 
     return [p for p in re.split(r"\s+(?:[-|–—·•:»]{1,2}|::)\s+|\s*\|\s*", text) if p]
