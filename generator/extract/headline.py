@@ -272,7 +272,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
                 if o is not cand
             )
         )
-    out += _sub_line_candidates(out, counts, page_lower, lines, cfg)
+    out += _sub_line_candidates(out, counts, page_lower, lines)
     # evidence relative to the page's other candidates: the one the page repeats most
     top = max((c.features["in_meta"] for c in out), default=0.0)
     for cand in out:
@@ -285,7 +285,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
 
 
 def _sub_line_candidates(
-    out: list[Candidate], counts: Counter[str], page_lower: str, lines: Sequence[Line], cfg: dict
+    out: list[Candidate], counts: Counter[str], page_lower: str, lines: Sequence[Line]
 ) -> list[Candidate]:
     """The candidates' sub-line readings (``headline_features.variants``): a list number, a
     breadcrumb, a kicker or a date glued before the headline removed."""
