@@ -17,15 +17,16 @@ import re
 import unicodedata
 from dataclasses import replace, dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from generator.extract import body_doubt
 from generator.extract.article_span import Span, find_article, is_date_line, is_meta_line
 from generator.extract.page_lines import Line
 from generator.extract.date_spans import extract_date_spans
-from generator.extract.headline import Headline, find_headline
+from generator.extract.headline import Headline, find_headline, no_headline_doubt
 from generator.extract.required_texts import extract_longest_match, extract_required_texts, lower_for_required_texts
 from generator.files.rules import load_rules
-from generator.model import Block, CleanDoc, Removed
+from generator.model import Block, CleanDoc, Doubt, Removed
 from generator.text import normalise_key
 
 # Characters that render as spaces or nothing and would defeat string matching.
@@ -254,12 +255,22 @@ def clean_with_span(text: str, *, extracted_article: bool = False) -> tuple[Clea
         language=span.language,
         title_site=headline.site if headline else None,
         body_doubt=doubt,
+        # an HTML page's title is its own markup's (files/html.py): the headline model did not judge it
+        title_doubt=None if extracted_article else _title_doubt(headline, blocks),
     ), span
 
 
 def _is_stamp(line: Line) -> bool:
     """A byline or time stamp ("name — date" heads every comment of a thread)."""
     return is_meta_line(line) or is_date_line(line)
+
+
+def _title_doubt(headline: Headline | None, blocks: Sequence[Block]) -> Doubt | None:
+    """How likely the title block is right: the headline model's calibrated doubt, or,
+    for a title taken without a headline line (a heading, a first short line), a low one."""
+    if headline is not None:
+        return headline.doubt
+    return no_headline_doubt() if any(b.kind == "title" for b in blocks) else None
 
 
 def _split_furniture(lines: list[str]) -> tuple[list[_Unit], list[Removed], str | None]:

@@ -148,9 +148,14 @@ def extract_title(doc: CleanDoc) -> Field[str] | None:
     block = titles[0]
     # The site's name split off the headline ("... - BBC News") stays as evidence: of the outlet.
     site = f" (site part: {doc.title_site})" if doc.title_site else ""
+    # the headline model's calibrated probability that this is the headline, where it judged
+    # one (else the flat confidence of a title line); its reason joins the why
+    doubt = doc.title_doubt
+    confidence = doubt.probability if doubt is not None else load_confidence("title-line")
+    why = f"; {doubt.reason}" if doubt is not None and doubt.reason else ""
     return Field(
         block.text,
-        Provenance("title-line", f"line {block.line_no}: {block.text}{site}", load_confidence("title-line")),
+        Provenance("title-line", f"line {block.line_no}: {block.text}{site}{why}", confidence),
     )
 
 

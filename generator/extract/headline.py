@@ -40,8 +40,10 @@ from generator.extract.article_span import (
     is_furniture_words,
     is_meta_line,
 )
+from generator.extract.headline_features import calibrated, calibration_inputs, confidence_inputs, doubt_reason, page_features, split_parts, variants
 from generator.extract.required_texts import extract_required_texts, lower_for_required_texts
 from generator.files.rules import load_rules
+from generator.model import Doubt
 
 _SEPARATOR = re.compile(r"\s+(?:[-|–—·•:]{1,2}|::)\s+|\s*\|\s*")
 _TRAILING_SEPARATOR = re.compile(r"(?:\s+(?:[-|–—·•:]{1,2}|::)|\s*\|)\s*$")
@@ -82,6 +84,7 @@ class Headline:
     line_no: int
     site: str | None = None  # "BBC News" of "... - BBC News": evidence of the outlet
     raw: str = ""  # the line as it stood
+    doubt: Doubt | None = None  # how likely it is right (calibrated), and why it may not be
 
 
 @lru_cache(maxsize=8192)
@@ -126,6 +129,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     all_keys = list(counts)
     joined_keys = "\n" + "\n".join(all_keys) + "\n"  # one string to look for a key's echoes in
     page_lower = page.lower()
+    first_parts = frozenset(key(part) for part in split_parts(lines[0].text)) - {""}  # the <title> line's parts
     # the site's own name: what its copyright notice names ("© 2022 The New Republic")
     owners = [key(ln.text) for ln in lines if _names_copyright(ln.text)]
     stops = _stopwords().get(span.language or "en", _stopwords()["en"])
@@ -163,7 +167,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     far = [
         k
         for k in range(far_lo, lo)
-        if _eligible(lines[k], cfg)
+        if _eligible(lines[k], cfg, first_parts)
         and (lines[k].heading == 1 or any(byline(m) for m in range(k + 1, min(len(lines), k + 1 + reach))))
         and not _is_furniture(lines, k)  # the furniture rules ran only near the article
     ]
@@ -172,9 +176,10 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     for k in far + list(range(lo, hi)):
         line = lines[k]
         # (a far line is eligible already: asked above)
-        if line.no in furniture or not (k < lo or _eligible(line, cfg)) or (check_rules and _is_furniture(lines, k)):
+        if line.no in furniture or not (k < lo or _eligible(line, cfg, first_parts)) or (check_rules and _is_furniture(lines, k)):
             continue
         title, site = split_site(line.text, counts, all_keys)
+        title = title.replace("\xad", "")  # a soft hyphen (a browser's copy keeps them) is no character of the title
         if english:
             title = _SPACE_BEFORE_MARK.sub(r"\1", title)
         content = {word for word in line.lower if len(word) > 2} - stops
@@ -244,11 +249,16 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     by_index = {places[id(c.line)][0]: c for c in out}
     for k, cand in by_index.items():
         above = by_index.get(k - 1)
+        # (a line of three words or fewer above is a kicker, not a headline)
         cand.features["is_deck"] = float(
             above is not None
+            and above.line.n_words >= 4
             and cand.line.n_words > above.line.n_words
             and cand.features["title_case"] < above.features["title_case"]
         )
+    for k, cand in by_index.items():  # a short line right above: a kicker over its headline
+        above = by_index.get(k - 1)
+        cand.features["under_kicker"] = float(above is not None and above.line.n_words <= 3 < cand.line.n_words)
     # the candidate nearest above a byline: no other candidate but a deck, or a name of
     # one or two words (the byline's own name: "Tim O'Reilly", "Follow", date), stands between
     for cand in out:
@@ -262,13 +272,60 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
                 if o is not cand
             )
         )
+    out += _sub_line_candidates(out, counts, page_lower, lines)
     # evidence relative to the page's other candidates: the one the page repeats most
     top = max((c.features["in_meta"] for c in out), default=0.0)
     for cand in out:
         cand.features["meta_best"] = float(top > 0 and cand.features["in_meta"] == top)
     for cand in out:  # the page's first level-1 heading among the candidates
         cand.features["first_h1"] = float(cand.line.heading == 1 and cand is next((c for c in out if c.line.heading == 1), None))
+    page_stops = stops if span.language in _stopwords() else frozenset()
+    page_features(out, {id(c): places[id(c.line)][0] for c in out}, lines, start_index, page_stops, key)
     return out
+
+
+def _sub_line_candidates(
+    out: list[Candidate], counts: Counter[str], page_lower: str, lines: Sequence[Line]
+) -> list[Candidate]:
+    """The candidates' sub-line readings (``headline_features.variants``): a list number, a
+    breadcrumb, a kicker or a date glued before the headline removed."""
+    first_key = key(lines[0].text) if lines else ""
+    first_no = lines[0].no if lines else 0
+    top_no = lines[min(2, len(lines) - 1)].no if lines else 0  # the <title> line and its copies
+
+    def echo_in(own_no: int) -> Callable[[str], bool]:
+        def echoed(text: str) -> bool:  # printed elsewhere on the page than on line own_no
+            k = key(text)
+            if len(k.split()) < 2:
+                return False
+            in_first = own_no != first_no and f" {k} " in f" {first_key} "
+            return counts.get(k, 0) >= 1 or in_first or page_lower.count(text.lower()) >= 2
+
+        return echoed
+
+    extra = []
+    for cand in out:
+        echoed = echo_in(cand.line.no)
+        for title, kind in variants(cand.title, echoed, _rules()["max_glued_words"]):
+            n = len(_KEY_WORDS.findall(title))
+            echo = echoed(title)
+            if n < 1 or (kind == "part" and not echo and cand.line.no > top_no):
+                continue  # a part of a line is a reading only where the page bears it out
+            f = dict(cand.features)
+            title_key = key(title)
+            f.update(
+                {
+                    f"variant_{kind}": 1.0,
+                    "repeated": float(counts[title_key] >= 2),
+                    "in_meta": min(3.0, float(_repeats_in_page(title, page_lower))) if page_lower else 0.0,
+                    "words_1_2": float(n <= 2),
+                    "words_3_4": float(3 <= n <= 4),
+                    "words_over_15": max(0, n - 15) / 10,
+                    "full_stop": float(title.endswith(".")),
+                }
+            )
+            extra.append(Candidate(cand.line, title, None, f))
+    return extra
 
 
 def _names_copyright(text: str) -> bool:
@@ -330,8 +387,24 @@ def _share(scores: Sequence[float], lo: int, hi: int, test: Callable[[float], bo
 
 
 @lru_cache(maxsize=1)
+def _rules() -> dict:
+    return load_rules("headline")
+
+
+@lru_cache(maxsize=1)
 def _model() -> dict[str, float]:
     return {str(k): float(v) for k, v in load_rules("headline_model")["weights"].items()}
+
+
+@lru_cache(maxsize=1)
+def _calibration() -> dict[str, float]:
+    return {str(k): float(v) for k, v in load_rules("headline_model")["calibration"].items()}
+
+
+def no_headline_doubt() -> Doubt:
+    """The doubt of a title the cleaner took without a headline line (``data/headline.yml``)."""
+    rule = _rules()["no_headline"]
+    return Doubt(float(rule["probability"]), str(rule["reason"]))
 
 
 def candidate_score(features: dict[str, float]) -> float:
@@ -351,18 +424,31 @@ def find_headline(span: Span, page: str = "", furniture: frozenset[int] | None =
         return None
     best: tuple[float, Candidate] | None = None
     found = candidates(span, page, furniture)
+    scores = []
     for cand in found:
         score = candidate_score(cand.features)
+        scores.append(score)
         if best is None or score > best[0]:
             best = (score, cand)
     if best is None:
         return None
     cand = best[1]
+    margin = confidence_inputs(scores)[1]
+    probability = round(calibrated(_calibration(), calibration_inputs(scores, cand.features)), 3)
+    reason = doubt_reason(cand.features, margin, _rules()) if probability < _rules()["reason_below"] else None
+    doubt = Doubt(probability, reason)
     # the headline printed twice with other punctuation ("Prince -- Woman Warns ...",
     # "Prince Woman Warns ..."): the first printing, the page's own, is kept
+    # (of that first line's readings, a list number or breadcrumb cut off or not, the best scored)
+    # (the page's first lines are passed over: a scraper's copy of the <title> stands there)
     same = key(cand.title)
-    cand = next(c for c in found if key(c.title) == same)
-    return Headline(cand.title, cand.line.no, cand.site, cand.line.raw)
+    top_no = span.lines[min(2, len(span.lines) - 1)].no
+    first_no = next((c.line.no for c in found if key(c.title) == same and c.line.no > top_no), cand.line.no)
+    cand = max(
+        (c for c, s in zip(found, scores) if c.line.no == first_no and key(c.title) == same),
+        key=lambda c: scores[found.index(c)],
+    )
+    return Headline(cand.title, cand.line.no, cand.site, cand.line.raw, doubt)
 
 
 def _repeats_in_page(title: str, page_lower: str) -> int:
@@ -389,10 +475,12 @@ def _is_furniture(lines: Sequence[Line], k: int) -> bool:
     return False
 
 
-def _eligible(line: Line, cfg: dict) -> bool:
+def _eligible(line: Line, cfg: dict, first_parts: frozenset[str] = frozenset()) -> bool:
     if not line.words or line.image and line.n_words < 3:
         return False
-    if not cfg["min_words"] <= line.n_words <= cfg["max_words"]:
+    # a one-word headline ("Zeitphilosophie") only as a heading or echoed in the <title> line
+    one_word = line.n_words == 1 and _rules()["one_word_headlines"] and (line.heading > 0 or key(line.text) in first_parts)
+    if not (cfg["min_words"] <= line.n_words <= cfg["max_words"] or one_word):
         return False
     if line.link_density > 0.5 and not line.heading:
         return False

@@ -15,7 +15,7 @@ CORPUS = Path(__file__).resolve().parents[3] / "shared" / "devcorpus" / "web"
 
 # Floors just under the figures reached (see `make eval`): a change that
 # loses ground on real pages fails here.
-FLOORS = {"body_f1": 0.95, "share_090": 0.89, "title_exact": 0.91, "furniture_leads": 0}  # speed: bench/, not a timed test
+FLOORS = {"body_f1": 0.95, "share_090": 0.89, "title_exact": 0.90, "furniture_leads": 0}  # speed: bench/, not a timed test
 
 
 @pytest.fixture(scope="module")
