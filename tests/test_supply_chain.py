@@ -83,7 +83,7 @@ def test_every_action_is_pinned_by_commit_sha_with_its_tag(workflow):
 
 
 def test_the_hash_writer_adds_each_files_hash():
-    spec = importlib.util.spec_from_file_location("lock_hashes", ROOT / "scripts" / "lock_hashes.py")
+    spec = importlib.util.spec_from_file_location("lock_hashes", ROOT / ".ci" / "lock_hashes.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     report = {
