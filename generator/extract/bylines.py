@@ -25,25 +25,35 @@ from generator.lexicon import is_given_name
 from generator.files.rules import load_confidence, load_rules
 from generator.model import CleanDoc, Field, Provenance
 
-# "By Jane Doe", "Written by ...", "By: ...", and "ByJane Doe" as a dump glues it.
-_BY = re.compile(r"^(?:(?:written|posted|reported|story|words)\s+)?by(?:\s*:?(?:\s+(?P<rest>.*))?|(?=[A-Z])(?P<glued>.*))$", re.I)
+_CUES = load_rules("bylines")  # the cue words in the corpus's languages, each with its why
+# "By Jane Doe", "Von Lisa Petrich", "Par X", "Autor: X", "By: ...", and "ByJane Doe" as a
+# dump glues it (English's "By" only: "Vonovia" is no "Von").
+_BY = re.compile(
+    r"^(?:(?:" + "|".join(_CUES["cues"]) + r")(?:\s*:?\s+(?P<rest>\S.*)|\s*:?\s*$)"
+    r"|(?:(?:written|posted|reported|story|words)\s+)?by(?=[A-Z])(?P<glued>.*))$",
+    re.I,
+)
 _LEAD_MARKS = re.compile(r"^[\s/|•·*+>-]+")
 # A stamp before the byline: "Wednesday January 18, 2017 10:44 am PST by Juli Clover",
-# "December 19, 2016 by Maggie Winterfeldt": dates, times and separators only, then "by".
-_STAMP_THEN_BY = re.compile(r"^(?=[^\n]*\d)[\w\s,.:|•·/–—-]{0,80}?\s(?=by\s)", re.I)
+# "December 19, 2016 by Maggie Winterfeldt", "01. Dez. 2022 | 14:08 Uhr | von Jona Göbelbecker":
+# dates, times and separators only, then a cue.
+_STAMP_THEN_BY = re.compile(r"^(?=[^\n]*\d)[\w\s,.:|•·/–—-]{0,80}?\s(?=(?:by|von|par|por|di|door)\s)", re.I)
 # Where the names end: a time, a date, a divider, a "Published"/"Updated" stamp, a handle.
 _TAIL = re.compile(
     r"\s+(?:on\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
-    r"|\s*(?:\||•|·|—|–|\s-\s)|\s+(?:last\s+)?(?:published|updated|posted)\b|\s*@\w|\s*\d"
-    r"|\s+(?:in|on|at)\s"  # "Written by Michael Larabel in Valve on 1 June 2019"
+    r"|\s*(?:\||•|·|∙|—|–|\s-\s)|\s+(?:last\s+)?(?:published|updated|posted)\b|\s*@\w|\s*\d"
+    # "Written by Michael Larabel in Valve on 1 June 2019", "von X am 21. April 2020" (data/bylines.yml)
+    r"|\s+(?:in|on|at)\s"
+    r"|\s+(?-i:" + "|".join(re.escape(w) for w in _CUES["name_end_words"]) + r")(?:\s|:|$)"  # as written: "Le Pen" is a name
     r"|\s+follow\b",  # a social prompt after the name: "By Abraham Riesman Follow @abrahamjoseph"
     re.I,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|&)\s*|\s+(?:" + "|".join(re.escape(w) for w in _CUES["and_words"]) + r")\s+")
 _PAREN = re.compile(r"\s*\([^)]*\)")
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*|Mc\w+)$")
-# Lower-case words that may stand inside a name ("Lisa de Moraes", "Ludwig van Beethoven").
-_PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "du", "bin", "al", "el", "ter", "dos", "das"})
+# A name's word opens with a capital, in any alphabet ("Łukasz", "Émile"), or is an initial.
+_NAME_WORD = re.compile(r"^(?:(?=[^\W\d_])(?!\w*[^\w'’.-])[^\W\d_][\w'’.-]*|Mc\w+)$")
+# Lower-case words that may stand inside a name ("Lisa de Moraes", "Ursula von der Leyen").
+_PARTICLES = frozenset(_CUES["particles"])
 _NAME_WORDS = (2, 5)
 _LOOK_LINES = 400  # a byline sits in the page's head, not among its comments
 _NEAR_TITLE_LINES = 25  # a byline without "By" stands right under the headline
@@ -60,6 +70,7 @@ def _not_names() -> frozenset[str]:
     for role in cues["byline_roles"]:
         words.update(role.casefold().split())
     words.update(w.casefold() for w in cues.get("byline_not_person", []))
+    words.update(w.casefold() for w in _CUES["not_names"])
     return frozenset(words)
 
 
@@ -81,11 +92,16 @@ def _is_person(part: str) -> bool:
         return False
     if any(w.casefold().strip(".,") in _not_names() for w in words):
         return False
-    if not all(_NAME_WORD.match(w) or w in _PARTICLES for w in words):
+    if not all(_is_name_word(w) or w in _PARTICLES for w in words):
         return False
-    if not _NAME_WORD.match(words[0]) or not _NAME_WORD.match(words[-1]):
+    if not _is_name_word(words[0]) or not _is_name_word(words[-1]):
         return False
     return outlet_by_name(part) is None and part.casefold() not in _place_names()
+
+
+def _is_name_word(word: str) -> bool:
+    """A word that may stand in a name: capitalised in any alphabet ("Łukasz"), or "McX"."""
+    return word[:1].isupper() and _NAME_WORD.match(word) is not None
 
 
 def _tidy(name: str) -> str:
@@ -141,7 +157,12 @@ def _may_hold_by(line: str) -> bool:
     a cheap test before the Markdown is taken out. Taking it out never joins two
     letters, except a link's "[" dropped between the text before it and its own
     ("b[y](...)"), so the test drops the "["s too."""
-    return "by" in line.replace("[", "").lower()
+    low = line.replace("[", "").lower()
+    return any(cue in low for cue in _CUE_LETTERS)
+
+
+# Letters every cue of data/bylines.yml holds (a line without any holds no byline).
+_CUE_LETTERS = ("by", "von", "par", "por", "aut", "di", "door", "tex", "tek", "da")
 
 
 def _page_lines(text: str) -> list[tuple[int, str]]:
@@ -162,8 +183,8 @@ def _page_lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-# A label line whose next line is the byline's names: "* Author:", "Written by:".
-_AUTHOR_LABEL = re.compile(r"^[\W_]*(?:authors?|writers?|written\s+by)\s*:\s*$", re.I)
+# A label line whose next line is the byline's names: "* Author:", "Written by:", "Autor:", "Auteur :".
+_AUTHOR_LABEL = re.compile(r"^[\W_]*(?:authors?|writers?|written\s+by|autor(?:in|en)?|auteure?|autora?|autore)\s*:\s*$", re.I)
 
 
 def _plain_text(line: str) -> str:

@@ -76,6 +76,7 @@ def parse_date_span(text: str, parts: tuple[str, ...] = _FULL) -> tuple[int | No
     ("Aug. 13, 2015", "5 August 2015", "2015-08-05", "August 2015", "Aug 13")
     of a valid date are read without it (see :func:`_parse_plain_span`).
     """
+    text = " ".join(text.split())  # "13.  August 2015" as an escaped dump leaves it ("13\\. August")
     plain = _parse_plain_span(text, frozenset(parts))
     if plain is not None:
         return plain
@@ -90,7 +91,7 @@ def parse_date_span(text: str, parts: tuple[str, ...] = _FULL) -> tuple[int | No
         settings["STRICT_PARSING"] = True  # a full date must have all three parts written
     if re.match(r"\d{4}", text):
         settings["DATE_ORDER"] = "YMD"
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    parsed = dateparser.parse(text, languages=_parser_languages(), settings=settings)
     if parsed is None:
         return None
     return (
@@ -98,6 +99,13 @@ def parse_date_span(text: str, parts: tuple[str, ...] = _FULL) -> tuple[int | No
         parsed.month,
         parsed.day if "day" in parts else None,
     )
+
+
+@lru_cache(maxsize=1)
+def _parser_languages() -> list[str]:
+    """The languages dateparser reads a span in: data/dates.yml's, English first (a span
+    English reads is read as before; one it does not, in the first language that does)."""
+    return ["en", *sorted(date_rules().languages - {"en"})]
 
 
 @lru_cache(maxsize=1)
@@ -109,15 +117,19 @@ def _plain_spans() -> dict[frozenset[str], tuple[re.Pattern[str], ...]]:
     """
     month = word_alternation([n for ns in load_rules("dates")["months"].values() for n in ns])
     day, year = r"(?P<day>[0-9]{1,2})", r"(?P<year>(?:19|20)[0-9]{2})"
+    # a day before its month: German's dot ("13. August"), French's "1er", "1º"; Spanish's "de"
+    day_first = r"(?P<day>[0-9]{1,2})(?:\.|er|º)?"
     mon = rf"(?P<mon>{month})"
     return {
         frozenset(_FULL): (
             re.compile(rf"{mon}\.? {day},? {year}"),
-            re.compile(rf"{day} {mon}\.?,? {year}"),
+            re.compile(rf"{day_first} (?:de )?{mon}\.?,? (?:de |del )?{year}"),
             re.compile(rf"{year}(?P<sep>[-/.])(?P<num>0[1-9]|1[0-2])(?P=sep)(?P<day>0[1-9]|[12][0-9]|3[01])"),
+            # "13.08.2015", "4. 2. 2022": day first (data/dates.yml, day-month-year-dotted)
+            re.compile(rf"(?P<day>0?[1-9]|[12][0-9]|3[01])\. ?(?P<num>0?[1-9]|1[0-2])\. ?{year}"),
         ),
-        frozenset(("month", "year")): (re.compile(rf"{mon}\.?,? {year}"),),
-        frozenset(("day", "month")): (re.compile(rf"{mon}\.? {day}"), re.compile(rf"{day} {mon}")),
+        frozenset(("month", "year")): (re.compile(rf"{mon}\.?,? (?:de |del )?{year}"),),
+        frozenset(("day", "month")): (re.compile(rf"{mon}\.? {day}"), re.compile(rf"{day_first} (?:de )?{mon}")),
     }
 
 
@@ -166,6 +178,8 @@ def extract_date_spans(text: str) -> tuple[DateSpan, ...]:
     """Every date-looking span of ``text``, parsed, in order, without overlaps."""
     if not _SPAN_NEEDS.search(text):
         return ()
+    if "\\." in text:  # html2text escapes a number's dot ("29\\. Juni 2017"): read as "29.  Juni", same length
+        text = text.replace("\\.", ". ")
     rules = date_rules()
     # Most texts with a digit name no month: the patterns that write one are not run on them.
     names_month = rules.month_hint.search(text) is not None
@@ -428,8 +442,8 @@ class DateEvidence:
 
 
 # Languages whose dates in words the rules of data/dates.yml read (month and weekday
-# names, "Published", "on Friday"): on other pages only the URL's date is read.
-DATE_WORD_LANGUAGES = frozenset({"en"})
+# names, "Published" / "Veröffentlicht am"): on other pages only the URL's date is read.
+DATE_WORD_LANGUAGES = date_rules().languages
 
 
 def extract_date_evidence(doc: CleanDoc, byline_line: int | None = None) -> DateEvidence:
@@ -437,8 +451,8 @@ def extract_date_evidence(doc: CleanDoc, byline_line: int | None = None) -> Date
     ``byline_line``: the seed line of the article's byline, when known.
 
     On a page in a language the rules do not read (``doc.language``; unknown counts
-    as English), only the URL's date: an English month name in a Portuguese page is
-    a coincidence, and "1/2/2019" is not the same day everywhere.
+    as English), only the URL's date: a month name in a Chinese page is a
+    coincidence, and "1/2/2019" is not the same day everywhere.
     """
     url = extract_url_date(doc.source_url)
     years = [int(y) for b in doc.blocks for y in _years(b.plain())]
@@ -483,6 +497,8 @@ def extract_url_date(url: str | None) -> Field[DateValue] | None:
         return None
     rules = date_rules()
     parts = urlsplit(url)
+    if _FILE_PATH.search(parts.path):
+        return None  # a picture's, a recording's or a document's address dates its upload, not an article
     target = parts.path + ("?" + parts.query if parts.query else "")
     for _name, precision, pattern in rules.url_patterns:
         for m in pattern.finditer(target):
@@ -491,6 +507,10 @@ def extract_url_date(url: str | None) -> Field[DateValue] | None:
                 conf = load_confidence("date-url-day" if precision == "day" else "date-url-month")
                 return _field(value, "url-path", f'"{m.group(0)}" in {url}', conf, "extracted")
     return None
+
+
+# A file's address, not a page's: an upload folder, or a media or document file's ending.
+_FILE_PATH = re.compile(r"/wp-content/uploads/|\.(?:mp3|mp4|m4a|ogg|wav|jpe?g|png|gif|webp|svg|pdf|zip|docx?)$", re.I)
 
 
 def _url_value(m: re.Match[str], precision: str, rules: DateRules) -> DateValue | None:

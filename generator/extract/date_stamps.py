@@ -71,7 +71,7 @@ def plain_line(line: str) -> str:
             break
         text = unlinked
     text = _GLUED_TIME.sub(r"\1 \2", text)
-    text = _MD_MARKS.sub(" ", text).replace("\\-", "-")
+    text = _MD_MARKS.sub(" ", text).replace("\\-", "-").replace("\\.", ".")
     return " ".join(_GLUED.sub(" ", text).split())
 
 
@@ -104,19 +104,24 @@ def _role(text: str, span: DateSpan) -> str:
 
 
 # "10/17/2022 04:01 PM EDT": a numeric date, read only where its order is beyond doubt
-# (one of its first two numbers is over 12); "05/08/2015" may be May or August: no date.
+# (one of its first two numbers is over 12); "05/08/2015" may be May or August: no date,
+# but on a page in a language that writes the day first (every one of data/dates.yml's
+# but English: "Le 17/02/2020", "03/05/2022 22:46") it is the 5th of August.
 _NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
 
 
-def numeric_spans(text: str) -> tuple[DateSpan, ...]:
-    """The unambiguous numeric dates of a stamp line ("10/17/2022", "28/11/2016")."""
+def numeric_spans(text: str, day_first: bool = False) -> tuple[DateSpan, ...]:
+    """The numeric dates of a stamp line ("10/17/2022", "28/11/2016"): those whose order is
+    beyond doubt, and with ``day_first`` (the page's language writes the day first) every one."""
     spans = []
     for m in _NUMERIC.finditer(text):
         a, b, year = int(m[1]), int(m[2]), int(m[3])
         if a > 12 and 1 <= b <= 12:
             month, day = b, a
-        elif b > 12 and 1 <= a <= 12:
+        elif b > 12 and 1 <= a <= 12 and not day_first:
             month, day = a, b
+        elif day_first and 1 <= b <= 12:
+            month, day = b, a
         else:
             continue
         try:
@@ -127,8 +132,14 @@ def numeric_spans(text: str) -> tuple[DateSpan, ...]:
     return tuple(spans)
 
 
-def _spans(text: str) -> tuple[DateSpan, ...]:
-    return tuple(sorted(extract_date_spans(text) + numeric_spans(text), key=lambda s: s.start))
+def _spans(text: str, day_first: bool = False) -> tuple[DateSpan, ...]:
+    return tuple(sorted(extract_date_spans(text) + numeric_spans(text, day_first), key=lambda s: s.start))
+
+
+def writes_day_first(language: str | None) -> bool:
+    """Whether a page of ``language`` writes a numeric date day first ("17/02/2020"): every
+    language dates.yml reads but English (whose US pages write the month first)."""
+    return language is not None and language != "en" and language in DATE_WORD_LANGUAGES
 
 
 def reads_language(language: str | None) -> bool:
@@ -137,11 +148,11 @@ def reads_language(language: str | None) -> bool:
     return language in (None, "zxx") or language in DATE_WORD_LANGUAGES
 
 
-def _line_clues(text: str, line_no: int) -> list[DateClue]:
+def _line_clues(text: str, line_no: int, day_first: bool = False) -> list[DateClue]:
     """The dated clues of one stamp line, the article's first: a "Published" date, else
     the earliest date that is not an "Updated" one, else the updated ones."""
     clues = []
-    for span in _spans(text):
+    for span in _spans(text, day_first):
         if span.year is None or span.day is None or is_rejected_date(text, span):
             continue
         clues.append(DateClue(span, _role(text, span), True, text, line_no))  # type: ignore[arg-type]
@@ -154,7 +165,7 @@ def _line_clues(text: str, line_no: int) -> list[DateClue]:
 
 
 def extract_stamp_clues(
-    text: str, title_line: int | None, byline_line: int | None, names: Sequence[str] = ()
+    text: str, title_line: int | None, byline_line: int | None, names: Sequence[str] = (), language: str | None = None
 ) -> tuple[tuple[DateClue, ...], tuple[int, int] | None]:
     """The article's own date stamp near its headline and byline (see the module doc),
     and the window of seed lines searched; ``((), None)`` when there is neither."""
@@ -169,17 +180,18 @@ def extract_stamp_clues(
         ranges.append((byline_line - rules.above_byline, byline_line + rules.below_byline))
     lo, hi = max(1, min(r[0] for r in ranges)), min(len(lines), max(r[1] for r in ranges))
     stamps: list[tuple[int, list[DateClue]]] = []
+    day_first = writes_day_first(language)
     window = {no for a, b in ranges for no in range(max(a, lo), min(b, hi) + 1)} - {title_line}
     for no in sorted(window):
         if not _DIGIT.search(lines[no - 1]):
             continue  # every date span holds a digit, and plain_line adds none: most lines end here
         plain = plain_line(lines[no - 1])
-        spans = _spans(plain)
+        spans = _spans(plain, day_first)
         if not any(s.year and s.day for s in spans):
             continue
         if not _is_stamp(plain, spans, names, no == byline_line):
             continue
-        clues = _line_clues(plain, no)
+        clues = _line_clues(plain, no, day_first)
         label = _label_line_before(lines, no)
         if label and all(c.role == "date-line" for c in clues):
             clues = [replace(c, role=label) for c in clues]  # "Updated:" on the line before
@@ -226,7 +238,8 @@ _STAMP_ROLES = ("published", "updated", "date-line")
 
 
 def add_stamp_clues(
-    evidence: DateEvidence, text: str, title_line: int | None, byline_line: int | None, names: Sequence[str] = ()
+    evidence: DateEvidence, text: str, title_line: int | None, byline_line: int | None, names: Sequence[str] = (),
+    language: str | None = None,
 ) -> DateEvidence:
     """``evidence`` with the page's own stamp (:func:`extract_stamp_clues`) added.
 
@@ -234,7 +247,7 @@ def add_stamp_clues(
     around the headline and byline are dropped: they belong to related stories, comments
     or the masthead, and the article's own one is known.
     """
-    stamps, window = extract_stamp_clues(text, title_line, byline_line, names)
+    stamps, window = extract_stamp_clues(text, title_line, byline_line, names, language)
     if not stamps or window is None:
         return evidence
     lo, hi = window

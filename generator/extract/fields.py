@@ -30,7 +30,7 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
     if date_stamps.reads_language(doc.language):
         title_line = min((b.line_no for b in doc.blocks if b.kind == "title"), default=None)
         names = authors.value if authors else ()
-        date_evidence = date_stamps.add_stamp_clues(date_evidence, seed.text, title_line, byline_line, names)
+        date_evidence = date_stamps.add_stamp_clues(date_evidence, seed.text, title_line, byline_line, names, doc.language)
     article = Article(
         id=seed.id,
         source_path=seed.path,
