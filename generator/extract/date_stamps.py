@@ -32,7 +32,7 @@ from generator.files.rules import load_rules
 _GLUED = re.compile(r"(?<=\d)(?=[A-Z][a-z])")
 # "Dec 20 201610:32 AM": a year glued to the time after it.
 _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}:\d\d)")
-_WORD = re.compile(r"[A-Za-z]{2,}")
+_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more, in any alphabet ("Gefühle")
 _LONG_NUMBER = re.compile(r"\d{3,}")
 _DIGIT = re.compile(r"[0-9]")  # what every date span (extract_date_spans, numeric_spans) holds
 
@@ -138,14 +138,10 @@ def _spans(text: str, day_first: bool = False) -> tuple[DateSpan, ...]:
 
 def writes_day_first(language: str | None) -> bool:
     """Whether a page of ``language`` writes a numeric date day first ("17/02/2020"): every
-    language dates.yml reads but English (whose US pages write the month first)."""
-    return language is not None and language != "en" and language in DATE_WORD_LANGUAGES
-
-
-def reads_language(language: str | None) -> bool:
-    """Whether stamps are read on a page of ``language``: English, or unknown (None, or
-    ``zxx``: too little text to tell, as on a page that is mostly a picture)."""
-    return language in (None, "zxx") or language in DATE_WORD_LANGUAGES
+    language dates.yml reads but English (whose US pages write the month first). Not any
+    other: py3langid takes some English pages for Luxembourgish ("10/04/2016 05:07 AM EDT"
+    is October 4th)."""
+    return language != "en" and language in DATE_WORD_LANGUAGES
 
 
 def _line_clues(text: str, line_no: int, day_first: bool = False) -> list[DateClue]:
@@ -219,6 +215,9 @@ def _label_line_before(lines: list[str], no: int) -> str | None:
 
 
 def _the_articles(stamps: list[tuple[int, list[DateClue]]], title_line: int | None, byline_line: int | None) -> list[DateClue]:
+    labelled = [st for st in stamps if any(c.role == "published" for c in st[1])]
+    if labelled:
+        stamps = labelled  # "Veröffentlicht am 16.08.2019" over an unlabelled date nearer (a comment's)
     if byline_line:
         ranked = sorted(stamps, key=lambda s: (abs(s[0] - byline_line), s[0] < byline_line))
         clues = list(ranked[0][1])
@@ -228,9 +227,10 @@ def _the_articles(stamps: list[tuple[int, list[DateClue]]], title_line: int | No
             if published is not None:
                 clues.append(published)
         return clues
-    after = [s for s in stamps if title_line and s[0] > title_line]
-    if after:
-        return after[0][1]
+    if title_line:
+        # the stamp nearest the headline: the article's own sits next to it, a related
+        # story's further down; at equal distance the one under it
+        return min(stamps, key=lambda st: (abs(st[0] - title_line), st[0] < title_line))[1]
     return stamps[-1][1]
 
 
