@@ -177,7 +177,9 @@ def extract_stamp_clues(
     lo, hi = max(1, min(r[0] for r in ranges)), min(len(lines), max(r[1] for r in ranges))
     stamps: list[tuple[int, list[DateClue]]] = []
     day_first = writes_day_first(language)
-    window = {no for a, b in ranges for no in range(max(a, lo), min(b, hi) + 1)} - {title_line}
+    # the headline's own line too: where the headline found is a kicker or stamp line ("FINTECH
+    # 20. Juni 2019"), its date is the stamp; a real headline has more words than a stamp may
+    window = {no for a, b in ranges for no in range(max(a, lo), min(b, hi) + 1)}
     for no in sorted(window):
         if not _DIGIT.search(lines[no - 1]):
             continue  # every date span holds a digit, and plain_line adds none: most lines end here
@@ -251,9 +253,12 @@ def add_stamp_clues(
     if not stamps or window is None:
         return evidence
     lo, hi = window
-    seen = {(c.line_no, c.span.text, c.role) for c in evidence.clues}
+    # A stamp read from the page's line replaces the clean block's reading of the same date:
+    # the line is a stamp ("Crime Published On May 10, 2022 01:52 PM"), not prose.
+    stamped = {(c.line_no, c.span.text, c.role) for c in stamps}
     kept = tuple(
-        c for c in evidence.clues if c.role not in _STAMP_ROLES or not c.line_no or lo <= c.line_no <= hi
+        c for c in evidence.clues
+        if (c.role not in _STAMP_ROLES or not c.line_no or lo <= c.line_no <= hi)
+        and (c.line_no, c.span.text, c.role) not in stamped
     )
-    added = tuple(c for c in stamps if (c.line_no, c.span.text, c.role) not in seen)
-    return replace(evidence, clues=added + kept)
+    return replace(evidence, clues=stamps + kept)
