@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from generator.extract.date_rules import date_rules, word_alternation
 from generator.extract.date_spans import extract_date_spans
 from generator.extract.outlets import outlet_by_name
 # The offline first-name list the actor recogniser uses (gender-guesser's): a word list, no model.
@@ -39,12 +40,17 @@ _LEAD_MARKS = re.compile(r"^[\s/|•·*+>-]+")
 # dates, times and separators only, then a cue.
 _STAMP_THEN_BY = re.compile(r"^(?=[^\n]*\d)[\w\s,.:|•·/–—-]{0,80}?\s(?=(?:by|von|par|por|di|door)\s)", re.I)
 # Where the names end: a time, a date, a divider, a "Published"/"Updated" stamp, a handle.
+_WEEKDAY_WORD = word_alternation([n for ns in load_rules("dates")["weekdays"].values() for n in ns])
+_MONTH_WORD = word_alternation([n for ns in load_rules("dates")["months"].values() for n in ns])
 _TAIL = re.compile(
-    r"\s+(?:on\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
-    r"|\s*(?:\||•|·|∙|—|–|\s-\s)|\s+(?:last\s+)?(?:published|updated|posted)\b|\s*@\w|\s*\d"
+    # a weekday, or a month before a day, as dates.yml names them (whole words: "Friedrich"
+    # and "Montenegro" are names, "Jung 28." no June)
+    r"\s+(?:on\s+)?(?=" + _WEEKDAY_WORD + r"|" + _MONTH_WORD + r"\.?\s+\d)"
+    r"|\s*(?:\||•|·|∙|—|–|\s-\s|\s/\s|//)|\s+(?:last\s+)?(?:published|updated|posted)\b|\s*@\w|\s*\d"
     # "Written by Michael Larabel in Valve on 1 June 2019", "von X am 21. April 2020" (data/bylines.yml)
     r"|\s+(?:in|on|at)\s"
     r"|\s+(?-i:" + "|".join(re.escape(w) for w in _CUES["name_end_words"]) + r")(?:\s|:|$)"  # as written: "Le Pen" is a name
+    r"|\s+(?:" + date_rules().published.pattern + "|" + date_rules().updated.pattern + r")\s*:"  # "Veröffentlicht: 26.12.2022"
     r"|\s+follow\b",  # a social prompt after the name: "By Abraham Riesman Follow @abrahamjoseph"
     re.I,
 )
@@ -90,13 +96,32 @@ def _is_person(part: str) -> bool:
     words = part.split()
     if not _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1] or any(ch.isdigit() for ch in part):
         return False
-    if any(w.casefold().strip(".,") in _not_names() for w in words):
-        return False
+    if any(p in _not_names() for w in words for p in w.casefold().strip(".,").split("-")):
+        return False  # "Online-Redaktion" is a desk as "Redaktion" is
     if not all(_is_name_word(w) or w in _PARTICLES for w in words):
         return False
     if not _is_name_word(words[0]) or not _is_name_word(words[-1]):
         return False
     return outlet_by_name(part) is None and part.casefold() not in _place_names()
+
+
+def _is_single_name(word: str) -> bool:
+    """A byline's one word that may be a writer's name or pen name ("Fabian", "IWB"): capitalised
+    letters, not a role or desk, an outlet, a place, a function word or a month or weekday."""
+    if not _is_name_word(word) or len(word) < 2 or not word.replace("-", "").replace(".", "").isalpha():
+        return False
+    folded = word.casefold()
+    if folded in _not_names() or folded in _place_names() or folded in _function_words_all():
+        return False
+    if folded in date_rules().month_numbers or folded in date_rules().weekday_numbers:
+        return False
+    return outlet_by_name(word) is None
+
+
+@lru_cache(maxsize=None)
+def _function_words_all() -> frozenset[str]:
+    """The function words of every language data/stopwords.yml lists ("Von", "Le", "The")."""
+    return frozenset(str(w).casefold() for ws in load_rules("stopwords").values() for w in ws)
 
 
 def _is_name_word(word: str) -> bool:
@@ -120,21 +145,29 @@ def _unlink(line: str, glue: str) -> str:
 
 
 def authors_in_line(line: str) -> tuple[str, ...]:
-    """The people a byline line names, or ``()`` when it is not a byline of people."""
+    """The people a byline line names, or ``()`` when it is not a byline of people. One word
+    may be the name when a stamp stands before or after it ("Erstellt von Fabian am ...")."""
     if not _may_hold_by(line):
         return ()
     # A link ends a name: "By [Howard Blume](...)Staff Writer" is a name, then a role.
     plain = " ".join(_MD_MARKS.sub(" ", _unlink(line, ", ")).split())
     plain = _LEAD_MARKS.sub("", plain)
     stamp = _STAMP_THEN_BY.match(plain)
-    if stamp and extract_date_spans(stamp.group(0)):
+    if stamp and _is_stamp_prefix(stamp.group(0)):
         plain = plain[stamp.end():]
+    else:
+        stamp = None
     by = _BY.match(plain)
     rest = (by.group("rest") or by.group("glued")) if by else None
     if not rest or len(plain) > _MAX_CHARS:
         return ()
     tail = _TAIL.search(_PAREN.sub(lambda m: " " * len(m.group(0)), rest))  # a paren's digits are no tail
     names = rest[: tail.start()] if tail else rest
+    parts = [p for p in (_PAREN.sub("", part).strip(" .,:") for part in _SPLIT.split(names)) if p]
+    if len(parts) == 1 and (tail or stamp) and _is_single_name(parts[0]):
+        # one word after the cue, then the stamp: "Erstellt von Fabian am Dienstag 6. Mai 2014",
+        # "By Daniel | Published: 23. Juli 2017", "October 19, 2019 by IWB"
+        return (parts[0],)
     found: list[str] = []
     for part in _SPLIT.split(names):
         credit = _PAREN.search(part)
@@ -150,6 +183,27 @@ def authors_in_line(line: str) -> tuple[str, ...]:
         elif part:
             return ()  # "By continuing to browse ...": a sentence, not a byline
     return tuple(dict.fromkeys(found))
+
+
+_PREFIX_WORD = re.compile(r"[^\W\d_]{2,}")
+_PREFIX_MAX_WORDS = 2
+
+
+def _is_stamp_prefix(prefix: str) -> bool:
+    """Whether the text before a byline's cue is a stamp: a date, and besides it, its labels,
+    weekday and time, at most two words ("Am 13. November 2019 Von ...", "Veröffentlicht am
+    12. Juni 2017 von ..."), not a sentence ("seit dem 18. August 2015 wird den Anwendern von
+    Windows 7")."""
+    spans = extract_date_spans(prefix)
+    if not spans:
+        return False
+    rest = prefix
+    for span in reversed(spans):
+        rest = rest[: span.start] + " " + rest[span.end :]
+    rules = date_rules()
+    for pattern in (rules.published, rules.updated, *rules.line_filler, rules.weekday_any):
+        rest = pattern.sub(" ", rest)
+    return len(_PREFIX_WORD.findall(rest)) <= _PREFIX_MAX_WORDS
 
 
 def _may_hold_by(line: str) -> bool:
@@ -251,7 +305,7 @@ def _author_links(line: str) -> tuple[str, ...]:
 
 
 _BIO_VERB = re.compile(r"\s+(?:is|was|covers|writes|reports|has|joined|edits)\b")
-_AUTHOR_LINK = re.compile(r"\]\([^)]*/(?:authors?|people|contributors?|writers?|staff|profiles?|profile|by)/", re.I)
+_AUTHOR_LINK = re.compile(r"\]\([^)]*/(?:authors?|people|contributors?|writers?|staff|profiles?|profile|by|autor(?:en|in)?|auteurs?|autore?s?|autori|redakteur(?:e|in)?)/", re.I)
 
 
 def _named_again(name: str, lines: list[tuple[int, str]], no: int, line: str) -> bool:
