@@ -150,7 +150,7 @@ def authors_in_line(line: str) -> tuple[str, ...]:
     if not _may_hold_by(line):
         return ()
     # A link ends a name: "By [Howard Blume](...)Staff Writer" is a name, then a role.
-    plain = " ".join(_MD_MARKS.sub(" ", _unlink(line, ", ")).split())
+    plain = " ".join(_MD_MARKS.sub(" ", _unlink(line, ", ")).split()).replace("\\.", ".")
     plain = _LEAD_MARKS.sub("", plain)
     stamp = _STAMP_THEN_BY.match(plain)
     if stamp and _is_stamp_prefix(stamp.group(0)):
@@ -262,7 +262,14 @@ def _bare_name(text: str) -> str | None:
 # A byline without "By": a name, then a separator or a handle, then the stamp or the
 # outlet: "Valentina Palladino - Aug 10, 2016 11:15 am UTC", "James Akinaka • 8h",
 # "Pete Evans · CBC News · Posted: ...", "Jon Fingas , @jonfingas", "Alex Perry 1 day ago".
-_NAME_THEN = re.compile(r"^(?P<name>[^\d@|•·—–/,]{4,60}?)\s*(?:@\w+|[|•·—–/,]|\s-\s|(?=\s\d+\s*(?:m|h|d|min|mins|minutes?|hours?|days?)\b))")
+# ... or a name right before the date itself or its label: "MikeNils 18.10.2019, 15:07 Uhr",
+# "Evgenia Karp Zuletzt geändert am 06.11.2023" (the rest must then hold a date).
+_NAME_THEN = re.compile(
+    r"^(?P<name>[^\d@|•·—–/,]{4,60}?)\s*(?:@\w+|[|•·—–/,]|\s-\s|(?=\s\d+\s*(?:m|h|d|min|mins|minutes?|hours?|days?)\b)"
+    r"|(?=\s(?:\d{1,2}\.\s?\d{1,2}\.|\d{1,2}\.?\s" + _MONTH_WORD + r"))"
+    r"|(?=\s(?:" + date_rules().published.pattern + "|" + date_rules().updated.pattern + r")))",
+    re.I,
+)
 _TRAILING_WEEKDAY = re.compile(r"\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
 _AGO = re.compile(r"\b\d+\s*(?:m|h|d|min|mins|minutes?|hrs?|hours?|days?)\b(?:\s+ago)?", re.I)
 
@@ -283,6 +290,37 @@ def _name_with_stamp(text: str) -> str | None:
         return None
     if extract_date_spans(rest) or _AGO.search(rest) or re.match(r"\s*@\w", rest) or outlet_by_name(rest.strip(" ,|•·-").split(" · ")[0]):
         return name
+    return None
+
+
+_STAMP_SEPARATORS = re.compile(r"^[\s|•·/–—,:-]*")
+_STAMP_NAME_WORDS = (2, 3)
+
+
+def _stamp_then_name(text: str) -> str | None:
+    """The name a line (its :func:`_plain_text`) gives right after the stamp it opens with:
+    "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "21. Jan 2022 //
+    Dominik Ricker": two or three words that read as a name opening with a first name."""
+    plain = _LEAD_MARKS.sub("", text)
+    if len(plain) > _MAX_CHARS or not plain[:1].isdigit() and not plain[:1].isupper():
+        return None
+    spans = extract_date_spans(plain)
+    if not spans or spans[0].start > 2 or not (spans[0].year and spans[0].day):
+        return None
+    rest = plain[spans[0].end :]
+    for pattern in date_rules().line_filler:
+        rest = pattern.sub(" ", rest)
+    words = _STAMP_SEPARATORS.sub("", rest).split()
+    for n in range(_STAMP_NAME_WORDS[1], _STAMP_NAME_WORDS[0] - 1, -1):
+        # the longer name only where it ends the line or a separator follows it: in
+        # "Ulrike Stockhausen Schreibe einen Kommentar" the name is two words
+        if n > _STAMP_NAME_WORDS[0] and len(words) > n and not re.match(r"[|•·/–—,-]", words[n]):
+            continue
+        if len(words) > n and words[n][:1].islower():
+            continue  # a sentence goes on: "23.01.2022 - Dorothea Wierer darf ..." is a headline
+        name = " ".join(words[:n]).strip(" ,.")
+        if len(words) >= n and _is_person(name) and _opens_with_given_name(name):
+            return name
     return None
 
 
@@ -335,7 +373,7 @@ def _near_title_byline(no: int, line: str, lines: list[tuple[int, str]], close: 
     if linked:
         return linked, "byline-name"
     plain = _plain_text(line)  # read by both checks below
-    stamped = _name_with_stamp(plain)
+    stamped = _name_with_stamp(plain) or _stamp_then_name(plain)
     if stamped:
         return (_tidy(stamped),), "byline-name"
     name = _bare_name(plain)
