@@ -549,5 +549,7 @@ def _url_value(m: re.Match[str], precision: str, rules: DateRules) -> DateValue 
 
 def warm_up() -> None:
     """Load dateparser's language data now (it loads on a first parse), so forked
-    extraction workers inherit it instead of each loading it."""
+    extraction workers inherit it instead of each loading it): every language of
+    data/dates.yml's, as a span no language reads makes dateparser try each."""
     parse_date_span("29 February 2012")
+    dateparser.parse("29 Xyzzy 2012", languages=_parser_languages(), settings={"PARSERS": ["absolute-time"]})
