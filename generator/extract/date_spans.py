@@ -450,6 +450,15 @@ class DateEvidence:
 DATE_WORD_LANGUAGES = date_rules().languages
 
 
+# Where an "Updated" stamp in a later year than the one the body writes most is a revision
+# long after publication, and no date (dates.date_candidates): English pages, and pages of
+# unknown language. On web/ (English) the rule keeps 2 wrong dates out ("Last Updated:
+# January 7, 2025" on a 2020 story); on web2's other languages it kept out 4 right dates and
+# no wrong one: a German "Stand:" or "Aktualisiert:" beside the headline is the article's
+# own last revision, the body's years are its history.
+_USUAL_YEAR_LANGUAGES = frozenset({None, "en", "zxx"})
+
+
 def extract_date_evidence(doc: CleanDoc, byline_line: int | None = None) -> DateEvidence:
     """Read the document's date evidence (blocks, dateline and URL; never its furniture);
     ``byline_line``: the seed line of the article's byline, when known.
@@ -458,6 +467,8 @@ def extract_date_evidence(doc: CleanDoc, byline_line: int | None = None) -> Date
     years = [int(y) for b in doc.blocks for y in _years(b.plain())]
     body_years = [y for b in doc.body_blocks() for y in _bare_years(b.plain())]
     usual = max(set(body_years), key=lambda y: (body_years.count(y), y)) if body_years else None
+    if doc.language not in _USUAL_YEAR_LANGUAGES:
+        usual = None  # see _USUAL_YEAR_LANGUAGES
     return DateEvidence(extract_date_clues(doc, byline_line), extract_weekday_mentions(doc), url, max(years, default=None), usual)
 
 

@@ -32,6 +32,9 @@ from generator.files.rules import load_rules
 _GLUED = re.compile(r"(?<=\d)(?=[A-Z][a-z])")
 # "Dec 20 201610:32 AM": a year glued to the time after it.
 _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}:\d\d)")
+# "19. Juni 201619. Juni 2016", "20 janvier 202020 janvier 2020": a year glued to the next
+# date's day (a published and an updated stamp side by side).
+_GLUED_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}(?:\.|\s+[^\W\d_]))")
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more, in any alphabet ("Gefühle")
 _LONG_NUMBER = re.compile(r"\d{3,}")
 _DIGIT = re.compile(r"[0-9]")  # what every date span (extract_date_spans, numeric_spans) holds
@@ -71,6 +74,7 @@ def plain_line(line: str) -> str:
             break
         text = unlinked
     text = _GLUED_TIME.sub(r"\1 \2", text)
+    text = _GLUED_DAY.sub(r"\1 ", text)
     text = _MD_MARKS.sub(" ", text).replace("\\-", "-").replace("\\.", ".")
     return " ".join(_GLUED.sub(" ", text).split())
 
