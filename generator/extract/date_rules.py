@@ -111,7 +111,8 @@ def date_rules() -> DateRules:
     )
     labels = data["labels"]
     published = r"\b(?:" + "|".join(labels["published"]) + r")\b"
-    updated = r"\b(?:" + "|".join(labels["updated"]) + r")\b"
+    updated_prose = r"\b(?:" + "|".join(labels["updated"]) + r")\b"
+    updated = r"\b(?:" + "|".join([*labels["updated"], *labels.get("updated_in_line", [])]) + r")\b"
     line = data["date_line"]
     wm = data["weekday_mentions"]
     return DateRules(
@@ -132,7 +133,7 @@ def date_rules() -> DateRules:
         published=re.compile(published, re.IGNORECASE),
         updated=re.compile(updated, re.IGNORECASE),
         published_end=re.compile(r"(?:" + published + r")[\s:,-]*$", re.IGNORECASE),
-        updated_end=re.compile(r"(?:" + updated + r")[\s:,-]*$", re.IGNORECASE),
+        updated_end=re.compile(r"(?:" + updated_prose + r")[\s:,-]*$", re.IGNORECASE),
         line_max=int(line["max_chars"]),
         line_filler=tuple(re.compile(p) for p in line["filler"]),
         dateline_before=re.compile(data["dateline_prefix"]["before"]),
