@@ -337,10 +337,16 @@ def keep_near_byline(clues: tuple[DateClue, ...], byline_line: int | None) -> tu
     return tuple(c for c in clues if kept(c))
 
 
+# A date line holds at most a publication and a revision date; more is a list.
+_LIST_DATES = 2
+
+
 def _clues_of_text(text: str, kind: str, is_lead: bool) -> tuple[DateClue, ...]:
     rules = date_rules()
     spans = extract_date_spans(text)
     line = _is_date_line(text, spans)
+    if line and len({(sp.year, sp.month, sp.day) for sp in spans}) > _LIST_DATES:
+        return ()  # a list of dates: an archive's months, a calendar, a list of related posts
     clues: list[DateClue] = []
     prev_end = 0
     for span in spans:
