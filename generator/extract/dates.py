@@ -34,10 +34,16 @@ tier "inferred" (confidence at most 0.6):
     to the date ("Thursday, Aug. 13") is the only weekday used when present.
   * ``caption-date`` (0.5): a caption block ending AP-style "..., Aug. 13,
     2015." (a photo of the day's news; file photos are excluded, see below).
-  * ``updated-label`` (0.45; 0.4 in prose): "Updated: ...": a revision date, the
+  * ``updated-label`` (0.55; 0.4 in prose): "Updated: ...": a revision date, the
     latest the article can have been published. Never one in a later year than the
     year the body writes most outside full dates: that is a revision long after
-    publication ("Last Updated: January 7, 2025" on a 2020 story), so no date.
+    publication ("Last Updated: January 7, 2025" on a 2020 story), so no date (on
+    English pages: a German "Stand:" is the article's own revision).
+
+Dates are read in the languages of ``data/dates.yml`` (en, de, fr, es, it, pl, pt, nl):
+month and weekday names, labels ("Veröffentlicht am", "Publié le", "Actualizado el"),
+day-first numerics ("13.08.2015"; "17/02/2020" on a page in one of those languages but
+English).
   * ``lead-date`` (0.4): "on August 5, 2015" in the lead paragraph.
   * ``weekday-after-photo`` (0.35): see below.
   * ``month-day+anchor`` (0.3): a yearless month-day and no weekday clue, within
