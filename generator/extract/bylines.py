@@ -51,6 +51,7 @@ _TAIL = re.compile(
     r"|\s+(?:in|on|at)\s"
     r"|\s+(?-i:" + "|".join(re.escape(w) for w in _CUES["name_end_words"]) + r")(?:\s|:|$)"  # as written: "Le Pen" is a name
     r"|\s+(?:" + date_rules().published.pattern + "|" + date_rules().updated.pattern + r")\s*:"  # "Veröffentlicht: 26.12.2022"
+    r"|\s*/\s*(?=" + _MONTH_WORD + r")"  # "By Jane Doe/June 12, 2020"
     r"|\s+follow\b",  # a social prompt after the name: "By Abraham Riesman Follow @abrahamjoseph"
     re.I,
 )
@@ -103,6 +104,15 @@ def _is_person(part: str) -> bool:
     if not _is_name_word(words[0]) or not _is_name_word(words[-1]):
         return False
     return outlet_by_name(part) is None and part.casefold() not in _place_names()
+
+
+def _strip_part(part: str) -> str:
+    """A byline part without its parentheses and the punctuation around it; a closing
+    initial keeps its dot ("Nicolas Exemple C.", "R. R.")."""
+    part = _PAREN.sub("", part).strip(" ,:")
+    if part.endswith(".") and not re.search(r"(?:^|\s)[^\W\d_]\.$", part):
+        part = part.rstrip(".")
+    return part.strip(" ,:")
 
 
 def _is_single_name(word: str) -> bool:
@@ -163,7 +173,7 @@ def authors_in_line(line: str) -> tuple[str, ...]:
         return ()
     tail = _TAIL.search(_PAREN.sub(lambda m: " " * len(m.group(0)), rest))  # a paren's digits are no tail
     names = rest[: tail.start()] if tail else rest
-    parts = [p for p in (_PAREN.sub("", part).strip(" .,:") for part in _SPLIT.split(names)) if p]
+    parts = [p for p in (_strip_part(part) for part in _SPLIT.split(names)) if p]
     if len(parts) == 1 and (tail or stamp) and _is_single_name(parts[0]):
         # one word after the cue, then the stamp: "Erstellt von Fabian am Dienstag 6. Mai 2014",
         # "By Daniel | Published: 23. Juli 2017", "October 19, 2019 by IWB"
@@ -171,7 +181,7 @@ def authors_in_line(line: str) -> tuple[str, ...]:
     found: list[str] = []
     for part in _SPLIT.split(names):
         credit = _PAREN.search(part)
-        part = _PAREN.sub("", part).strip(" .,:")
+        part = _strip_part(part)
         if not part:
             continue
         if credit and set(re.findall(r"\w+", credit.group(0).casefold())) & _not_names():
@@ -307,7 +317,12 @@ def _stamp_then_name(text: str) -> str | None:
     spans = extract_date_spans(plain)
     if not spans or spans[0].start > 2 or not (spans[0].year and spans[0].day):
         return None
-    rest = plain[spans[0].end :]
+    end = spans[0].end
+    for span in spans[1:]:  # "6. November 2023 6. November 2023 Jane Doe": published, then updated
+        if plain[end : span.start].strip(" |•·/–—,-"):
+            break
+        end = span.end
+    rest = plain[end:]
     for pattern in date_rules().line_filler:
         rest = pattern.sub(" ", rest)
     words = _STAMP_SEPARATORS.sub("", rest).split()
@@ -360,13 +375,17 @@ def _named_again(name: str, lines: list[tuple[int, str]], no: int, line: str) ->
     return False
 
 
-def _near_title_byline(no: int, line: str, lines: list[tuple[int, str]], close: bool) -> tuple[tuple[str, ...], str] | None:
+def _near_title_byline(no: int, line: str, lines: list[tuple[int, str]], close: bool | None) -> tuple[tuple[str, ...], str] | None:
     """The authors a line near the headline gives, with the method, else ``None``; a
     byline without "By" only ``close`` to it (further down, names under dates are related
-    stories')."""
+    stories'); ``close`` None: the headline's own line, read only as a byline with a cue or
+    a stamp."""
     names = authors_in_line(line)
     if names:
         return names, "byline"
+    if close is None:
+        stamped = _name_with_stamp(_plain_text(line)) or _stamp_then_name(_plain_text(line))
+        return ((_tidy(stamped),), "byline-name") if stamped else None
     if not close:
         return None
     linked = _author_links(line)
@@ -431,6 +450,10 @@ def extract_authors(text: str, doc: CleanDoc) -> Field[tuple[str, ...]] | None:
     before = [item for item in lines if item[0] < title_no]
     if title_no:
         near = [(item, k < _CLOSE_TITLE_LINES) for k, item in enumerate(after[1:_NEAR_TITLE_LINES])]
+        if after and after[0][0] == title_no:
+            # the headline found may be a byline or stamp line ("Jane Doe – 14.09.2022 – Column"):
+            # read as one, never as a bare name
+            near.insert(0, (after[0], None))
         near += [(item, True) for item in before[::-1][:_NEAR_ABOVE_TITLE_LINES]]
         for (no, line), close in near:
             found = _near_title_byline(no, line, lines, close)

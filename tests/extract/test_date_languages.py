@@ -221,6 +221,13 @@ def test_plain_line_splits_a_year_glued_to_a_day():
         ("Autorka: Anna Przykład", ("Anna Przykład",)),
         ("von Mia Probe, Online-Redaktion Veröffentlicht: 26.12.2022", ("Mia Probe",)),
         ("By Marine Le Test", ("Marine Le Test",)),  # "Le" inside a name is no stamp word
+        ("Ein Artikel von **Paula Probe** | 27.01.2022 - 12:45", ("Paula Probe",)),
+        ("Eine Kolumne von Nils Probe", ("Nils Probe",)),
+        ("Text & Fotos: Ivan Probe 0 337", ("Ivan Probe",)),
+        ("By Cat Probe/June 12, 2020 9:49 am EST", ("Cat Probe",)),
+        ("Par Nicolas Exemple C. le 14.09.2020 à 11h46", ("Nicolas Exemple C.",)),  # the initial keeps its dot
+        ("1. Januar 2016 von GrueneProbe Ein Kommentar", ("GrueneProbe",)),
+        ("Publié par Inconnu à 08:00", ("Inconnu",)),
         ("Text: Klausdieter Friedrich", ("Klausdieter Friedrich",)),  # "Fri..." is no Friday
         # never a desk, an outlet, a sentence
         ("Von Redaktion am 3. Mai 2020", ()),
@@ -249,6 +256,8 @@ def _article(*lines: str) -> tuple[str, CleanDoc]:
         # a name right after the stamp the line opens with
         (("Eine Überschrift", "21. Jan 2022 // Dominik Probe", "Text des Artikels."), ("Dominik Probe",)),
         (("Eine Überschrift", "26. September 2019 Ulrike Probe Schreibe einen Kommentar", "Text."), ("Ulrike Probe",)),
+        # the headline found is itself the byline and stamp line
+        (("Nina Probe – 14.09.2022 – Kolumne, Alltag", "Text des Artikels."), ("Nina Probe",)),
         # a headline opening with a date is no byline
         (("Eine Überschrift", "23.01.2022 - Dorothea Probe darf jubeln", "Text."), None),
     ],
