@@ -50,7 +50,8 @@ _TAIL = re.compile(
     # "Written by Michael Larabel in Valve on 1 June 2019", "von X am 21. April 2020" (data/bylines.yml)
     r"|\s+(?:in|on|at)\s"
     r"|\s+(?-i:" + "|".join(re.escape(w) for w in _CUES["name_end_words"]) + r")(?:\s|:|$)"  # as written: "Le Pen" is a name
-    r"|\s+(?:" + date_rules().published.pattern + "|" + date_rules().updated.pattern + r")\s*:"  # "Veröffentlicht: 26.12.2022"
+    # a date label: "Veröffentlicht: 26.12.2022", "Erstellt am 01.01.23"
+    r"|\s+(?:" + date_rules().published.pattern + "|" + date_rules().updated.pattern + r")(?:\s*:|\s+(?:am|le|el|il|op|em|on)\b)"
     r"|\s*/\s*(?=" + _MONTH_WORD + r")"  # "By Jane Doe/June 12, 2020"
     r"|\s+follow\b",  # a social prompt after the name: "By Abraham Riesman Follow @abrahamjoseph"
     re.I,
@@ -61,6 +62,7 @@ _PAREN = re.compile(r"\s*\([^)]*\)")
 _NAME_WORD = re.compile(r"^(?:(?=[^\W\d_])(?!\w*[^\w'’.-])[^\W\d_][\w'’.-]*|Mc\w+)$")
 # Lower-case words that may stand inside a name ("Lisa de Moraes", "Ursula von der Leyen").
 _PARTICLES = frozenset(_CUES["particles"])
+_ROLES = frozenset(str(w).casefold() for w in _CUES["roles"])  # job titles (data/bylines.yml)
 _NAME_WORDS = (2, 5)
 _LOOK_LINES = 400  # a byline sits in the page's head, not among its comments
 _NEAR_TITLE_LINES = 25  # a byline without "By" stands right under the headline
@@ -78,6 +80,7 @@ def _not_names() -> frozenset[str]:
         words.update(role.casefold().split())
     words.update(w.casefold() for w in cues.get("byline_not_person", []))
     words.update(w.casefold() for w in _CUES["not_names"])
+    words.update(_ROLES)
     return frozenset(words)
 
 
@@ -107,10 +110,15 @@ def _is_person(part: str) -> bool:
 
 
 def _strip_part(part: str) -> str:
-    """A byline part without its parentheses and the punctuation around it; a closing
-    initial keeps its dot ("Nicolas Exemple C.", "R. R.")."""
+    """A byline part without its parentheses, the punctuation around it and a role before
+    the name ("Rechtsanwalt Jane Doe"); a closing initial keeps its dot ("Nicolas Exemple C.",
+    "R. R.")."""
     part = _PAREN.sub("", part).strip(" ,:")
-    if part.endswith(".") and not re.search(r"(?:^|\s)[^\W\d_]\.$", part):
+    words = part.split()
+    while len(words) > 2 and words[0].casefold() in _ROLES:
+        words = words[1:]
+    part = " ".join(words)
+    if part.endswith(".") and not re.search(r"(?:^|\s)(?:[^\W\d_]|Jr|Sr)\.$", part):
         part = part.rstrip(".")
     return part.strip(" ,:")
 

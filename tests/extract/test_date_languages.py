@@ -228,6 +228,13 @@ def test_plain_line_splits_a_year_glued_to_a_day():
         ("Par Nicolas Exemple C. le 14.09.2020 à 11h46", ("Nicolas Exemple C.",)),  # the initial keeps its dot
         ("1. Januar 2016 von GrueneProbe Ein Kommentar", ("GrueneProbe",)),
         ("Publié par Inconnu à 08:00", ("Inconnu",)),
+        ("Artikel von Alexa von Probe", ("Alexa von Probe",)),
+        ("von Sonia Probe Erstellt am 01.01.23 um 08:35", ("Sonia Probe",)),
+        ("Autor: Rechtsanwalt Sebastian Probe", ("Sebastian Probe",)),  # a job title before the name
+        ("Autorin: Uta Probe, Projektleiterin der Stiftung", ("Uta Probe",)),  # and after it
+        ("By [Perry Probe Jr.](https://example.org/contributors/p/)", ("Perry Probe Jr.",)),
+        ("Kommentar von Georg77", ()),  # a reader's comment
+        ("Redaktion Beispiel Zeitung", ()),  # a desk: what follows is the outlet
         ("Text: Klausdieter Friedrich", ("Klausdieter Friedrich",)),  # "Fri..." is no Friday
         # never a desk, an outlet, a sentence
         ("Von Redaktion am 3. Mai 2020", ()),
