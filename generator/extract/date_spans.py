@@ -308,6 +308,14 @@ def extract_date_clues(doc: CleanDoc, byline_line: int | None = None) -> tuple[D
     clues: list[DateClue] = []
     for text, kind, is_lead, line_no in texts:
         clues.extend(replace(c, line_no=line_no) for c in _clues_of_text(text, kind, is_lead))
+    # Lines of a month each ("Oktober 2019", "September 2019" ...) are an archive's list of
+    # months, one a line: none of them is the article's month.
+    # On a page in another language than English, a month alone on a line is a calendar's
+    # or an archive's heading ("## Mai 2020", "Januar 2022"): on web2, 0 of 4 such dates were
+    # the article's month (English monthly magazines date so; web/ has no such page to say).
+    months = {(c.span.year, c.span.month) for c in clues if c.role == "date-line" and c.span.day is None}
+    if len(months) > 1 or (months and doc.language not in _USUAL_YEAR_LANGUAGES):
+        clues = [c for c in clues if not (c.role == "date-line" and c.span.day is None)]
     return keep_near_byline(tuple(clues), byline_line)
 
 

@@ -123,6 +123,20 @@ def test_a_social_posts_date_is_rejected_not_a_bylines(text, rejected):
     assert is_rejected_date(text, span) == rejected
 
 
+@pytest.mark.parametrize(
+    "language, dated",
+    [("de", False), ("en", True)],  # a German page's month alone is a calendar's heading
+)
+def test_a_month_alone_on_a_line(language, dated):
+    doc = _doc(("title", "Eine Überschrift"), "Januar 2022", "Text des Artikels.", language=language)
+    assert bool(extract_date_clues(doc)) == dated
+
+
+def test_lines_of_a_month_each_are_an_archive():
+    doc = _doc(("title", "A headline"), "October 2019", "September 2019", "Text.", language="en")
+    assert extract_date_clues(doc) == ()
+
+
 def test_a_list_of_dates_is_no_date_line():
     doc = _doc(("title", "Archiv"), "Oktober 2020 September 2020 August 2020 Juli 2020")
     assert extract_date_clues(doc) == ()
