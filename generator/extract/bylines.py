@@ -233,8 +233,10 @@ def _may_hold_by(line: str) -> bool:
     return any(cue in low for cue in _CUE_LETTERS)
 
 
-# Letters every cue of data/bylines.yml holds (a line without any holds no byline).
-_CUE_LETTERS = ("by", "von", "par", "por", "aut", "di", "door", "tex", "tek", "da")
+# What every cue of data/bylines.yml holds (a line without any holds no byline): its letters;
+# Italian's "di" and "da" with the space or colon that follows every cue (as bare letters
+# they are in most lines).
+_CUE_LETTERS = ("by", "von", "par", "por", "aut", "tex", "tek", "door", "escribe", "di ", "da ", "di:", "da:")
 
 
 def _page_lines(text: str) -> list[tuple[int, str]]:

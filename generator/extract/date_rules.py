@@ -30,6 +30,10 @@ class DateRules:
     # Any month name as the span patterns write it (title case or capitals), shortest
     # forms only ("Jan" stands for "January"): whether a text names a month at all.
     month_hint: re.Pattern[str]
+    # Every spelling of a month name, as a set of words: whether a text's words name a
+    # month (month_hint's substrings, "mai", "mar", "dez", are in many words of the corpus's
+    # languages: "Mail", "Markt", "dezent").
+    month_words: frozenset[str]
     month_numbers: dict[str, int]
     weekday_numbers: dict[str, int]
     weekday_before: re.Pattern[str]  # any weekday name (full or short) ending the text
@@ -118,6 +122,7 @@ def date_rules() -> DateRules:
     return DateRules(
         spans=spans,
         month_hint=_name_hint({f for ns in months.values() for n in ns for f in name_forms(n)}),
+        month_words=frozenset(f for ns in months.values() for n in ns for f in name_forms(n)),
         month_numbers={n.lower(): k for k, ns in months.items() for n in ns},
         weekday_numbers={n.lower(): k for k, ns in weekdays.items() for n in ns},
         weekday_before=re.compile(r"(" + fills["weekday"] + r")\.?,?\s*$"),

@@ -166,6 +166,9 @@ def _parse_plain_span(text: str, parts: frozenset[str]) -> tuple[int | None, int
 _PLAIN_MONTH_DAYS = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 
+_WORDS = re.compile(r"[^\W\d_]+")  # the words of a text, as month_words spells them
+
+
 # Every span pattern holds a day or a year, so an ASCII digit: a text without one
 # (most paragraphs) is answered without running the patterns, which cost far more.
 _SPAN_NEEDS = re.compile(r"[0-9]")
@@ -182,7 +185,7 @@ def extract_date_spans(text: str) -> tuple[DateSpan, ...]:
         text = text.replace("\\.", ". ")
     rules = date_rules()
     # Most texts with a digit name no month: the patterns that write one are not run on them.
-    names_month = rules.month_hint.search(text) is not None
+    names_month = rules.month_hint.search(text) is not None and not rules.month_words.isdisjoint(_WORDS.findall(text))
     found: list[tuple[int, int, int, tuple[str, ...]]] = []  # start, -length, rank, parts
     for rank, rule in enumerate(rules.spans):
         if rule.names_month and not names_month:
