@@ -27,7 +27,7 @@ from generator.model import CleanDoc, DateValue, Field, Provenance
 _BASE = dt.datetime(2000, 1, 1)
 _FULL = ("day", "month", "year")
 
-Role = Literal["published", "updated", "date-line", "dateline-prefix", "caption", "lead", "photo"]
+Role = Literal["published", "updated", "date-line", "dateline-prefix", "caption", "lead", "photo", "far-stamp"]
 Tense = Literal["past", "future"]
 
 

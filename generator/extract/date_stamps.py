@@ -44,6 +44,7 @@ _DIGIT = re.compile(r"[0-9]")  # what every date span (extract_date_spans, numer
 class _StampRules:
     above_title: int
     below_title: int
+    further_below_title: int
     above_byline: int
     below_byline: int
     max_chars: int
@@ -57,6 +58,7 @@ def _rules() -> _StampRules:
     return _StampRules(
         above_title=int(data["above_title"]),
         below_title=int(data["below_title"]),
+        further_below_title=int(data.get("further_below_title", 0)),
         above_byline=int(data["above_byline"]),
         below_byline=int(data["below_byline"]),
         max_chars=int(data["max_chars"]),
@@ -199,6 +201,19 @@ def extract_stamp_clues(
             clues = [replace(c, role=label) for c in clues]  # "Updated:" on the line before
         if clues:
             stamps.append((no, clues))
+    if not stamps and title_line and not byline_line and _rules().further_below_title > 0:
+        # nothing next to the headline and no byline: the first stamp further under it
+        # (``further_below_title`` in data/dates.yml), a weaker clue (role far-stamp)
+        far_hi = min(len(lines), title_line + _rules().further_below_title)
+        for no in range(hi + 1, far_hi + 1):
+            if not _DIGIT.search(lines[no - 1]):
+                continue
+            plain = plain_line(lines[no - 1])
+            spans = _spans(plain, day_first)
+            if any(s.year and s.day for s in spans) and _is_stamp(plain, spans, names, False):
+                clues = [replace(c, role="far-stamp") for c in _line_clues(plain, no, day_first) if c.role != "updated"]
+                if clues:
+                    return tuple(clues[:1]), (lo, far_hi)
     if not stamps:
         return (), (lo, hi)
     return tuple(_the_articles(stamps, title_line, byline_line)), (lo, hi)

@@ -21,6 +21,8 @@ tier "extracted" (the text or URL says it):
   * ``dateline-date`` (0.85): a block that is only a date, maybe with a
     weekday, a time or a byline ("August 05, 2015").
   * ``dateline-prefix`` (0.85): wire copy's "MOSCOW, Aug. 13, 2015 (AP) —".
+  * ``far-stamp`` (0.75): a stamp further under the headline, where none stands
+    next to it and no byline is known (extract/date_stamps.py).
   * ``url-path`` (0.8; 0.5 when the URL gives only year and month):
     "/2015/08/05/", "/2015/aug/05/", "/2015-08-05", "?date=2015-08-05".
   * ``month-day+url-year`` (0.8): "Aug. 13" in a date position and a URL
@@ -104,6 +106,7 @@ _EXTRACTED_CONF = {
     ("published", False): "date-published-label-prose",
     ("date-line", True): "date-line",
     ("dateline-prefix", False): "date-dateline-prefix",
+    ("far-stamp", True): "date-far-stamp",
 }
 _INFERRED_CONF = {
     ("updated", True): "date-updated-label-line",
@@ -118,6 +121,7 @@ _METHOD = {
     "updated": "updated-label",
     "date-line": "dateline-date",
     "dateline-prefix": "dateline-prefix",
+    "far-stamp": "far-stamp",
     "caption": "caption-date",
     "lead": "lead-date",
 }

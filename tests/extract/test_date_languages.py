@@ -209,6 +209,20 @@ def test_the_pages_own_stamp_in_german(text, title, expected):
     assert (clues[0].span.year, clues[0].span.month, clues[0].span.day) == expected
 
 
+@pytest.mark.parametrize(
+    "gap, byline, expected",
+    [
+        (40, None, [("far-stamp", 2021, 10, 11)]),  # nothing next to the headline: the stamp further down
+        (70, None, []),  # beyond even that
+        (40, 2, []),  # a byline is known: its stamp window decides
+    ],
+)
+def test_a_stamp_further_under_the_headline(gap, byline, expected):
+    text = _page("Eine Überschrift", "Erika Probe", *["Ein langer Absatz des Artikels."] * gap, "Bonn, 11.10.2021", "Mehr.")
+    clues, _window = extract_stamp_clues(text, 1, byline, (), "de")
+    assert [(c.role, c.span.year, c.span.month, c.span.day) for c in clues] == expected
+
+
 def test_plain_line_splits_a_year_glued_to_a_day():
     assert plain_line("20 janvier 202020 janvier 2020") == "20 janvier 2020 20 janvier 2020"
 
