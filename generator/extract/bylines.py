@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from generator.extract.date_rules import date_rules, word_alternation
 from generator.extract.date_spans import extract_date_spans
 from generator.extract.outlets import outlet_by_name
 # The offline first-name list the actor recogniser uses (gender-guesser's): a word list, no model.
@@ -25,25 +26,43 @@ from generator.lexicon import is_given_name
 from generator.files.rules import load_confidence, load_rules
 from generator.model import CleanDoc, Field, Provenance
 
-# "By Jane Doe", "Written by ...", "By: ...", and "ByJane Doe" as a dump glues it.
-_BY = re.compile(r"^(?:(?:written|posted|reported|story|words)\s+)?by(?:\s*:?(?:\s+(?P<rest>.*))?|(?=[A-Z])(?P<glued>.*))$", re.I)
+_CUES = load_rules("bylines")  # the cue words in the corpus's languages, each with its why
+# "By Jane Doe", "Von Lisa Petrich", "Par X", "Autor: X", "By: ...", and "ByJane Doe" as a
+# dump glues it (English's "By" only: "Vonovia" is no "Von").
+_BY = re.compile(
+    r"^(?:(?:" + "|".join(_CUES["cues"]) + r")(?:\s*:?\s+(?P<rest>\S.*)|\s*:?\s*$)"
+    r"|(?:(?:written|posted|reported|story|words)\s+)?by(?=[A-Z])(?P<glued>.*))$",
+    re.I,
+)
 _LEAD_MARKS = re.compile(r"^[\s/|•·*+>-]+")
 # A stamp before the byline: "Wednesday January 18, 2017 10:44 am PST by Juli Clover",
-# "December 19, 2016 by Maggie Winterfeldt": dates, times and separators only, then "by".
-_STAMP_THEN_BY = re.compile(r"^(?=[^\n]*\d)[\w\s,.:|•·/–—-]{0,80}?\s(?=by\s)", re.I)
+# "December 19, 2016 by Maggie Winterfeldt", "01. Dez. 2022 | 14:08 Uhr | von Jona Göbelbecker":
+# dates, times and separators only, then a cue.
+_STAMP_THEN_BY = re.compile(r"^(?=[^\n]*\d)[\w\s,.:|•·/–—-]{0,80}?\s(?=(?:by|von|par|por|di|door)\s)", re.I)
 # Where the names end: a time, a date, a divider, a "Published"/"Updated" stamp, a handle.
+_WEEKDAY_WORD = word_alternation([n for ns in load_rules("dates")["weekdays"].values() for n in ns])
+_MONTH_WORD = word_alternation([n for ns in load_rules("dates")["months"].values() for n in ns])
 _TAIL = re.compile(
-    r"\s+(?:on\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
-    r"|\s*(?:\||•|·|—|–|\s-\s)|\s+(?:last\s+)?(?:published|updated|posted)\b|\s*@\w|\s*\d"
-    r"|\s+(?:in|on|at)\s"  # "Written by Michael Larabel in Valve on 1 June 2019"
+    # a weekday, or a month before a day, as dates.yml names them (whole words: "Friedrich"
+    # and "Montenegro" are names, "Jung 28." no June)
+    r"\s+(?:on\s+)?(?=" + _WEEKDAY_WORD + r"|" + _MONTH_WORD + r"\.?\s+\d)"
+    r"|\s*(?:\||•|·|∙|—|–|\s-\s|\s/\s|//)|\s+(?:last\s+)?(?:published|updated|posted)\b|\s*@\w|\s*\d"
+    # "Written by Michael Larabel in Valve on 1 June 2019", "von X am 21. April 2020" (data/bylines.yml)
+    r"|\s+(?:in|on|at)\s"
+    r"|\s+(?-i:" + "|".join(re.escape(w) for w in _CUES["name_end_words"]) + r")(?:\s|:|$)"  # as written: "Le Pen" is a name
+    # a date label: "Veröffentlicht: 26.12.2022", "Erstellt am 01.01.23"
+    r"|\s+(?:" + date_rules().published.pattern + "|" + date_rules().updated.pattern + r")(?:\s*:|\s+(?:am|le|el|il|op|em|on)\b)"
+    r"|\s*/\s*(?=" + _MONTH_WORD + r")"  # "By Jane Doe/June 12, 2020"
     r"|\s+follow\b",  # a social prompt after the name: "By Abraham Riesman Follow @abrahamjoseph"
     re.I,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|&)\s*|\s+(?:" + "|".join(re.escape(w) for w in _CUES["and_words"]) + r")\s+")
 _PAREN = re.compile(r"\s*\([^)]*\)")
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*|Mc\w+)$")
-# Lower-case words that may stand inside a name ("Lisa de Moraes", "Ludwig van Beethoven").
-_PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "du", "bin", "al", "el", "ter", "dos", "das"})
+# A name's word opens with a capital, in any alphabet ("Łukasz", "Émile"), or is an initial.
+_NAME_WORD = re.compile(r"^(?:(?=[^\W\d_])(?!\w*[^\w'’.-])[^\W\d_][\w'’.-]*|Mc\w+)$")
+# Lower-case words that may stand inside a name ("Lisa de Moraes", "Ursula von der Leyen").
+_PARTICLES = frozenset(_CUES["particles"])
+_ROLES = frozenset(str(w).casefold() for w in _CUES["roles"])  # job titles (data/bylines.yml)
 _NAME_WORDS = (2, 5)
 _LOOK_LINES = 400  # a byline sits in the page's head, not among its comments
 _NEAR_TITLE_LINES = 25  # a byline without "By" stands right under the headline
@@ -60,6 +79,8 @@ def _not_names() -> frozenset[str]:
     for role in cues["byline_roles"]:
         words.update(role.casefold().split())
     words.update(w.casefold() for w in cues.get("byline_not_person", []))
+    words.update(w.casefold() for w in _CUES["not_names"])
+    words.update(_ROLES)
     return frozenset(words)
 
 
@@ -79,13 +100,51 @@ def _is_person(part: str) -> bool:
     words = part.split()
     if not _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1] or any(ch.isdigit() for ch in part):
         return False
-    if any(w.casefold().strip(".,") in _not_names() for w in words):
+    if any(p in _not_names() for w in words for p in w.casefold().strip(".,").split("-")):
+        return False  # "Online-Redaktion" is a desk as "Redaktion" is
+    if not all(_is_name_word(w) or w in _PARTICLES for w in words):
         return False
-    if not all(_NAME_WORD.match(w) or w in _PARTICLES for w in words):
-        return False
-    if not _NAME_WORD.match(words[0]) or not _NAME_WORD.match(words[-1]):
+    if not _is_name_word(words[0]) or not _is_name_word(words[-1]):
         return False
     return outlet_by_name(part) is None and part.casefold() not in _place_names()
+
+
+def _strip_part(part: str) -> str:
+    """A byline part without its parentheses, the punctuation around it and a role before
+    the name ("Rechtsanwalt Jane Doe"); a closing initial keeps its dot ("Nicolas Exemple C.",
+    "R. R.")."""
+    part = _PAREN.sub("", part).strip(" ,:")
+    words = part.split()
+    while len(words) > 2 and words[0].casefold() in _ROLES:
+        words = words[1:]
+    part = " ".join(words)
+    if part.endswith(".") and not re.search(r"(?:^|\s)(?:[^\W\d_]|Jr|Sr)\.$", part):
+        part = part.rstrip(".")
+    return part.strip(" ,:")
+
+
+def _is_single_name(word: str) -> bool:
+    """A byline's one word that may be a writer's name or pen name ("Fabian", "IWB"): capitalised
+    letters, not a role or desk, an outlet, a place, a function word or a month or weekday."""
+    if not _is_name_word(word) or len(word) < 2 or not word.replace("-", "").replace(".", "").isalpha():
+        return False
+    folded = word.casefold()
+    if folded in _not_names() or folded in _place_names() or folded in _function_words_all():
+        return False
+    if folded in date_rules().month_numbers or folded in date_rules().weekday_numbers:
+        return False
+    return outlet_by_name(word) is None
+
+
+@lru_cache(maxsize=None)
+def _function_words_all() -> frozenset[str]:
+    """The function words of every language data/stopwords.yml lists ("Von", "Le", "The")."""
+    return frozenset(str(w).casefold() for ws in load_rules("stopwords").values() for w in ws)
+
+
+def _is_name_word(word: str) -> bool:
+    """A word that may stand in a name: capitalised in any alphabet ("Łukasz"), or "McX"."""
+    return word[:1].isupper() and _NAME_WORD.match(word) is not None
 
 
 def _tidy(name: str) -> str:
@@ -104,25 +163,33 @@ def _unlink(line: str, glue: str) -> str:
 
 
 def authors_in_line(line: str) -> tuple[str, ...]:
-    """The people a byline line names, or ``()`` when it is not a byline of people."""
+    """The people a byline line names, or ``()`` when it is not a byline of people. One word
+    may be the name when a stamp stands before or after it ("Erstellt von Fabian am ...")."""
     if not _may_hold_by(line):
         return ()
     # A link ends a name: "By [Howard Blume](...)Staff Writer" is a name, then a role.
-    plain = " ".join(_MD_MARKS.sub(" ", _unlink(line, ", ")).split())
+    plain = " ".join(_MD_MARKS.sub(" ", _unlink(line, ", ")).split()).replace("\\.", ".")
     plain = _LEAD_MARKS.sub("", plain)
     stamp = _STAMP_THEN_BY.match(plain)
-    if stamp and extract_date_spans(stamp.group(0)):
+    if stamp and _is_stamp_prefix(stamp.group(0)):
         plain = plain[stamp.end():]
+    else:
+        stamp = None
     by = _BY.match(plain)
     rest = (by.group("rest") or by.group("glued")) if by else None
     if not rest or len(plain) > _MAX_CHARS:
         return ()
     tail = _TAIL.search(_PAREN.sub(lambda m: " " * len(m.group(0)), rest))  # a paren's digits are no tail
     names = rest[: tail.start()] if tail else rest
+    parts = [p for p in (_strip_part(part) for part in _SPLIT.split(names)) if p]
+    if len(parts) == 1 and (tail or stamp) and _is_single_name(parts[0]):
+        # one word after the cue, then the stamp: "Erstellt von Fabian am Dienstag 6. Mai 2014",
+        # "By Daniel | Published: 23. Juli 2017", "October 19, 2019 by IWB"
+        return (parts[0],)
     found: list[str] = []
     for part in _SPLIT.split(names):
         credit = _PAREN.search(part)
-        part = _PAREN.sub("", part).strip(" .,:")
+        part = _strip_part(part)
         if not part:
             continue
         if credit and set(re.findall(r"\w+", credit.group(0).casefold())) & _not_names():
@@ -136,12 +203,40 @@ def authors_in_line(line: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+_PREFIX_WORD = re.compile(r"[^\W\d_]{2,}")
+_PREFIX_MAX_WORDS = 2
+
+
+def _is_stamp_prefix(prefix: str) -> bool:
+    """Whether the text before a byline's cue is a stamp: a date, and besides it, its labels,
+    weekday and time, at most two words ("Am 13. November 2019 Von ...", "Veröffentlicht am
+    12. Juni 2017 von ..."), not a sentence ("seit dem 18. August 2015 wird den Anwendern von
+    Windows 7")."""
+    spans = extract_date_spans(prefix)
+    if not spans:
+        return False
+    rest = prefix
+    for span in reversed(spans):
+        rest = rest[: span.start] + " " + rest[span.end :]
+    rules = date_rules()
+    for pattern in (rules.published, rules.updated, *rules.line_filler, rules.weekday_any):
+        rest = pattern.sub(" ", rest)
+    return len(_PREFIX_WORD.findall(rest)) <= _PREFIX_MAX_WORDS
+
+
 def _may_hold_by(line: str) -> bool:
     """False when the line's text cannot hold "by", so cannot be a byline (most lines):
     a cheap test before the Markdown is taken out. Taking it out never joins two
     letters, except a link's "[" dropped between the text before it and its own
     ("b[y](...)"), so the test drops the "["s too."""
-    return "by" in line.replace("[", "").lower()
+    low = line.replace("[", "").lower()
+    return any(cue in low for cue in _CUE_LETTERS)
+
+
+# What every cue of data/bylines.yml holds (a line without any holds no byline): its letters;
+# Italian's "di" and "da" with the space or colon that follows every cue (as bare letters
+# they are in most lines).
+_CUE_LETTERS = ("by", "von", "par", "por", "aut", "tex", "tek", "door", "escribe", "di ", "da ", "di:", "da:")
 
 
 def _page_lines(text: str) -> list[tuple[int, str]]:
@@ -162,8 +257,8 @@ def _page_lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-# A label line whose next line is the byline's names: "* Author:", "Written by:".
-_AUTHOR_LABEL = re.compile(r"^[\W_]*(?:authors?|writers?|written\s+by)\s*:\s*$", re.I)
+# A label line whose next line is the byline's names: "* Author:", "Written by:", "Autor:", "Auteur :".
+_AUTHOR_LABEL = re.compile(r"^[\W_]*(?:authors?|writers?|written\s+by|autor(?:in|en)?|auteure?|autora?|autore)\s*:\s*$", re.I)
 
 
 def _plain_text(line: str) -> str:
@@ -187,7 +282,14 @@ def _bare_name(text: str) -> str | None:
 # A byline without "By": a name, then a separator or a handle, then the stamp or the
 # outlet: "Valentina Palladino - Aug 10, 2016 11:15 am UTC", "James Akinaka • 8h",
 # "Pete Evans · CBC News · Posted: ...", "Jon Fingas , @jonfingas", "Alex Perry 1 day ago".
-_NAME_THEN = re.compile(r"^(?P<name>[^\d@|•·—–/,]{4,60}?)\s*(?:@\w+|[|•·—–/,]|\s-\s|(?=\s\d+\s*(?:m|h|d|min|mins|minutes?|hours?|days?)\b))")
+# ... or a name right before the date itself or its label: "MikeNils 18.10.2019, 15:07 Uhr",
+# "Evgenia Karp Zuletzt geändert am 06.11.2023" (the rest must then hold a date).
+_NAME_THEN = re.compile(
+    r"^(?P<name>[^\d@|•·—–/,]{4,60}?)\s*(?:@\w+|[|•·—–/,]|\s-\s|(?=\s\d+\s*(?:m|h|d|min|mins|minutes?|hours?|days?)\b)"
+    r"|(?=\s(?:\d{1,2}\.\s?\d{1,2}\.|\d{1,2}\.?\s" + _MONTH_WORD + r"))"
+    r"|(?=\s(?:" + date_rules().published.pattern + "|" + date_rules().updated.pattern + r")))",
+    re.I,
+)
 _TRAILING_WEEKDAY = re.compile(r"\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
 _AGO = re.compile(r"\b\d+\s*(?:m|h|d|min|mins|minutes?|hrs?|hours?|days?)\b(?:\s+ago)?", re.I)
 
@@ -211,6 +313,42 @@ def _name_with_stamp(text: str) -> str | None:
     return None
 
 
+_STAMP_SEPARATORS = re.compile(r"^[\s|•·/–—,:-]*")
+_STAMP_NAME_WORDS = (2, 3)
+
+
+def _stamp_then_name(text: str) -> str | None:
+    """The name a line (its :func:`_plain_text`) gives right after the stamp it opens with:
+    "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "21. Jan 2022 //
+    Dominik Ricker": two or three words that read as a name opening with a first name."""
+    plain = _LEAD_MARKS.sub("", text)
+    if len(plain) > _MAX_CHARS or not plain[:1].isdigit() and not plain[:1].isupper():
+        return None
+    spans = extract_date_spans(plain)
+    if not spans or spans[0].start > 2 or not (spans[0].year and spans[0].day):
+        return None
+    end = spans[0].end
+    for span in spans[1:]:  # "6. November 2023 6. November 2023 Jane Doe": published, then updated
+        if plain[end : span.start].strip(" |•·/–—,-"):
+            break
+        end = span.end
+    rest = plain[end:]
+    for pattern in date_rules().line_filler:
+        rest = pattern.sub(" ", rest)
+    words = _STAMP_SEPARATORS.sub("", rest).split()
+    for n in range(_STAMP_NAME_WORDS[1], _STAMP_NAME_WORDS[0] - 1, -1):
+        # the longer name only where it ends the line or a separator follows it: in
+        # "Ulrike Stockhausen Schreibe einen Kommentar" the name is two words
+        if n > _STAMP_NAME_WORDS[0] and len(words) > n and not re.match(r"[|•·/–—,-]", words[n]):
+            continue
+        if len(words) > n and words[n][:1].islower():
+            continue  # a sentence goes on: "23.01.2022 - Dorothea Wierer darf ..." is a headline
+        name = " ".join(words[:n]).strip(" ,.")
+        if len(words) >= n and _is_person(name) and _opens_with_given_name(name):
+            return name
+    return None
+
+
 def _author_links(line: str) -> tuple[str, ...]:
     """People a line opens with as links to their author pages: "[Eric Adams](/author/eric-adams)",
     "[Julia Carrie Wong](/profile/…) and [Sam Levin](/profile/…)"."""
@@ -230,7 +368,7 @@ def _author_links(line: str) -> tuple[str, ...]:
 
 
 _BIO_VERB = re.compile(r"\s+(?:is|was|covers|writes|reports|has|joined|edits)\b")
-_AUTHOR_LINK = re.compile(r"\]\([^)]*/(?:authors?|people|contributors?|writers?|staff|profiles?|profile|by)/", re.I)
+_AUTHOR_LINK = re.compile(r"\]\([^)]*/(?:authors?|people|contributors?|writers?|staff|profiles?|profile|by|autor(?:en|in)?|auteurs?|autore?s?|autori|redakteur(?:e|in)?)/", re.I)
 
 
 def _named_again(name: str, lines: list[tuple[int, str]], no: int, line: str) -> bool:
@@ -247,20 +385,24 @@ def _named_again(name: str, lines: list[tuple[int, str]], no: int, line: str) ->
     return False
 
 
-def _near_title_byline(no: int, line: str, lines: list[tuple[int, str]], close: bool) -> tuple[tuple[str, ...], str] | None:
+def _near_title_byline(no: int, line: str, lines: list[tuple[int, str]], close: bool | None) -> tuple[tuple[str, ...], str] | None:
     """The authors a line near the headline gives, with the method, else ``None``; a
     byline without "By" only ``close`` to it (further down, names under dates are related
-    stories')."""
+    stories'); ``close`` None: the headline's own line, read only as a byline with a cue or
+    a stamp."""
     names = authors_in_line(line)
     if names:
         return names, "byline"
+    if close is None:
+        stamped = _name_with_stamp(_plain_text(line)) or _stamp_then_name(_plain_text(line))
+        return ((_tidy(stamped),), "byline-name") if stamped else None
     if not close:
         return None
     linked = _author_links(line)
     if linked:
         return linked, "byline-name"
     plain = _plain_text(line)  # read by both checks below
-    stamped = _name_with_stamp(plain)
+    stamped = _name_with_stamp(plain) or _stamp_then_name(plain)
     if stamped:
         return (_tidy(stamped),), "byline-name"
     name = _bare_name(plain)
@@ -318,6 +460,10 @@ def extract_authors(text: str, doc: CleanDoc) -> Field[tuple[str, ...]] | None:
     before = [item for item in lines if item[0] < title_no]
     if title_no:
         near = [(item, k < _CLOSE_TITLE_LINES) for k, item in enumerate(after[1:_NEAR_TITLE_LINES])]
+        if after and after[0][0] == title_no:
+            # the headline found may be a byline or stamp line ("Jane Doe – 14.09.2022 – Column"):
+            # read as one, never as a bare name
+            near.insert(0, (after[0], None))
         near += [(item, True) for item in before[::-1][:_NEAR_ABOVE_TITLE_LINES]]
         for (no, line), close in near:
             found = _near_title_byline(no, line, lines, close)

@@ -30,6 +30,10 @@ class DateRules:
     # Any month name as the span patterns write it (title case or capitals), shortest
     # forms only ("Jan" stands for "January"): whether a text names a month at all.
     month_hint: re.Pattern[str]
+    # Every spelling of a month name, as a set of words: whether a text's words name a
+    # month (month_hint's substrings, "mai", "mar", "dez", are in many words of the corpus's
+    # languages: "Mail", "Markt", "dezent").
+    month_words: frozenset[str]
     month_numbers: dict[str, int]
     weekday_numbers: dict[str, int]
     weekday_before: re.Pattern[str]  # any weekday name (full or short) ending the text
@@ -57,11 +61,22 @@ class DateRules:
     future_before: re.Pattern[str]
     future_window: int
     anchors: dict[str, int]
+    languages: frozenset[str]  # the languages whose dates in words are read (data/dates.yml)
+
+
+def name_forms(name: str) -> tuple[str, ...]:
+    """The spellings a month or weekday name of data/dates.yml is matched in: as written and in
+    capitals; a name written in lower case (French "août", Spanish "agosto") also capitalised,
+    as a line may open with it. A capitalised one ("May") is never matched in lower case."""
+    forms = [name, name.upper()]
+    if name[:1].islower():
+        forms.append(name[:1].upper() + name[1:])
+    return tuple(forms)
 
 
 def word_alternation(names: list[str]) -> str:
-    """A pattern for any of ``names`` as a whole word, in title case or capitals, longest first."""
-    forms = sorted({f for n in names for f in (n, n.upper())}, key=len, reverse=True)
+    """A pattern for any of ``names`` as a whole word, in the forms of :func:`name_forms`, longest first."""
+    forms = sorted({f for n in names for f in name_forms(n)}, key=len, reverse=True)
     return r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b"
 
 
@@ -100,12 +115,14 @@ def date_rules() -> DateRules:
     )
     labels = data["labels"]
     published = r"\b(?:" + "|".join(labels["published"]) + r")\b"
-    updated = r"\b(?:" + "|".join(labels["updated"]) + r")\b"
+    updated_prose = r"\b(?:" + "|".join(labels["updated"]) + r")\b"
+    updated = r"\b(?:" + "|".join([*labels["updated"], *labels.get("updated_in_line", [])]) + r")\b"
     line = data["date_line"]
     wm = data["weekday_mentions"]
     return DateRules(
         spans=spans,
-        month_hint=_name_hint({f for ns in months.values() for n in ns for f in (n, n.upper())}),
+        month_hint=_name_hint({f for ns in months.values() for n in ns for f in name_forms(n)}),
+        month_words=frozenset(f for ns in months.values() for n in ns for f in name_forms(n)),
         month_numbers={n.lower(): k for k, ns in months.items() for n in ns},
         weekday_numbers={n.lower(): k for k, ns in weekdays.items() for n in ns},
         weekday_before=re.compile(r"(" + fills["weekday"] + r")\.?,?\s*$"),
@@ -121,7 +138,7 @@ def date_rules() -> DateRules:
         published=re.compile(published, re.IGNORECASE),
         updated=re.compile(updated, re.IGNORECASE),
         published_end=re.compile(r"(?:" + published + r")[\s:,-]*$", re.IGNORECASE),
-        updated_end=re.compile(r"(?:" + updated + r")[\s:,-]*$", re.IGNORECASE),
+        updated_end=re.compile(r"(?:" + updated_prose + r")[\s:,-]*$", re.IGNORECASE),
         line_max=int(line["max_chars"]),
         line_filler=tuple(re.compile(p) for p in line["filler"]),
         dateline_before=re.compile(data["dateline_prefix"]["before"]),
@@ -137,6 +154,7 @@ def date_rules() -> DateRules:
         future_before=_any_of(wm["future_before"]),
         future_window=int(wm["window_chars"]),
         anchors={k: int(v) for k, v in data["anchors"].items()},
+        languages=frozenset(data["languages"]),
     )
 
 

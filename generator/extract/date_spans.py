@@ -27,7 +27,7 @@ from generator.model import CleanDoc, DateValue, Field, Provenance
 _BASE = dt.datetime(2000, 1, 1)
 _FULL = ("day", "month", "year")
 
-Role = Literal["published", "updated", "date-line", "dateline-prefix", "caption", "lead", "photo"]
+Role = Literal["published", "updated", "date-line", "dateline-prefix", "caption", "lead", "photo", "far-stamp"]
 Tense = Literal["past", "future"]
 
 
@@ -76,6 +76,7 @@ def parse_date_span(text: str, parts: tuple[str, ...] = _FULL) -> tuple[int | No
     ("Aug. 13, 2015", "5 August 2015", "2015-08-05", "August 2015", "Aug 13")
     of a valid date are read without it (see :func:`_parse_plain_span`).
     """
+    text = " ".join(text.split())  # "13.  August 2015" as an escaped dump leaves it ("13\\. August")
     plain = _parse_plain_span(text, frozenset(parts))
     if plain is not None:
         return plain
@@ -90,7 +91,7 @@ def parse_date_span(text: str, parts: tuple[str, ...] = _FULL) -> tuple[int | No
         settings["STRICT_PARSING"] = True  # a full date must have all three parts written
     if re.match(r"\d{4}", text):
         settings["DATE_ORDER"] = "YMD"
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    parsed = dateparser.parse(text, languages=_parser_languages(), settings=settings)
     if parsed is None:
         return None
     return (
@@ -98,6 +99,13 @@ def parse_date_span(text: str, parts: tuple[str, ...] = _FULL) -> tuple[int | No
         parsed.month,
         parsed.day if "day" in parts else None,
     )
+
+
+@lru_cache(maxsize=1)
+def _parser_languages() -> list[str]:
+    """The languages dateparser reads a span in: data/dates.yml's, English first (a span
+    English reads is read as before; one it does not, in the first language that does)."""
+    return ["en", *sorted(date_rules().languages - {"en"})]
 
 
 @lru_cache(maxsize=1)
@@ -109,15 +117,19 @@ def _plain_spans() -> dict[frozenset[str], tuple[re.Pattern[str], ...]]:
     """
     month = word_alternation([n for ns in load_rules("dates")["months"].values() for n in ns])
     day, year = r"(?P<day>[0-9]{1,2})", r"(?P<year>(?:19|20)[0-9]{2})"
+    # a day before its month: German's dot ("13. August"), French's "1er", "1º"; Spanish's "de"
+    day_first = r"(?P<day>[0-9]{1,2})(?:\.|er|º)?"
     mon = rf"(?P<mon>{month})"
     return {
         frozenset(_FULL): (
             re.compile(rf"{mon}\.? {day},? {year}"),
-            re.compile(rf"{day} {mon}\.?,? {year}"),
+            re.compile(rf"{day_first} (?:de )?{mon}\.?,? (?:de |del )?{year}"),
             re.compile(rf"{year}(?P<sep>[-/.])(?P<num>0[1-9]|1[0-2])(?P=sep)(?P<day>0[1-9]|[12][0-9]|3[01])"),
+            # "13.08.2015", "4. 2. 2022": day first (data/dates.yml, day-month-year-dotted)
+            re.compile(rf"(?P<day>0?[1-9]|[12][0-9]|3[01])\. ?(?P<num>0?[1-9]|1[0-2])\. ?{year}"),
         ),
-        frozenset(("month", "year")): (re.compile(rf"{mon}\.?,? {year}"),),
-        frozenset(("day", "month")): (re.compile(rf"{mon}\.? {day}"), re.compile(rf"{day} {mon}")),
+        frozenset(("month", "year")): (re.compile(rf"{mon}\.?,? (?:de |del )?{year}"),),
+        frozenset(("day", "month")): (re.compile(rf"{mon}\.? {day}"), re.compile(rf"{day_first} (?:de )?{mon}")),
     }
 
 
@@ -154,6 +166,9 @@ def _parse_plain_span(text: str, parts: frozenset[str]) -> tuple[int | None, int
 _PLAIN_MONTH_DAYS = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}
 
 
+_WORDS = re.compile(r"[^\W\d_]+")  # the words of a text, as month_words spells them
+
+
 # Every span pattern holds a day or a year, so an ASCII digit: a text without one
 # (most paragraphs) is answered without running the patterns, which cost far more.
 _SPAN_NEEDS = re.compile(r"[0-9]")
@@ -166,9 +181,11 @@ def extract_date_spans(text: str) -> tuple[DateSpan, ...]:
     """Every date-looking span of ``text``, parsed, in order, without overlaps."""
     if not _SPAN_NEEDS.search(text):
         return ()
+    if "\\." in text:  # html2text escapes a number's dot ("29\\. Juni 2017"): read as "29.  Juni", same length
+        text = text.replace("\\.", ". ")
     rules = date_rules()
     # Most texts with a digit name no month: the patterns that write one are not run on them.
-    names_month = rules.month_hint.search(text) is not None
+    names_month = rules.month_hint.search(text) is not None and not rules.month_words.isdisjoint(_WORDS.findall(text))
     found: list[tuple[int, int, int, tuple[str, ...]]] = []  # start, -length, rank, parts
     for rank, rule in enumerate(rules.spans):
         if rule.names_month and not names_month:
@@ -197,7 +214,7 @@ def extract_date_spans(text: str) -> tuple[DateSpan, ...]:
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|[.!?]\s+")
-_LETTER = re.compile(r"[A-Za-z]")
+_LETTER = re.compile(r"[^\W\d_]")  # a letter, in any alphabet
 
 
 def _sentence_before(text: str, start: int) -> str:
@@ -294,6 +311,14 @@ def extract_date_clues(doc: CleanDoc, byline_line: int | None = None) -> tuple[D
     clues: list[DateClue] = []
     for text, kind, is_lead, line_no in texts:
         clues.extend(replace(c, line_no=line_no) for c in _clues_of_text(text, kind, is_lead))
+    # Lines of a month each ("Oktober 2019", "September 2019" ...) are an archive's list of
+    # months, one a line: none of them is the article's month.
+    # On a page in another language than English, a month alone on a line is a calendar's
+    # or an archive's heading ("## Mai 2020", "Januar 2022"): on web2, 0 of 4 such dates were
+    # the article's month (English monthly magazines date so; web/ has no such page to say).
+    months = {(c.span.year, c.span.month) for c in clues if c.role == "date-line" and c.span.day is None}
+    if len(months) > 1 or (months and doc.language not in _USUAL_YEAR_LANGUAGES):
+        clues = [c for c in clues if not (c.role == "date-line" and c.span.day is None)]
     return keep_near_byline(tuple(clues), byline_line)
 
 
@@ -323,10 +348,16 @@ def keep_near_byline(clues: tuple[DateClue, ...], byline_line: int | None) -> tu
     return tuple(c for c in clues if kept(c))
 
 
+# A date line holds at most a publication and a revision date; more is a list.
+_LIST_DATES = 2
+
+
 def _clues_of_text(text: str, kind: str, is_lead: bool) -> tuple[DateClue, ...]:
     rules = date_rules()
     spans = extract_date_spans(text)
     line = _is_date_line(text, spans)
+    if line and len({(sp.year, sp.month, sp.day) for sp in spans}) > _LIST_DATES:
+        return ()  # a list of dates: an archive's months, a calendar, a list of related posts
     clues: list[DateClue] = []
     prev_end = 0
     for span in spans:
@@ -428,25 +459,53 @@ class DateEvidence:
 
 
 # Languages whose dates in words the rules of data/dates.yml read (month and weekday
-# names, "Published", "on Friday"): on other pages only the URL's date is read.
-DATE_WORD_LANGUAGES = frozenset({"en"})
+# names, "Published" / "Veröffentlicht am"). A page in another language is read all the
+# same: its numeric dates ("2020-02-19", "19.2.2020") and any month name of these
+# languages it writes (py3langid takes many a German page for Luxembourgish, a short
+# Italian one for Spanish). On web2, reading every page's dates gave 7 more right and
+# 3 more wrong (of 701), two of those where the label is a year off the page's own date.
+DATE_WORD_LANGUAGES = date_rules().languages
+
+
+# Where an "Updated" stamp in a later year than the one the body writes most is a revision
+# long after publication, and no date (dates.date_candidates): English pages, and pages of
+# unknown language. On web/ (English) the rule keeps 2 wrong dates out ("Last Updated:
+# January 7, 2025" on a 2020 story); on web2's other languages it kept out 4 right dates and
+# no wrong one: a German "Stand:" or "Aktualisiert:" beside the headline is the article's
+# own last revision, the body's years are its history.
+_USUAL_YEAR_LANGUAGES = frozenset({None, "en", "zxx"})
 
 
 def extract_date_evidence(doc: CleanDoc, byline_line: int | None = None) -> DateEvidence:
     """Read the document's date evidence (blocks, dateline and URL; never its furniture);
     ``byline_line``: the seed line of the article's byline, when known.
-
-    On a page in a language the rules do not read (``doc.language``; unknown counts
-    as English), only the URL's date: an English month name in a Portuguese page is
-    a coincidence, and "1/2/2019" is not the same day everywhere.
     """
-    url = extract_url_date(doc.source_url)
+    url = extract_url_date(doc.source_url) if saved_own_url(doc) else None
     years = [int(y) for b in doc.blocks for y in _years(b.plain())]
     body_years = [y for b in doc.body_blocks() for y in _bare_years(b.plain())]
     usual = max(set(body_years), key=lambda y: (body_years.count(y), y)) if body_years else None
-    if doc.language is not None and doc.language not in DATE_WORD_LANGUAGES:
-        return DateEvidence((), (), url, max(years, default=None), usual)
+    if doc.language not in _USUAL_YEAR_LANGUAGES:
+        usual = None  # see _USUAL_YEAR_LANGUAGES
     return DateEvidence(extract_date_clues(doc, byline_line), extract_weekday_mentions(doc), url, max(years, default=None), usual)
+
+
+# The first lines of a seed: a bare URL there is the one whoever saved the page put on top.
+_OWN_URL_LINES = 2
+
+
+def saved_own_url(doc: CleanDoc) -> bool:
+    """Whether ``doc.source_url`` is the page's own address: labelled by whoever saved the
+    page ("Original url: ..."), given by an HTML page's metadata, or a bare URL on the
+    seed's first lines. A bare URL line further down is any link of the page (a podcast's
+    file, another site's story): on web2's 959 dumps, whose savers wrote no URL, every date
+    read from such a URL was wrong (0 of 3 right)."""
+    if not doc.source_url:
+        return False
+    if any(r.rule in ("source-url-label", "source-url-labelled") for r in doc.removed):
+        return True
+    return not any(
+        r.rule == "source-url" and r.line_no > _OWN_URL_LINES and doc.source_url in r.text for r in doc.removed
+    )
 
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -483,6 +542,8 @@ def extract_url_date(url: str | None) -> Field[DateValue] | None:
         return None
     rules = date_rules()
     parts = urlsplit(url)
+    if _FILE_PATH.search(parts.path):
+        return None  # a picture's, a recording's or a document's address dates its upload, not an article
     target = parts.path + ("?" + parts.query if parts.query else "")
     for _name, precision, pattern in rules.url_patterns:
         for m in pattern.finditer(target):
@@ -491,6 +552,10 @@ def extract_url_date(url: str | None) -> Field[DateValue] | None:
                 conf = load_confidence("date-url-day" if precision == "day" else "date-url-month")
                 return _field(value, "url-path", f'"{m.group(0)}" in {url}', conf, "extracted")
     return None
+
+
+# A file's address, not a page's: an upload folder, or a media or document file's ending.
+_FILE_PATH = re.compile(r"/wp-content/uploads/|\.(?:mp3|mp4|m4a|ogg|wav|jpe?g|png|gif|webp|svg|pdf|zip|docx?)$", re.I)
 
 
 def _url_value(m: re.Match[str], precision: str, rules: DateRules) -> DateValue | None:
@@ -512,5 +577,7 @@ def _url_value(m: re.Match[str], precision: str, rules: DateRules) -> DateValue 
 
 def warm_up() -> None:
     """Load dateparser's language data now (it loads on a first parse), so forked
-    extraction workers inherit it instead of each loading it."""
+    extraction workers inherit it instead of each loading it): every language of
+    data/dates.yml's, as a span no language reads makes dateparser try each."""
     parse_date_span("29 February 2012")
+    dateparser.parse("29 Xyzzy 2012", languages=_parser_languages(), settings={"PARSERS": ["absolute-time"]})

@@ -32,7 +32,10 @@ from generator.files.rules import load_rules
 _GLUED = re.compile(r"(?<=\d)(?=[A-Z][a-z])")
 # "Dec 20 201610:32 AM": a year glued to the time after it.
 _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}:\d\d)")
-_WORD = re.compile(r"[A-Za-z]{2,}")
+# "19. Juni 201619. Juni 2016", "20 janvier 202020 janvier 2020": a year glued to the next
+# date's day (a published and an updated stamp side by side).
+_GLUED_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}(?:\.|\s+[^\W\d_]))")
+_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more, in any alphabet ("Gefühle")
 _LONG_NUMBER = re.compile(r"\d{3,}")
 _DIGIT = re.compile(r"[0-9]")  # what every date span (extract_date_spans, numeric_spans) holds
 
@@ -41,6 +44,7 @@ _DIGIT = re.compile(r"[0-9]")  # what every date span (extract_date_spans, numer
 class _StampRules:
     above_title: int
     below_title: int
+    further_below_title: int
     above_byline: int
     below_byline: int
     max_chars: int
@@ -54,6 +58,7 @@ def _rules() -> _StampRules:
     return _StampRules(
         above_title=int(data["above_title"]),
         below_title=int(data["below_title"]),
+        further_below_title=int(data.get("further_below_title", 0)),
         above_byline=int(data["above_byline"]),
         below_byline=int(data["below_byline"]),
         max_chars=int(data["max_chars"]),
@@ -71,7 +76,8 @@ def plain_line(line: str) -> str:
             break
         text = unlinked
     text = _GLUED_TIME.sub(r"\1 \2", text)
-    text = _MD_MARKS.sub(" ", text).replace("\\-", "-")
+    text = _GLUED_DAY.sub(r"\1 ", text)
+    text = _MD_MARKS.sub(" ", text).replace("\\-", "-").replace("\\.", ".")
     return " ".join(_GLUED.sub(" ", text).split())
 
 
@@ -104,19 +110,24 @@ def _role(text: str, span: DateSpan) -> str:
 
 
 # "10/17/2022 04:01 PM EDT": a numeric date, read only where its order is beyond doubt
-# (one of its first two numbers is over 12); "05/08/2015" may be May or August: no date.
+# (one of its first two numbers is over 12); "05/08/2015" may be May or August: no date,
+# but on a page in a language that writes the day first (every one of data/dates.yml's
+# but English: "Le 17/02/2020", "03/05/2022 22:46") it is the 5th of August.
 _NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
 
 
-def numeric_spans(text: str) -> tuple[DateSpan, ...]:
-    """The unambiguous numeric dates of a stamp line ("10/17/2022", "28/11/2016")."""
+def numeric_spans(text: str, day_first: bool = False) -> tuple[DateSpan, ...]:
+    """The numeric dates of a stamp line ("10/17/2022", "28/11/2016"): those whose order is
+    beyond doubt, and with ``day_first`` (the page's language writes the day first) every one."""
     spans = []
     for m in _NUMERIC.finditer(text):
         a, b, year = int(m[1]), int(m[2]), int(m[3])
         if a > 12 and 1 <= b <= 12:
             month, day = b, a
-        elif b > 12 and 1 <= a <= 12:
+        elif b > 12 and 1 <= a <= 12 and not day_first:
             month, day = a, b
+        elif day_first and 1 <= b <= 12:
+            month, day = b, a
         else:
             continue
         try:
@@ -127,21 +138,23 @@ def numeric_spans(text: str) -> tuple[DateSpan, ...]:
     return tuple(spans)
 
 
-def _spans(text: str) -> tuple[DateSpan, ...]:
-    return tuple(sorted(extract_date_spans(text) + numeric_spans(text), key=lambda s: s.start))
+def _spans(text: str, day_first: bool = False) -> tuple[DateSpan, ...]:
+    return tuple(sorted(extract_date_spans(text) + numeric_spans(text, day_first), key=lambda s: s.start))
 
 
-def reads_language(language: str | None) -> bool:
-    """Whether stamps are read on a page of ``language``: English, or unknown (None, or
-    ``zxx``: too little text to tell, as on a page that is mostly a picture)."""
-    return language in (None, "zxx") or language in DATE_WORD_LANGUAGES
+def writes_day_first(language: str | None) -> bool:
+    """Whether a page of ``language`` writes a numeric date day first ("17/02/2020"): every
+    language dates.yml reads but English (whose US pages write the month first). Not any
+    other: py3langid takes some English pages for Luxembourgish ("10/04/2016 05:07 AM EDT"
+    is October 4th)."""
+    return language != "en" and language in DATE_WORD_LANGUAGES
 
 
-def _line_clues(text: str, line_no: int) -> list[DateClue]:
+def _line_clues(text: str, line_no: int, day_first: bool = False) -> list[DateClue]:
     """The dated clues of one stamp line, the article's first: a "Published" date, else
     the earliest date that is not an "Updated" one, else the updated ones."""
     clues = []
-    for span in _spans(text):
+    for span in _spans(text, day_first):
         if span.year is None or span.day is None or is_rejected_date(text, span):
             continue
         clues.append(DateClue(span, _role(text, span), True, text, line_no))  # type: ignore[arg-type]
@@ -154,7 +167,7 @@ def _line_clues(text: str, line_no: int) -> list[DateClue]:
 
 
 def extract_stamp_clues(
-    text: str, title_line: int | None, byline_line: int | None, names: Sequence[str] = ()
+    text: str, title_line: int | None, byline_line: int | None, names: Sequence[str] = (), language: str | None = None
 ) -> tuple[tuple[DateClue, ...], tuple[int, int] | None]:
     """The article's own date stamp near its headline and byline (see the module doc),
     and the window of seed lines searched; ``((), None)`` when there is neither."""
@@ -169,22 +182,38 @@ def extract_stamp_clues(
         ranges.append((byline_line - rules.above_byline, byline_line + rules.below_byline))
     lo, hi = max(1, min(r[0] for r in ranges)), min(len(lines), max(r[1] for r in ranges))
     stamps: list[tuple[int, list[DateClue]]] = []
-    window = {no for a, b in ranges for no in range(max(a, lo), min(b, hi) + 1)} - {title_line}
+    day_first = writes_day_first(language)
+    # the headline's own line too: where the headline found is a kicker or stamp line ("FINTECH
+    # 20. Juni 2019"), its date is the stamp; a real headline has more words than a stamp may
+    window = {no for a, b in ranges for no in range(max(a, lo), min(b, hi) + 1)}
     for no in sorted(window):
         if not _DIGIT.search(lines[no - 1]):
             continue  # every date span holds a digit, and plain_line adds none: most lines end here
         plain = plain_line(lines[no - 1])
-        spans = _spans(plain)
+        spans = _spans(plain, day_first)
         if not any(s.year and s.day for s in spans):
             continue
         if not _is_stamp(plain, spans, names, no == byline_line):
             continue
-        clues = _line_clues(plain, no)
+        clues = _line_clues(plain, no, day_first)
         label = _label_line_before(lines, no)
         if label and all(c.role == "date-line" for c in clues):
             clues = [replace(c, role=label) for c in clues]  # "Updated:" on the line before
         if clues:
             stamps.append((no, clues))
+    if not stamps and title_line and not byline_line and _rules().further_below_title > 0:
+        # nothing next to the headline and no byline: the first stamp further under it
+        # (``further_below_title`` in data/dates.yml), a weaker clue (role far-stamp)
+        far_hi = min(len(lines), title_line + _rules().further_below_title)
+        for no in range(hi + 1, far_hi + 1):
+            if not _DIGIT.search(lines[no - 1]):
+                continue
+            plain = plain_line(lines[no - 1])
+            spans = _spans(plain, day_first)
+            if any(s.year and s.day for s in spans) and _is_stamp(plain, spans, names, False):
+                clues = [replace(c, role="far-stamp") for c in _line_clues(plain, no, day_first) if c.role != "updated"]
+                if clues:
+                    return tuple(clues[:1]), (lo, far_hi)
     if not stamps:
         return (), (lo, hi)
     return tuple(_the_articles(stamps, title_line, byline_line)), (lo, hi)
@@ -207,6 +236,9 @@ def _label_line_before(lines: list[str], no: int) -> str | None:
 
 
 def _the_articles(stamps: list[tuple[int, list[DateClue]]], title_line: int | None, byline_line: int | None) -> list[DateClue]:
+    labelled = [st for st in stamps if any(c.role == "published" for c in st[1])]
+    if labelled:
+        stamps = labelled  # "Veröffentlicht am 16.08.2019" over an unlabelled date nearer (a comment's)
     if byline_line:
         ranked = sorted(stamps, key=lambda s: (abs(s[0] - byline_line), s[0] < byline_line))
         clues = list(ranked[0][1])
@@ -216,9 +248,10 @@ def _the_articles(stamps: list[tuple[int, list[DateClue]]], title_line: int | No
             if published is not None:
                 clues.append(published)
         return clues
-    after = [s for s in stamps if title_line and s[0] > title_line]
-    if after:
-        return after[0][1]
+    if title_line:
+        # the stamp nearest the headline: the article's own sits next to it, a related
+        # story's further down; at equal distance the one under it
+        return min(stamps, key=lambda st: (abs(st[0] - title_line), st[0] < title_line))[1]
     return stamps[-1][1]
 
 
@@ -226,7 +259,8 @@ _STAMP_ROLES = ("published", "updated", "date-line")
 
 
 def add_stamp_clues(
-    evidence: DateEvidence, text: str, title_line: int | None, byline_line: int | None, names: Sequence[str] = ()
+    evidence: DateEvidence, text: str, title_line: int | None, byline_line: int | None, names: Sequence[str] = (),
+    language: str | None = None,
 ) -> DateEvidence:
     """``evidence`` with the page's own stamp (:func:`extract_stamp_clues`) added.
 
@@ -234,13 +268,16 @@ def add_stamp_clues(
     around the headline and byline are dropped: they belong to related stories, comments
     or the masthead, and the article's own one is known.
     """
-    stamps, window = extract_stamp_clues(text, title_line, byline_line, names)
+    stamps, window = extract_stamp_clues(text, title_line, byline_line, names, language)
     if not stamps or window is None:
         return evidence
     lo, hi = window
-    seen = {(c.line_no, c.span.text, c.role) for c in evidence.clues}
+    # A stamp read from the page's line replaces the clean block's reading of the same date:
+    # the line is a stamp ("Crime Published On May 10, 2022 01:52 PM"), not prose.
+    stamped = {(c.line_no, c.span.text, c.role) for c in stamps}
     kept = tuple(
-        c for c in evidence.clues if c.role not in _STAMP_ROLES or not c.line_no or lo <= c.line_no <= hi
+        c for c in evidence.clues
+        if (c.role not in _STAMP_ROLES or not c.line_no or lo <= c.line_no <= hi)
+        and (c.line_no, c.span.text, c.role) not in stamped
     )
-    added = tuple(c for c in stamps if (c.line_no, c.span.text, c.role) not in seen)
-    return replace(evidence, clues=added + kept)
+    return replace(evidence, clues=stamps + kept)

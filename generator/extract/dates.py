@@ -21,6 +21,8 @@ tier "extracted" (the text or URL says it):
   * ``dateline-date`` (0.85): a block that is only a date, maybe with a
     weekday, a time or a byline ("August 05, 2015").
   * ``dateline-prefix`` (0.85): wire copy's "MOSCOW, Aug. 13, 2015 (AP) —".
+  * ``far-stamp`` (0.75): a stamp further under the headline, where none stands
+    next to it and no byline is known (extract/date_stamps.py).
   * ``url-path`` (0.8; 0.5 when the URL gives only year and month):
     "/2015/08/05/", "/2015/aug/05/", "/2015-08-05", "?date=2015-08-05".
   * ``month-day+url-year`` (0.8): "Aug. 13" in a date position and a URL
@@ -34,10 +36,16 @@ tier "inferred" (confidence at most 0.6):
     to the date ("Thursday, Aug. 13") is the only weekday used when present.
   * ``caption-date`` (0.5): a caption block ending AP-style "..., Aug. 13,
     2015." (a photo of the day's news; file photos are excluded, see below).
-  * ``updated-label`` (0.45; 0.4 in prose): "Updated: ...": a revision date, the
+  * ``updated-label`` (0.55; 0.4 in prose): "Updated: ...": a revision date, the
     latest the article can have been published. Never one in a later year than the
     year the body writes most outside full dates: that is a revision long after
-    publication ("Last Updated: January 7, 2025" on a 2020 story), so no date.
+    publication ("Last Updated: January 7, 2025" on a 2020 story), so no date (on
+    English pages: a German "Stand:" is the article's own revision).
+
+Dates are read in the languages of ``data/dates.yml`` (en, de, fr, es, it, pl, pt, nl):
+month and weekday names, labels ("Veröffentlicht am", "Publié le", "Actualizado el"),
+day-first numerics ("13.08.2015"; "17/02/2020" on a page in one of those languages but
+English).
   * ``lead-date`` (0.4): "on August 5, 2015" in the lead paragraph.
   * ``weekday-after-photo`` (0.35): see below.
   * ``month-day+anchor`` (0.3): a yearless month-day and no weekday clue, within
@@ -98,6 +106,7 @@ _EXTRACTED_CONF = {
     ("published", False): "date-published-label-prose",
     ("date-line", True): "date-line",
     ("dateline-prefix", False): "date-dateline-prefix",
+    ("far-stamp", True): "date-far-stamp",
 }
 _INFERRED_CONF = {
     ("updated", True): "date-updated-label-line",
@@ -112,6 +121,7 @@ _METHOD = {
     "updated": "updated-label",
     "date-line": "dateline-date",
     "dateline-prefix": "dateline-prefix",
+    "far-stamp": "far-stamp",
     "caption": "caption-date",
     "lead": "lead-date",
 }

@@ -28,10 +28,9 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
     byline_line = date_spans.byline_line_of(authors.provenance.evidence if authors else None)
     date_evidence = date_spans.extract_date_evidence(doc, byline_line)
     # The stamp next to the headline and byline, read from the seed's own lines (cleaning may set it aside).
-    if date_stamps.reads_language(doc.language):
-        title_line = min((b.line_no for b in doc.blocks if b.kind == "title"), default=None)
-        names = authors.value if authors else ()
-        date_evidence = date_stamps.add_stamp_clues(date_evidence, seed.text, title_line, byline_line, names)
+    title_line = min((b.line_no for b in doc.blocks if b.kind == "title"), default=None)
+    names = authors.value if authors else ()
+    date_evidence = date_stamps.add_stamp_clues(date_evidence, seed.text, title_line, byline_line, names, doc.language)
     article = Article(
         id=seed.id,
         source_path=seed.path,

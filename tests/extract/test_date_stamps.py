@@ -32,8 +32,10 @@ def _page(*lines: str) -> str:
         (_page("Headline", "2020-08-01 18:00:00+00 │ 200 │ 4084"), 1, None, (), []),
         # an ambiguous numeric date gives nothing
         (_page("Headline", "05/08/2015"), 1, None, (), []),
-        # too far under the headline (past the window): a related list or comments
-        (_page("Headline", *["Body line."] * 40, "Dec 5, 2016"), 1, None, (), []),
+        # too far under the headline (past the window and the further one): a related list or comments
+        (_page("Headline", *["Body line."] * 70, "Dec 5, 2016"), 1, None, (), []),
+        # past the window, within the further one: read as a weaker far-stamp (nothing nearer)
+        (_page("Headline", *["Body line."] * 40, "Dec 5, 2016"), 1, None, (), [("far-stamp", 2016, 12, 5)]),
     ],
 )
 def test_extract_stamp_clues(text, title, byline, names, expected):

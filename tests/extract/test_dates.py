@@ -19,6 +19,7 @@ from generator.extract.date_spans import (
     extract_weekday_mentions,
     parse_date_span,
 )
+from generator.extract.date_rules import name_forms
 from generator.extract.dates import date_candidates, extract_date
 from generator.model import Block, CleanDoc, Removed
 from generator.files.rules import load_rules
@@ -358,7 +359,8 @@ def test_candidates_strongest_first():
 
 
 def _dateparser_reading(text: str, parts: tuple[str, ...]) -> tuple[int | None, int, int | None] | None:
-    """What parse_date_span answered before plain spans were read without dateparser."""
+    """What parse_date_span answered before plain spans were read without dateparser (in the
+    languages of data/dates.yml, English first, as parse_date_span calls it)."""
     settings: dict[str, object] = {
         "RELATIVE_BASE": dt.datetime(2000, 1, 1),
         "PREFER_DATES_FROM": "past",
@@ -370,7 +372,8 @@ def _dateparser_reading(text: str, parts: tuple[str, ...]) -> tuple[int | None, 
         settings["STRICT_PARSING"] = True
     if re.match(r"\d{4}", text):
         settings["DATE_ORDER"] = "YMD"
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    languages = ["en", *sorted(set(load_rules("dates")["languages"]) - {"en"})]
+    parsed = dateparser.parse(" ".join(text.split()), languages=languages, settings=settings)
     if parsed is None:
         return None
     return (parsed.year if "year" in parts else None, parsed.month, parsed.day if "day" in parts else None)
@@ -418,7 +421,7 @@ def test_plain_spans_read_without_dateparser_read_as_dateparser_reads_them(text,
     assert (_parse_plain_span(text, frozenset(parts)) is not None) == plain
 
 
-_MONTH_FORMS = [f for names in load_rules("dates")["months"].values() for n in names for f in (n, n.upper())]
+_MONTH_FORMS = [f for names in load_rules("dates")["months"].values() for n in names for f in name_forms(n)]
 
 
 @pytest.mark.parametrize("month", _MONTH_FORMS)
