@@ -130,7 +130,9 @@ def test_a_plain_search_fetches_no_filter_and_opening_one_fetches_only_it(page, 
     wait_for_results(page, "Russia")
     page.wait_for_load_state("networkidle")
     page.remove_listener("requestfinished", record)
-    assert len([u for u in fetched if "/pagefind/filter/" in u]) == 1, fetched
+    # at most that filter's chunk, never every filter's (Pagefind may already hold a small
+    # archive's filter values: this Chromium and Pagefind fetch no chunk for the five seeds)
+    assert len([u for u in fetched if "/pagefind/filter/" in u]) <= 1, fetched
     assert page.locator(".na-search__filter[data-filter=Kind] .na-search__value", has_text="article").count() == 1
 
 
