@@ -128,6 +128,8 @@ def test_a_plain_search_fetches_no_filter_and_opening_one_fetches_only_it(page, 
     assert not [u for u in fetched if "pagefind-ui" in u or "pagefind-worker" in u], fetched
     page.locator(".na-search__filter[data-filter=Kind] summary").click()
     wait_for_results(page, "Russia")
+    # the values are drawn once the search the opening started has answered
+    page.locator(".na-search__filter[data-filter=Kind] .na-search__value").first.wait_for(timeout=15_000)
     page.wait_for_load_state("networkidle")
     page.remove_listener("requestfinished", record)
     # at most that filter's chunk, never every filter's (Pagefind may already hold a small
