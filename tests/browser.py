@@ -68,3 +68,29 @@ def wait_for_results(page: Any, query: str) -> None:
 def result_links(page: Any) -> list[str]:
     """The hrefs of the search results on screen, in order."""
     return page.locator(".na-search__link").evaluate_all("links => links.map(a => a.href)")
+
+
+@contextmanager
+def served_site(site: Any) -> Iterator[str]:
+    """The built ``site`` folder served over HTTP on localhost; its base URL."""
+    import functools
+    import http.server
+    import threading
+
+    from .conftest import _Quiet
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+def listen_for_dialogs(page: Any, dialogs: list[str], label: str | None = None) -> None:
+    """Record every alert/confirm/prompt ``page`` opens (dismissed) in ``dialogs``, and prove
+    the listener works with a canary first (a test that never hears one cannot fail)."""
+    page.on("dialog", lambda d: (dialogs.append(f"{label or page.url}: {d.message}"), d.dismiss()))
+    page.set_content("<script>alert('canary')</script>")
+    assert dialogs == [f"{label or 'about:blank'}: canary"], dialogs
+    dialogs.clear()

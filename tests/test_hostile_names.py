@@ -13,21 +13,18 @@ holding a line break is refused with an error, and the rest builds.
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import json
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from .browser import CHROMIUM, LAUNCH_ARGS
-from .conftest import ROOT, SEEDS, _Quiet, link_theme
+from .browser import CHROMIUM, LAUNCH_ARGS, listen_for_dialogs, served_site
+from .conftest import ROOT, SEEDS, link_theme
 from .sitebuild import BUILD_ENV, run_mkdocs
 from .test_nasty import _ActiveContent
 
@@ -163,23 +160,13 @@ def test_no_dialog_fires_on_the_pages_that_show_names(hostile_site):
     from playwright.sync_api import sync_playwright
 
     site = hostile_site["project"] / "site"
-    handler = functools.partial(_Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     dialogs: list[str] = []
     pages = ["review/", *(p.parent.relative_to(site).as_posix() + "/" for p in sorted(site.glob("*/*/index.html")))]
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
-            page = browser.new_page()
-            page.on("dialog", lambda d: (dialogs.append(f"{page.url}: {d.message}"), d.dismiss()))
-            page.set_content("<script>alert('canary')</script>")  # the listener works
-            assert dialogs == ["about:blank: canary"]
-            dialogs.clear()
-            for path in pages:
-                page.goto(base + path, wait_until="load")
-            browser.close()
-    finally:
-        httpd.shutdown()
+    with served_site(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
+        page = browser.new_page()
+        listen_for_dialogs(page, dialogs)
+        for path in pages:
+            page.goto(base + path, wait_until="load")
+        browser.close()
     assert not dialogs, dialogs

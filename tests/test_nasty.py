@@ -7,13 +7,10 @@ input changes by a single byte.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
 import subprocess
 import sys
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -22,8 +19,8 @@ import pytest
 from generator.settings import PERMALINKS_FILE
 from generator.settings import OWNED_DIRS, OWNED_PAGES
 
-from .browser import CHROMIUM, LAUNCH_ARGS, search_archive
-from .conftest import ROOT, SEEDS, _Quiet, link_theme
+from .browser import CHROMIUM, LAUNCH_ARGS, listen_for_dialogs, search_archive, served_site
+from .conftest import ROOT, SEEDS, link_theme
 from .sitebuild import BUILD_ENV, run_mkdocs, run_pagefind, tree_bytes
 
 NASTY = ROOT / "tests" / "nasty"
@@ -243,31 +240,21 @@ def test_no_dialog_fires_on_any_page_in_chromium(nasty_project):
     from playwright.sync_api import sync_playwright
 
     site = nasty_project["project"] / "site"
-    handler = functools.partial(_Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     dialogs: list[str] = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
-            crawler = browser.new_page()
-            crawler.on("dialog", lambda d: (dialogs.append(f"{crawler.url}: {d.message}"), d.dismiss()))
-            crawler.set_content("<script>alert('canary')</script>")  # the listener works
-            assert dialogs == ["about:blank: canary"], dialogs
-            dialogs.clear()
-            visited = 0
-            for html_file in _html_pages(site):
-                # "load": after every inline script and every onload/onerror has had its turn
-                crawler.goto(base + html_file.relative_to(site).as_posix(), wait_until="load")
-                visited += 1
-            page = browser.new_page()
-            page.on("dialog", lambda d: (dialogs.append(f"search: {d.message}"), d.dismiss()))
-            # search renders result snippets as HTML: search for the payloads too
-            page.goto(base)
-            assert search_archive(page, "script alert"), "the payloads are findable text"
-            browser.close()
-    finally:
-        httpd.shutdown()
+    with served_site(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
+        crawler = browser.new_page()
+        listen_for_dialogs(crawler, dialogs)
+        visited = 0
+        for html_file in _html_pages(site):
+            # "load": after every inline script and every onload/onerror has had its turn
+            crawler.goto(base + html_file.relative_to(site).as_posix(), wait_until="load")
+            visited += 1
+        page = browser.new_page()
+        listen_for_dialogs(page, dialogs, label="search")
+        # search renders result snippets as HTML: search for the payloads too
+        page.goto(base)
+        assert search_archive(page, "script alert"), "the payloads are findable text"
+        browser.close()
     assert visited > 50
     assert not dialogs, dialogs

@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     paths = [a for a in args if a != "-v"]
     devcorpus = Path(paths[0]) if paths else Path("../shared/devcorpus")
-    print(format_report(evaluate(read_web2_corpus(devcorpus / "web2")), verbose="-v" in args))
+    print(format_report(measure(devcorpus), verbose="-v" in args))
     return 0
 
 
