@@ -120,9 +120,9 @@ def render_review_page(archive: Archive, sitemap: SiteMap) -> Page:
     lines = [
         "# Review",
         "",
-        "What the archivist should check: fields the text does not give, or gives only indirectly "
-        f"(inferred, or confidence below {REVIEW_BELOW}). Correct or confirm a value in the article's "
-        "sidecar, `seeds/<name>.meta.yml`; curated values are never listed here.",
+        "What the archivist should check: first the records most likely wrong, then the fields the text "
+        f"does not give, or gives only indirectly (inferred, or confidence below {REVIEW_BELOW}). Correct or "
+        "confirm a value in the article's sidecar, `seeds/<name>.meta.yml`; curated values are never listed here.",
         "",
     ]
     flagged = list_check_first(archive)
