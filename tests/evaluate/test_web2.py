@@ -64,3 +64,16 @@ def test_score_page_folds_case_and_spacing(labels, title_ok, with_found, without
     assert (score.title_ok, score.with_found, score.without_out, score.half) == (title_ok, with_found, without_out, "B")
     fig = figures([score])
     assert fig.titles == (title_ok is not None)
+
+
+# Dates and authors on the text dumps (make eval's web2 table), per half: read in the
+# corpus's languages, never dated by what the page quotes or embeds.
+FIELD_FLOORS = {"date_right": 0.70, "date_wrong_at_most": 0.085, "authors_right": 0.43}
+
+
+@pytest.mark.parametrize("half", ["half A", "half B"])
+def test_web2_dates_and_authors_hold_in_each_half(scores, half):
+    fig = dict(groups(scores))[half]
+    assert fig.dates_right / fig.dates >= FIELD_FLOORS["date_right"], (fig.dates_right, fig.dates)
+    assert fig.dates_wrong / fig.dates <= FIELD_FLOORS["date_wrong_at_most"], (fig.dates_wrong, fig.dates)
+    assert fig.authors_right / fig.authors >= FIELD_FLOORS["authors_right"], (fig.authors_right, fig.authors)

@@ -12,7 +12,7 @@ from generator.evaluate.web2_html import evaluate
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "devcorpus" / "web2"
 
 # Floors just under the figures reached in each half (see `make eval`).
-FLOORS = {"headline": 0.77, "date_right": 0.80, "authors": 0.49, "with_in": 0.90, "without_out": 0.89}
+FLOORS = {"headline": 0.77, "date_right": 0.82, "authors": 0.52, "with_in": 0.90, "without_out": 0.89}
 
 
 @pytest.fixture(scope="module")
