@@ -11,7 +11,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 # Extra flags of `generator build`; the Pages workflow passes --strict.
 BUILD_FLAGS ?=
 
-.PHONY: site test serve generate golden lock eval train bench clean
+.PHONY: site test serve generate golden lock eval train bench kills clean
 
 # --require-hashes: pip installs only the very files whose sha256 the lock records, so a
 # release replaced on an index, or a look-alike on another, is refused. --no-deps: the
@@ -78,6 +78,11 @@ lock:
 N ?= 1000
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --n $(N) --browser --results bench/results.md
+
+## kill the whole site build (generator, MkDocs, Pagefind, the swap) at 10 random moments on
+## 500 seeds: site/ must stay the old or the new site, whole (bench/kills.py)
+kills: $(STAMP)
+	$(BIN)/python bench/kills.py --n 500 --kills 10
 
 clean:
 	rm -rf site .venv

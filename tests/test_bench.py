@@ -112,3 +112,15 @@ def _pagefind_results(site: Path, query: str) -> list[str]:
             return search_archive(page, query)
     finally:
         httpd.shutdown()
+
+
+def test_a_killed_site_build_leaves_site_old_or_new(tmp_path: Path, capsys) -> None:
+    """bench/kills.py at 20 seeds and 2 kills (make kills runs 500 and 10): it says PASS only
+    when every kill left site/ whole, and the build after them gives the new site."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import kills
+
+    assert kills.main(["--n", "20", "--kills", "2", "--work", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("site/ is the old site") + out.count("site/ is the new site") == 2, out
+    assert "PASS" in out
