@@ -9,8 +9,10 @@ name, an event's id), so that it stays readable. Every address ever assigned is
 recorded in the lock file ``site_src/permalinks.yml`` (read by ``files/seeds.py``, written
 by ``files/output.py``, committed with the seeds), under a stable identity:
 
-* an article by its seed id, and by its content (the sha256 of the seed's bytes):
-  a seed renamed with its text unchanged is the same article, and keeps its address;
+* an article by its seed id, and by its content (the sha256 of the seed's bytes, then of
+  its cleaned text): a seed renamed with its text unchanged, or saved anew under another
+  name (other line ends, other furniture around the same article), is the same article,
+  and keeps its address;
 * an actor by its canonical name and its spellings: after a rename or a merge
   the lock's entry is found again by name, else by the spelling it shares most
   with a current actor, so both old addresses of two merged actors lead to
@@ -32,6 +34,7 @@ Pure: reading and writing the lock is the caller's business.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -40,7 +43,7 @@ from typing import Any, ClassVar, Literal
 import yaml
 
 from generator.model import Actor, Archive, Article, Event, Problem
-from generator.text import slugify, suffix_until_free
+from generator.text import normalise_key, slugify, suffix_until_free
 
 Kind = Literal["article", "actor", "event"]
 KINDS: tuple[Kind, ...] = ("article", "actor", "event")
@@ -156,6 +159,7 @@ class Permalink:
     spellings: tuple[str, ...] = ()  # actors: every surface form
     articles: tuple[str, ...] = ()  # events: their article ids
     sha256: str = ""  # articles: of the seed's bytes, which a renamed seed keeps
+    text_sha256: str = ""  # articles: of the cleaned text, which a renamed seed saved anew keeps
     former: tuple[str, ...] = ()
     removed: bool = False
 
@@ -246,6 +250,7 @@ def _parse_entry(kind: Kind, item: object) -> Permalink | None:
         return None
     title = item.get("title", "")
     sha256 = item.get("sha256", "")
+    text_sha256 = item.get("text_sha256", "")
     return Permalink(
         kind=kind,
         key=key,
@@ -256,6 +261,7 @@ def _parse_entry(kind: Kind, item: object) -> Permalink | None:
         former=tuple(texts["former"]),
         removed=item.get("removed") is True,
         sha256=sha256 if isinstance(sha256, str) else "",
+        text_sha256=text_sha256 if isinstance(text_sha256, str) else "",
     )
 
 
@@ -278,6 +284,8 @@ def render_permalink_lock(entries: Sequence[Permalink]) -> str:
             row: dict[str, Any] = {"key": e.key, "path": e.path, "title": e.title}
             if e.sha256:
                 row["sha256"] = e.sha256
+            if e.text_sha256:
+                row["text_sha256"] = e.text_sha256
             if e.spellings:
                 row["spellings"] = list(e.spellings)
             if e.articles:
@@ -310,24 +318,39 @@ def select_locked_event_ids(entries: Sequence[Permalink], contents: Mapping[str,
     return locked
 
 
-def match_renamed_articles(entries: Sequence[Permalink], contents: Mapping[str, str]) -> dict[str, str]:
-    """Seed id -> the locked article id it was before a rename: the seed's bytes are the same.
+def match_renamed_articles(
+    entries: Sequence[Permalink], contents: Mapping[str, str], texts: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Seed id -> the locked article id it was before a rename: the seed's bytes are the
+    same, else (``texts``) its cleaned text is (the page saved anew, other line ends or furniture).
 
-    ``contents`` maps this build's seed ids to the sha256 of their bytes. Only an
-    article whose id the lock does not know takes an entry whose id is gone, and
-    only when one of each has that hash (copies are skipped when read, so a hash
-    is one seed's): a rename, never a guess between two.
+    ``contents`` maps this build's seed ids to the sha256 of their bytes, ``texts`` to that of
+    their cleaned text (:func:`hash_article_text`). Only an article whose id the lock does not
+    know takes an entry whose id is gone, and only when one of each has that hash (copies are
+    skipped when read, so a hash is one seed's): a rename, never a guess between two.
     """
     known = {e.key for e in entries if e.kind == "article"}
-    gone: dict[str, list[str]] = {}
-    for e in entries:
-        if e.kind == "article" and e.sha256 and e.key not in contents:
-            gone.setdefault(e.sha256, []).append(e.key)
-    new: dict[str, list[str]] = {}
-    for article_id, sha256 in contents.items():
-        if article_id not in known:
-            new.setdefault(sha256, []).append(article_id)
-    return {ids[0]: gone[h][0] for h, ids in new.items() if len(ids) == 1 and len(gone.get(h, ())) == 1}
+    matched: dict[str, str] = {}
+    for field, hashes in (("sha256", contents), ("text_sha256", texts or {})):
+        taken = set(matched.values())
+        gone: dict[str, list[str]] = {}
+        for e in entries:
+            value = getattr(e, field)
+            if e.kind == "article" and value and e.key not in contents and e.key not in taken:
+                gone.setdefault(value, []).append(e.key)
+        new: dict[str, list[str]] = {}
+        for article_id, value in hashes.items():
+            if article_id not in known and article_id not in matched and value:
+                new.setdefault(value, []).append(article_id)
+        matched.update({ids[0]: gone[h][0] for h, ids in new.items() if len(ids) == 1 and len(gone.get(h, ())) == 1})
+    return matched
+
+
+def hash_article_text(article: Article) -> str:
+    """The sha256 of an article's cleaned text, case, punctuation and spacing folded: what
+    the same page saved again (other line ends, other furniture around it) keeps."""
+    text = normalise_key("\n".join(b.plain() for b in article.doc.blocks))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest() if text else ""
 
 
 # --- assigning addresses --------------------------------------------------------------
@@ -412,7 +435,10 @@ def _choose_path(fresh: str, mine: Sequence[Permalink], reserved: Mapping[str, i
 def _match_articles(archive: Archive, entries: Sequence[Permalink]) -> dict[str, list[Permalink]]:
     """Each lock entry to the article with its seed id, else to the renamed seed with its bytes."""
     ids = {a.id for a in archive.articles}
-    was = {old: new for new, old in match_renamed_articles(entries, {a.id: a.sha256 for a in archive.articles}).items()}
+    renamed = match_renamed_articles(
+        entries, {a.id: a.sha256 for a in archive.articles}, {a.id: hash_article_text(a) for a in archive.articles}
+    )
+    was = {old: new for new, old in renamed.items()}
     found: dict[str, list[Permalink]] = {}
     for e in entries:
         if e.kind != "article":
@@ -459,7 +485,9 @@ def _match_events(events: Sequence[Event], entries: Sequence[Permalink]) -> dict
 
 def _entry_for(kind: Kind, thing: Any, path: str, former: tuple[str, ...]) -> Permalink:
     if kind == "article":
-        return Permalink("article", thing.id, path, thing.title.value, former=former, sha256=thing.sha256)
+        return Permalink(
+            "article", thing.id, path, thing.title.value, former=former, sha256=thing.sha256, text_sha256=hash_article_text(thing)
+        )
     if kind == "actor":
         return Permalink("actor", thing.name, path, thing.name, spellings=tuple(thing.surfaces), former=former)
     return Permalink("event", thing.id, path, thing.title, articles=tuple(sorted(thing.article_ids)), former=former)
