@@ -228,8 +228,10 @@ def clean_with_span(text: str, *, extracted_article: bool = False) -> tuple[Clea
     units, removed, source_url = _split_furniture(span.marked_lines(len(lines), only_kept=True))
     furniture = frozenset(r.line_no for r in removed)
     if extracted_article and span.lines:
+        # files/html.py puts the page's own headline on top; a page that states none starts
+        # with its first paragraph, which is no headline
         first = span.lines[0]
-        headline: Headline | None = Headline(first.text, first.no, raw=first.raw)
+        headline: Headline | None = Headline(first.text, first.no, raw=first.raw) if len(first.text) <= 300 else None
     else:
         headline = find_headline(span, text, furniture=furniture)
     if headline is not None:

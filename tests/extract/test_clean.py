@@ -336,3 +336,22 @@ def test_match_from_starts_gives_finditer_s_matches(pattern, text):
 )
 def test_the_source_url_from_its_label_or_a_bare_line(lines, url):
     assert clean_seed_text("\n".join(lines)).source_url == url
+
+
+# An article trafilatura found in a saved web page (files/html.py): every line is the
+# article, its first the page's own headline; a page stating none starts with a paragraph.
+_PARAGRAPH = "The harbour reopened on Monday after a week of storms, the port authority said in a statement. " * 4
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "first_body"),
+    [
+        (f"Harbour reopens\n\n{_PARAGRAPH}\n\nShare this article\n", "Harbour reopens", _PARAGRAPH.strip()),
+        (f"{_PARAGRAPH}\n\nThe ferries run again from Tuesday, with extra sailings at night for freight.\n", None, _PARAGRAPH.strip()),
+    ],
+)
+def test_an_extracted_article_keeps_every_line_and_its_first_as_headline(text, title, first_body):
+    doc = clean_seed_text(text, extracted_article=True)
+    assert doc.title == title
+    assert doc.body_blocks()[0].text == first_body
+    assert doc.title_doubt is None and doc.body_doubt is None  # no model judged a page dump here
