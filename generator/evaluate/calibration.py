@@ -56,7 +56,7 @@ def reliability(items: Iterable[Judged]) -> list[tuple[float, int, float]]:
     """``(bin's lower edge, n, share right)`` for each non-empty bin of confidence."""
     bins: dict[float, list[bool]] = {}
     for item in items:
-        edge = max(e for e in EDGES if item.probability >= e or e == 0.0)
+        edge = EDGES[min(len(EDGES) - 1, max(0, int(item.probability * 10)))]
         bins.setdefault(edge, []).append(item.right)
     return [(edge, len(v), sum(v) / len(v)) for edge, v in sorted(bins.items())]
 

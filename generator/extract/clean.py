@@ -25,6 +25,7 @@ from generator.extract.page_lines import Line
 from generator.extract.date_spans import extract_date_spans
 from generator.extract.headline import Headline, find_headline, no_headline_doubt
 from generator.extract.required_texts import extract_longest_match, extract_required_texts, lower_for_required_texts
+from generator.files.html import MAX_TITLE_CHARS
 from generator.files.rules import load_rules
 from generator.model import Block, CleanDoc, Doubt, Removed
 from generator.text import normalise_key
@@ -231,7 +232,8 @@ def clean_with_span(text: str, *, extracted_article: bool = False) -> tuple[Clea
         # files/html.py puts the page's own headline on top; a page that states none starts
         # with its first paragraph, which is no headline
         first = span.lines[0]
-        headline: Headline | None = Headline(first.text, first.no, raw=first.raw) if len(first.text) <= 300 else None
+        fits = len(first.text) <= MAX_TITLE_CHARS  # the bound files/html.py puts on a stated title
+        headline: Headline | None = Headline(first.text, first.no, raw=first.raw) if fits else None
     else:
         headline = find_headline(span, text, furniture=furniture)
     if headline is not None:

@@ -52,20 +52,16 @@ class HtmlArticle:
 
 def extract_html_article(page: str) -> HtmlArticle | None:
     """The article in an HTML page, or ``None`` when the page holds no article text."""
-    tree = _parse(page)
-    if tree is None:
+    read = _read_page(page)
+    if read is None:
         return None
-    headline = _find_headline(tree)  # before trafilatura, which prunes the tree it is given
-    document = _extract_document(tree)
-    if document is None:
-        return None
-    stated = _stated_values(document, headline)
+    document, stated = read
     title = next((value for key, value, _ in stated if key == "title"), None)
     lines = [line.strip() for line in (document.text or "").split("\n") if line.strip()]
     title_key = normalise_key(title) if title else None
     if len(" ".join(line for line in lines if normalise_key(line) != title_key).split()) < MIN_ARTICLE_WORDS:
         return None
-    if title and normalise_key(lines[0]) != normalise_key(title):
+    if title and normalise_key(lines[0]) != title_key:
         # The cleaner takes the first line as the headline: give it the page's
         # own, so a lead paragraph is never promoted to title.
         lines.insert(0, title)
@@ -74,12 +70,18 @@ def extract_html_article(page: str) -> HtmlArticle | None:
 
 def extract_stated_values(page: str) -> tuple[tuple[str, str, str], ...]:
     """(key, value, evidence) for title, source_url, date, authors and outlet, as the page states them."""
+    read = _read_page(page)
+    return () if read is None else read[1]
+
+
+def _read_page(page: str) -> tuple[Any, tuple[tuple[str, str, str], ...]] | None:
+    """trafilatura's document of the page and the values it states, or ``None``."""
     tree = _parse(page)
     if tree is None:
-        return ()
-    headline = _find_headline(tree)
+        return None
+    headline = _find_headline(tree)  # before trafilatura, which prunes the tree it is given
     document = _extract_document(tree)
-    return () if document is None else _stated_values(document, headline)
+    return None if document is None else (document, _stated_values(document, headline))
 
 
 def _stated_values(document: Any, headline: tuple[str, str] | None) -> tuple[tuple[str, str, str], ...]:
