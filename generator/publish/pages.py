@@ -378,9 +378,10 @@ def render_outlet_page(name: str, sitemap: SiteMap, articles: Sequence[Article])
 # --- home -------------------------------------------------------------------------------
 
 
-def _check_first_count(archive: Archive) -> str:
+def _check_first_count(archive: Archive, review_link: str) -> str:
+    """"N records to check first, " linked to the Review page, or nothing when none is doubtful."""
     flagged = len(list_check_first(archive))
-    return f"{count_noun(flagged, 'record')} to check first, " if flagged else ""
+    return f"[{count_noun(flagged, 'record')} to check first]({review_link}), " if flagged else ""
 
 
 def render_home_page(archive: Archive, sitemap: SiteMap, settings: Settings) -> Page:
@@ -402,7 +403,7 @@ def render_home_page(archive: Archive, sitemap: SiteMap, settings: Settings) -> 
         f" the [actors]({relative_link(path, sitemap.actor_index)})"
         f" or the [outlets]({relative_link(path, sitemap.outlet_index)}), or search with the box at the top.",
         "",
-        f"**For the archivist:** {_check_first_count(archive)}[{count_noun(count_review_items(archive), 'field')} to check]({relative_link(path, sitemap.review)}) "
+        f"**For the archivist:** {_check_first_count(archive, relative_link(path, sitemap.review))}[{count_noun(count_review_items(archive), 'field')} to check]({relative_link(path, sitemap.review)}) "
         f"and {count_noun(len(archive.problems), 'input problem')}.",
         "",
         "## Latest events",

@@ -92,3 +92,14 @@ def test_article_page_says_quietly_when_its_record_is_doubtful():
     assert 'data-pagefind-ignore="all"' in html, "the note is not searchable text"
     assert html.index("na-doubt") < html.index("Date:"), "under the title, before the header"
     assert "na-doubt" not in render_article_page(sure, archive, sitemap, settings).body
+
+
+def test_the_home_page_links_the_records_to_check_first_only_when_there_are_some():
+    from generator.publish.pages import render_home_page
+
+    settings = Settings(site_url="https://me.github.io/repo/")
+    doubtful = Archive((_doubted("a", LOW_HEADLINE, SURE), _doubted("b", SURE, SURE)), (), ())
+    home = render_home_page(doubtful, compose_fresh_sitemap(doubtful), settings).body
+    assert "[1 record to check first](review.md)" in home
+    sure = Archive((_doubted("b", SURE, SURE),), (), ())
+    assert "check first" not in render_home_page(sure, compose_fresh_sitemap(sure), settings).body
