@@ -375,6 +375,48 @@ def first_search_bytes(site: Path, query: str) -> dict[str, Any]:
     }
 
 
+def first_visit_bytes(site: Path, paths: dict[str, str]) -> dict[str, Any]:
+    """Serve ``site`` on localhost; for each named path, a cold first visit (a new browser
+    context: empty cache) and every response it fetched, uncompressed: total bytes,
+    requests and the largest file (no file that grows with the archive may be fetched)."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    out: dict[str, Any] = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
+            for name, path in paths.items():
+                context = browser.new_context()
+                page = context.new_page()
+                fetched: list[tuple[str, int]] = []
+
+                def record(request: Any, fetched: list[tuple[str, int]] = fetched) -> None:
+                    response = request.response()
+                    fetched.append((request.url[len(url) - 1 :], len(response.body()) if response else 0))
+
+                page.on("requestfinished", record)
+                page.goto(url + path, wait_until="networkidle")
+                page.wait_for_timeout(300)
+                context.close()
+                largest = max(fetched, key=lambda f: f[1], default=("", 0))
+                out[name] = {"bytes": sum(b for _, b in fetched), "requests": len(fetched), "largest": largest}
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return out
+
+
 # Types a query into the actors index's filter box and waits two animation frames: the
 # time until the table is drawn again (indexes.js changes the rows the screen shows first).
 _FILTER_KEYSTROKE_JS = """async (query) => {
@@ -436,6 +478,11 @@ def bench_search(n: int, project: Path, browser: bool) -> dict[str, Any]:
         actor = _busiest_actor(project)
         report["first_search"] = first_search_bytes(project / "site", actor)
         report["first_search"]["query"] = actor
+        article = sorted((project / "site" / "articles").glob("*/index.html"))[0].parent.name
+        actor_page = sorted((project / "site" / "actors").glob("*/index.html"))[0].parent.name
+        report["first_visits"] = first_visit_bytes(
+            project / "site", {"home page": "", "article page": f"articles/{article}/", "actor page": f"actors/{actor_page}/"}
+        )
     return report
 
 
@@ -527,6 +574,12 @@ def render_report(r: dict[str, Any]) -> str:
         if "by_part" in fs:
             parts = "; ".join(f"{name} {b / 1e3:.0f} KB in {n}" for name, (b, n) in sorted(fs["by_part"].items()))
             lines.append(f"By part: {parts}. Opening the Actor filter then: {fs['actor_filter_bytes'] / 1e3:.0f} KB.")
+    if "first_visits" in r:
+        visits = "; ".join(
+            f"{name} {v['bytes'] / 1024:.0f} KB in {v['requests']} requests (largest {v['largest'][0]}, {v['largest'][1] / 1024:.0f} KB)"
+            for name, v in r["first_visits"].items()
+        )
+        lines.append(f"First visits, cold cache, uncompressed: {visits}.")
     return "\n".join(lines) + "\n"
 
 

@@ -94,3 +94,23 @@ def listen_for_dialogs(page: Any, dialogs: list[str], label: str | None = None) 
     page.set_content("<script>alert('canary')</script>")
     assert dialogs == [f"{label or 'about:blank'}: canary"], dialogs
     dialogs.clear()
+
+
+def first_visit(url: str, script: str | None = None) -> list[tuple[str, int]]:
+    """Every response of a cold first visit to ``url`` (a new browser, empty cache), in
+    the order they finished, as (URL, body bytes uncompressed), once the network is idle; ``script`` is run
+    in the page after it loaded (and the network awaited again)."""
+    fetched: list[tuple[str, int]] = []
+
+    def record(request: Any) -> None:
+        response = request.response()
+        fetched.append((request.url, len(response.body()) if response else 0))
+
+    with chromium_page() as page:
+        page.on("requestfinished", record)
+        page.goto(url, wait_until="networkidle")
+        if script:
+            page.evaluate(script)
+            page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)  # a fetch started by a timer after load
+    return fetched

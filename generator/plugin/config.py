@@ -14,3 +14,5 @@ class NewsArchiveConfig(base.Config):
     # back cost more than they save (measured in bench/results.md).
     parallel_from = c.Type(int, default=500)
     jobs = c.Type(int, default=0)
+    # URLs per part of the sitemap index (the protocol's cap; smaller only in tests).
+    sitemap_part_urls = c.Type(int, default=50_000)

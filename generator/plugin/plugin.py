@@ -29,6 +29,7 @@ from __future__ import annotations
 import html
 import os
 import time
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -36,6 +37,7 @@ from markupsafe import Markup
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from generator.plugin.config import NewsArchiveConfig
+from generator.publish.crawler_files import render_crawler_files
 from generator.plugin.parallel import (
     STAND_IN_TEMPLATE,
     BuiltPage,
@@ -135,3 +137,18 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         return markdown
 
     on_page_markdown = CombinedEvent(_escape_meta, _use_rendered)
+
+    def on_post_build(self, *, config: Any) -> None:
+        # MkDocs' one sitemap.xml becomes a sitemap index with parts of at most
+        # sitemap_part_urls URLs (the protocol's cap), and robots.txt names it; an
+        # archivist's own robots.txt (copied from docs_dir) is left as written.
+        # sitemap.xml.gz, MkDocs' gzip of the whole list, would contradict the index: gone.
+        site = Path(config["site_dir"])
+        urlset = site / "sitemap.xml"
+        if not urlset.is_file():
+            return
+        own_robots = (Path(config["docs_dir"]) / "robots.txt").is_file()
+        files = render_crawler_files(urlset.read_text(encoding="utf-8"), config["site_url"] or "/", own_robots, self.config.sitemap_part_urls)
+        for name, text in files.items():
+            (site / name).write_text(text, encoding="utf-8")
+        (site / "sitemap.xml.gz").unlink(missing_ok=True)

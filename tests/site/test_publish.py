@@ -89,6 +89,21 @@ def test_feed_and_data_are_served_and_their_urls_resolve(server):
         assert f'<link rel="canonical" href="{url}">' in body.decode("utf-8"), url
 
 
+def test_search_engines_get_a_sitemap_index_whose_parts_list_every_article_and_robots_names_it(server, built):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    index = ET.fromstring(_get(server + "sitemap.xml")[0])
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    listed = []
+    for part in [el.text for el in index.findall("s:sitemap/s:loc", ns)]:
+        listed += [el.text for el in ET.fromstring(_get(_local(server, part))[0]).findall("s:url/s:loc", ns)]
+    articles = json.loads(_get(server + "data/articles.json")[0])["articles"]
+    assert {a["url"] for a in articles} <= set(listed)
+    assert len(listed) == len(set(listed))
+    robots = _get(server + "robots.txt")[0].decode("utf-8")
+    assert f"Sitemap: http://127.0.0.1{SUBPATH}sitemap.xml" in robots.splitlines()
+    assert not (built / "site" / "sitemap.xml.gz").exists()  # the whole list, contradicting the index
+
+
 def test_the_404_page_works_under_the_subpath(server):
     body = _get(server + "404.html")[0].decode("utf-8")
     assert "Page not found" in body
