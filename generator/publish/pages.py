@@ -36,8 +36,8 @@ from generator.publish.review import (
 )
 from generator.publish.search_names import (
     compose_actor_known_as,
+    compose_actor_names,
     compose_actor_search_names,
-    compose_article_search_names,
     compose_event_search_names,
     is_event_searched,
 )
@@ -83,7 +83,7 @@ def render_article_page(article: Article, archive: Archive, sitemap: SiteMap, se
         ("sha256", article.sha256),
         ("description", _description(article)),
         ("curated", list_curated_fields(article)),
-        ("search_names", compose_article_search_names(article, archive)),
+        ("actor_spellings", compose_actor_names(article.actor_ids, archive)),
         ("generator", GENERATED_MARKER),
     ]
     meta += compose_share_meta(
@@ -380,7 +380,11 @@ def render_event_page(event: Event, archive: Archive, sitemap: SiteMap) -> Page:
                 lines += [f"**{label}:**", ""] + [f"- {event_line(e, path, sitemap)}" for e in group] + [""]
     meta: list[tuple[str, Any]] = [("title", event.title), ("date", event.date.iso() if event.date else None)]
     if is_event_searched(event):
-        meta += [("search_names", compose_event_search_names(event)), ("reports", len(event.article_ids))]
+        meta += [
+            ("search_names", compose_event_search_names(event)),
+            ("actor_spellings", compose_actor_names(event.actor_ids, archive)),
+            ("reports", len(event.article_ids)),
+        ]
     else:
         meta.append(("in_search", False))  # the search finds its one report instead
     meta.append(("generator", GENERATED_MARKER))

@@ -11,8 +11,8 @@ hidden ``data-pagefind-meta`` fields (``plugin/theme/partials/search-facets.html
   ranks first the person the texts call by it ("Trump": Donald Trump, whose
   spellings hold "Trump", before Ivanka Trump, whose do not);
 - an event's page of two reports or more: its title (field ``event``);
-- an article: the spellings of the actors it names (field ``names``), so a variant
-  finds the same articles as the spelling the text used.
+- an article's and an event's page: the spellings of the actors it names (field
+  ``names``), so a variant finds the same pages as the spelling the text used.
 
 None of it is shown: a result's excerpt comes from the page's text only.
 
@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from generator.model import Actor, Archive, Article, Event
+from generator.model import Actor, Archive, Event
 
 # "Jong-un", "Al‐Khatib", "Tayyip–Erdogan": letters on both sides of a hyphen or dash
 _JOINED = re.compile(r"(?<=\w)[-‐‑‒–—](?=\w)")
@@ -70,10 +70,10 @@ def compose_event_search_names(event: Event) -> str:
     return join_search_forms((event.title,))
 
 
-def compose_article_search_names(article: Article, archive: Archive) -> str:
-    """The names and spellings of every actor the article names."""
+def compose_actor_names(actor_ids: Iterable[str], archive: Archive) -> str:
+    """The names and spellings of every actor an article or event names."""
     forms: list[str] = []
-    for actor_id in article.actor_ids:
+    for actor_id in actor_ids:
         actor = archive.actor(actor_id)
         forms += [actor.name, *actor.surfaces]
     return join_search_forms(forms)
