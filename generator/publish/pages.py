@@ -46,9 +46,10 @@ from generator.settings import GENERATED_MARKER, Settings
 
 # An actor's or event's own page ranks first for its name: its title weighs more in
 # Pagefind's ranking than an article headline (h1, 7) naming it, and an actor's name
-# more than an event title that contains it (weights count squared: 100 > 64 > 49;
-# with both at 10, events named after a person outranked the person's page at 2,000
-# articles).
+# more than an event title that contains it (with both at 10, events named after a
+# person outranked the person's page at 2,000 articles). Pagefind's BM25 saturates
+# these weights once a page repeats a word; what decides is the weight of the page's
+# hidden name fields (search_names.py; metaWeights in the theme's search.js).
 ACTOR_SEARCH_WEIGHT = '{ data-pagefind-weight="10" }'
 EVENT_SEARCH_WEIGHT = '{ data-pagefind-weight="8" }'
 
