@@ -50,6 +50,7 @@ from generator.files.output import (
 from generator.files.seeds import ArchiveInputs, read_archive_inputs
 from generator.model import Archive, Article, Mention, Problem, Seed
 from generator.publish.page_size import cut_oversize_articles
+from generator.publish.saved_seeds import list_seed_copies
 from generator.publish.site import check_site_url, render_publication
 from generator.publish.sitemap import parse_permalink_lock, render_permalink_lock, select_locked_event_ids
 from generator.resolve import actors, event_decisions, events
@@ -327,7 +328,10 @@ def _run_build(
             pages, assignment = render_publication(archive, settings, lock)
             problems += check_site_url(settings.site_url)
             written = cache.table(WRITTEN_TABLE) if cache is not None else None
-            problems += write_pages(pages, settings.out_dir, protect=(settings.seeds_dir,), written=written)
+            copies = list_seed_copies(archive, settings)
+            problems += write_pages(
+                pages, settings.out_dir, protect=(settings.seeds_dir,), written=written, copies=copies, seeds_dir=settings.seeds_dir
+            )
             problems += _save_cache(cache)
             # only once the pages are in place: the lock records addresses that exist
             write_permalink_lock(lock_path, render_permalink_lock(assignment.lock))

@@ -349,6 +349,15 @@ class Archive:
 
 
 @dataclass(frozen=True)
+class SeedCopy:
+    """A seed published as saved, byte for byte, beside the pages (``Settings.publish_seeds``)."""
+
+    path: str  # posix, relative to the output dir: "data/seeds/<file>"
+    source: str  # the file's name in the seeds folder
+    sha256: str  # of its bytes when the build read it: a file changed since is not published
+
+
+@dataclass(frozen=True)
 class Page:
     """One generated file: a Markdown page (front matter and body) or, with no front matter, a file's text."""
 

@@ -82,6 +82,11 @@ class Settings:
     spacy_model: str | None = None
     # Latest events listed on the home page.
     home_latest: int = 10
+    # Publish each article's seed as saved, byte for byte, under data/seeds/ and link it
+    # from the article's page, so a reader can check the extraction against the
+    # original. Off unless the archive says so: republishing whole pages is the
+    # archivist's decision (rights, privacy); the demo archive turns it on.
+    publish_seeds: bool = False
     # Where the site is served; the build takes it from mkdocs.yml's site_url
     # (which reads SITE_URL) so that canonical URLs, citations and the feed agree
     # with MkDocs. The default is `mkdocs serve`'s address.
@@ -135,6 +140,10 @@ def _coerce(name: str, value: Any) -> Any:
         if not isinstance(value, str) or not value.startswith(("http://", "https://")) or any(c.isspace() for c in value):
             raise ValueError(f"must be an http(s) URL, not {value!r}")
         return value.rstrip("/") + "/"
+    if name == "publish_seeds":
+        if not isinstance(value, bool):
+            raise ValueError(f"must be true or false, not {value!r}")
+        return value
     if name == "spacy_model":
         if value is not None and not isinstance(value, str):
             raise ValueError("must be the name of an installed spaCy package")

@@ -23,3 +23,13 @@ def test_every_error_is_reported_together():
     assert len(err.value.errors) == 3
     text = str(err.value)
     assert "max_seed_bytes" in text and "colour" in text and "archive_title" in text
+
+
+@pytest.mark.parametrize(("value", "ok"), [(True, True), (False, True), ("yes", False), (1, False)])
+def test_publishing_the_seeds_is_a_true_or_false_choice_off_by_default(value, ok):
+    assert load_settings({}).publish_seeds is False
+    if ok:
+        assert load_settings({"publish_seeds": value}).publish_seeds is value
+    else:
+        with pytest.raises(SettingsError, match="publish_seeds"):
+            load_settings({"publish_seeds": value})

@@ -25,7 +25,7 @@ import frontmatter
 import yaml
 
 from generator.files.regular import read_regular_file
-from generator.model import Page, Problem
+from generator.model import Page, Problem, SeedCopy
 from generator.settings import GENERATED_MARKER, OWNED_DIRS, OWNED_FILE_SUFFIXES, OWNED_PAGES, REDIRECT_PAGE_NAME
 
 
@@ -152,6 +152,55 @@ def check_page_path(path: str) -> PurePosixPath:
     raise UnsafePathError(f"refusing to write {path!r}: not one of the generator's files in {OWNED_DIRS}")
 
 
+# Where seeds are published as saved (publish/sitemap.py: SiteMap.saved_seed), and the one
+# suffix they have there: a copy is always served as plain text, never as a page.
+SAVED_SEEDS_PARTS = ("data", "seeds")
+SAVED_SEED_SUFFIX = ".txt"
+
+
+def check_seed_copy(copy: SeedCopy) -> PurePosixPath:
+    """The copy's relative path, or raise unless it is ``data/seeds/<name>.txt`` of a seed's plain file name.
+
+    The source must be a file name alone (no folder, not hidden): only a file the
+    archivist put in the seeds folder itself is ever published.
+    """
+    rel = PurePosixPath(copy.path)
+    source = copy.source
+    if (
+        rel.is_absolute()
+        or "\\" in copy.path
+        or rel.parts[:2] != SAVED_SEEDS_PARTS
+        or len(rel.parts) != 3
+        or rel.suffix != SAVED_SEED_SUFFIX
+        or rel.name.startswith(".")
+        or not source
+        or source != PurePosixPath(source).name
+        or source in (".", "..")
+        or source.startswith(".")
+        or "\\" in source
+    ):
+        raise UnsafePathError(f"refusing to publish {copy.source!r} at {copy.path!r}: not a seed's copy in data/seeds/")
+    return rel
+
+
+def stage_seed_copy(copy: SeedCopy, seeds_dir: Path, target: Path, previous: Path) -> tuple[Problem, ...]:
+    """Put the seed's bytes at ``target``, read anew from ``seeds_dir`` (a regular file inside it).
+
+    A file that changed since the build read it is not published (its page names
+    the SHA-256 of what was read): a warning says to build again.
+    """
+    source = seeds_dir / copy.source
+    try:
+        data = read_regular_file(source, seeds_dir)
+    except OSError as exc:
+        return (Problem(str(source), f"cannot be read again to publish it as saved ({exc}); build again", "warning"),)
+    if hashlib.sha256(data).hexdigest() != copy.sha256:
+        return (Problem(str(source), "changed while the archive was built: not published as saved; build again", "warning"),)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _stage_file(target, data, previous)
+    return ()
+
+
 def is_generated(path: Path) -> bool:
     """True when the file at ``path`` was written by the generator (it carries the marker).
 
@@ -166,7 +215,12 @@ def is_generated(path: Path) -> bool:
 
 
 def write_pages(
-    pages: Iterable[Page], out_dir: Path, protect: Iterable[Path] = (), written: MutableMapping[str, Any] | None = None
+    pages: Iterable[Page],
+    out_dir: Path,
+    protect: Iterable[Path] = (),
+    written: MutableMapping[str, Any] | None = None,
+    copies: Iterable[SeedCopy] = (),
+    seeds_dir: Path | None = None,
 ) -> tuple[Problem, ...]:
     """Write every page; return warnings for pages left alone to protect the archivist's files.
 
@@ -180,9 +234,14 @@ def write_pages(
     the file it was written to (size, time, inode): a page whose hash and file
     are unchanged since is kept without writing its front matter again or
     reading the file back (the YAML front matter was most of this stage).
+
+    ``copies`` are seeds of ``seeds_dir`` published as saved (:func:`stage_seed_copy`),
+    swapped in with the pages' folders.
     """
     pages = list(pages)
     rel_paths = [check_page_path(p.path) for p in pages]
+    copies = list(copies)
+    copy_paths = [check_seed_copy(c) for c in copies]
     check_owned_dirs(out_dir, protect)
     out_dir.mkdir(parents=True, exist_ok=True)
     problems: list[Problem] = []
@@ -197,6 +256,8 @@ def write_pages(
                 _stage_file(target, page_text(page).encode("utf-8"), out_dir / rel)
             if written is not None:
                 records[WRITTEN_PREFIX + page.path] = (key, _file_state(target))
+        for copy, rel in zip(copies, copy_paths):
+            problems += stage_seed_copy(copy, seeds_dir or Path("seeds"), staging / rel, out_dir / rel)
         swaps: list[tuple[Path, Path]] = []
         for name in OWNED_DIRS:
             (staging / name).mkdir(exist_ok=True)

@@ -7,9 +7,10 @@ is plain values; ``files/output.py`` writes it as YAML.
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from typing import Any, Iterable, Sequence
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from generator.extract.clean import rule_reason
 from generator.model import Actor, Archive, Article, DateValue, Event, Field, Mention, Page
@@ -33,14 +34,22 @@ from generator.publish.review import (
     list_curated_fields,
     record_doubts,
 )
+from generator.publish.search_names import (
+    compose_actor_known_as,
+    compose_actor_names,
+    compose_actor_search_names,
+    compose_event_search_names,
+    is_event_searched,
+)
 from generator.publish.sitemap import SiteMap, absolute_url, list_outlet_names
 from generator.settings import GENERATED_MARKER, Settings
 
 # An actor's or event's own page ranks first for its name: its title weighs more in
 # Pagefind's ranking than an article headline (h1, 7) naming it, and an actor's name
-# more than an event title that contains it (weights count squared: 100 > 64 > 49;
-# with both at 10, events named after a person outranked the person's page at 2,000
-# articles).
+# more than an event title that contains it (with both at 10, events named after a
+# person outranked the person's page at 2,000 articles). Pagefind's BM25 saturates
+# these weights once a page repeats a word; what decides is the weight of the page's
+# hidden name fields (search_names.py; metaWeights in the theme's search.js).
 ACTOR_SEARCH_WEIGHT = '{ data-pagefind-weight="10" }'
 EVENT_SEARCH_WEIGHT = '{ data-pagefind-weight="8" }'
 
@@ -75,6 +84,7 @@ def render_article_page(article: Article, archive: Archive, sitemap: SiteMap, se
         ("sha256", article.sha256),
         ("description", _description(article)),
         ("curated", list_curated_fields(article)),
+        ("actor_spellings", compose_actor_names(article.actor_ids, archive)),
         ("generator", GENERATED_MARKER),
     ]
     meta += compose_share_meta(
@@ -87,7 +97,7 @@ def render_article_page(article: Article, archive: Archive, sitemap: SiteMap, se
         format_date(article.date.value) if article.date else "undated",
     )
     lines = [f"# {escape_markdown(article.title.value)}", "", *_doubt_note(article, path, sitemap)]
-    lines += [*_article_header(article, archive, path, sitemap), ""]
+    lines += [*_article_header(article, archive, path, sitemap, settings.publish_seeds), ""]
     lines += render_article_body(article)
     lines += _article_footer(article, event, archive, path, sitemap)
     lines += _cleaning_record(article)
@@ -151,7 +161,7 @@ def _tier_mark(field: Field[Any] | None) -> str:
 SHOWN_UNLESS_LANGUAGE = "en"
 
 
-def _article_header(article: Article, archive: Archive, path: str, sitemap: SiteMap) -> list[str]:
+def _article_header(article: Article, archive: Archive, path: str, sitemap: SiteMap, publish_seeds: bool) -> list[str]:
     parts = [f"**Date:** {format_date(article.date.value if article.date else None)}{_tier_mark(article.date)}"]
     if article.outlet:
         link = relative_link(path, sitemap.outlet(article.outlet.value))
@@ -163,7 +173,7 @@ def _article_header(article: Article, archive: Archive, path: str, sitemap: Site
     if article.doc.language and article.doc.language != SHOWN_UNLESS_LANGUAGE:
         parts.append(f"**Language:** {escape_markdown(article.doc.language)}")
     lines = [" · ".join(parts), "{: .na-meta }", ""]
-    lines += _original_links(article)
+    lines += _source_links(article, path, publish_seeds)
     if article.actor_ids:
         links = [
             f"[{escape_markdown(archive.actor(i).name)}]({relative_link(path, sitemap.actor(i))})" for i in article.actor_ids
@@ -172,23 +182,30 @@ def _article_header(article: Article, archive: Archive, path: str, sitemap: Site
     return lines
 
 
-def _original_links(article: Article) -> list[str]:
-    """The article where it was published, and its Wayback Machine capture, when the URL is known."""
+def _source_links(article: Article, path: str, publish_seeds: bool) -> list[str]:
+    """Where the record comes from: the seed as saved (published under data/seeds/ when the
+    archive allows it), the article where it was published and its Wayback Machine
+    address, when the URL is known."""
+    links = []
+    if publish_seeds:
+        name = posixpath.basename(article.source_path)
+        saved = quote(relative_link(path, SiteMap.saved_seed(article.source_path)), safe="/")
+        links.append(f"[Saved page ({escape_markdown(name)})]({saved})")
     destination = link_destination(article.source_url.value) if article.source_url else None
-    if destination is None:
-        return []
-    host = escape_markdown(urlsplit(destination).hostname or "")
-    return [
-        f"[Original article ({host})]({destination}) · [Wayback Machine copy]({wayback_link(destination)})",
-        "{: .na-meta }",
-        "",
-    ]
+    if destination is not None:
+        host = escape_markdown(urlsplit(destination).hostname or "")
+        links += [f"[Original article ({host})]({destination})", f"[Wayback Machine copy]({wayback_link(destination)})"]
+    return [" · ".join(links), "{: .na-meta .na-sources }", ""] if links else []
 
 
 def _article_footer(article: Article, event: Event | None, archive: Archive, path: str, sitemap: SiteMap) -> list[str]:
     if event is None:
         return []
+    # Out of the search index: the event's title and the other reports' headlines are
+    # other pages' words (a search for one would find every article of the event).
     lines = [
+        '<div class="na-related" data-pagefind-ignore="all" markdown>',
+        "",
         "---",
         "",
         f"**Event:** [{escape_markdown(event.title)}]({relative_link(path, sitemap.event(event.id))})"
@@ -199,7 +216,7 @@ def _article_footer(article: Article, event: Event | None, archive: Archive, pat
     if others:
         lines += ["**Other reports of this event:**", ""]
         lines += [f"- {article_line(o, path, sitemap)}" for o in newest_first(others)] + [""]
-    return lines
+    return lines + ["</div>", ""]
 
 
 def article_line(article: Article, src: str, sitemap: SiteMap) -> str:
@@ -282,7 +299,14 @@ def render_actor_page(actor: Actor, archive: Archive, sitemap: SiteMap) -> Page:
         for other, count in sorted(co.items(), key=lambda kv: (-kv[1], archive.actor(kv[0]).name))[:10]:
             lines.append(f"| [{escape_cell(archive.actor(other).name)}]({relative_link(path, sitemap.actor(other))}) | {count} |")
         lines.append("")
-    meta = [("title", actor.name), ("actor_type", actor.type), ("aliases", list(actor.surfaces)), ("generator", GENERATED_MARKER)]
+    meta = [
+        ("title", actor.name),
+        ("actor_type", actor.type),
+        ("aliases", list(actor.surfaces)),
+        ("search_names", compose_actor_search_names(actor)),
+        ("known_as", compose_actor_known_as(actor)),
+        ("generator", GENERATED_MARKER),
+    ]
     return Page(path, tuple(meta), "\n".join(lines))
 
 
@@ -355,7 +379,16 @@ def render_event_page(event: Event, archive: Archive, sitemap: SiteMap) -> Page:
         ):
             if group:
                 lines += [f"**{label}:**", ""] + [f"- {event_line(e, path, sitemap)}" for e in group] + [""]
-    meta = [("title", event.title), ("date", event.date.iso() if event.date else None), ("generator", GENERATED_MARKER)]
+    meta: list[tuple[str, Any]] = [("title", event.title), ("date", event.date.iso() if event.date else None)]
+    if is_event_searched(event):
+        meta += [
+            ("search_names", compose_event_search_names(event)),
+            ("actor_spellings", compose_actor_names(event.actor_ids, archive)),
+            ("reports", len(event.article_ids)),
+        ]
+    else:
+        meta.append(("in_search", False))  # the search finds its one report instead
+    meta.append(("generator", GENERATED_MARKER))
     return Page(path, tuple(meta), "\n".join(lines))
 
 

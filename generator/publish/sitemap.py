@@ -70,6 +70,11 @@ EVENTS_PATH = "data/events.json"
 ARTICLES_CSV_PATH = "data/articles.csv"
 ACTORS_CSV_PATH = "data/actors.csv"
 EVENTS_CSV_PATH = "data/events.csv"
+# Each article's seed as saved (Settings.publish_seeds): data/seeds/<file name>, with
+# ".txt" added to any other kind (an .html seed must never be served as a page of the
+# site, nor an .md seed be read by MkDocs as one).
+SAVED_SEEDS_FOLDER = "data/seeds"
+SAVED_SEED_SUFFIX = ".txt"
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,12 @@ class SiteMap:
     def outlet(self, name: str) -> str:
         """The page of the outlet with this name."""
         return self.outlets[name]
+
+    @staticmethod
+    def saved_seed(source_path: str) -> str:
+        """Where the seed ``source_path`` (``seeds/<file>``) is published as saved: ``data/seeds/<file>[.txt]``."""
+        name = posixpath.basename(source_path)
+        return f"{SAVED_SEEDS_FOLDER}/{name}" + ("" if name.endswith(SAVED_SEED_SUFFIX) else SAVED_SEED_SUFFIX)
 
     def actor_feed(self, actor_id: str) -> str:
         """The Atom feed of the actor's articles: ``data/actor-<its page's slug>.xml``."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
 import pytest
 
-from generator.model import Page
-from generator.files.output import UnsafePathError, check_page_path, write_pages
+from generator.model import Page, SeedCopy
+from generator.files.output import UnsafePathError, check_page_path, check_seed_copy, write_pages
+from generator.publish.sitemap import SiteMap
 
 
 def _page(path: str, body: str = "text") -> Page:
@@ -268,3 +270,60 @@ def test_where_folders_cannot_be_swapped_a_failed_rename_also_puts_everything_ba
         write_pages([_page("articles/c.md", "second"), _page("events/d.md", "second"), _page("index.md", "second")], out)
     monkeypatch.undo()
     assert _owned_tree(out) == before
+
+
+# --- seeds published as saved (Settings.publish_seeds) ---------------------------------
+
+
+def _copy(source: str, data: bytes) -> SeedCopy:
+    return SeedCopy(SiteMap.saved_seed(f"seeds/{source}"), source, hashlib.sha256(data).hexdigest())
+
+
+def test_a_seed_is_published_byte_for_byte_and_goes_with_its_article(tmp_path):
+    seeds, out = tmp_path / "seeds", tmp_path / "site_src"
+    seeds.mkdir()
+    raw = b"<html><script>x()</script>caf\xe9\r\n"  # cp1252, CRLF, markup: copied as they are
+    (seeds / "a.html").write_bytes(raw)
+    (seeds / "a.meta.yml").write_text("title: T\n", encoding="utf-8")
+    assert write_pages([_page("articles/a.md")], out, copies=[_copy("a.html", raw)], seeds_dir=seeds) == ()
+    assert sorted(p.name for p in (out / "data" / "seeds").iterdir()) == ["a.html.txt"]  # never the sidecar
+    assert (out / "data" / "seeds" / "a.html.txt").read_bytes() == raw
+    write_pages([_page("articles/a.md")], out, seeds_dir=seeds)  # the archive stops publishing it
+    assert not (out / "data" / "seeds").exists()
+
+
+def test_a_seed_changed_since_the_build_read_it_is_not_published(tmp_path):
+    seeds, out = tmp_path / "seeds", tmp_path / "site_src"
+    seeds.mkdir()
+    (seeds / "a.txt").write_bytes(b"new text")
+    problems = write_pages([_page("articles/a.md")], out, copies=[_copy("a.txt", b"old text")], seeds_dir=seeds)
+    assert [p.severity for p in problems] == ["warning"] and "build again" in problems[0].message
+    assert not (out / "data" / "seeds" / "a.txt").exists()
+
+
+def test_a_link_out_of_the_seeds_folder_is_not_published(tmp_path):
+    seeds, out = tmp_path / "seeds", tmp_path / "site_src"
+    seeds.mkdir()
+    (tmp_path / "secret.txt").write_bytes(b"secret")
+    (seeds / "a.txt").symlink_to(tmp_path / "secret.txt")
+    problems = write_pages([_page("articles/a.md")], out, copies=[_copy("a.txt", b"secret")], seeds_dir=seeds)
+    assert len(problems) == 1 and not (out / "data" / "seeds").exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "source"),
+    [
+        ("data/seeds/a.txt", "../a.txt"),  # only a file of the seeds folder itself
+        ("data/seeds/a.txt", "sub/a.txt"),
+        ("data/seeds/.a.txt", ".a.txt"),  # never a hidden file
+        ("data/seeds/a.html", "a.html"),  # always served as text
+        ("data/a.txt", "a.txt"),
+        ("data/seeds/x/a.txt", "a.txt"),
+        ("articles/a.txt", "a.txt"),
+        ("/data/seeds/a.txt", "a.txt"),
+        ("data/seeds/a.txt", ""),
+    ],
+)
+def test_a_copy_outside_data_seeds_or_of_another_file_is_refused(path, source):
+    with pytest.raises(UnsafePathError):
+        check_seed_copy(SeedCopy(path, source, "0" * 64))

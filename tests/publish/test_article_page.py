@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 import markdown
 import pytest
@@ -19,10 +20,15 @@ PROV = Provenance("test", "", 1.0)
 SETTINGS = Settings(site_url="https://me.github.io/repo/")
 
 
-def _article(source_url: str | None = None, authors: tuple[str, ...] = (), outlet: str | None = "The Moscow Times") -> Article:
+def _article(
+    source_url: str | None = None,
+    authors: tuple[str, ...] = (),
+    outlet: str | None = "The Moscow Times",
+    source_path: str = "seeds/001.txt",
+) -> Article:
     return Article(
         id="001",
-        source_path="seeds/001.txt",
+        source_path=source_path,
         sha256="ab" * 32,
         title=Field("Russia invites the opposition", PROV),
         doc=CleanDoc((Block("paragraph", "Text."),), ()),
@@ -33,9 +39,9 @@ def _article(source_url: str | None = None, authors: tuple[str, ...] = (), outle
     )
 
 
-def _page_html(article: Article) -> str:
+def _page_html(article: Article, settings: Settings = SETTINGS) -> str:
     archive = Archive((article,), (), ())
-    page = render_article_page(article, archive, compose_fresh_sitemap(archive), SETTINGS)
+    page = render_article_page(article, archive, compose_fresh_sitemap(archive), settings)
     return markdown.markdown(page.body, extensions=["attr_list", "tables", "admonition", "md_in_html", "pymdownx.details"])
 
 
@@ -66,6 +72,31 @@ def test_no_original_link_without_a_web_address(url):
     html = _page_html(_article(url))
     assert "Original article" not in html and "web.archive.org" not in html
     assert 'href="javascript:' not in html
+
+
+@pytest.mark.parametrize(
+    ("source_path", "text", "href"),
+    [
+        ("seeds/001.txt", "Saved page (001.txt)", "../data/seeds/001.txt"),
+        # any other kind is published as plain text: never served as a page of the site
+        ("seeds/001.html", "Saved page (001.html)", "../data/seeds/001.html.txt"),
+        ("seeds/001.md", "Saved page (001.md)", "../data/seeds/001.md.txt"),
+        # a name Markdown or a URL would read is escaped in the text, encoded in the link
+        ("seeds/a (b) [c]*#.txt", "Saved page (a (b) [c]*#.txt)", "../data/seeds/a%20%28b%29%20%5Bc%5D%2A%23.txt"),
+    ],
+)
+def test_the_seed_as_saved_is_linked_when_the_archive_publishes_it(source_path, text, href):
+    article = _article("https://ex.com/a", source_path=source_path)
+    links = _links(_page_html(article, replace(SETTINGS, publish_seeds=True)))
+    # relative to the Markdown file (articles/<slug>.md); MkDocs rewrites it for the page's folder
+    assert links[text] == href
+    assert "Original article (ex.com)" in links and "Wayback Machine copy" in links
+    assert not any(t.startswith("Saved page") for t in _links(_page_html(article, replace(SETTINGS, publish_seeds=False))))
+
+
+def test_without_a_url_or_a_published_seed_there_is_no_source_line():
+    assert "na-sources" not in _page_html(_article(None))
+    assert "na-sources" in _page_html(_article(None), replace(SETTINGS, publish_seeds=True))
 
 
 def test_link_destination_keeps_a_plain_url_and_wayback_prefixes_it():

@@ -354,3 +354,15 @@ def test_a_hostile_title_stays_text_in_the_head_and_the_page(browser_page, rebui
     assert page.title().startswith(HOSTILE_TITLE)
     assert page.locator("b", has_text="bold").count() == 0, "no element made of seed text"
     assert not dialogs and not page.errors
+
+
+def test_every_article_links_its_seed_as_saved_byte_for_byte_and_nothing_else_is_published(built):
+    """publish_seeds (on in the demo's pyproject.toml): each article's seed, as saved, under data/seeds/."""
+    saved = built / "site" / "data" / "seeds"
+    articles = sorted((built / "site_src" / "articles").glob("*.md"))
+    sources = [yaml.safe_load(p.read_text(encoding="utf-8").split("---\n")[1])["source_file"].split("/")[-1] for p in articles]
+    assert sorted(p.name for p in saved.iterdir()) == sorted(sources)  # no sidecar, decision file or hidden file
+    for source in sources:
+        assert (saved / source).read_bytes() == (built / "seeds" / source).read_bytes()
+    page = (built / "site" / "articles" / articles[0].stem / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="\.\./\.\./data/seeds/[^"]+\.txt">Saved page \(', page), "the article page links it"

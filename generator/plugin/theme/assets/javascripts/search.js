@@ -26,6 +26,20 @@
   var LONG_LIST = 40; // more values than this: the most frequent, and a box to find the others
   var SORTS = [["", "Best match"], ["desc", "Newest first"], ["asc", "Oldest first"]];
   var KINDS = { articles: "", actors: "Actor", events: "Event", outlets: "Outlet" };
+  // What a page is found by besides its text (Pagefind 1.5 searches metadata fields and
+  // adds, for a field holding the words searched, its weight times their rarity): an
+  // actor's name and spellings (publish/search_names.py) outweigh an event's title,
+  // which outweighs everything else, so an actor's page ranks first for its name, an
+  // event's for its title. "known_as" (the spellings other than the name: "Trump" of
+  // Donald Trump) ranks the person the texts call by a surname before others of that
+  // name. An article's "names" (its actors' spellings) make it found by every variant,
+  // and add little. The page title's own boost is off (Pagefind's default is 5): it
+  // counts "Trump" and "Trump’s" as two matches and squares that, so headlines with a
+  // possessive outranked the actor's page; headings still weigh in the text (h1 7).
+  // Date, outlet, type and report count are result details, not words to rank by.
+  var RANKING = {
+    metaWeights: { name: 20, known_as: 10, event: 10, names: 1, title: 0, date: 0, outlet: 0, type: 0, reports: 0 },
+  };
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December"];
 
@@ -41,7 +55,7 @@
       var base = siteBase();
       loading = import(new URL("pagefind/pagefind.js", base).href).then(function (pagefind) {
         // result URLs are relative to the site's root, which may be a subpath
-        return pagefind.options({ baseUrl: base.pathname, excerptLength: 24, noWorker: true })
+        return pagefind.options({ baseUrl: base.pathname, excerptLength: 24, noWorker: true, ranking: RANKING })
           .then(function () { return pagefind.init(); })
           .then(function () { return pagefind; });
       }, function (error) { loading = null; throw error; });
@@ -106,7 +120,7 @@
     var finished = words.join(" ").trim();
     if (!finished || finished === preloaded || !loading) return;
     preloaded = finished;
-    loading.then(function (pagefind) { return pagefind.preload(finished, searchOptions()); }).catch(function () {});
+    loading.then(function (pagefind) { return pagefind.preload(searchTerm(finished), searchOptions()); }).catch(function () {});
   }
 
   function scheduleSearch(delay) {
@@ -114,6 +128,13 @@
     // busy from now: what is on screen is no longer the answer to what is asked
     part("results").setAttribute("aria-busy", "true");
     timer = setTimeout(runSearch, delay === undefined ? DEBOUNCE_MS : delay);
+  }
+
+  // A query as the index holds names: a hyphen or dash between letters is a space, so
+  // "Kim Jong-un" finds what "Kim Jong Un" finds (Pagefind indexes "Jong-un" as "jong",
+  // "un" and "jongun", but reads the query's "jong-un" as one word).
+  function searchTerm(text) {
+    return text.replace(/([\p{L}\p{N}])[-\u2010-\u2014]+(?=[\p{L}\p{N}])/gu, "$1 ").trim();
   }
 
   function runSearch() {
@@ -133,7 +154,7 @@
     }
     results.setAttribute("aria-busy", "true");
     loadPagefind().then(function (pagefind) {
-      return pagefind.search(term, searchOptions());
+      return pagefind.search(searchTerm(term), searchOptions());
     }).then(function (response) {
       if (id !== state.searchId || !response) return;
       state.results = response.results;
@@ -179,6 +200,8 @@
       ["type", meta.type],
       ["date", readableDate(meta.date)],
       ["outlet", meta.outlet],
+      // an event's result says how many reports its page brings together
+      ["reports", meta.reports ? meta.reports + " reports" : ""],
     ];
     details.forEach(function (detail) {
       if (!detail[1]) return;
