@@ -55,7 +55,9 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Any, Literal
 
-from generator.model import TIERS, Article, DateValue, Event
+from generator.extract.fields import lead_sentence
+from generator.files.rules import load_confidence, load_rules
+from generator.model import TIERS, Article, DateValue, Event, Provenance
 from generator.text import dated_first_key, slugify, suffix_until_free
 from generator.resolve.evidence import (
     _TITLE_NOT_WRITTEN,
@@ -114,6 +116,12 @@ def group_events(
         Event(
             id=ids[i],
             title=titles_by_event.get(ids[i], d.title),
+            title_provenance=(
+                Provenance("events.yml", f"named by the archivist (event {ids[i]})", 1.0, "curated")
+                if ids[i] in titles_by_event
+                else d.title_provenance
+            ),
+            title_article=None if ids[i] in titles_by_event else d.title_article,
             date=d.date,
             article_ids=d.article_ids,
             actor_ids=d.actor_ids,
@@ -200,7 +208,7 @@ class _Evidence:
                 relation = relate_dates(self.dates[i], self.dates[j], t.near_days, t.far_days)
                 shared = len(self.key_actors[i] & self.key_actors[j])
                 score = text + min(t.max_actor_bonus, t.shared_actor_bonus * max(0, shared - 1))
-                if relation == "near":
+                if relation == "near" and text >= t.near_text_min:
                     score += t.near_bonus
                 elif relation == "unknown" and self.written_dates_disagree(i, j):
                     apart.add((i, j))
@@ -339,7 +347,7 @@ def _group(
     sums = {pair: s for pair, s in sums.items() if not (alone & set(pair))}
     t = evidence.thresholds
     sizes, spans = [len(u) for u in units], _day_spans(units, evidence)
-    grouped = group_by_average_linkage(sizes, sums, apart, t.cut, spans, t.far_days, t.dating_cut)
+    grouped = group_by_average_linkage(sizes, sums, apart, t.cut, spans, t.far_days, t.dating_cut, t.pair_cut)
     # a small group must also have one pair as strong as linkage's cut (link=t.cut)
     grouped = attach_small_groups(
         grouped, sizes, sums, apart, t.attach_cut, t.attach_margin, t.attach_max_size,
@@ -372,6 +380,8 @@ class _Draft:
     """An event before its id is known."""
 
     title: str
+    title_provenance: Provenance | None
+    title_article: str | None
     date: DateValue | None
     article_ids: tuple[str, ...]
     actor_ids: tuple[str, ...]
@@ -382,10 +392,17 @@ class _Draft:
 def _draft_event(members: Sequence[Article], overrides: EventOverrides, evidence: _Evidence) -> _Draft:
     ordered = sorted(members, key=_article_order)
     ids = {a.id for a in ordered}
-    named = [title for article_id, title in overrides.titles_by_article if article_id in ids]
+    named = [(article_id, title) for article_id, title in overrides.titles_by_article if article_id in ids]
     curated = sorted((a.id, a.curated_event) for a in ordered if a.curated_event)
+    if named:
+        title, provenance = named[0][1], Provenance("events.yml", f"named by the archivist (article {named[0][0]})", 1.0, "curated")
+        source = None
+    else:
+        title, provenance, source = choose_event_title_source(ordered, _measure_centrality(ordered, evidence))
     return _Draft(
-        title=named[0] if named else choose_event_title(ordered, _measure_centrality(ordered, evidence)),
+        title=title,
+        title_provenance=provenance,
+        title_article=source,
         date=choose_event_date(ordered, evidence.thresholds.trusted_date_confidence),
         article_ids=tuple(a.id for a in ordered),
         actor_ids=rank_event_actors(ordered),
@@ -413,30 +430,105 @@ def _measure_centrality(articles: Sequence[Article], evidence: _Evidence) -> dic
 
 
 def choose_event_title(articles: Sequence[Article], centrality: Mapping[str, float] | None = None) -> str:
-    """The headline the reports share best: a headline the page gave (not one made up
-    from a file name), of the article closest to what the reports share
-    (``centrality``, see :func:`_measure_centrality`: one outlet's angle is not the
-    happening), then whose date is most complete (day, month, year, none), then whose
-    title is best established (curated over extracted ...), then the shortest:
-    short headlines state the happening, long ones add an angle or a prefix
-    ("Official: ..."). Ties go to the smallest article id.
+    """The event's title: see :func:`choose_event_title_source`."""
+    return choose_event_title_source(articles, centrality)[0]
+
+
+def choose_event_title_source(
+    articles: Sequence[Article], centrality: Mapping[str, float] | None = None
+) -> tuple[str, Provenance | None, str | None]:
+    """The event's title, its provenance and the id of the report it came from.
+
+    The most representative headline a page gave (not one made up from a file
+    name): of the article closest to what the reports share (``centrality``, see
+    :func:`_measure_centrality`: one outlet's angle is not the happening), then
+    whose date is most complete (day, month, year, none), then whose title is best
+    established (curated over extracted ...), then the shortest: short headlines
+    state the happening, long ones add an angle or a prefix ("Official: ...").
+    Ties go to the smallest article id.
+
+    When no report states a headline, the lead sentence of the most representative
+    report, shortened at a clause (:func:`shorten_at_clause`), never a sentence
+    from the middle of a text; the file name only when no report has a lead.
     """
     centrality = centrality or {}
     titled = [a for a in articles if a.title.value.strip()]
     if not titled:
-        return "Untitled event"
-    best = min(
-        titled,
-        key=lambda a: (
-            a.title.provenance.method in _TITLE_NOT_WRITTEN,
+        return "Untitled event", None, None
+
+    def representative(a: Article) -> tuple:
+        return (
             -centrality.get(a.id, 0.0),
             _PRECISION_RANK[a.date.value.precision] if a.date else len(_PRECISION_RANK),
             -TIERS.index(a.title.provenance.tier),
             len(a.title.value.strip()),
             a.id,
-        ),
-    )
-    return " ".join(best.title.value.split())
+        )
+
+    stated = [a for a in titled if a.title.provenance.method not in _TITLE_NOT_WRITTEN]
+    if stated:
+        best = min(stated, key=representative)
+        provenance = best.title.provenance
+        return " ".join(best.title.value.split()), Provenance(
+            "report-headline", f"the headline of {best.id}", provenance.confidence, provenance.tier
+        ), best.id
+    for article in sorted(articles, key=representative):
+        lead = _lead_of(article)
+        if lead:
+            return shorten_at_clause(lead[1]), Provenance(
+                "report-lead", f"the lead of {article.id}, line {lead[0]} (no report states a headline)",
+                load_confidence("first-sentence"),
+            ), article.id
+    best = min(titled, key=representative)
+    return " ".join(best.title.value.split()), Provenance(
+        best.title.provenance.method, f"the title of {best.id}", best.title.provenance.confidence, best.title.provenance.tier
+    ), best.id
+
+
+def _lead_of(article: Article) -> tuple[int, str] | None:
+    """``(line, sentence)``: the first sentence of the article's first paragraph, when it
+    reads like prose; never a sentence of a later paragraph (a text whose first
+    paragraph is no prose has no lead to give)."""
+    paragraphs = [b for b in article.doc.blocks if b.kind == "paragraph"]
+    if not paragraphs:
+        return None
+    return lead_sentence(replace(article.doc, blocks=(paragraphs[0],)))
+
+
+def shorten_at_clause(sentence: str) -> str:
+    """``sentence`` as a title: whole (without its full stop) when short enough, else cut
+    at its last clause break within ``titles.max_chars`` (``data/events.yml``) that
+    leaves at least ``titles.min_chars``; else at a word, with an ellipsis."""
+    rules = load_rules("events")["titles"]
+    longest, shortest = rules["max_chars"]["value"], rules["min_chars"]["value"]
+    text = " ".join(sentence.split()).rstrip(" .")
+    if len(text) <= longest:
+        return text
+    cuts = [
+        i
+        for brk in rules["clause_breaks"]["value"]
+        for i in _find_all(text, brk)
+        if shortest <= i <= longest and not _joins_names(text, i, i + len(brk))
+    ]
+    if cuts:
+        return text[: max(cuts)].rstrip(" ,;:–—-")
+    head = text[: longest + 1]
+    return head[: head.rfind(" ")].rstrip(" ,;:–—-") + "…" if " " in head else head[:longest] + "…"
+
+
+def _joins_names(text: str, start: int, end: int) -> bool:
+    """Whether the break at ``text[start:end]`` sits inside a list of names ("IBF, IBO
+    and WBO", "Smith and Jones"): capitalised words on both sides are not a clause."""
+    before = text[:start].rsplit(" ", 1)[-1]
+    return bool(before[:1].isupper() and text[end : end + 1].isupper())
+
+
+def _find_all(text: str, part: str) -> list[int]:
+    found, start = [], text.find(part)
+    while start >= 0:
+        found.append(start)
+        start = text.find(part, start + 1)
+    return found
 
 
 def choose_event_date(articles: Sequence[Article], trusted_confidence: float = 0.0) -> DateValue | None:

@@ -56,6 +56,7 @@ class EventThresholds:
     fact_weight: float
     outlet_concentration_min_articles: int
     cut: float
+    pair_cut: float
     dating_cut: float
     attach_cut: float
     attach_margin: float
@@ -66,6 +67,7 @@ class EventThresholds:
     candidate_max_articles: int
     near_days: int
     near_bonus: float
+    near_text_min: float
     far_days: int
     trusted_date_confidence: float
     shared_actor_bonus: float

@@ -12,11 +12,11 @@ from generator.files.devcorpus import read_mixed_pile_labels
 DEVCORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "devcorpus"
 
 # Just under what the grouping reaches, per half (see make eval), so a regression fails.
+# Measured: A precision 1.000, recall 1.000, no mixing event of 11; B 1.000, 0.852, none of 11.
 FLOORS = {
-    "A": {"precision": 0.97, "recall": 0.99, "mixing_share_at_most": 0.22},
-    "B": {"precision": 0.97, "recall": 0.84, "mixing_share_at_most": 0.16},
+    "A": {"precision": 0.99, "recall": 0.99, "mixing_share_at_most": 0.02},
+    "B": {"precision": 0.99, "recall": 0.845, "mixing_share_at_most": 0.02},
 }
-MID_TEXT_TITLES_AT_MOST = 2
 
 
 @pytest.mark.parametrize(
@@ -69,4 +69,5 @@ def test_mixed_pile_floors():
         assert s.pairs.precision >= floors["precision"], (half, s.pairs.merged)
         assert s.pairs.recall >= floors["recall"], (half, s.pairs.missed)
         assert s.mixing_share <= floors["mixing_share_at_most"], (half, s.mixing)
-    assert len(scores["all"].mid_text_titles) <= MID_TEXT_TITLES_AT_MOST, scores["all"].mid_text_titles
+    assert scores["all"].mid_text_titles == ()
+    assert scores["all"].file_name_titles == ()
