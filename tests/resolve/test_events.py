@@ -797,3 +797,28 @@ def test_undated_reports_take_their_events_date() -> None:
     assert dated["031_friday"].date.value == DateValue(dt.date(2016, 10, 7))
     assert (dated["031_friday"].date.provenance.method, dated["031_friday"].date.provenance.tier) == ("weekday+anchor", "inferred")
     assert dated["010_reuters"] is articles[0] and dated["013_lira"] is articles[3]
+
+
+MORE_NEWS = (
+    "Fort Worth police release video of kidnapping suspect at gas station",
+    "Impeachment hearing: ambassador testifies on Ukraine call and aid freeze",
+    "Wildfire near Santa Clarita forces thousands of evacuations overnight",
+    "Deadly tornado outbreak sweeps across Alabama and Georgia towns",
+    "Stock markets close at record highs as trade talks resume in Beijing",
+)
+
+
+def _site_page(article_id: str, story: str, outlet: str) -> Article:
+    article = make_article(article_id, "2019-11-20", "", story, title=story.split(".")[0])
+    blocks = article.doc.blocks + (Block("bullets", "", items=MORE_NEWS),)
+    return replace(article, doc=replace(article.doc, blocks=blocks), outlet=Field(outlet, PROV))
+
+
+def test_a_sites_more_news_list_weighs_nothing() -> None:
+    kidnapping = "Police in Fort Worth arrested a man seen on video forcing a woman into a car. The woman was found safe in Arlington."
+    boeing = "Emirates ordered thirty Boeing 787 jets worth nine billion dollars at the Dubai Airshow. Deliveries begin in 2023."
+    pages = [_site_page("1", kidnapping, "CBS News"), _site_page("2", boeing, "CBS News")]
+    assert partition(group_events(pages)) == [["1"], ["2"]]
+    # the same two pages from two sites: the shared list is then what both chose to print
+    evidence = ArchiveEvidence.of([pages[0], replace(pages[1], outlet=Field("NBC News", PROV))])
+    assert float((evidence.vectors[0] @ evidence.vectors[1].T).toarray()[0, 0]) > 0.3
