@@ -19,6 +19,7 @@ from generator.resolve.events import (
 )
 from generator.resolve.evidence import (
     ArchiveEvidence,
+    EventThresholds,
     measure_similarity_pairs,
     measure_text_vectors,
     read_written_days,
@@ -760,3 +761,28 @@ def test_a_sites_more_news_list_weighs_nothing() -> None:
     # the same two pages from two sites: the shared list is then what both chose to print
     evidence = ArchiveEvidence.of([pages[0], replace(pages[1], outlet=Field("NBC News", PROV))])
     assert float((evidence.vectors[0] @ evidence.vectors[1].T).toarray()[0, 0]) > 0.3
+
+
+def test_same_day_dates_lift_only_reports_whose_words_already_agree() -> None:
+    # two reports of one day sharing a topic's words: the same-day bonus would
+    # carry them over the bar; near_text_min keeps it for pairs whose words agree
+    pages = [
+        make_article(
+            "1", "2016-12-12", "",
+            "President-elect Donald Trump skipped most intelligence briefings. The daily summary goes to Mike Pence, "
+            "who reads it with analysts from Langley in a secure room at the transition office.",
+        ),
+        make_article(
+            "2", "2016-12-12", "",
+            "President-elect Donald Trump dropped Rudy Giuliani from the race for secretary of state. The former "
+            "New York mayor withdrew his name on Friday, citing his consulting business abroad.",
+        ),
+    ]
+    base = EventThresholds.from_rules()
+    evidence = ArchiveEvidence.of(pages, thresholds=base)
+    text = float((evidence.vectors[0] @ evidence.vectors[1].T).toarray()[0, 0])
+    assert text < base.pair_cut <= text + base.near_bonus  # the bonus alone decides
+    lifted = replace(base, near_text_min=text - 0.01)
+    held = replace(base, near_text_min=text + 0.01)
+    assert partition(group_events(pages, thresholds=lifted)) == [["1", "2"]]
+    assert partition(group_events(pages, thresholds=held)) == [["1"], ["2"]]
