@@ -285,6 +285,9 @@ class Event:
     article_ids: tuple[str, ...]
     actor_ids: tuple[str, ...] = ()
     related: tuple[str, ...] = ()  # ids of other events of the same story
+    # where the title came from: which report's headline or lead, or the archivist
+    title_provenance: Provenance | None = None
+    title_article: str | None = None  # the id of the report that gave the title, if one did
 
 
 @dataclass(frozen=True)

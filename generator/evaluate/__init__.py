@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from generator.build import build_archive, read_locked_event_ids
-from generator.evaluate import actors, calibration, events, fields, web, web2, web2_html
+from generator.evaluate import actors, calibration, events, fields, mixed_events, web, web2, web2_html
 from generator.evaluate.seeds import render_misses, render_table, score_all
 from generator.files.curation import read_yaml
 from generator.files.seeds import read_archive_inputs
@@ -29,6 +29,7 @@ DEVCORPUS_REPORTS: tuple[tuple[str, object], ...] = (
     ("Dates, outlets and authors", fields.report),
     ("Actors", actors.report),
     ("Events", events.report),
+    ("Events in a mixed pile (ECB+, web/, web2's English articles)", mixed_events.report),
 )
 
 

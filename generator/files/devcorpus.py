@@ -86,3 +86,16 @@ def half_of(position: int) -> str:
 def read_web2_html(folder: Path, label: Mapping[str, Any]) -> bytes:
     """The original HTML bytes of one web2 page (its ``<id>.html.gz``, unpacked)."""
     return gzip.decompress((folder / label["html"]).read_bytes())
+
+
+# The labels of the mixed event pile, written by reading the pages (data beside the
+# evaluation that uses them: generator/evaluate/mixed_events.py).
+MIXED_PILE_LABELS = Path(__file__).resolve().parents[1] / "evaluate" / "data" / "mixed_events.yml"
+
+
+def read_mixed_pile_labels(path: Path = MIXED_PILE_LABELS) -> Mapping[str, Any]:
+    """The mixed pile's labels: ``web2_dropped`` (id -> why), ``groups`` and
+    ``considered_apart`` (each ``{pages, why}``)."""
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8"))

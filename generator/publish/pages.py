@@ -357,6 +357,9 @@ def render_event_page(event: Event, archive: Archive, sitemap: SiteMap) -> Page:
     """One event: actors, how each outlet reported it, related events before and after."""
     path = sitemap.event(event.id)
     lines = [f"# {escape_markdown(event.title)} {EVENT_SEARCH_WEIGHT}", "", f"**Date:** {format_date(event.date)}", "{: .na-meta }", ""]
+    source = _title_source(event, archive, path, sitemap)
+    if source:
+        lines += [f"**Title:** {source}", "{: .na-meta }", ""]
     if event.actor_ids:
         links = [f"[{escape_markdown(archive.actor(i).name)}]({relative_link(path, sitemap.actor(i))})" for i in event.actor_ids]
         lines += [f"**Actors:** {', '.join(links)}", "{: .na-meta }", ""]
@@ -390,6 +393,21 @@ def render_event_page(event: Event, archive: Archive, sitemap: SiteMap) -> Page:
         meta.append(("in_search", False))  # the search finds its one report instead
     meta.append(("generator", GENERATED_MARKER))
     return Page(path, tuple(meta), "\n".join(lines))
+
+
+def _title_source(event: Event, archive: Archive, path: str, sitemap: SiteMap) -> str | None:
+    """Where the event's title came from: the report whose headline or lead it is, or the archivist."""
+    provenance = event.title_provenance
+    if provenance is None:
+        return None
+    if provenance.tier == "curated" and event.title_article is None:
+        return "named by the archivist"
+    if event.title_article is None:
+        return None
+    article = archive.article(event.title_article)
+    outlet = escape_markdown(article.outlet.value) if article.outlet else "a report"
+    link = f"[{outlet}]({relative_link(path, sitemap.article(article.id))})"
+    return f"the lead of {link} (no report states a headline)" if provenance.method == "report-lead" else f"the headline of {link}"
 
 
 def _before(a: Event, b: Event) -> bool:

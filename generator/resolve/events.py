@@ -12,6 +12,12 @@ Two articles are weighed on (thresholds in ``data/events.yml``, each with its wh
   week, none the same, and days of the year all more than ``far_days`` apart are
   never one event (:meth:`_Evidence.written_dates_disagree`).
 
+A topic is not a happening: two lone reports make an event only when their one
+pair reaches ``pair_cut`` (a bigger group's average, of many pairs, needs ``cut``),
+and near dates add ``near_bonus`` only to a pair whose words already score
+``near_text_min`` (a day carries many stories of one topic). Lines a site prints
+on two of its pages are left out of what is compared (furniture.select_site_lines).
+
 Only pairs sharing some of each other's distinctive terms are weighed
 (:meth:`_Evidence.candidate_pairs`), so the work grows with the archive, not its
 square. Reports are then grouped by average linkage (``linkage.py``): two groups
@@ -29,8 +35,8 @@ event) are applied before any evidence is weighed; apart-constraints (``split``,
 ``move`` to ``alone``) stop automatic joins. When the two contradict each other
 "together" wins, and ``event_decisions.check_event_overrides`` reports the contradiction.
 
-An event's title is a headline of its own articles (see :func:`choose_event_title`)
-unless the archivist names it; its date is the earliest day date of its articles
+An event's title is a headline of its own articles, else a report's lead
+(``event_titles.py``), unless the archivist names it; its date is the earliest day date of its articles
 (:func:`choose_event_date`); its actors come shared-first (:func:`rank_event_actors`).
 Two events are *related* (one story) when they share ``related.min_shared_actors``
 significant actors, their best pair of reports scores ``related.min_text`` and
@@ -55,7 +61,9 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Any, Literal
 
-from generator.model import TIERS, Article, DateValue, Event
+from generator.model import Article, DateValue, Event, Provenance
+from generator.resolve.event_titles import PRECISION_RANK as _PRECISION_RANK
+from generator.resolve.event_titles import choose_event_title_source
 from generator.text import dated_first_key, slugify, suffix_until_free
 from generator.resolve.evidence import (
     _TITLE_NOT_WRITTEN,
@@ -76,8 +84,6 @@ KEY_ACTORS = 12
 
 # Event slugs: long enough to read, short enough for a path segment.
 SLUG_MAX_CHARS = 70
-
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 
 
 # --- grouping ----------------------------------------------------------------------
@@ -114,6 +120,12 @@ def group_events(
         Event(
             id=ids[i],
             title=titles_by_event.get(ids[i], d.title),
+            title_provenance=(
+                Provenance("events.yml", f"named by the archivist (event {ids[i]})", 1.0, "curated")
+                if ids[i] in titles_by_event
+                else d.title_provenance
+            ),
+            title_article=None if ids[i] in titles_by_event else d.title_article,
             date=d.date,
             article_ids=d.article_ids,
             actor_ids=d.actor_ids,
@@ -200,7 +212,7 @@ class _Evidence:
                 relation = relate_dates(self.dates[i], self.dates[j], t.near_days, t.far_days)
                 shared = len(self.key_actors[i] & self.key_actors[j])
                 score = text + min(t.max_actor_bonus, t.shared_actor_bonus * max(0, shared - 1))
-                if relation == "near":
+                if relation == "near" and text >= t.near_text_min:
                     score += t.near_bonus
                 elif relation == "unknown" and self.written_dates_disagree(i, j):
                     apart.add((i, j))
@@ -339,7 +351,7 @@ def _group(
     sums = {pair: s for pair, s in sums.items() if not (alone & set(pair))}
     t = evidence.thresholds
     sizes, spans = [len(u) for u in units], _day_spans(units, evidence)
-    grouped = group_by_average_linkage(sizes, sums, apart, t.cut, spans, t.far_days, t.dating_cut)
+    grouped = group_by_average_linkage(sizes, sums, apart, t.cut, spans, t.far_days, t.dating_cut, t.pair_cut)
     # a small group must also have one pair as strong as linkage's cut (link=t.cut)
     grouped = attach_small_groups(
         grouped, sizes, sums, apart, t.attach_cut, t.attach_margin, t.attach_max_size,
@@ -372,6 +384,8 @@ class _Draft:
     """An event before its id is known."""
 
     title: str
+    title_provenance: Provenance | None
+    title_article: str | None
     date: DateValue | None
     article_ids: tuple[str, ...]
     actor_ids: tuple[str, ...]
@@ -382,10 +396,17 @@ class _Draft:
 def _draft_event(members: Sequence[Article], overrides: EventOverrides, evidence: _Evidence) -> _Draft:
     ordered = sorted(members, key=_article_order)
     ids = {a.id for a in ordered}
-    named = [title for article_id, title in overrides.titles_by_article if article_id in ids]
+    named = [(article_id, title) for article_id, title in overrides.titles_by_article if article_id in ids]
     curated = sorted((a.id, a.curated_event) for a in ordered if a.curated_event)
+    if named:
+        title, provenance = named[0][1], Provenance("events.yml", f"named by the archivist (article {named[0][0]})", 1.0, "curated")
+        source = None
+    else:
+        title, provenance, source = choose_event_title_source(ordered, _measure_centrality(ordered, evidence))
     return _Draft(
-        title=named[0] if named else choose_event_title(ordered, _measure_centrality(ordered, evidence)),
+        title=title,
+        title_provenance=provenance,
+        title_article=source,
         date=choose_event_date(ordered, evidence.thresholds.trusted_date_confidence),
         article_ids=tuple(a.id for a in ordered),
         actor_ids=rank_event_actors(ordered),
@@ -410,33 +431,6 @@ def _measure_centrality(articles: Sequence[Article], evidence: _Evidence) -> dic
     centroid = np.asarray(rows.sum(axis=0)).ravel()
     scores = rows @ centroid
     return {a.id: round(float(score), 9) for a, score in zip(articles, scores)}
-
-
-def choose_event_title(articles: Sequence[Article], centrality: Mapping[str, float] | None = None) -> str:
-    """The headline the reports share best: a headline the page gave (not one made up
-    from a file name), of the article closest to what the reports share
-    (``centrality``, see :func:`_measure_centrality`: one outlet's angle is not the
-    happening), then whose date is most complete (day, month, year, none), then whose
-    title is best established (curated over extracted ...), then the shortest:
-    short headlines state the happening, long ones add an angle or a prefix
-    ("Official: ..."). Ties go to the smallest article id.
-    """
-    centrality = centrality or {}
-    titled = [a for a in articles if a.title.value.strip()]
-    if not titled:
-        return "Untitled event"
-    best = min(
-        titled,
-        key=lambda a: (
-            a.title.provenance.method in _TITLE_NOT_WRITTEN,
-            -centrality.get(a.id, 0.0),
-            _PRECISION_RANK[a.date.value.precision] if a.date else len(_PRECISION_RANK),
-            -TIERS.index(a.title.provenance.tier),
-            len(a.title.value.strip()),
-            a.id,
-        ),
-    )
-    return " ".join(best.title.value.split())
 
 
 def choose_event_date(articles: Sequence[Article], trusted_confidence: float = 0.0) -> DateValue | None:

@@ -26,7 +26,9 @@ from typing import Any, TypeVar
 
 from generator.files.rules import load_rules
 from generator.model import Article
+from generator.resolve.furniture import select_site_lines, split_block_lines
 from generator.resolve.tfidf import TermCounts, analyse_texts, compose_tfidf_rows
+from generator.text import normalise_key
 
 R = TypeVar("R")
 
@@ -56,6 +58,7 @@ class EventThresholds:
     fact_weight: float
     outlet_concentration_min_articles: int
     cut: float
+    pair_cut: float
     dating_cut: float
     attach_cut: float
     attach_margin: float
@@ -66,6 +69,7 @@ class EventThresholds:
     candidate_max_articles: int
     near_days: int
     near_bonus: float
+    near_text_min: float
     far_days: int
     trusted_date_confidence: float
     shared_actor_bonus: float
@@ -103,11 +107,12 @@ class ArchiveEvidence:
         derived values) keeps texts' term counts, so a rebuild analyses only new texts."""
         thresholds = thresholds or EventThresholds.from_rules()
         ordered = sorted(articles, key=lambda a: a.id)
-        texts = [compose_event_text(a) for a in ordered]
+        site_lines = select_site_lines(ordered)
+        texts = [compose_event_text(a, drop) for a, drop in zip(ordered, site_lines)]
         words = measure_text_vectors(texts, derived)
         outlets = [a.outlet.value if a.outlet else None for a in ordered]
         words = weigh_down_outlet_terms(words, outlets, thresholds.outlet_concentration_min_articles)
-        fact_texts = [compose_fact_text(a) for a in ordered]
+        fact_texts = [compose_fact_text(a, drop) for a, drop in zip(ordered, site_lines)]
         digests = [digest_text(t) for t in fact_texts] if derived is not None else []
         fact_counts = map_texts_cached(fact_texts, digests, derived, "facts", count_facts)
         facts = compose_tfidf_rows(fact_counts)
@@ -138,17 +143,29 @@ def is_same_report(text_similarity: float, shared_actors: int) -> bool:
 _TITLE_NOT_WRITTEN = frozenset({"file-name"})
 
 
-def compose_event_text(article: Article) -> str:
-    """The words an article is compared on: headline (when the page gave one), standfirst and body."""
+def compose_event_text(article: Article, drop: Collection[str] = ()) -> str:
+    """The words an article is compared on: headline (when the page gave one), standfirst
+    and body, without the lines ``drop`` names (keys of :func:`normalise_key`: the lines
+    its site prints on other pages too, furniture.select_site_lines)."""
     title = "" if article.title.provenance.method in _TITLE_NOT_WRITTEN else article.title.value
-    parts = [title, article.summary.value if article.summary else "", article.doc.body_text()]
+    parts = [title, article.summary.value if article.summary else "", _body_text(article, drop)]
     return "\n\n".join(p for p in parts if p)
 
 
-def compose_fact_text(article: Article) -> str:
-    """The text an article's facts are read from: its body (a headline capitalises every word)."""
-    parts = [article.summary.value if article.summary else "", article.doc.body_text()]
+def compose_fact_text(article: Article, drop: Collection[str] = ()) -> str:
+    """The text an article's facts are read from: its body (a headline capitalises every word),
+    without the lines ``drop`` names (see :func:`compose_event_text`)."""
+    parts = [article.summary.value if article.summary else "", _body_text(article, drop)]
     return "\n\n".join(p for p in parts if p)
+
+
+def _body_text(article: Article, drop: Collection[str]) -> str:
+    if not drop:
+        return article.doc.body_text()
+    kept = (
+        " ".join(line for line in split_block_lines(b) if normalise_key(line) not in drop) for b in article.doc.body_blocks()
+    )
+    return "\n\n".join(text for text in kept if text)
 
 
 # Facts: a run of capitalised words not at the start of a sentence (a name: "Gulf

@@ -73,6 +73,49 @@ def clean_recurring_lines(docs: Sequence[CleanDoc], outlets: Sequence[str | None
     return out
 
 
+def select_site_lines(articles: Sequence[Article]) -> list[frozenset[str]]:
+    """Per article, the keys (:func:`normalise_key`) of its body lines that another
+    article of its site prints too: a teaser, a "more news" list, a newsletter box,
+    a byline. They stay on the page (two pages are not enough to call a line the
+    site's furniture, ``clean_recurring_lines``), but they weigh nothing when
+    reports are compared: two pages of one site about different things share them.
+
+    The site is the article's outlet, else its address's host; an article with
+    neither is left alone. Only lines no longer than ``recurring.max_chars`` count:
+    a paragraph two reports of one site share is one story told twice.
+    """
+    limits = load_rules("boilerplate")["recurring"]
+    sites = [_site_of(a) for a in articles]
+    keys = [
+        {normalise_key(line) for b in a.doc.body_blocks() for line in split_block_lines(b) if len(line) <= limits["max_chars"]}
+        - {""}
+        if site
+        else set()
+        for a, site in zip(articles, sites)
+    ]
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for site, found in zip(sites, keys):
+        if site:
+            seen[site].update(found)
+    return [frozenset(k for k in found if seen[site][k] >= 2) if site else frozenset() for site, found in zip(sites, keys)]
+
+
+def split_block_lines(block: Block) -> tuple[str, ...]:
+    """A body block's lines as a site repeats them: a list item by item (a "more news"
+    list shares some of its items with another page's), any other block whole."""
+    return block.items if block.kind == "bullets" and block.items else (block.plain(),)
+
+
+def _site_of(article: Article) -> str | None:
+    if article.outlet and article.outlet.value:
+        return "outlet:" + article.outlet.value.casefold()
+    url = article.source_url.value if article.source_url else article.doc.source_url
+    if not url:
+        return None
+    host = url.split("://", 1)[-1].split("/", 1)[0].split("@")[-1].split(":")[0].casefold()
+    return "host:" + host.removeprefix("www.") if host else None
+
+
 def _recurrable(block: Block, limits: dict) -> bool:
     return block.kind != "title" and len(block.plain()) <= limits["max_chars"]
 

@@ -35,6 +35,7 @@ def group_by_average_linkage(
     spans: Sequence[tuple[int, int] | None] | None = None,
     max_span: int = 0,
     dating_cut: float | None = None,
+    pair_cut: float | None = None,
 ) -> list[list[int]]:
     """Merge items into groups while two groups' average pairwise similarity is at least ``cut``.
 
@@ -49,6 +50,9 @@ def group_by_average_linkage(
     days (so no two of its dated members are further apart than that).
     ``dating_cut``: the bar (instead of ``cut``) for an undated group joining a dated
     one: the join dates it (story.py), and a wrong date is worse than none.
+    ``pair_cut``: the bar (when higher than ``cut``) for two single articles making an
+    event of two: their one pair is all the evidence, where a bigger group's average
+    outvotes a look-alike pair (two reports sharing a topic's names, not a happening).
     """
     span: list[tuple[int, int] | None] = list(spans) if spans is not None else [None] * len(sizes)
     parent = list(range(len(sizes)))
@@ -81,7 +85,10 @@ def group_by_average_linkage(
             return
         average = sums[a][b] / (size[a] * size[b])
         dates_it = dating_cut is not None and (span[a] is None) != (span[b] is None)
-        if average >= (dating_cut if dates_it else cut):
+        bar = dating_cut if dates_it else cut
+        if pair_cut is not None and size[a] == 1 and size[b] == 1:
+            bar = max(bar, pair_cut)
+        if average >= bar:
             lo, hi = (a, b) if a < b else (b, a)
             heapq.heappush(heap, (-average, lo, hi, version[lo], version[hi]))
 

@@ -11,9 +11,10 @@ from generator.evaluate.events import measure_runs, score_pairs, split_topics
 DEVCORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "devcorpus"
 
 # Just under what the grouping reaches (see make eval), so a regression fails.
+# Measured: as they come P 1.000 R 0.914 F1 0.955; hidden P 1.000 R 0.931 F1 0.964.
 FLOORS = {
-    "dates as they come": {"precision": 0.99, "recall": 0.89, "f1": 0.94},
-    "all dates hidden": {"precision": 0.99, "recall": 0.92, "f1": 0.96},
+    "dates as they come": {"precision": 0.99, "recall": 0.91, "f1": 0.95},
+    "all dates hidden": {"precision": 0.99, "recall": 0.925, "f1": 0.96},
 }
 
 

@@ -12,7 +12,6 @@ import pytest
 from generator.resolve.event_decisions import EventOverrides, check_event_overrides, parse_event_overrides
 from generator.resolve.events import (
     choose_event_date,
-    choose_event_title,
     compose_event_id,
     group_events,
     rank_event_actors,
@@ -20,6 +19,7 @@ from generator.resolve.events import (
 )
 from generator.resolve.evidence import (
     ArchiveEvidence,
+    EventThresholds,
     measure_similarity_pairs,
     measure_text_vectors,
     read_written_days,
@@ -467,20 +467,6 @@ def test_relate_dates(a: str | None, b: str | None, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("articles", "expected"),
-    [
-        ([("1", "2016-10-08", "A much longer headline"), ("2", "2016-10-08", "Short one")], "Short one"),
-        ([("1", "2016-10-08", "A much longer headline"), ("2", "2016-10", "Short one")], "A much longer headline"),
-        ([("1", None, "Short"), ("2", "2016", "Longer  headline")], "Longer headline"),
-        ([("1", None, "Same"), ("2", None, "Same")], "Same"),
-        ([("1", None, "  ")], "Untitled event"),
-    ],
-)
-def test_choose_event_title(articles: list[tuple[str, str | None, str]], expected: str) -> None:
-    assert choose_event_title([make_article(i, d, "", "", t) for i, d, t in articles]) == expected
-
-
-@pytest.mark.parametrize(
     ("dates", "expected"),
     [
         (["2016-10-09", "2016-10-08"], "2016-10-08"),
@@ -750,3 +736,53 @@ def test_undated_reports_take_their_events_date() -> None:
     assert dated["031_friday"].date.value == DateValue(dt.date(2016, 10, 7))
     assert (dated["031_friday"].date.provenance.method, dated["031_friday"].date.provenance.tier) == ("weekday+anchor", "inferred")
     assert dated["010_reuters"] is articles[0] and dated["013_lira"] is articles[3]
+
+
+MORE_NEWS = (
+    "Fort Worth police release video of kidnapping suspect at gas station",
+    "Impeachment hearing: ambassador testifies on Ukraine call and aid freeze",
+    "Wildfire near Santa Clarita forces thousands of evacuations overnight",
+    "Deadly tornado outbreak sweeps across Alabama and Georgia towns",
+    "Stock markets close at record highs as trade talks resume in Beijing",
+)
+
+
+def _site_page(article_id: str, story: str, outlet: str) -> Article:
+    article = make_article(article_id, "2019-11-20", "", story, title=story.split(".")[0])
+    blocks = article.doc.blocks + (Block("bullets", "", items=MORE_NEWS),)
+    return replace(article, doc=replace(article.doc, blocks=blocks), outlet=Field(outlet, PROV))
+
+
+def test_a_sites_more_news_list_weighs_nothing() -> None:
+    kidnapping = "Police in Fort Worth arrested a man seen on video forcing a woman into a car. The woman was found safe in Arlington."
+    boeing = "Emirates ordered thirty Boeing 787 jets worth nine billion dollars at the Dubai Airshow. Deliveries begin in 2023."
+    pages = [_site_page("1", kidnapping, "CBS News"), _site_page("2", boeing, "CBS News")]
+    assert partition(group_events(pages)) == [["1"], ["2"]]
+    # the same two pages from two sites: the shared list is then what both chose to print
+    evidence = ArchiveEvidence.of([pages[0], replace(pages[1], outlet=Field("NBC News", PROV))])
+    assert float((evidence.vectors[0] @ evidence.vectors[1].T).toarray()[0, 0]) > 0.3
+
+
+def test_same_day_dates_lift_only_reports_whose_words_already_agree() -> None:
+    # two reports of one day sharing a topic's words: the same-day bonus would
+    # carry them over the bar; near_text_min keeps it for pairs whose words agree
+    pages = [
+        make_article(
+            "1", "2016-12-12", "",
+            "President-elect Donald Trump skipped most intelligence briefings. The daily summary goes to Mike Pence, "
+            "who reads it with analysts from Langley in a secure room at the transition office.",
+        ),
+        make_article(
+            "2", "2016-12-12", "",
+            "President-elect Donald Trump dropped Rudy Giuliani from the race for secretary of state. The former "
+            "New York mayor withdrew his name on Friday, citing his consulting business abroad.",
+        ),
+    ]
+    base = EventThresholds.from_rules()
+    evidence = ArchiveEvidence.of(pages, thresholds=base)
+    text = float((evidence.vectors[0] @ evidence.vectors[1].T).toarray()[0, 0])
+    assert text < base.pair_cut <= text + base.near_bonus  # the bonus alone decides
+    lifted = replace(base, near_text_min=text - 0.01)
+    held = replace(base, near_text_min=text + 0.01)
+    assert partition(group_events(pages, thresholds=lifted)) == [["1", "2"]]
+    assert partition(group_events(pages, thresholds=held)) == [["1"], ["2"]]

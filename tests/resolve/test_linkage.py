@@ -91,3 +91,20 @@ def test_the_result_does_not_depend_on_the_order_of_the_pairs() -> None:
     reversed_pairs = dict(reversed(list(similarities.items())))
     groups = [[0, 1, 2, 3], [4], [5, 6]]
     assert attach(similarities, groups) == attach(reversed_pairs, groups)
+
+
+@pytest.mark.parametrize(
+    "similarities, sizes, pair_cut, expected",
+    [
+        # two lone reports: their one pair must reach pair_cut, not only cut
+        ({(0, 1): 0.26}, [1, 1], 0.30, [[0], [1]]),
+        ({(0, 1): 0.31}, [1, 1], 0.30, [[0, 1]]),
+        ({(0, 1): 0.26}, [1, 1], None, [[0, 1]]),
+        # a bigger group's average is held to cut alone (0.26 with each of a pair)
+        ({(0, 1): 0.40, (0, 2): 0.26, (1, 2): 0.26}, [1, 1, 1], 0.30, [[0, 1, 2]]),
+        # a unit the archivist forced together (two articles) is no lone report
+        ({(0, 1): 0.52}, [2, 1], 0.30, [[0, 1]]),
+    ],
+)
+def test_two_lone_reports_need_pair_cut(similarities, sizes, pair_cut, expected) -> None:
+    assert group_by_average_linkage(sizes, similarities, (), 0.23, pair_cut=pair_cut) == expected
