@@ -51,6 +51,8 @@ OWNED = ("articles", "actors", "events", "outlets", "index.md", "review.md")
 CHROMIUM = "/usr/bin/chromium"
 # Issue 13's target: extracting an article (cleaning and fields) costs at most this much CPU.
 EXTRACTION_TARGET_MS = 5.0
+# Issue 23's target: a saved web page (an .html seed) read and extracted in at most this much CPU.
+HTML_PAGE_TARGET_MS = 40.0
 # Articles extracted before the clock starts: rules compiled, word lists and dateparser loaded.
 EXTRACTION_WARM_UP = 20
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -180,6 +182,59 @@ def _extraction_cpu(seeds: Path) -> dict[str, float]:
         "target_ms": EXTRACTION_TARGET_MS,
         "one_off_s": one_off,
     }
+
+
+def measure_html_pages(web2: Path, n: int) -> dict[str, float]:
+    """CPU per saved web page: the first ``n`` pages of the dev corpus's ``web2/`` (real
+    pages of many sites and languages), each read as an ``.html`` seed is read
+    (``files/html.py``: trafilatura's article and metadata) and extracted
+    (``extract_seed``), in a forked child after a warm-up, as :func:`measure_extraction`."""
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        return pool.apply(_html_cpu, (web2, n))
+
+
+def _html_cpu(web2: Path, n: int) -> dict[str, float]:
+    import hashlib
+
+    from generator.build import extract_seed
+    from generator.files.devcorpus import read_web2_html, read_web2_labels
+    from generator.files.html import extract_html_article
+    from generator.model import Seed
+
+    pages = [(label["id"], read_web2_html(web2, label).decode("utf-8", "replace")) for label in read_web2_labels(web2)[:n]]
+
+    def read_and_extract(page_id: str, html: str) -> None:
+        page = extract_html_article(html)
+        if page is not None:
+            sha = hashlib.sha256(html.encode("utf-8")).hexdigest()
+            extract_seed(Seed(id=page_id, path=f"{page_id}.html", text=page.text, sha256=sha, stated=page.stated))
+
+    _load_lazy_models()
+    for page_id, html in pages[:EXTRACTION_WARM_UP]:
+        read_and_extract(page_id, html)
+    gc.collect()
+    times = []
+    for page_id, html in pages:
+        start = time.process_time()
+        read_and_extract(page_id, html)
+        times.append(time.process_time() - start)
+    times.sort()
+    return {
+        "ms_per_page": 1000 * sum(times) / max(1, len(times)),
+        "p95_ms": 1000 * times[int(0.95 * (len(times) - 1))] if times else 0.0,
+        "pages": len(times),
+        "target_ms": HTML_PAGE_TARGET_MS,
+    }
+
+
+def render_html_pages(h: dict[str, float]) -> str:
+    """The saved-web-page figure against its target, one line of the report."""
+    verdict = "met" if h["ms_per_page"] <= h["target_ms"] else "not met"
+    return (
+        f"Saved web page (.html seed) CPU per page (ms): **{h['ms_per_page']:.1f}** (target ≤ {h['target_ms']:g} ms: {verdict}),"
+        f" 95th percentile {h['p95_ms']:.1f} ms; read (trafilatura: article and metadata) and extracted, over the first"
+        f" {h['pages']:,} pages of the dev corpus's web2/ in one process after {EXTRACTION_WARM_UP} warm-up pages."
+    )
 
 
 def _load_lazy_models() -> None:
@@ -604,6 +659,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every figure as JSON")
     parser.add_argument("--search-only", type=Path, metavar="PROJECT", help="only MkDocs and search, on a project already generated")
     parser.add_argument("--extraction-only", action="store_true", help="only the extraction CPU per article, on N synthetic seeds")
+    parser.add_argument("--html-pages", type=Path, metavar="WEB2", help="only the CPU per saved web page, on the first N pages of this web2/ folder")
     args = parser.parse_args(argv)
     work = args.work or ROOT / ".newsarchive" / "bench" / str(args.n)
     if args.extraction_only:
@@ -611,6 +667,13 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work)
         make_archive(args.n, work / "seeds")
         print(render_extraction(measure_extraction(work / "seeds")))
+        return 0
+    if args.html_pages:
+        text = render_html_pages(measure_html_pages(args.html_pages, args.n))
+        print(text)
+        if args.results:
+            with args.results.open("a", encoding="utf-8") as fh:
+                fh.write("\n" + text + "\n")
         return 0
     if args.search_only:
         report = bench_search(args.n, args.search_only, args.browser)

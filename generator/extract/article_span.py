@@ -455,6 +455,16 @@ def find_article(page_lines: Sequence[str], language: str | None = None, model: 
     return Span(lines, kept, reasons, lines[i].no, lines[j].no, language, tuple(scores), tuple(z))
 
 
+def whole_article(page_lines: Sequence[str]) -> Span:
+    """A text that is already an article (an HTML page's, as trafilatura found it in the
+    markup): every line is the span, read as :func:`find_article` reads a page (language,
+    prose scores), without its search for the article (nor the line model's odds)."""
+    page = read_page(page_lines)
+    lines = page.lines
+    bounds = (lines[0].no, lines[-1].no) if lines else (0, 0)
+    return Span(lines, frozenset(ln.no for ln in lines), {}, *bounds, page.language, tuple(page.scores))
+
+
 def rule_span(page: PageReading) -> tuple[int, int] | None:
     """The rules' span (indices, inclusive): the best run of rule scores, its start moved
     to a byline over a menu of teasers and back over a standfirst; ``None`` when the

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
 from generator.extract import body_doubt
-from generator.extract.article_span import Span, find_article, is_date_line, is_meta_line
+from generator.extract.article_span import Span, find_article, is_date_line, is_meta_line, whole_article
 from generator.extract.page_lines import Line
 from generator.extract.date_spans import extract_date_spans
 from generator.extract.headline import Headline, find_headline, no_headline_doubt
@@ -222,9 +222,7 @@ def clean_with_span(text: str, *, extracted_article: bool = False) -> tuple[Clea
     first is the headline; the furniture rules still run.
     """
     lines = normalise_text(text).split("\n")
-    span = find_article(lines)
-    if extracted_article and span.lines:
-        span = replace(span, kept=frozenset(ln.no for ln in span.lines), reasons={}, start=span.lines[0].no, end=span.lines[-1].no)
+    span = whole_article(lines) if extracted_article else find_article(lines)
     # The furniture rules: a second pass over the article and the lines around it.
     units, removed, source_url = _split_furniture(span.marked_lines(len(lines), only_kept=True))
     furniture = frozenset(r.line_no for r in removed)
