@@ -28,10 +28,9 @@ from generator.model import Archive, Article, Page
 from generator.publish.charts import count_noun
 from generator.publish.markdown import escape_cell, relative_link
 from generator.publish.pages import newest_first
-from generator.publish.sitemap import SiteMap, list_outlet_names
+from generator.publish.sitemap import ARTICLE_INDEX_PATH, SiteMap, list_outlet_names
 from generator.settings import GENERATED_MARKER
 
-ARTICLE_INDEX_PATH = "articles/index.md"
 ARTICLE_LIST_PATH = "data/article-list.json"
 # Rows per data file: 10,000 synthetic articles make 250-row chunks of about 45 KB,
 # so the page, its manifest and its first chunk stay under 150 KB (bench/results.md).
@@ -125,7 +124,8 @@ def render_article_index(archive: Archive, sitemap: SiteMap) -> Page:
     for article in articles[:PAGE_ROWS]:
         lines.append(_row(article, archive, path, sitemap))
     lines += ["", "</div>", ""]
-    return Page(path, (("title", "Articles"), ("generator", GENERATED_MARKER)), "\n".join(lines))
+    # the whole width for the table: no navigation or table of contents beside it (Material's `hide`)
+    return Page(path, (("title", "Articles"), ("generator", GENERATED_MARKER), ("hide", ["navigation", "toc"])), "\n".join(lines))
 
 
 def _row(article: Article, archive: Archive, path: str, sitemap: SiteMap) -> str:

@@ -226,4 +226,5 @@ def render_review_page(archive: Archive, sitemap: SiteMap) -> Page:
         lines += [f"| {code_span(p.path)} | {p.severity} | {escape_cell(p.message)} |" for p in archive.problems]
     else:
         lines.append("None.")
-    return Page(path, (("title", "Review"), ("generator", GENERATED_MARKER)), "\n".join(lines))
+    # the whole width for the tables: no navigation or table of contents beside them (Material's `hide`)
+    return Page(path, (("title", "Review"), ("generator", GENERATED_MARKER), ("hide", ["navigation", "toc"])), "\n".join(lines))
