@@ -73,3 +73,40 @@ def test_the_fresh_site_shows_its_own_title_and_lists_its_articles(fresh):
         page.wait_for_selector(".na-articles[data-na-loaded]")
         assert "of 40 articles" in page.locator(".na-articles .na-index__count").inner_text()
         assert not page.errors
+
+
+def _likely(text: str) -> float:
+    return 2.0 if text == "missing" else float(text.rstrip("%")) / 100  # missing values come last
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"), reason=f"{CHROMIUM} not installed")
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_review_page_lists_the_likeliest_wrong_first_each_row_saying_where_to_write(fresh, width):
+    folder, _ = fresh
+    with chromium_page() as page, served_site(folder / "site") as base:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(base + "review/")
+        table = page.locator("h2[id^=fields-to-check] ~ .na-review table").first
+        rows = table.locator("tbody tr")
+        assert rows.count() >= 2
+        heads = table.locator("thead th").all_inner_texts()
+        likely = heads.index("Likely right") + 1
+        values = [_likely(t) for t in table.locator(f"tbody td:nth-child({likely})").all_inner_texts()]
+        assert values == sorted(values), values
+        for row in rows.all():
+            assert row.locator("a[href*='/articles/']").count() == 1
+            write_in = row.locator("td").last.inner_text()
+            assert ".meta.yml" in write_in and "key" in write_in, write_in
+        # the table fits the page, or scrolls inside its own box (with its note on a narrow screen)
+        widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert widths[0] <= widths[1], widths
+        box = table.evaluate(
+            "t => { const w = t.closest('.md-typeset__scrollwrap'); return [w.getBoundingClientRect().right, w.scrollWidth > w.clientWidth]; }"
+        )
+        assert box[0] <= width + 0.5
+        if width == 1280:
+            assert not box[1], "at desktop width the table fits the content"
+        else:
+            cue = page.locator(".na-review").first.evaluate("e => getComputedStyle(e, '::before').content")
+            assert "scrolls sideways" in cue
+        assert not page.errors
