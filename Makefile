@@ -10,6 +10,15 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 # Extra flags of `generator build`; the Pages workflow passes --strict.
 BUILD_FLAGS ?=
+# `make site` prints a progress bar, the first problems and a summary; VERBOSE=1 prints
+# the commands, every problem and MkDocs' INFO lines (one per page) as well.
+VERBOSE ?=
+Q := $(if $(VERBOSE),,@)
+ifeq ($(VERBOSE),)
+export NEWSARCHIVE_QUIET := 1
+# Material's notice about its end of life, printed by every mkdocs run
+export NO_MKDOCS_2_WARNING := 1
+endif
 
 .PHONY: site test serve generate golden lock eval train bench kills clean
 
@@ -26,7 +35,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 ## generate the Markdown from seeds/ into site_src/
 generate: $(STAMP)
-	$(BIN)/python -m generator build $(BUILD_FLAGS)
+	$(Q)$(BIN)/python -m generator build $(BUILD_FLAGS) $(if $(VERBOSE),--verbose)
 
 ## generate, then build the static site into site/ and its search index into site/pagefind/
 # (Pagefind, offline: only the index chunks a query needs are fetched; see the README, "Search")
@@ -34,9 +43,9 @@ generate: $(STAMP)
 # when both succeeded: a failed or killed build leaves the previous site/ whole.
 SITE_STAGING := .site-staging
 site: generate
-	rm -rf $(SITE_STAGING)
-	$(BIN)/mkdocs build --strict --site-dir $(SITE_STAGING)
-	$(BIN)/python -m generator search-index --site $(SITE_STAGING) --publish-to site
+	$(Q)rm -rf $(SITE_STAGING)
+	$(Q)$(BIN)/mkdocs build --strict --site-dir $(SITE_STAGING)
+	$(Q)$(BIN)/python -m generator search-index --site $(SITE_STAGING) --publish-to site
 
 ## run every test (unit, golden, MkDocs --strict, browser)
 test: $(STAMP)

@@ -76,6 +76,9 @@ WRITTEN_TABLE = "written"
 # Below this many items per worker, starting processes (each loading spaCy's
 # tokenizer and the gazetteer matchers) costs more than it saves.
 PARALLEL_MIN_SEEDS_PER_JOB = 100
+# Problems printed by a build without --verbose: the rest are in the build report and on
+# the Review page. A pile of 2,000 pages may have hundreds, which buried the summary.
+PRINTED_PROBLEMS = 10
 # Items sent to a worker at once: large enough that pickling round trips are few,
 # small enough that two workers finish together.
 PARALLEL_CHUNK = 32
@@ -270,8 +273,10 @@ def run_build(
     strict: bool = False,
     use_cache: bool = True,
     progress: Callable[[int], None] | None = None,
+    verbose: bool = False,
 ) -> int:
-    """Read, extract, resolve, publish and write; print a summary and every problem; return the exit status.
+    """Read, extract, resolve, publish and write; print the problems (the first
+    :data:`PRINTED_PROBLEMS` unless ``verbose``) and a summary; return the exit status.
 
     The build report is rewritten whatever happens: should the build itself fail
     (a bug, an interrupt), it says so, and never keeps the last build's "exit 0".
@@ -282,7 +287,7 @@ def run_build(
         with hold_build_lock(settings.out_dir):
             remove_stale_staging(settings.out_dir)  # a killed build's: no other build runs now
             with _without_cycle_collection():
-                return _run_build(settings, options, report_path, strict, use_cache, progress)
+                return _run_build(settings, options, report_path, strict, use_cache, progress, verbose)
     except BuildBusyError as exc:  # the report is the running build's to write
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -310,7 +315,13 @@ def _without_cycle_collection() -> Iterator[None]:
 
 
 def _run_build(
-    settings: Settings, options: BuildOptions, report_path: Path, strict: bool, use_cache: bool, progress: Callable[[int], None] | None
+    settings: Settings,
+    options: BuildOptions,
+    report_path: Path,
+    strict: bool,
+    use_cache: bool,
+    progress: Callable[[int], None] | None,
+    verbose: bool = False,
 ) -> int:
     inputs = read_archive_inputs(
         settings.seeds_dir, max_bytes=settings.max_seed_bytes, progress=progress, limits=settings.input_limits()
@@ -339,8 +350,15 @@ def _run_build(
             problems.append(Problem(str(settings.out_dir), f"not written, the previous output is intact: {exc}"))
             archive = replace(archive, articles=())
     problems = list(dict.fromkeys(problems))  # one file's problem is reported once
-    for problem in problems:
+    shown = problems if verbose else problems[:PRINTED_PROBLEMS]
+    for problem in shown:
         print(problem, file=sys.stderr)
+    if len(shown) < len(problems):
+        print(
+            f"... and {len(problems) - len(shown)} more problems, each with its file and what to do, in {report_path}"
+            " and on the site's Review page (or build with -v / make site VERBOSE=1 to print them all)",
+            file=sys.stderr,
+        )
     errors = sum(p.severity == "error" for p in problems)
     print(
         f"{len(archive.articles)} articles, {len(archive.actors)} actors, {len(archive.events)} events"

@@ -1,8 +1,8 @@
-"""Command line: ``newsarchive build``, ``inspect``, ``eval`` and ``search-index``: argument parsing only.
+"""Command line: ``newsarchive build``, ``inspect``, ``eval``, ``new`` and ``search-index``: argument parsing only.
 
 Each command's work is done elsewhere: :func:`generator.build.run_build`,
 :func:`generator.inspect.run_inspect`, :func:`generator.evaluate.run_eval`,
-:func:`generator.files.search_index.build_search_index`.
+:func:`generator.files.new_archive.make_new_archive`, :func:`generator.files.search_index.build_search_index`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from generator.build import BUILD_REPORT, run_build
 from generator.evaluate import run_eval
 from generator.files.cache import CACHE_DIR
 from generator.files.project import read_settings_table, read_site_url
-from generator.files.output import replace_folder
+from generator.files.new_archive import PROJECT_ROOT, NewArchiveError, make_new_archive
+from generator.files.output import read_build_report, replace_folder
 from generator.files.search_index import SearchIndexError, build_search_index
 from generator.files.seeds import list_seed_paths
 from generator.inspect import run_inspect
@@ -60,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--spacy-model", help="an installed spaCy pipeline adding entity candidates")
     build.add_argument("--jobs", type=int, default=_cores(), help="processes extracting seeds (default: all cores)")
     build.add_argument("--no-cache", action="store_true", help=f"extract every seed again, ignoring {CACHE_DIR}/")
+    build.add_argument("-v", "--verbose", action="store_true", help="print every problem (default: the first ten)")
     build.set_defaults(run=_run_build)
 
     inspect = sub.add_parser("inspect", help="show what is extracted from seeds, writing nothing")
@@ -76,12 +78,20 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--devcorpus", type=Path, help="the development corpus folder (web/, events/) to score as well")
     evaluate.set_defaults(run=_run_eval)
 
+    new = sub.add_parser("new", help="make an empty archive of your own in a new folder (its own title, no demo)")
+    new.add_argument("folder", type=Path, help="a new or empty folder")
+    new.add_argument("--title", required=True, help="the archive's title (site_name and archive_title)")
+    new.set_defaults(run=_run_new)
+
     search = sub.add_parser("search-index", help="index the built site for search (Pagefind), byte-stable")
     search.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site/)")
     search.add_argument(
         "--publish-to",
         type=Path,
         help="once indexed, put the site in place of this folder in one step (make site: a staging folder -> site/)",
+    )
+    search.add_argument(
+        "--report", type=Path, default=BUILD_REPORT, help=f"the build report whose counts the summary gives (default: {BUILD_REPORT})"
     )
     search.set_defaults(run=_run_search_index)
     return parser
@@ -109,7 +119,9 @@ def _run_build(args: argparse.Namespace, settings: Settings) -> int:
         max_summary_chars=settings.max_summary_chars,
     )
     with _progress(len(list_seed_paths(settings.seeds_dir)) * 2, "building") as tick:  # read, then extracted
-        return run_build(settings, options, report_path=args.report, strict=args.strict, use_cache=not args.no_cache, progress=tick)
+        return run_build(
+            settings, options, report_path=args.report, strict=args.strict, use_cache=not args.no_cache, progress=tick, verbose=args.verbose
+        )
 
 
 def _run_inspect(args: argparse.Namespace, settings: Settings) -> int:
@@ -120,6 +132,19 @@ def _run_eval(args: argparse.Namespace, settings: Settings) -> int:
     return run_eval(args.truth, settings, args.reviewed, args.devcorpus)
 
 
+def _run_new(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        make_new_archive(args.folder, args.title)
+    except NewArchiveError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(
+        f"New archive {args.title.strip()!r} in {args.folder}/. Put article files in {args.folder}/seeds/, then run"
+        f" `make site` in {args.folder}/ (it uses the generator of {PROJECT_ROOT}); see the README, \"Starting your own archive\"."
+    )
+    return 0
+
+
 def _run_search_index(args: argparse.Namespace, settings: Settings) -> int:
     try:
         build_search_index(args.site)
@@ -128,4 +153,14 @@ def _run_search_index(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     if args.publish_to is not None and args.publish_to.resolve() != args.site.resolve():
         replace_folder(args.site, args.publish_to)
+    print(summarize_site(read_build_report(args.report), args.publish_to or args.site, args.report))
     return 0
+
+
+def summarize_site(report: dict | None, site: Path, report_path: Path) -> str:
+    """The last line of `make site`: what the site holds, its problems, and where it is."""
+    where = f"site ready in {site.as_posix()}/"
+    if report is None:
+        return where
+    counts = ", ".join(f"{report.get(k, 0)} {k}" for k in ("articles", "actors", "events", "warnings", "errors"))
+    return f"{counts} -> {where} (problems listed in {report_path.as_posix()})"

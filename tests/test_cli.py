@@ -112,3 +112,66 @@ def test_a_build_leaves_the_cycle_collector_as_it_found_it(monkeypatch, tmp_path
         assert seen == [False] and gc.isenabled() is enabled
     finally:
         gc.enable()
+
+
+# --- `new`: an empty archive of one's own -------------------------------------------------
+
+
+def _new(folder, title: str = "Kim Jong Un's summits") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "new", str(folder), "--title", title], cwd=ROOT, capture_output=True, text=True
+    )
+
+
+def test_new_makes_an_empty_archive_with_its_own_title_and_nothing_of_the_demo(tmp_path):
+    import tomllib
+
+    import yaml
+
+    from generator.files.project import read_settings_table
+    from generator.settings import load_settings
+
+    title = 'Kim & "the" summits: an archive'
+    result = _new(tmp_path / "mine", title)
+    assert result.returncode == 0, result.stderr
+    mine = tmp_path / "mine"
+    names = sorted(p.relative_to(mine).as_posix() for p in mine.rglob("*") if p.is_file())
+    assert names == [
+        ".gitignore", "Makefile", "mkdocs.yml", "pagefind.yml", "pyproject.toml", "seeds/.gitkeep", "site_src/about.md", "site_src/assets/archive.css",
+    ], "no seeds, no decision files, no permalinks.yml of the demo"
+    config = yaml.load((mine / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)  # BaseLoader: reads !ENV as text
+    assert config["site_name"] == title
+    assert config["theme"]["custom_dir"] == (ROOT / "generator" / "plugin" / "theme").as_posix()
+    assert tomllib.loads((mine / "pyproject.toml").read_text())["tool"]["newsarchive"]["archive_title"] == title
+    assert load_settings(read_settings_table(mine)).archive_title == title
+    assert f"NEWSARCHIVE ?= {ROOT.as_posix()}" in (mine / "Makefile").read_text()
+    assert "Russia" not in "".join((mine / n).read_text() for n in names)
+
+
+@pytest.mark.parametrize("what", ["a file in it", "a file"])
+def test_new_refuses_a_folder_that_is_not_empty(tmp_path, what):
+    target = tmp_path / "mine"
+    if what == "a file":
+        target.write_text("x")
+    else:
+        target.mkdir()
+        (target / "notes.txt").write_text("mine")
+    result = _new(target)
+    assert result.returncode == 2 and "not an empty folder" in result.stderr
+    assert not (tmp_path / "mine" / "mkdocs.yml").exists()
+
+
+def test_build_prints_the_first_problems_and_points_to_the_rest(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Talks in Geneva\n\n" + "Ministers met in Geneva on Monday to talk about the truce. " * 10)
+    for i in range(14):
+        (seeds / f"n{i:02d}.bin").write_bytes(b"x")  # another kind of file: a warning each
+    run = lambda *flags: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--out", str(tmp_path / "out"), *flags],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    quiet, verbose = run(), run("-v")
+    assert quiet.returncode == verbose.returncode == 0, quiet.stderr
+    assert len(quiet.stderr.splitlines()) == 11 and "... and 5 more problems" in quiet.stderr  # 14 files + site_url
+    assert len(verbose.stderr.splitlines()) == 15 and "more problems" not in verbose.stderr

@@ -436,3 +436,12 @@ def write_build_report(report: dict[str, Any], path: Path) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8", newline="\n")
     os.replace(tmp, path)
+
+
+def read_build_report(path: Path) -> dict[str, Any] | None:
+    """The last build's report (see :func:`write_build_report`), or ``None`` when there is none readable."""
+    try:
+        data = json.loads(read_regular_file(path).decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None

@@ -450,7 +450,7 @@ def render_home_page(archive: Archive, sitemap: SiteMap, settings: Settings) -> 
         f"This archive holds **{count_noun(len(archive.articles), 'article')}** from **{count_noun(len(outlets), 'outlet')}**{span}, "
         f"grouped into **{count_noun(len(archive.events), 'event')}** and naming **{count_noun(len(archive.actors), 'actor')}**.",
         "",
-        f"Browse the [events timeline]({relative_link(path, sitemap.event_index)}),"
+        f"Browse [every article]({relative_link(path, sitemap.article_index)}), the [events timeline]({relative_link(path, sitemap.event_index)}),"
         f" the [actors]({relative_link(path, sitemap.actor_index)})"
         f" or the [outlets]({relative_link(path, sitemap.outlet_index)}), or search with the box at the top.",
         "",

@@ -35,13 +35,19 @@ def list_curated_fields(article: Article) -> list[str]:
 
 def review_items(article: Article) -> list[tuple[str, str, str]]:
     """``(field, value, reason)`` for each field of an article the archivist should check."""
-    items = []
+    return [(name, value, reason) for name, value, reason, _ in review_entries(article)]
+
+
+def review_entries(article: Article) -> list[tuple[str, str, str, float | None]]:
+    """``(field, value, reason, probability right)`` for each field of an article the archivist
+    should check; the probability is the value's calibrated confidence, ``None`` when it is missing."""
+    items: list[tuple[str, str, str, float | None]] = []
     for name, field in list_article_fields(article):
         if name not in REVIEWED_FIELDS:
             continue
         if field is None:
             if name not in article.curated_none:
-                items.append((name, "", "missing: the text does not say"))
+                items.append((name, "", "missing: the text does not say", None))
             continue
         p = field.provenance
         if p.tier == "curated":
@@ -50,8 +56,24 @@ def review_items(article: Article) -> list[tuple[str, str, str]]:
             continue  # a headline the model judged is listed under "Check first" when doubtful
         value = field.value.iso() if isinstance(field.value, DateValue) else str(field.value)
         if p.tier in ("default", "inferred") or p.confidence < REVIEW_BELOW:
-            items.append((name, value, f"{p.tier} by {p.method}, confidence {p.confidence:.2f}: {p.evidence}"))
+            items.append((name, value, f"{p.tier} by {p.method}: {p.evidence}", p.confidence))
     return items
+
+
+def list_review_rows(archive: Archive) -> list[tuple[Article, str, str, str, float | None]]:
+    """``(article, field, value, reason, probability right)`` of every field to check, the likeliest
+    wrong first: values by their calibrated confidence, lowest first, then missing values; ties
+    by article id and the fields' order (the same archive gives the same list)."""
+    order = {name: i for i, name in enumerate(REVIEWED_FIELDS)}
+    rows = [(a, *entry) for a in archive.articles for entry in review_entries(a)]
+    return sorted(rows, key=lambda r: (r[4] is None, r[4] or 0.0, r[0].id, order[r[1]]))
+
+
+def sidecar_of(article: Article) -> str:
+    """The sidecar the archivist writes a value of ``article`` in: ``<seed stem>.meta.yml`` beside the seed."""
+    folder, _, name = article.source_path.rpartition("/")
+    stem = name.rpartition(".")[0] or name
+    return f"{folder}/{stem}.meta.yml" if folder else f"{stem}.meta.yml"
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +136,21 @@ def count_review_items(archive: Archive) -> int:
     return sum(len(review_items(a)) for a in archive.articles)
 
 
+# What to write where, by the part of a record to correct: a sidecar key, or the seed's own text.
+_SIDECAR_KEYS = {"headline": "title", "title": "title", "date": "date", "outlet": "outlet"}
+
+
+def _write_in(article: Article, parts: list[str]) -> str:
+    """Where the archivist corrects ``parts`` of ``article``: the sidecar and its keys, or the seed's text."""
+    keys = list(dict.fromkeys(_SIDECAR_KEYS[p] for p in parts if p in _SIDECAR_KEYS))
+    where = []
+    if keys:
+        where.append(f"{code_span(sidecar_of(article))}, key {', '.join(code_span(k + ':') for k in keys)}")
+    if "body" in parts:
+        where.append(f"the text of {code_span(article.source_path)} (its cleaning record shows what was kept)")
+    return "; ".join(where)
+
+
 def render_review_page(archive: Archive, sitemap: SiteMap) -> Page:
     """Every missing or doubtful field, and every problem with an input file."""
     path = sitemap.review
@@ -133,24 +170,38 @@ def render_review_page(archive: Archive, sitemap: SiteMap) -> Page:
             "another line of the page, or the body may carry other stories or miss part of the article. "
             "Open the article and its cleaning record; correct a title in the sidecar.",
             "",
-            "| Article | What may be wrong | Sidecar |",
+            '<div class="na-review" markdown>',
+            "",
+            "| Article | What may be wrong | Write in |",
             "|---|---|---|",
         ]
         for article, doubts in flagged:
             link = f"[{escape_cell(article.title.value)}]({relative_link(path, sitemap.article(article.id))})"
             why = "; ".join(describe_doubt(part, doubt) for part, doubt in doubts)
-            lines.append(f"| {link} | {escape_cell(why)} | {code_span(article.id + '.meta.yml')} |")
-        lines.append("")
+            lines.append(f"| {link} | {escape_cell(why)} | {_write_in(article, [part for part, _ in doubts])} |")
+        lines += ["", "</div>", ""]
     else:
         lines += ["Nothing: every headline and body is likely right.", ""]
-    rows = []
-    for article in sorted(archive.articles, key=lambda a: a.id):
-        for name, value, reason in review_items(article):
-            link = f"[{escape_cell(article.title.value)}]({relative_link(path, sitemap.article(article.id))})"
-            rows.append(f"| {link} | {name} | {escape_cell(value) or '—'} | {escape_cell(reason)} | {code_span(article.id + '.meta.yml')} |")
+    rows = list_review_rows(archive)
     lines += [f"## Fields to check ({len(rows)})", ""]
     if rows:
-        lines += ["| Article | Field | Value | Why | Sidecar |", "|---|---|---|---|---|", *rows, ""]
+        lines += [
+            "The likeliest wrong first: by how likely each value is right (the calibrated confidence of the way "
+            "it was found), then the values the text does not give. Write the right value under the key named, "
+            "or `key: null` for \"checked: there is none\".",
+            "",
+            '<div class="na-review" markdown>',
+            "",
+            "| Article | Field | Value | Likely right | Why | Write in |",
+            "|---|---|---|---|---|---|",
+        ]
+        for article, name, value, reason, probability in rows:
+            link = f"[{escape_cell(article.title.value)}]({relative_link(path, sitemap.article(article.id))})"
+            likely = "missing" if probability is None else f"{probability:.0%}"
+            lines.append(
+                f"| {link} | {name} | {escape_cell(value) or '—'} | {likely} | {escape_cell(reason)} | {_write_in(article, [name])} |"
+            )
+        lines += ["", "</div>", ""]
     else:
         lines += ["Nothing to check.", ""]
     unresolved = list_unresolved_names(archive)
@@ -175,4 +226,5 @@ def render_review_page(archive: Archive, sitemap: SiteMap) -> Page:
         lines += [f"| {code_span(p.path)} | {p.severity} | {escape_cell(p.message)} |" for p in archive.problems]
     else:
         lines.append("None.")
-    return Page(path, (("title", "Review"), ("generator", GENERATED_MARKER)), "\n".join(lines))
+    # the whole width for the tables: no navigation or table of contents beside them (Material's `hide`)
+    return Page(path, (("title", "Review"), ("generator", GENERATED_MARKER), ("hide", ["navigation", "toc"])), "\n".join(lines))

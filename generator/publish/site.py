@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from generator.model import Archive, Article, Page, Problem
+from generator.publish.article_list import render_article_index, render_article_list_data
 from generator.publish.exports import render_exports
 from generator.publish.markdown import relative_link
 from generator.publish.moved import render_redirect_pages, render_tombstone_pages
@@ -40,6 +41,7 @@ def render_publication(
         + render_tombstone_pages(assignment)
         + render_redirect_pages(assignment, settings.site_url)
         + render_exports(archive, assignment.sitemap, settings)
+        + render_article_list_data(archive, assignment.sitemap)
     )
     return pages, assignment
 
@@ -85,6 +87,7 @@ def render_site(archive: Archive, settings: Settings, sitemap: SiteMap | None = 
         sitemap = compose_fresh_sitemap(archive)
     pages: list[Page] = []
     pages += [render_article_page(a, archive, sitemap, settings) for a in sorted(archive.articles, key=lambda a: a.id)]
+    pages.append(render_article_index(archive, sitemap))
     pages += [
         add_feed_link(render_actor_page(a, archive, sitemap), sitemap.actor_feed(a.id), "articles naming this actor")
         for a in archive.actors

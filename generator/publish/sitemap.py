@@ -58,6 +58,7 @@ LOCK_HEADER = (
 
 # The pages and files whose address never changes.
 HOME_PATH = "index.md"
+ARTICLE_INDEX_PATH = "articles/index.md"
 ACTOR_INDEX_PATH = "actors/index.md"
 EVENT_INDEX_PATH = "events/index.md"
 OUTLET_INDEX_PATH = "outlets/index.md"
@@ -93,6 +94,7 @@ class SiteMap:
     outlets: Mapping[str, str]  # outlet name -> page path
 
     home: ClassVar[str] = HOME_PATH
+    article_index: ClassVar[str] = ARTICLE_INDEX_PATH
     actor_index: ClassVar[str] = ACTOR_INDEX_PATH
     event_index: ClassVar[str] = EVENT_INDEX_PATH
     outlet_index: ClassVar[str] = OUTLET_INDEX_PATH
@@ -141,7 +143,7 @@ class SiteMap:
 
     def all_paths(self) -> frozenset[str]:
         """Every page and data file the site map places."""
-        fixed = (HOME_PATH, ACTOR_INDEX_PATH, EVENT_INDEX_PATH, OUTLET_INDEX_PATH, REVIEW_PATH)
+        fixed = (HOME_PATH, ARTICLE_INDEX_PATH, ACTOR_INDEX_PATH, EVENT_INDEX_PATH, OUTLET_INDEX_PATH, REVIEW_PATH)
         data = (FEED_PATH, ARTICLES_PATH, ACTORS_PATH, EVENTS_PATH, ARTICLES_CSV_PATH, ACTORS_CSV_PATH, EVENTS_CSV_PATH)
         feeds = [self.actor_feed(i) for i in self.actors] + [self.event_feed(i) for i in self.events]
         return frozenset(

@@ -79,7 +79,7 @@ def test_the_five_seeds_still_build_into_five_articles(hostile_build):
     result, report = hostile_build["result"], hostile_build["report"]
     assert result.returncode == 0, result.stderr
     assert report["built"] == sorted(f"seeds/{p.name}" for p in SEEDS.glob("*.txt"))
-    assert len(list((hostile_build["project"] / "site_src" / "articles").glob("*.md"))) == 5
+    assert len([p for p in (hostile_build["project"] / "site_src" / "articles").glob("*.md") if p.name != "index.md"]) == 5
 
 
 @pytest.mark.parametrize("name, planted, words", [(n, p, w) for n, (p, w) in sorted(HOSTILE.items())])

@@ -103,3 +103,63 @@ def test_the_home_page_links_the_records_to_check_first_only_when_there_are_some
     assert "[1 record to check first](review.md)" in home
     sure = Archive((_doubted("b", SURE, SURE),), (), ())
     assert "check first" not in render_home_page(sure, compose_fresh_sitemap(sure), settings).body
+
+
+# --- "Fields to check": the likeliest wrong first, each row saying where to write ---------
+
+import datetime as dt  # noqa: E402
+
+from generator.model import DateValue  # noqa: E402
+from generator.publish.review import list_review_rows, sidecar_of  # noqa: E402
+
+
+def _dated(id: str, confidence: float | None, tier: str = "extracted", outlet: bool = True) -> Article:
+    date = Field(DateValue(dt.date(2015, 8, 5)), Provenance("test-method", "a line", confidence, tier=tier)) if confidence else None
+    return dataclasses.replace(
+        _doubted(id, SURE, SURE),
+        source_path=f"seeds/sub/{id}.txt",
+        date=date,
+        outlet=Field("CNN", Provenance("byline", "CNN", 0.9)) if outlet else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("articles", "expected"),
+    [
+        # lowest confidence first, an inferred one by its confidence too, missing values last
+        (
+            [_dated("a", 0.65), _dated("b", None), _dated("c", 0.4), _dated("d", 0.75, tier="inferred")],
+            [("c", "date", 0.4), ("a", "date", 0.65), ("d", "date", 0.75), ("b", "date", None)],
+        ),
+        # ties by article id, then the fields' order (title, date, outlet)
+        (
+            [_dated("b", None, outlet=False), _dated("a", None, outlet=False)],
+            [("a", "date", None), ("a", "outlet", None), ("b", "date", None), ("b", "outlet", None)],
+        ),
+        ([_dated("a", 0.9)], []),  # sure and extracted: nothing to check
+    ],
+)
+def test_fields_to_check_are_ordered_likeliest_wrong_first(articles, expected):
+    rows = list_review_rows(Archive(tuple(articles), (), ()))
+    assert [(a.id, name, p) for a, name, _, _, p in rows] == expected
+
+
+def test_each_row_links_the_article_and_names_the_sidecar_and_key():
+    archive = Archive((_dated("a", 0.4), _doubted("h", LOW_HEADLINE, LOW_BODY)), (), ())
+    page = render_review_page(archive, compose_fresh_sitemap(archive)).body
+    fields = page.split("## Fields to check (3)", 1)[1].split("## ", 1)[0]  # a, and h's missing date and outlet
+    row = next(line for line in fields.splitlines() if line.startswith("| [Headline a]"))
+    assert "(articles/2015-08-05-headline-a.md)" in row
+    assert "| 40% |" in row and "`seeds/sub/a.meta.yml`, key `date:`" in row
+    first = page.split("## Check first (1)", 1)[1].split("## ", 1)[0]
+    row = next(line for line in first.splitlines() if line.startswith("| [Headline h]"))
+    assert "`seeds/h.meta.yml`, key `title:`" in row and "the text of `seeds/h.txt`" in row
+    assert page.count('<div class="na-review" markdown>') == 2
+
+
+@pytest.mark.parametrize(
+    ("source_path", "sidecar"),
+    [("seeds/x.txt", "seeds/x.meta.yml"), ("seeds/2019.bbc.html", "seeds/2019.bbc.meta.yml"), ("x.md", "x.meta.yml")],
+)
+def test_sidecar_of(source_path, sidecar):
+    assert sidecar_of(dataclasses.replace(_doubted("a", None, None), source_path=source_path)) == sidecar
