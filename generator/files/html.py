@@ -191,3 +191,41 @@ def _extract_document(tree: Any) -> Any:
         )
     except Exception:  # noqa: BLE001 - lxml can choke on hostile markup: treat as no article
         return None
+
+
+def extract_stated_site_names(page: str | bytes) -> tuple[str, ...]:
+    """The names a saved page gives its own site in its markup: ``og:site_name`` and the
+    JSON-LD publisher's (or WebSite's, Organization's) name, as trafilatura's metadata
+    extraction reads each (nothing of its fallbacks: no ``twitter:site`` handle, no part
+    of the ``<title>``, no host name). Empty when the page states none. The outlet
+    evaluation on web2 takes these as labels (generator/evaluate/web2.py)."""
+    tree = _parse(page) if isinstance(page, str) else _parse_bytes(page)
+    if tree is None:
+        return ()
+    from trafilatura.metadata import extract_meta_json, extract_opengraph
+    from trafilatura.settings import Document
+
+    names: list[str] = []
+    og = _accept_text(extract_opengraph(tree).get("sitename"), MAX_NAME_CHARS)
+    if og:
+        names.append(og)
+    try:
+        json_ld = _accept_text(extract_meta_json(tree, Document()).sitename, MAX_NAME_CHARS)
+    except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader can fail on hostile data: no name
+        json_ld = None
+    if json_ld and not json_ld.startswith("http") and json_ld not in names:
+        names.append(json_ld)
+    return tuple(names)
+
+
+def _parse_bytes(page: bytes) -> Any:
+    """The element tree of a page given as bytes (trafilatura decodes them), or ``None``."""
+    if not page.strip():
+        return None
+    from trafilatura.utils import load_html
+
+    _quiet()
+    try:
+        return load_html(page)
+    except Exception:  # noqa: BLE001 - lxml can choke on hostile markup: treat as no page
+        return None

@@ -4,7 +4,7 @@ copyright holder. Evidence for the outlet (extract/outlets.py decides among it).
 Each of these is also where a page names someone else (a headline "Interview | Jane
 Doe", a logo of a partner, "© 2017 Vox Media, Inc."), so a name counts only when it is
 tied to the page: it is a registry outlet, or it fits the page's own domain
-(:func:`generator.extract.outlet_sites.name_fits_domain`), or (the title's site part, on
+(:func:`generator.extract.outlets.sites.name_fits_domain`), or (the title's site part, on
 a page whose domain is unknown) the page writes it again elsewhere. Nothing is invented.
 """
 
@@ -16,8 +16,8 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any, Callable
 
-from generator.extract.outlet_sites import (
-    _squash,
+from generator.extract.outlets.sites import (
+    squash_name,
     domain_label,
     extract_page_name_for,
     is_platform_domain,
@@ -183,7 +183,7 @@ def extract_outlet_from_logo(text: str, domain: str | None, name_of_domain: Call
             # On a platform a publication's logo links to its own path: "[![Voodoo Engineering](…)](/voodoo-engineering)"
             # ("/@name" is a writer's profile, not a publication).
             slug = re.fullmatch(rf"(?:(?:https?:)?//(?:www\.)?{re.escape(domain)})?/([\w-]+)/?(?:\?[^\s]*)?", href)
-            if slug and _squash(slug.group(1)) == _squash(alt) and len(_squash(alt)) >= 3:
+            if slug and squash_name(slug.group(1)) == squash_name(alt) and len(squash_name(alt)) >= 3:
                 return Field(alt, Provenance("masthead-logo", f"publication logo linked to its page: {m.group(0)[:160]}", load_confidence("outlet-masthead-logo")))
             continue
         if not (href == "/" or re.fullmatch(rf"(?:https?:)?//(?:www\.)?{re.escape(domain)}/?", href)):
