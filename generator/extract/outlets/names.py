@@ -61,6 +61,20 @@ _OWNER_CONTEXT = re.compile(
     re.I,
 )
 
+@lru_cache(maxsize=None)
+def _company_suffix() -> re.Pattern[str]:
+    forms = sorted(load_rules("outlets")["cues"]["company_suffixes"], key=len, reverse=True)
+    one = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?:[\s,]+(?:{one})(?![\w]))+[.,]?$")
+
+
+def strip_company_suffix(name: str) -> str:
+    """``name`` without the legal form a company writes after it ("X Pty Ltd." → "X",
+    "X.com, LLC" → "X.com", "Tamedia AG" → "Tamedia"; ``cues.company_suffixes``)."""
+    stripped = _company_suffix().sub("", name.strip()).strip(" ,")
+    return stripped or name.strip()
+
+
 def _names_site(name: str, line: str) -> bool:
     """Whether ``line`` writes ``name`` outside copyright and ownership text."""
     return name in line and not _OWNER_CONTEXT.search(line)
