@@ -71,6 +71,7 @@ from generator.extract.outlets.sites import (
     registrable_domain,
     spell_domain_outlet,
 )
+from generator.extract.outlets.scoring import score_outlet
 from generator.files.rules import load_confidence
 from generator.model import CleanDoc, Field, Provenance, choose
 
@@ -98,6 +99,15 @@ def extract_outlet_from_url(url: str) -> Field[str] | None:
 
 
 def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
+    """The outlet that published ``doc`` (``text``: the raw page), or ``None``: the
+    rule-based decision (:func:`decide_outlet_by_rules`) and every name the page gives
+    its site, scored together by learned weights (scoring.py)."""
+    existing = decide_outlet_by_rules(doc, text)
+    domain = registrable_domain(extract_host(doc.source_url) or "") if doc.source_url else None
+    return score_outlet(text or "", doc.title_site, existing, domain)
+
+
+def decide_outlet_by_rules(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
     """The outlet that published ``doc``, by the strongest evidence found, or ``None``.
 
     Bylines beat the URL's host, which beats the title's site part, the outlet naming

@@ -93,6 +93,11 @@ def _not_site_domains() -> frozenset[str]:
     return frozenset(load_rules("outlets")["cues"]["not_site_hosts"])
 
 
+def is_not_site_domain(domain: str) -> bool:
+    """Whether every site links to ``domain`` (social networks, CDNs: ``cues.not_site_hosts``)."""
+    return domain in _not_site_domains()
+
+
 def count_site_domains(text: str) -> Counter[str]:
     """How often the page points at each registrable domain (sites every page links to left out)."""
     counts: Counter[str] = Counter()
