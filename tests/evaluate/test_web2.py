@@ -81,14 +81,16 @@ def test_web2_dates_and_authors_hold_in_each_half(scores, half):
 
 # Outlets on the text dumps, of the pages whose HTML names the site (og:site_name or the
 # JSON-LD publisher: the labels), per half.
-OUTLET_FLOOR = 0.23  # measured 24.8% (A), 24.4% (B) when the measure was added
+# Measured 24.8% (A), 24.4% (B) when the measure was added; 39.4% (A), 33.8% (B) with the
+# learned outlet weights (fitted on half A: B is the held-out figure).
+OUTLET_FLOORS = {"half A": 0.38, "half B": 0.32}
 
 
 @pytest.mark.parametrize("half", ["half A", "half B"])
 def test_web2_outlets_hold_in_each_half(scores, half):
     fig = dict(groups(scores))[half]
     assert fig.outlets > 300, fig.outlets  # most pages state their site's name
-    assert fig.outlets_right / fig.outlets >= OUTLET_FLOOR, (fig.outlets_right, fig.outlets)
+    assert fig.outlets_right / fig.outlets >= OUTLET_FLOORS[half], (fig.outlets_right, fig.outlets)
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 from generator.extract.outlets.names import split_title_site, strip_company_suffix
 from generator.extract.outlets.registry import outlet_by_name
@@ -34,6 +35,7 @@ from generator.extract.outlets.sites import (
     squash_name,
 )
 from generator.extract.page_lines import MD_LINK
+from generator.extract.required_texts import extract_required_texts
 from generator.files.rules import load_rules
 
 # Kept where web2's half B (held out) agreed they help; dropped (half B no better with
@@ -44,6 +46,7 @@ CUES = ("title", "copyright", "prompt", "domain")
 _MAX_WORDS = 6
 _MAX_CHARS = 80
 _LINE_MAX_CHARS = 300
+_PROMPT_MAX_CHARS = 120
 _NAME = r"(?P<name>[\w&@'’!.+-]+(?:[ \t]+[\w&@'’!.+-]+){0,5}?)"
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|&copy;|\bcopyright\b)(?:\s*(?:©|\(c\)))?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)\d{2})?)?\s*,?\s*)?(?:by\s+)?(?P<rest>[^\n]{2,120})",
@@ -74,6 +77,17 @@ class Candidate:
 @lru_cache(maxsize=None)
 def _patterns(key: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p.replace("{name}", _NAME), re.I) for p in load_rules("outlets")["cues"][key])
+
+
+@lru_cache(maxsize=None)
+def _prompt_needs() -> re.Pattern[str] | None:
+    """One pattern finding any text a prompt cue needs in a lowered line (``None``: some
+    cue needs nothing known): most lines hold none and are passed over."""
+    needs = [extract_required_texts(p) for p in _patterns("site_prompts")]
+    if any(not n for n in needs):
+        return None
+    texts = sorted({t for n in needs for t in n or ()}, key=lambda t: (-len(t), t))
+    return re.compile("|".join(re.escape(t) for t in texts))
 
 
 @lru_cache(maxsize=None)
@@ -134,37 +148,50 @@ def read_candidates(text: str, title_site: str | None = None) -> dict[str, Candi
         candidate = found.setdefault(key, Candidate(name))
         candidate.add(cue, line)
 
-    raw_lines = text.splitlines()
-    lines = [_plain(line) for line in raw_lines if line.strip() and len(line) <= _LINE_MAX_CHARS * 3]
     if title_site:
         offer(title_site, "title", title_site)
-    if lines:
-        _headline, site = split_title_site(lines[0])
-        offer(site, "title", lines[0])
-    for line in lines:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if first:
+        _headline, site = split_title_site(_plain(first))
+        offer(site, "title", _plain(first))
+    prompt_needs = _prompt_needs()
+    for raw in text.splitlines():
+        if not raw.strip() or len(raw) > _LINE_MAX_CHARS * 3:
+            continue
+        lower = raw.lower()
+        is_copyright = "©" in raw or "copyright" in lower or "(c)" in lower
+        # a prompt is a short line ("Follow X on Twitter"): a longer one is prose
+        may_prompt = len(raw) <= _PROMPT_MAX_CHARS and (prompt_needs is None or prompt_needs.search(lower) is not None)
+        # a domain the site writes as its name stands in a short line (a footer, a logo's text)
+        if len(raw) <= _PROMPT_MAX_CHARS and "." in raw:
+            _offer_written_domains(raw, offer)
+        if not (is_copyright or may_prompt):
+            continue  # the cheap tests first: most lines are neither
+        line = _plain(raw)
         if len(line) > _LINE_MAX_CHARS:
             continue
-        lower = line.lower()
-        if "©" in line or "copyright" in lower or "(c)" in lower:
+        if is_copyright:
             offer(_copyright_holder(line), "copyright", line)
+        if not may_prompt:
+            continue
         for pattern in _patterns("site_prompts"):
             m = pattern.search(line)
             # a registry outlet a prompt names is read by parents.py's rules (one prompt
             # may be a partner's, "Follow GMA" on a Yahoo page; an agency's never names the site)
             if m and outlet_by_name(m.group("name").strip()) is None:
                 offer(m.group("name"), "prompt", line)
-    if "." in text:
-        plain = _ADDRESS.sub(" ", text)
-        for m in _WRITTEN_DOMAIN.finditer(plain):
-            written = m.group("domain")
-            domain = registrable_domain(written)
-            if domain and not is_not_site_domain(domain) and domain_ending(written):
-                offer(written, "domain", m.group(0))
     return found
 
 
-# Link targets and bare addresses: their hosts are read by sites.py, not as written names.
-_ADDRESS = re.compile(r"\]\([^)\s]*[^)]*\)|\b(?:https?://|//)\S+|\S+@\S+")
+
+def _offer_written_domains(line: str, offer: Callable[[str | None, str, str], None]) -> None:
+    """Offer each domain ``line`` writes as a word (an address's host is preceded by "/"
+    or "@", which the pattern's look-behind refuses), unless every site links to it."""
+    for m in _WRITTEN_DOMAIN.finditer(line):
+        written = m.group("domain")
+        domain = registrable_domain(written)
+        if domain and not is_not_site_domain(domain) and domain_ending(written):
+            offer(written, "domain", m.group(0))
 
 
 @dataclass(frozen=True)
