@@ -2,7 +2,9 @@
 
 The rooms of this package, in the order the evidence is read:
 
-* ``decide.py``     the decision: every kind of evidence gathered and the strongest kept
+* ``decide.py``     the decision: the rules' ordered evidence, then scoring.py
+* ``scoring.py``    the rules' choice and every name the site gives of itself, scored by learned weights
+* ``candidates.py`` those names: title's site part, copyright holder, prompts, its domain written out
 * ``registry.py``   the registry of outlets and agencies (data/outlets.yml): names, aliases, hosts
 * ``named.py``      registry outlets the text names (bylines, copyright, self-reference, wire datelines, credits)
 * ``names.py``      the name a page gives its own site (title's site part, logo, copyright holder, self-names)

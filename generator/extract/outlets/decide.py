@@ -113,8 +113,8 @@ def decide_outlet_by_rules(doc: CleanDoc, text: str | None = None) -> Field[str]
     Bylines beat the URL's host, which beats the title's site part, the outlet naming
     itself (copyright, first-person text, wire dateline, credit line), the masthead logo,
     then the site the page's own addresses are on (``text``: the raw page, see
-    outlet_sites.py) and the names the site gives itself; below them, a parent company's
-    copyright with the brand the page names (outlet_parents.py). Furniture signatures and
+    sites.py) and the names the site gives itself; below them, a parent company's
+    copyright with the brand the page names (parents.py). Furniture signatures and
     prompts about a registry outlet are only a fallback (tier ``inferred``), read only
     when nothing else named the site.
 
@@ -172,7 +172,7 @@ def _furniture_outlet(doc: CleanDoc, text: str, domain: str | None) -> Field[str
 
 
 def _prompted_outlet(doc: CleanDoc, text: str, domain: str | None) -> Field[str] | None:
-    """The registry outlet the page's furniture prompts about (see outlet_parents.py)."""
+    """The registry outlet the page's furniture prompts about (see parents.py)."""
     return extract_outlet_from_prompts(
         text, lambda: prose_lines(block_lines(doc, PROSE_KINDS)), prompt_names(), _fits_page(domain)
     )

@@ -64,7 +64,7 @@ _COPYRIGHT_HEAD = r"(?:copyright\s*(?:©|\(c\)|&copy;)?|©|\(c\)|&copy;)"
 _YEARS = r"(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)"
 
 
-# --- the registry (outlet_registry.py) and the patterns made of its names -------------
+# --- the registry (registry.py) and the patterns made of its names -------------
 
 
 @lru_cache(maxsize=None)
@@ -403,6 +403,6 @@ def _signatures() -> tuple[tuple[dict[str, Any], tuple[Any, ...]], ...]:
 
 def extract_outlet_from_signatures(doc: CleanDoc) -> Field[str] | None:
     """The outlet whose characteristic page furniture the document carries (tier
-    ``inferred``; see outlet_signatures.py)."""
+    ``inferred``; see signatures.py)."""
     lines = tuple(" ".join(line.split()) for line in furniture_lines(doc) + block_lines(doc))
     return extract_outlet_from_signature_lines(_signatures(), lines, load_registry()["threshold"])

@@ -1,5 +1,5 @@
 """The name a page gives its own site: the title's site part, the masthead logo, the
-copyright holder. Evidence for the outlet (extract/outlets.py decides among it).
+copyright holder. Evidence for the outlet (decide.py decides among it).
 
 Each of these is also where a page names someone else (a headline "Interview | Jane
 Doe", a logo of a partner, "© 2017 Vox Media, Inc."), so a name counts only when it is
@@ -211,7 +211,7 @@ def extract_outlet_from_logo(text: str, domain: str | None, name_of_domain: Call
 
 def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field[str] | None:
     """The copyright holder of the page, when it is the site: not in the registry (those
-    are read by outlets.py) and either fitting the page's domain ("© 2017 The Motley Fool,
+    are read by named.py) and either fitting the page's domain ("© 2017 The Motley Fool,
     LLC" on fool.com) or, where no domain is known, a name that is no company's ("Vox
     Media", "Condé Nast Group" own many sites) and that the page writes again outside its
     copyright lines ("Subscribe to The Seattle Times")."""

@@ -1,5 +1,5 @@
 """The outlet registry (``generator/data/outlets.yml``): names, aliases and hosts of
-news outlets and wire agencies, looked up by name or by host. extract/outlets.py reads
+news outlets and wire agencies, looked up by name or by host. extract/outlets/ reads
 pages with it; bylines and the evaluation ask it whether a name is an outlet's."""
 
 from __future__ import annotations
@@ -138,7 +138,7 @@ def outlet_name_for_host(host: str) -> str | None:
 
 
 
-# Every outlets.py cue needs a registry name, written as the registry writes it (case
+# Every named.py cue needs a registry name, written as the registry writes it (case
 # kept): a line writing none of the names the page holds can match none of them, so most
 # lines are passed over without running the cues (same results, less time). A form is looked
 # up by one of its runs of letters and digits (the page's runs are gathered at once),
@@ -188,7 +188,7 @@ def forms_written_in(text: str) -> tuple[str, ...] | None:
 
 @lru_cache(maxsize=None)
 def prompt_names() -> NameIndex:
-    """The names furniture prompts are read for (extract/outlet_parents.py)."""
+    """The names furniture prompts are read for (parents.py)."""
     # Registry outlets, and the publishing platforms: a writer's page on Medium prompts
     # "More From Medium", "Get the Medium app" and names no publication of its own.
     entries = load_registry()["entries"]
