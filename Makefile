@@ -64,11 +64,12 @@ DEVCORPUS ?= ../shared/devcorpus
 eval: $(STAMP)
 	$(BIN)/python -m generator eval --truth ../shared/seed_truth.yml --reviewed tests/data/reviewed_actors.yml $(if $(wildcard $(DEVCORPUS)),--devcorpus $(DEVCORPUS))
 
-## rebuild generator/data/span_model.yml, body_doubt.yml and headline_model.yml from the dev corpus
+## rebuild generator/data/span_model.yml, body_doubt.yml, headline_model.yml and outlet_model.yml from the dev corpus
 # (the span's first: the headline's candidates stand around the span; figures printed)
 train: $(STAMP)
 	$(BIN)/python -m generator.extract.train_span $(DEVCORPUS) --write
 	$(BIN)/python -m generator.extract.train_headline $(DEVCORPUS) --write
+	$(BIN)/python -m generator.extract.train_outlet $(DEVCORPUS) --write
 
 ## re-pin every dependency (run after changing pyproject.toml), each with the sha256 of its file
 # (pip's report of a dry run names the file it picks for each pin: .ci/lock_hashes.py)

@@ -35,8 +35,8 @@ from typing import Any, Iterable, Sequence
 from generator.build import extract_seed
 from generator.extract.date_spans import extract_date_spans, extract_url_date
 from generator.extract.date_stamps import numeric_spans
-from generator.extract.outlet_sites import registrable_domain
-from generator.extract.outlets import outlet_by_name
+from generator.extract.outlets.sites import registrable_domain, strip_domain_ending
+from generator.extract.outlets.registry import outlet_by_name
 from generator.files.devcorpus import CorpusText, read_web_corpus
 from generator.files.rules import load_rules
 from generator.model import Article
@@ -122,14 +122,12 @@ def judge_date(result: PageResult) -> str:
 
 # --------------------------------------------------------------------------- outlets
 
-_TLD_TAIL = re.compile(r"\.(?:com|org|net|co\.uk|co|ca|au|com\.au|uk|in)$")
-
 
 def outlet_key(name: str) -> str:
     """A name as compared: case, a leading "The", a ".com"-like tail, punctuation and spacing ignored."""
     s = name.casefold().strip()
     s = re.sub(r"^https?://(?:www\.)?", "", s).rstrip("/")
-    s = _TLD_TAIL.sub("", s)
+    s = strip_domain_ending(s)
     s = re.sub(r"^the\s+", "", s)
     return re.sub(r"[\W_]+", "", s)
 
@@ -150,7 +148,7 @@ def outlets_match(given: str, label: str) -> bool:
     """Whether ``given`` names the outlet ``label`` names (see the module doc)."""
     if outlet_key(given) == outlet_key(label):
         return True
-    a, b = _words(_TLD_TAIL.sub("", given.casefold())), _words(_TLD_TAIL.sub("", label.casefold()))
+    a, b = _words(strip_domain_ending(given.casefold())), _words(strip_domain_ending(label.casefold()))
     if a and b and (a == b[: len(a)] or b == a[: len(b)]):
         return True
     if _initials(label) == given.replace(".", "").upper() or _initials(given) == label.replace(".", "").upper():

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from generator.extract.date_rules import date_rules, word_alternation
 from generator.extract.date_spans import extract_date_spans
-from generator.extract.outlets import outlet_by_name
+from generator.extract.outlets.registry import outlet_by_name
 # The offline first-name list the actor recogniser uses (gender-guesser's): a word list, no model.
 from generator.extract.page_lines import MD_LINK as _MD_LINK, MD_IMAGE as _MD_IMAGE, MD_MARKS as _MD_MARKS
 from generator.lexicon import is_given_name

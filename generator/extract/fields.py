@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.extract import bylines, date_spans, date_stamps, dates, outlets
+from generator.extract.outlets.registry import outlet_by_name
 from generator.extract.article_span import _is_furniture_read, _stopwords, is_furniture_line, is_prose
 from generator.extract.page_lines import read_lines
 from generator.files.rules import load_confidence
@@ -206,7 +207,7 @@ def _curated_outlet(curated: dict[str, Any], source: str) -> Field[str] | None:
     value = curated.get("outlet")
     if value is None:
         return None
-    entry = outlets.outlet_by_name(str(value))
+    entry = outlet_by_name(str(value))
     name = entry["name"] if entry else str(value)
     return Field(name, _curated(value, "outlet", source))
 

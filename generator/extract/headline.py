@@ -41,6 +41,7 @@ from generator.extract.article_span import (
     is_meta_line,
 )
 from generator.extract.headline_features import calibrated, calibration_inputs, confidence_inputs, doubt_reason, page_features, split_parts, variants
+from generator.extract.outlets.sites import is_bare_domain
 from generator.extract.required_texts import extract_required_texts, lower_for_required_texts
 from generator.files.rules import load_rules
 from generator.model import Doubt
@@ -493,12 +494,10 @@ def _eligible(line: Line, cfg: dict, first_parts: frozenset[str] = frozenset()) 
         return False  # a paragraph's sentence, not a headline
     if _BYLINE.match(text) or _is_credit(text) or _is_caption(text) or is_furniture_words(line) or is_meta_line(line):
         return False
-    if _BARE_DOMAIN.fullmatch(text):
+    if is_bare_domain(text):
         return False  # the site's name as its domain ("Marketplace.org" in a logo heading)
     return not (_DATEISH.search(text) and line.n_words <= 6)
 
-
-_BARE_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|io|news|uk|ca|au|in|us|info|tv)", re.I)
 
 
 def split_site(text: str, counts: Counter[str] | None = None, all_keys: Sequence[str] = ()) -> tuple[str, str | None]:

@@ -19,6 +19,7 @@ matched the labelled title on 78% of either half, ``og:title`` alone on 51%.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import re
 from dataclasses import dataclass
@@ -190,4 +191,42 @@ def _extract_document(tree: Any) -> Any:
             date_extraction_params={"original_date": True, "extensive_search": False},
         )
     except Exception:  # noqa: BLE001 - lxml can choke on hostile markup: treat as no article
+        return None
+
+
+def extract_stated_site_name(page: str | bytes) -> str | None:
+    """The name a saved page gives its own site in its markup: its ``og:site_name``, else
+    its JSON-LD publisher's (or Organization's, WebSite's) name, as trafilatura's metadata
+    extraction reads each; ``None`` when it states neither. None of trafilatura's
+    fallbacks (a ``twitter:site`` handle, a part of the ``<title>``, the host name) counts.
+    ``og:site_name`` goes first: trafilatura also takes a JSON-LD *WebPage*'s name, which
+    is the page's title, not the site's. The outlet evaluation on web2 takes it as the
+    label (generator/evaluate/web2.py)."""
+    tree = _parse(page) if isinstance(page, str) else _parse_bytes(page)
+    if tree is None:
+        return None
+    from trafilatura.metadata import extract_meta_json, extract_opengraph
+    from trafilatura.settings import Document
+
+    og = _accept_text(html.unescape(extract_opengraph(tree).get("sitename") or ""), MAX_NAME_CHARS)
+    if og:
+        return og
+    try:
+        json_ld = extract_meta_json(tree, Document()).sitename
+    except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader can fail on hostile data: no name
+        return None
+    name = _accept_text(html.unescape(json_ld or ""), MAX_NAME_CHARS)
+    return None if name is None or name.startswith("http") else name
+
+
+def _parse_bytes(page: bytes) -> Any:
+    """The element tree of a page given as bytes (trafilatura decodes them), or ``None``."""
+    if not page.strip():
+        return None
+    from trafilatura.utils import load_html
+
+    _quiet()
+    try:
+        return load_html(page)
+    except Exception:  # noqa: BLE001 - lxml can choke on hostile markup: treat as no page
         return None

@@ -20,18 +20,17 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Sequence
 
-from generator.extract.outlet_registry import canonical_outlet_name, outlet_by_name
+from generator.extract.outlets.registry import canonical_outlet_name, outlet_by_name
+from generator.extract.outlets.sites import domain_ending, strip_domain_ending
 from generator.model import TIERS, Article, Field, Provenance
 
-# A registrable-domain ending written after a site's name ("Salon.com", "Rappler.co.uk").
-_DOMAIN_ENDING = re.compile(r"\.(?:com|org|net|co|io|news|co\.uk|org\.uk|com\.au|ca|uk|in|au)$")
 _SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?")
 
 
 def compose_outlet_key(name: str) -> str:
     """The spelling-free key of an outlet name: "The New-Republic.com" → "newrepublic"."""
     s = _SCHEME.sub("", name.casefold().strip()).rstrip("/")
-    s = _DOMAIN_ENDING.sub("", s)
+    s = strip_domain_ending(s)  # a domain ending written after a site's name ("Salon.com", "Rappler.co.uk")
     s = re.sub(r"^the\s+", "", s)
     return re.sub(r"[\W_]+", "", s)
 
@@ -82,7 +81,7 @@ def _choose_spelling(fields: list[tuple[str, Field[str]]]) -> str:
         key=lambda name: (
             -len(counts[name]),
             -max(counts[name]),
-            bool(_DOMAIN_ENDING.search(name.casefold())),
+            domain_ending(name) is not None,
             name,
         ),
     )

@@ -76,3 +76,23 @@ def test_the_article_text_has_no_markup_and_starts_with_the_title():
 )
 def test_a_page_without_an_article_gives_none(page):
     assert extract_html_article(page) is None
+
+
+@pytest.mark.parametrize(
+    ("page", "name"),
+    [
+        ('<html><head><meta property="og:site_name" content="Gulf &amp; Courier"></head><body>x</body></html>', "Gulf & Courier"),
+        (
+            '<html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Harbour Daily"}}</script></head><body>x</body></html>',
+            "Harbour Daily",
+        ),
+        # og:site_name goes first; a twitter handle or the <title> is no stated site name
+        ('<html><head><meta property="og:site_name" content="A"><script type="application/ld+json">{"@type": "WebSite", "name": "B site"}</script></head></html>', "A"),
+        ('<html><head><title>Story - Gulf Courier</title><meta name="twitter:site" content="@gulf"></head><body>x</body></html>', None),
+    ],
+)
+def test_extract_stated_site_name(page, name):
+    from generator.files.html import extract_stated_site_name
+
+    assert extract_stated_site_name(page) == name
+    assert extract_stated_site_name(page.encode("utf-8")) == name

@@ -1,5 +1,5 @@
 """Registry outlets the page's own furniture names: a parent company's brand, and an
-outlet the page prompts its reader about. Evidence for the outlet (extract/outlets.py
+outlet the page prompts its reader about. Evidence for the outlet (decide.py
 decides among it).
 
 * **Parent and brand.** A copyright line naming only a company that owns several

@@ -1,7 +1,7 @@
 """Furniture characteristic of one outlet's pages ("Just Watched" is CNN's video carousel):
 a guess at the outlet when nothing names it, so only ever tier ``inferred``.
 
-The signatures are the registry's (``generator/data/outlets.yml``); extract/outlets.py
+The signatures are the registry's (``generator/data/outlets.yml``); named.py
 passes them with the page's lines.
 """
 

@@ -1,10 +1,10 @@
-"""Tests for generator.extract.outlet_names: the name a page gives its own site."""
+"""Tests for generator.extract.outlets.names: the name a page gives its own site."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.extract.outlet_names import (
+from generator.extract.outlets.names import (
     extract_outlet_from_copyright_holder,
     extract_outlet_from_logo,
     extract_outlet_from_self_names,
@@ -12,8 +12,8 @@ from generator.extract.outlet_names import (
     fit_name,
     split_title_site,
 )
-from generator.extract.outlet_sites import extract_outlet_from_site, extract_page_name_for
-from generator.extract.outlets import outlet_by_name, outlet_name_for_host
+from generator.extract.outlets.sites import extract_outlet_from_site, extract_page_name_for
+from generator.extract.outlets.registry import outlet_by_name, outlet_name_for_host
 
 
 @pytest.mark.parametrize(

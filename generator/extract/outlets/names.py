@@ -1,10 +1,10 @@
 """The name a page gives its own site: the title's site part, the masthead logo, the
-copyright holder. Evidence for the outlet (extract/outlets.py decides among it).
+copyright holder. Evidence for the outlet (decide.py decides among it).
 
 Each of these is also where a page names someone else (a headline "Interview | Jane
 Doe", a logo of a partner, "© 2017 Vox Media, Inc."), so a name counts only when it is
 tied to the page: it is a registry outlet, or it fits the page's own domain
-(:func:`generator.extract.outlet_sites.name_fits_domain`), or (the title's site part, on
+(:func:`generator.extract.outlets.sites.name_fits_domain`), or (the title's site part, on
 a page whose domain is unknown) the page writes it again elsewhere. Nothing is invented.
 """
 
@@ -16,8 +16,8 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any, Callable
 
-from generator.extract.outlet_sites import (
-    _squash,
+from generator.extract.outlets.sites import (
+    squash_name,
     domain_label,
     extract_page_name_for,
     is_platform_domain,
@@ -60,6 +60,20 @@ _OWNER_CONTEXT = re.compile(
     r"\btrademark|\bprivacy\b|\bterms\b",
     re.I,
 )
+
+@lru_cache(maxsize=None)
+def _company_suffix() -> re.Pattern[str]:
+    forms = sorted(load_rules("outlets")["cues"]["company_suffixes"], key=len, reverse=True)
+    one = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?:[\s,]+(?:{one})(?![\w]))+[.,]?$")
+
+
+def strip_company_suffix(name: str) -> str:
+    """``name`` without the legal form a company writes after it ("X Pty Ltd." → "X",
+    "X.com, LLC" → "X.com", "Tamedia AG" → "Tamedia"; ``cues.company_suffixes``)."""
+    stripped = _company_suffix().sub("", name.strip()).strip(" ,")
+    return stripped or name.strip()
+
 
 def _names_site(name: str, line: str) -> bool:
     """Whether ``line`` writes ``name`` outside copyright and ownership text."""
@@ -183,7 +197,7 @@ def extract_outlet_from_logo(text: str, domain: str | None, name_of_domain: Call
             # On a platform a publication's logo links to its own path: "[![Voodoo Engineering](…)](/voodoo-engineering)"
             # ("/@name" is a writer's profile, not a publication).
             slug = re.fullmatch(rf"(?:(?:https?:)?//(?:www\.)?{re.escape(domain)})?/([\w-]+)/?(?:\?[^\s]*)?", href)
-            if slug and _squash(slug.group(1)) == _squash(alt) and len(_squash(alt)) >= 3:
+            if slug and squash_name(slug.group(1)) == squash_name(alt) and len(squash_name(alt)) >= 3:
                 return Field(alt, Provenance("masthead-logo", f"publication logo linked to its page: {m.group(0)[:160]}", load_confidence("outlet-masthead-logo")))
             continue
         if not (href == "/" or re.fullmatch(rf"(?:https?:)?//(?:www\.)?{re.escape(domain)}/?", href)):
@@ -197,7 +211,7 @@ def extract_outlet_from_logo(text: str, domain: str | None, name_of_domain: Call
 
 def extract_outlet_from_copyright_holder(text: str, domain: str | None) -> Field[str] | None:
     """The copyright holder of the page, when it is the site: not in the registry (those
-    are read by outlets.py) and either fitting the page's domain ("© 2017 The Motley Fool,
+    are read by named.py) and either fitting the page's domain ("© 2017 The Motley Fool,
     LLC" on fool.com) or, where no domain is known, a name that is no company's ("Vox
     Media", "Condé Nast Group" own many sites) and that the page writes again outside its
     copyright lines ("Subscribe to The Seattle Times")."""

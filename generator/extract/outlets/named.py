@@ -1,86 +1,30 @@
-"""Which outlet published an article, read from the evidence its page left behind.
-
-The evidence, strongest first:
-
-1. a byline naming an outlet ("By The Moscow Times", "By Jane Doe, CNN", "Reuters staff");
-2. the host of the article's URL (``edition.cnn.com`` is CNN);
-3. the outlet naming itself: a copyright line ("© 2015 Reuters"), a first-person
-   sentence ("We, the journalists of The Moscow Times"), a prompt in the page furniture
-   ("Support The Moscow Times"), a wire dateline ("LONDON (Reuters) -"), a credit line
-   ("Source: Al Jazeera and news agencies");
-   The page's own name for its site comes next (outlet_names.py, outlet_sites.py: the
-   title's site part, the masthead logo, a copyright holder, its addresses, its
-   self-names), then a copyright line naming only a parent company ("© 2022 Vox Media")
-   with the page naming one of its brands (outlet_parents.py);
-4. furniture characteristic of one outlet's pages ("Just Watched" is CNN's video
-   carousel), or a registry outlet the furniture prompts about on two lines ("Play The
-   Atlantic crossword", "Explore The Atlantic Archive"): guesses, so only ever ``inferred``.
+"""Registry outlets the text names: a byline ("By The Moscow Times", "By Jane Doe, CNN",
+"Reuters staff"), a copyright line ("© 2015 Reuters"), a first-person sentence ("We, the
+journalists of The Moscow Times"), a prompt in the page furniture ("Support The Moscow
+Times"), a wire dateline ("LONDON (Reuters) -"), a credit line ("Source: Al Jazeera and
+news agencies"), and furniture characteristic of one outlet (signatures.py). Evidence for
+the outlet (decide.py weighs it).
 
 An outlet merely *mentioned* in the text is a source, not the publisher: "told the
-Interfax news agency" names Interfax but was written by someone else. Nothing found
-gives ``None``: the archive would rather show no outlet than a wrong one.
-
-An unknown host gives its registrable domain ("thehill.com", method ``url-host``, weak):
-it is what the page says about where it was published, and any name the page gives
-the site (outlet_sites.py) or a curated one beats it.
-
-The registry (looked up in outlet_registry.py), the parent companies and the cue
-patterns live in ``generator/data/outlets.yml``.
+Interfax news agency" names Interfax but was written by someone else.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
-from generator.extract.page_lines import MD_LINK as _MD_LINK
+from generator.extract.outlets.lines import block_lines, furniture_lines, remember
+from generator.extract.outlets.parents import is_parent_name_at
+from generator.extract.outlets.registry import forms_written_in, load_registry, outlet_by_name
+from generator.extract.outlets.signatures import extract_outlet_from_signature_lines, prepare_signatures
+from generator.extract.page_lines import MD_LINK
 from generator.extract.required_texts import extract_required_texts, lower_for_required_texts
-from generator.extract.outlet_names import (
-    extract_outlet_from_copyright_holder,
-    extract_outlet_from_logo,
-    extract_outlet_from_self_names,
-    extract_outlet_from_title,
-    fit_name,
-    split_title_site,  # the title's site part, offered to other rooms from here
-)
-from generator.extract.outlet_parents import (
-    extract_outlet_from_parent,
-    extract_outlet_from_prompts,
-    is_parent_name_at,
-    prose_lines,
-)
-from generator.extract.outlet_registry import (  # the registry's look-ups, offered to other rooms from here too
-    _entry_for_host,
-    _key,
-    _registry,
-    canonical_outlet_name,
-    extract_host,
-    forms_written_in,
-    outlet_by_name,
-    outlet_name_for_host,
-    prompt_names,
-)
-from generator.extract.outlet_lines import block_lines as _block_lines, furniture_lines as _furniture_lines, remember
-from generator.extract.outlet_signatures import extract_outlet_from_signature_lines, prepare_signatures
-from generator.extract.outlet_sites import (
-    extract_outlet_from_site,
-    extract_platform_outlet,
-    spell_domain_outlet,
-    extract_site_domain,
-    is_platform_domain,
-    is_site_domain_sure,
-    registrable_domain,
-)
-from generator.files.rules import load_confidence
 from generator.model import CleanDoc, Field, Provenance, choose
 
-# Confidences, one per kind of evidence, in the order of strength the module docstring
-# gives. All but signatures are tier "extracted" (the text says it), so `choose` ranks
-# them by these numbers.
+
 _CONF_BYLINE = 0.95
-_CONF_URL = 0.9
 _CONF_COPYRIGHT = 0.85
 _CONF_SELF_REFERENCE = 0.8
 _CONF_WIRE = 0.75
@@ -90,7 +34,7 @@ _CONF_BYLINE_UNLISTED = 0.65
 
 # Blocks whose text is the article's own prose (captions carry photo credits, which
 # name the photographer's agency; titles are headlines).
-_PROSE_KINDS = ("paragraph", "summary", "heading", "bullets")
+PROSE_KINDS = ("paragraph", "summary", "heading", "bullets")
 # A wire dateline opens the story, so only the first few prose blocks are read for one.
 _DATELINE_BLOCKS = 3
 # Bylines are short; a longer "By ..." line is a sentence ("By continuing to browse ...").
@@ -120,30 +64,30 @@ _COPYRIGHT_HEAD = r"(?:copyright\s*(?:©|\(c\)|&copy;)?|©|\(c\)|&copy;)"
 _YEARS = r"(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*)"
 
 
-# --- the registry (outlet_registry.py) and the patterns made of its names -------------
+# --- the registry (registry.py) and the patterns made of its names -------------
 
 
 @lru_cache(maxsize=None)
 def _name_pattern() -> re.Pattern[str]:
-    return re.compile(_registry()["names"])
+    return re.compile(load_registry()["names"])
 
 
 @lru_cache(maxsize=None)
 def _cue(name: str) -> re.Pattern[str]:
-    return re.compile(_registry()["cues"][name])
+    return re.compile(load_registry()["cues"][name])
 
 
 @lru_cache(maxsize=None)
 def _cue_list(name: str) -> tuple[re.Pattern[str], ...]:
-    names = _registry()["names"]
+    names = load_registry()["names"]
     return tuple(
-        re.compile(p.replace("{name}", f"(?P<name>{names})"), re.I) for p in _registry()["cues"][name]
+        re.compile(p.replace("{name}", f"(?P<name>{names})"), re.I) for p in load_registry()["cues"][name]
     )
 
 
 @lru_cache(maxsize=None)
 def _copyright_pattern() -> re.Pattern[str]:
-    names = _registry()["names"]
+    names = load_registry()["names"]
     return re.compile(rf"{_COPYRIGHT_HEAD}\s*{_YEARS}?(?:by\s+)?(?P<name>{names})", re.I)
 
 
@@ -182,31 +126,15 @@ def _registry_forms_in(doc: CleanDoc) -> tuple[str, ...] | None:
     """The registry's written forms whose runs the document's lines (furniture and prose) all hold."""
 
     def compute() -> tuple[str, ...] | None:
-        return forms_written_in("\n".join(_furniture_lines(doc) + _block_lines(doc, _PROSE_KINDS)))
+        return forms_written_in("\n".join(furniture_lines(doc) + block_lines(doc, PROSE_KINDS)))
 
     return remember(doc, "registry-forms", compute)  # type: ignore[no-any-return]
-
-
-# --- URL host ---------------------------------------------------------------------------
-
-
-def extract_outlet_from_url(url: str) -> Field[str] | None:
-    """The registry outlet whose site ``url`` is on; for an unknown host its registrable
-    domain ("thehill.com", weaker: the page may name the site better), or ``None``."""
-    host = extract_host(url)
-    entry = _entry_for_host(host) if host else None
-    if entry is None:
-        domain = registrable_domain(host) if host else None
-        if domain is None or domain in _registry()["cues"]["not_site_hosts"] or is_platform_domain(domain):
-            return None
-        return Field(domain, Provenance("url-host", _clip(url.strip().strip("<>")), load_confidence("outlet-url-host")))
-    return Field(entry["name"], Provenance("url-host", _clip(url.strip().strip("<>")), _CONF_URL))
 
 
 # --- text helpers -------------------------------------------------------------------------
 
 
-def _clip(text: str) -> str:
+def clip_evidence(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= _EVIDENCE_MAX_CHARS else text[: _EVIDENCE_MAX_CHARS - 1] + "…"
 
@@ -228,7 +156,7 @@ def _entry_in(text: str) -> dict[str, Any] | None:
 @lru_cache(maxsize=None)
 def _role_endings() -> tuple[re.Pattern[str], ...]:
     """A byline role ending a part ("..., Moscow correspondent"), longest role first."""
-    roles = sorted(_registry()["cues"]["byline_roles"], key=len, reverse=True)
+    roles = sorted(load_registry()["cues"]["byline_roles"], key=len, reverse=True)
     return tuple(re.compile(rf"(?:^|\s+){re.escape(role)}\.?$", re.I) for role in roles)
 
 
@@ -256,7 +184,7 @@ def _looks_like_publication(name: str, staff: bool = False) -> bool:
     connectors = {"of", "the", "and", "al", "el", "de", "la", "du", "&"}
     if not all(w[0].isupper() or w.lower() in connectors for w in words):
         return False
-    cues = _registry()["cues"]
+    cues = load_registry()["cues"]
     bare = [w.strip(".,'’") for w in words]
     if any(w in cues["outlet_words_strong"] for w in bare):
         return True
@@ -270,14 +198,14 @@ def _outlet_in_byline_name(name: str, staff: bool, line: str) -> Field[str] | No
         return None
     entry = outlet_by_name(name)
     if entry:
-        return Field(entry["name"], Provenance("byline", _clip(line), _CONF_BYLINE))
+        return Field(entry["name"], Provenance("byline", clip_evidence(line), _CONF_BYLINE))
     if _looks_like_publication(name, staff=staff):
-        return Field(name, Provenance("byline", _clip(line), _CONF_BYLINE_UNLISTED))
+        return Field(name, Provenance("byline", clip_evidence(line), _CONF_BYLINE_UNLISTED))
     return None
 
 
 def _outlet_in_byline(line: str) -> Field[str] | None:
-    plain = (_MD_LINK.sub(r"\1", line) if "[" in line else line).strip()  # a link opens with "["
+    plain = (MD_LINK.sub(r"\1", line) if "[" in line else line).strip()  # a link opens with "["
     if len(plain) > _BYLINE_MAX_CHARS:
         return None
     lower = lower_for_required_texts(plain)
@@ -303,7 +231,7 @@ def extract_outlet_from_byline(doc: CleanDoc) -> Field[str] | None:
     Bylines the cleaner set aside as furniture count. "By John Smith" names a person and
     gives ``None``.
     """
-    lines = _furniture_lines(doc) + _block_lines(doc, _PROSE_KINDS)
+    lines = furniture_lines(doc) + block_lines(doc, PROSE_KINDS)
     return choose(*(_outlet_in_byline(line) for line in lines))
 
 
@@ -322,7 +250,7 @@ def _outlet_in_copyright(line: str) -> Field[str] | None:
             continue
         entry = outlet_by_name(m.group("name"))
         if entry:
-            return Field(entry["name"], Provenance("copyright", _clip(line), _CONF_COPYRIGHT))
+            return Field(entry["name"], Provenance("copyright", clip_evidence(line), _CONF_COPYRIGHT))
     return None
 
 
@@ -332,7 +260,7 @@ def extract_outlet_from_copyright(doc: CleanDoc) -> Field[str] | None:
     Captions and photo credits ("© Reuters/Name", "Photo: © AFP") name the photographer's
     agency and are skipped.
     """
-    lines = _furniture_lines(doc) + _block_lines(doc, _PROSE_KINDS)
+    lines = furniture_lines(doc) + block_lines(doc, PROSE_KINDS)
     credits = None
     for line in _naming_registry(doc, lines):
         found = _outlet_in_copyright(line)
@@ -352,7 +280,7 @@ def _inside_article(doc: CleanDoc) -> frozenset[str]:
     """The lines (stripped) standing between the article's first and last paragraphs, kept
     or set aside: a copyright mark there is an image's credit. The site's own notice
     stands after the article, and usually with its year ("© 2019 Fox News")."""
-    body = [b.line_no for b in doc.blocks if b.kind in _PROSE_KINDS and b.line_no]
+    body = [b.line_no for b in doc.blocks if b.kind in PROSE_KINDS and b.line_no]
     if len(body) < 2:
         return frozenset()
     first, last = min(body), max(body)
@@ -409,13 +337,13 @@ def extract_outlet_from_self_reference(doc: CleanDoc) -> Field[str] | None:
     A sentence that attributes something to an outlet ("Khoja told the Interfax news
     agency", "state-run Itar-Tass reported") cites a source and never counts.
     """
-    texts = [(line, True) for line in _naming_registry(doc, _furniture_lines(doc))]
-    texts += [(line, False) for line in _naming_registry(doc, _block_lines(doc, _PROSE_KINDS))]
+    texts = [(line, True) for line in _naming_registry(doc, furniture_lines(doc))]
+    texts += [(line, False) for line in _naming_registry(doc, block_lines(doc, PROSE_KINDS))]
     for text, furniture in texts:
         for sentence in _sentences(text):
             entry = _self_reference_in(sentence, furniture)
             if entry:
-                return Field(entry["name"], Provenance("self-reference", _clip(sentence), _CONF_SELF_REFERENCE))
+                return Field(entry["name"], Provenance("self-reference", clip_evidence(sentence), _CONF_SELF_REFERENCE))
     return None
 
 
@@ -433,7 +361,7 @@ def _outlet_in_wire_dateline(text: str) -> Field[str] | None:
     entry = outlet_by_name(m.group("name"))
     if entry is None:
         return None
-    return Field(entry["name"], Provenance("wire-dateline", _clip(m.group(0)), _CONF_WIRE))
+    return Field(entry["name"], Provenance("wire-dateline", clip_evidence(m.group(0)), _CONF_WIRE))
 
 
 def extract_outlet_from_wire_dateline(doc: CleanDoc) -> Field[str] | None:
@@ -446,7 +374,7 @@ def extract_outlet_from_wire_dateline(doc: CleanDoc) -> Field[str] | None:
         m = _PAREN.search(doc.dateline)
         entry = outlet_by_name(m.group("name")) if m else None
         if entry:
-            return Field(entry["name"], Provenance("wire-dateline", _clip(doc.dateline), _CONF_WIRE))
+            return Field(entry["name"], Provenance("wire-dateline", clip_evidence(doc.dateline), _CONF_WIRE))
     prose = [b for b in doc.blocks if b.kind in ("paragraph", "summary")][:_DATELINE_BLOCKS]
     for block in prose:
         found = _outlet_in_wire_dateline(block.plain())
@@ -457,11 +385,11 @@ def extract_outlet_from_wire_dateline(doc: CleanDoc) -> Field[str] | None:
 
 def extract_outlet_from_credit_line(doc: CleanDoc) -> Field[str] | None:
     """The outlet of a whole-line credit: "Source: Al Jazeera and news agencies"."""
-    for line in _furniture_lines(doc) + _block_lines(doc, _PROSE_KINDS):
+    for line in furniture_lines(doc) + block_lines(doc, PROSE_KINDS):
         m = _CREDIT_LINE.match(line)
         entry = outlet_by_name(m.group("name")) if m else None
         if entry:
-            return Field(entry["name"], Provenance("credit-line", _clip(line), _CONF_CREDIT))
+            return Field(entry["name"], Provenance("credit-line", clip_evidence(line), _CONF_CREDIT))
     return None
 
 
@@ -470,136 +398,11 @@ def extract_outlet_from_credit_line(doc: CleanDoc) -> Field[str] | None:
 
 @lru_cache(maxsize=None)
 def _signatures() -> tuple[tuple[dict[str, Any], tuple[Any, ...]], ...]:
-    return prepare_signatures(_registry()["entries"])
+    return prepare_signatures(load_registry()["entries"])
 
 
 def extract_outlet_from_signatures(doc: CleanDoc) -> Field[str] | None:
     """The outlet whose characteristic page furniture the document carries (tier
-    ``inferred``; see outlet_signatures.py)."""
-    lines = tuple(" ".join(line.split()) for line in _furniture_lines(doc) + _block_lines(doc))
-    return extract_outlet_from_signature_lines(_signatures(), lines, _registry()["threshold"])
-
-
-# --- all together -------------------------------------------------------------------------------
-
-
-def extract_outlet(doc: CleanDoc, text: str | None = None) -> Field[str] | None:
-    """The outlet that published ``doc``, by the strongest evidence found, or ``None``.
-
-    Bylines beat the URL's host, which beats the title's site part, the outlet naming
-    itself (copyright, first-person text, wire dateline, credit line), the masthead logo,
-    then the site the page's own addresses are on (``text``: the raw page, see
-    outlet_sites.py) and the names the site gives itself; below them, a parent company's
-    copyright with the brand the page names (outlet_parents.py). Furniture signatures and
-    prompts about a registry outlet are only a fallback (tier ``inferred``), read only
-    when nothing else named the site.
-
-    Two kinds of text evidence need the page's confirmation, as they often name someone
-    else: a wire agency (a byline "…, The Associated Press", a dateline, a credit, a
-    copyright line) counts only where the page's site is the agency's; elsewhere it is
-    republished wire copy (the site is the outlet, or, with no site known, none is). A
-    byline's unlisted "publication" counts only when it fits the page's domain.
-    """
-    text = text or ""
-    url = extract_outlet_from_url(doc.source_url) if doc.source_url else None
-    domain = _page_domain(doc, text)
-    url = spell_domain_outlet(url, text)
-    titles = doc.of_kind("title")
-    page = [
-        url,
-        extract_outlet_from_title(
-            titles[0].text if titles else None, domain, text, outlet_by_name, outlet_name_for_host, doc.title_site
-        ),
-        extract_outlet_from_logo(text, domain, outlet_name_for_host),
-        extract_outlet_from_copyright_holder(text, domain),
-        extract_outlet_from_site(text, outlet_name_for_host) if text else None,
-        extract_outlet_from_self_names(text, domain, outlet_by_name, outlet_name_for_host) if text else None,
-    ]
-    named = {_key(f.value) for f in page if f is not None}
-    kept: list[Field[str]] = []
-    dropped: list[Field[str]] = []
-    for found in (
-        extract_outlet_from_byline(doc),
-        extract_outlet_from_copyright(doc),
-        extract_outlet_from_self_reference(doc),
-        extract_outlet_from_wire_dateline(doc),
-        extract_outlet_from_credit_line(doc),
-    ):
-        if found is None:
-            continue
-        (kept if _confirmed(found, named, domain) else dropped).append(found)
-    best = choose(*kept, *page, extract_platform_outlet(domain))
-    if text and (best is None or best.provenance.confidence < load_confidence("outlet-parent-brand")):
-        best = choose(best, _furniture_outlet(doc, text, domain))
-    if best is None:
-        # Only a guess is left (tier "inferred": it never beats a named outlet, so it is read only here).
-        best = choose(extract_outlet_from_signatures(doc), _prompted_outlet(doc, text, domain) if text else None)
-    if best is not None and dropped and any(best is f for f in page):
-        others = "; ".join(f"not {f.value} ({f.provenance.method}: {f.provenance.evidence})" for f in dropped)
-        best = replace(best, provenance=replace(best.provenance, evidence=f"{best.provenance.evidence}; {others}"))
-    return best
-
-
-def _furniture_outlet(doc: CleanDoc, text: str, domain: str | None) -> Field[str] | None:
-    """The brand of the parent company a copyright line names, as the page's furniture names it."""
-    return extract_outlet_from_parent(
-        text, lambda: prose_lines(_block_lines(doc, _PROSE_KINDS)), canonical_outlet_name, _fits_brand(domain)
-    )
-
-
-def _prompted_outlet(doc: CleanDoc, text: str, domain: str | None) -> Field[str] | None:
-    """The registry outlet the page's furniture prompts about (see outlet_parents.py)."""
-    return extract_outlet_from_prompts(
-        text, lambda: prose_lines(_block_lines(doc, _PROSE_KINDS)), prompt_names(), _fits_page(domain)
-    )
-
-
-def _fits_page(domain: str | None) -> Callable[[str], bool]:
-    """Whether a name may be the site of a page on ``domain`` (any, where it is unknown)."""
-    return lambda name: domain is None or _domain_fits(name, outlet_by_name(name), domain)
-
-
-def _fits_brand(domain: str | None) -> Callable[[str], bool]:
-    """Whether a parent's brand may be the site of a page on ``domain``: a registry outlet
-    only on its own hosts (or a domain fitting its name); a brand the registry does not
-    know may be on any domain (a section brand: "Intelligencer" on nymag.com)."""
-    return lambda name: domain is None or outlet_by_name(name) is None or _domain_fits(name, outlet_by_name(name), domain)
-
-
-# Evidence that names an agency on any page carrying its copy.
-_AGENCY_CARRIERS = ("byline", "wire-dateline", "credit-line", "copyright")
-
-
-def _page_domain(doc: CleanDoc, text: str) -> str | None:
-    """The registrable domain of the page: its URL's, else the one its addresses point at
-    as surely as :func:`extract_outlet_from_site` asks (a few links may be the article's
-    citations or a sister site's menu: such a domain must not veto the name the site
-    gives itself, "Vulture depends on ads" on a page linking nymag.com twice)."""
-    host = extract_host(doc.source_url) if doc.source_url else None
-    if host:
-        return registrable_domain(host)
-    site = extract_site_domain(text) if text else None
-    if site is None or not is_site_domain_sure(site, text):
-        return None
-    return site[0]
-
-
-def _confirmed(found: Field[str], page_names: set[str], domain: str | None) -> bool:
-    """Whether text evidence for an outlet may stand (see :func:`extract_outlet`)."""
-    entry = outlet_by_name(found.value)
-    if entry is not None and entry.get("kind") == "agency" and found.provenance.method in _AGENCY_CARRIERS:
-        return _key(found.value) in page_names
-    if entry is None and found.provenance.method == "byline":
-        return _key(found.value) in page_names or (domain is not None and fit_name(found.value, domain) is not None)
-    if domain is not None and found.provenance.method in ("self-reference", "credit-line") and _key(found.value) not in page_names:
-        # A page names other outlets in its promos and link lists ("follow X on ..."), and
-        # credits the outlets it took a story from ("Source: The Sun"): on a site whose
-        # domain is known, such a name must be that site's.
-        return _domain_fits(found.value, entry, domain)
-    return True
-
-
-def _domain_fits(name: str, entry: dict[str, Any] | None, domain: str) -> bool:
-    """Whether the outlet ``name`` (its registry ``entry``, if any) is the site at ``domain``."""
-    hosts = entry.get("hosts", ()) if entry else ()
-    return any(registrable_domain(h) == domain for h in hosts) or fit_name(name, domain) is not None
+    ``inferred``; see signatures.py)."""
+    lines = tuple(" ".join(line.split()) for line in furniture_lines(doc) + block_lines(doc))
+    return extract_outlet_from_signature_lines(_signatures(), lines, load_registry()["threshold"])

@@ -1,11 +1,11 @@
-"""Tests for generator.extract.outlet_parents: a parent company's brand named by the page,
+"""Tests for generator.extract.outlets.parents: a parent company's brand named by the page,
 and a registry outlet the page's furniture prompts about (issue 14)."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.extract.outlet_parents import is_parent_name_at
+from generator.extract.outlets.parents import is_parent_name_at
 from generator.extract.outlets import extract_outlet
 from generator.model import Block, CleanDoc
 

@@ -1,5 +1,5 @@
 """The outlet registry (``generator/data/outlets.yml``): names, aliases and hosts of
-news outlets and wire agencies, looked up by name or by host. extract/outlets.py reads
+news outlets and wire agencies, looked up by name or by host. extract/outlets/ reads
 pages with it; bylines and the evaluation ask it whether a name is an outlet's."""
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.extract.outlet_parents import NameIndex, prepare_names
+from generator.extract.outlets.parents import NameIndex, prepare_names
 from generator.files.rules import load_rules
 
 
-def _key(name: str) -> str:
+def compare_key(name: str) -> str:
     """A name as compared: case, dots, hyphens and spacing ignored; "The X Y" is "X Y"."""
     s = name.casefold().replace("’", "'").replace(".", "")
     s = " ".join(re.sub(r"[-‐–—_]", " ", s).split())
@@ -37,7 +37,7 @@ def _surface_forms(entry: dict[str, Any]) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _registry() -> dict[str, Any]:
+def load_registry() -> dict[str, Any]:
     data = load_rules("outlets")
     entries: list[dict[str, Any]] = data["outlets"]
     by_key: dict[str, dict[str, Any]] = {}
@@ -45,7 +45,7 @@ def _registry() -> dict[str, Any]:
     forms: list[str] = []
     for entry in entries:
         for name in [entry["name"], *(entry.get("aliases") or [])]:
-            by_key.setdefault(_key(name), entry)
+            by_key.setdefault(compare_key(name), entry)
         hosts.extend((h.lower(), entry) for h in entry.get("hosts") or [])
         forms.extend(_surface_forms(entry))
     # Longest first, so "The Kyiv Independent" wins over "The Independent" at a position.
@@ -69,11 +69,11 @@ _DOMAIN_NAME = re.compile(r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}")
 def outlet_by_name(name: str) -> dict[str, Any] | None:
     """The registry entry called ``name`` or one of its aliases ("NYT"), or whose host the
     name is ("NYTimes.com", "CNN.com": sites call themselves by their domain), else ``None``."""
-    entry = _registry()["by_key"].get(_key(name))
+    entry = load_registry()["by_key"].get(compare_key(name))
     if entry is None and "." in name:
         bare = name.strip()
         if _DOMAIN_NAME.fullmatch(bare):
-            entry = _entry_for_host(bare.lower().removeprefix("www."))
+            entry = find_entry_for_host(bare.lower().removeprefix("www."))
     return entry
 
 
@@ -108,18 +108,18 @@ def extract_host(url: str) -> str | None:
 
 
 def _is_archive_host(host: str) -> bool:
-    return any(host == h or host.endswith("." + h) for h in _registry()["cues"]["archive_hosts"])
+    return any(host == h or host.endswith("." + h) for h in load_registry()["cues"]["archive_hosts"])
 
 
 @lru_cache(maxsize=None)
 def _entries_by_host() -> dict[str, dict[str, Any]]:
     by_host: dict[str, dict[str, Any]] = {}
-    for registered, entry in _registry()["hosts"]:
+    for registered, entry in load_registry()["hosts"]:
         by_host.setdefault(registered, entry)
     return by_host
 
 
-def _entry_for_host(host: str) -> dict[str, Any] | None:
+def find_entry_for_host(host: str) -> dict[str, Any] | None:
     """The entry of the longest registered host that ``host`` is, or is a subdomain of
     (looked up label by label, longest first: one dictionary probe a label)."""
     by_host = _entries_by_host()
@@ -133,12 +133,12 @@ def _entry_for_host(host: str) -> dict[str, Any] | None:
 
 def outlet_name_for_host(host: str) -> str | None:
     """The registry's name for the outlet on ``host`` (or a subdomain of it), else ``None``."""
-    entry = _entry_for_host(host.lower())
+    entry = find_entry_for_host(host.lower())
     return entry["name"] if entry else None
 
 
 
-# Every outlets.py cue needs a registry name, written as the registry writes it (case
+# Every named.py cue needs a registry name, written as the registry writes it (case
 # kept): a line writing none of the names the page holds can match none of them, so most
 # lines are passed over without running the cues (same results, less time). A form is looked
 # up by one of its runs of letters and digits (the page's runs are gathered at once),
@@ -153,7 +153,7 @@ def _forms_by_run() -> dict[str, tuple[tuple[str, frozenset[str]], ...]] | None:
     """Each written form of a registry name with its runs, filed under its least common
     run (``None`` when a form has no run: then no line is passed over)."""
     by_run: dict[str, list[tuple[str, frozenset[str]]]] = {}
-    for entry in _registry()["entries"]:
+    for entry in load_registry()["entries"]:
         for form in _surface_forms(entry):
             runs = _ALNUM.findall(form)
             if not runs:
@@ -188,11 +188,11 @@ def forms_written_in(text: str) -> tuple[str, ...] | None:
 
 @lru_cache(maxsize=None)
 def prompt_names() -> NameIndex:
-    """The names furniture prompts are read for (extract/outlet_parents.py)."""
+    """The names furniture prompts are read for (parents.py)."""
     # Registry outlets, and the publishing platforms: a writer's page on Medium prompts
     # "More From Medium", "Get the Medium app" and names no publication of its own.
-    entries = _registry()["entries"]
-    platforms = tuple(_registry()["cues"].get("platform_names", {}).values())
+    entries = load_registry()["entries"]
+    platforms = tuple(load_registry()["cues"].get("platform_names", {}).values())
     return prepare_names(
         [(form, e["name"], e.get("kind") == "agency") for e in entries for form in _surface_forms(e)]
         + [(name, name, False) for name in platforms]

@@ -1,5 +1,5 @@
 """The lines of one cleaned document that the outlet's text evidence reads
-(extract/outlets.py): its furniture lines and its blocks' lines.
+(decide.py, named.py): its furniture lines and its blocks' lines.
 
 Bylines, copyright lines, self-references, credit lines and signatures all read them, so
 the last document's lines are kept rather than split five times over.

@@ -1,4 +1,4 @@
-"""Tests for generator.extract.outlets: who published an article, and only when the text says so."""
+"""Tests for generator.extract.outlets (decide.py, and the registry outlets named.py reads): who published an article, and only when the text says so."""
 
 from __future__ import annotations
 
@@ -7,14 +7,10 @@ import re
 import pytest
 
 from generator.model import Block, CleanDoc, Removed
-from generator.extract.outlets import (
-    canonical_outlet_name,
-    extract_host,
-    extract_outlet,
-    extract_outlet_from_copyright,
-    extract_outlet_from_url,
-    outlet_by_name,
-)
+from generator.extract.outlets import extract_outlet
+from generator.extract.outlets.decide import extract_outlet_from_url
+from generator.extract.outlets.named import extract_outlet_from_copyright
+from generator.extract.outlets.registry import canonical_outlet_name, extract_host, outlet_by_name
 from generator.files.rules import load_rules
 
 
@@ -448,7 +444,7 @@ _CUE_PROBES = [
 
 def _self_reference_by_every_cue(sentence: str, furniture: bool):
     """outlets._self_reference_in without skipping cues whose texts the sentence lacks."""
-    from generator.extract.outlets import _cue, _cue_list, _entry_in
+    from generator.extract.outlets.named import _cue, _cue_list, _entry_in
 
     for pattern in _cue_list("self_reference") + (_cue_list("furniture_self_reference") if furniture else ()):
         m = pattern.search(sentence)
@@ -463,7 +459,7 @@ def _self_reference_by_every_cue(sentence: str, furniture: bool):
 
 
 def _copyright_by_pattern(line: str):
-    from generator.extract.outlets import _copyright_pattern, _cue
+    from generator.extract.outlets.named import _copyright_pattern, _cue
 
     if _cue("photo_credit").search(line):
         return None
@@ -476,7 +472,7 @@ def _copyright_by_pattern(line: str):
 @pytest.mark.parametrize("furniture", [True, False])
 @pytest.mark.parametrize("line", _CUE_PROBES + [f"{s[:1].lower()}{s[1:]}" for s in _CUE_PROBES])
 def test_cues_skipped_for_missing_texts_would_not_have_matched(line, furniture):
-    from generator.extract.outlets import _outlet_in_copyright, _self_reference_in
+    from generator.extract.outlets.named import _outlet_in_copyright, _self_reference_in
 
     assert _self_reference_in(line, furniture) == _self_reference_by_every_cue(line, furniture)
     found = _outlet_in_copyright(line)

@@ -62,9 +62,40 @@ def registrable_domain(host: str) -> str | None:
     return f"{parts.domain}.{parts.suffix}"
 
 
+_DOMAIN_WORD = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?", re.I)
+
+
+def domain_ending(name: str) -> str | None:
+    """The public suffix a name ends with when its last word is written as a domain
+    ("Salon.com" → ".com", "Rappler.co.uk" → ".co.uk", "The New-Republic.com" → ".com"),
+    by the public suffix list tldextract bundles; ``None`` otherwise ("St.Galler", "U.S.")."""
+    words = name.split()
+    last = words[-1] if words else ""
+    if not _DOMAIN_WORD.fullmatch(last):
+        return None
+    parts = _extractor()(last.rstrip("/").casefold())
+    return "." + parts.suffix if parts.domain and parts.suffix else None
+
+
+def strip_domain_ending(name: str) -> str:
+    """``name`` without the domain ending its last word is written with ("Salon.com" → "Salon")."""
+    ending = domain_ending(name)
+    return name.rstrip("/")[: -len(ending)] if ending else name
+
+
+def is_bare_domain(text: str) -> bool:
+    """Whether ``text`` is a domain and nothing else ("Marketplace.org", "www.bbc.co.uk")."""
+    return " " not in text.strip() and domain_ending(text.strip()) is not None
+
+
 @lru_cache(maxsize=None)
 def _not_site_domains() -> frozenset[str]:
     return frozenset(load_rules("outlets")["cues"]["not_site_hosts"])
+
+
+def is_not_site_domain(domain: str) -> bool:
+    """Whether every site links to ``domain`` (social networks, CDNs: ``cues.not_site_hosts``)."""
+    return domain in _not_site_domains()
 
 
 def count_site_domains(text: str) -> Counter[str]:
@@ -176,7 +207,7 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]")
 _DROP_NOT_ALNUM = str.maketrans("", "", "".join(chr(c) for c in range(128) if not ("a" <= chr(c) <= "z" or "0" <= chr(c) <= "9")))
 
 
-def _squash(name: str) -> str:
+def squash_name(name: str) -> str:
     """The name folded to its letters and digits a-z 0-9 ("The Verge" -> "theverge")."""
     if name.isascii():
         return name.lower().translate(_DROP_NOT_ALNUM)  # the same as below, quicker on short ASCII names
@@ -190,12 +221,12 @@ _ADDRESS = re.compile(r"\]\([^)\s]*[^)]*\)|\b(?:https?://|www\.)\S+")
 def extract_page_name_for(domain: str, text: str) -> tuple[str, int] | None:
     """The page's own spelling of the site's name: a capitalised phrase that is the domain's
     name squashed ("Ars Technica" for arstechnica.com, "The Verge" for theverge.com)."""
-    label = _squash(_extractor()(domain).domain)
+    label = squash_name(_extractor()(domain).domain)
     if len(label) < 3:
         return None
     # A phrase squashed is a part of the page squashed: a page without the label writes no
     # spelling of it, and its phrases need not be read (same results, less time).
-    if label not in _squash(text):
+    if label not in squash_name(text):
         return None
     # Addresses are no spelling: a share link's "via=QuantaMagazine", repeated in every
     # share bar, outnumbered the page's own "Quanta Magazine".
@@ -204,14 +235,14 @@ def extract_page_name_for(domain: str, text: str) -> tuple[str, int] | None:
     for m in _NAME.finditer(text):
         # A run of the phrase's words squashes to a part of the whole phrase squashed:
         # a phrase without the label holds no spelling of it (most phrases; same results).
-        if label not in _squash(m.group(0)):
+        if label not in squash_name(m.group(0)):
             continue
         words = m.group(0).split()
         # Any run of the phrase's words may be the name ("Follow Deadline on Twitter").
         for i in range(len(words)):
             for j in range(i + 1, len(words) + 1):
                 phrase = " ".join(words[i:j]).strip(".’'")
-                key = _squash(phrase)
+                key = squash_name(phrase)
                 if key == label or (key.startswith("the") and key[3:] == label):
                     found[phrase] += 1
     if not found:
@@ -240,12 +271,12 @@ def copyright_names_domain(domain: str, text: str) -> bool:
     """Whether a copyright line of the page names the domain's site ("© 2022 Raw Story
     Media, Inc." names rawstory.com)."""
     label = domain_label(domain)
-    return bool(label) and any(label in _squash(m.group(0)) for m in _COPYRIGHT_LINE.finditer(text))
+    return bool(label) and any(label in squash_name(m.group(0)) for m in _COPYRIGHT_LINE.finditer(text))
 
 
 def domain_label(domain: str) -> str:
     """The squashed name part of a registrable domain: ``theverge.com`` → ``theverge``."""
-    return _squash(_extractor()(domain).domain)
+    return squash_name(_extractor()(domain).domain)
 
 
 def name_fits_domain(name: str, domain: str) -> bool:
@@ -253,14 +284,14 @@ def name_fits_domain(name: str, domain: str) -> bool:
     without "the" ("The Verge" for theverge.com), or ends with it as a word run ("The
     Motley Fool" for fool.com), or the domain's name ends with it ("Page Six" for pagesix.com),
     or is it followed by a generic word ("BLISTER" for blisterreview.com: ``cues.domain_name_tails``)."""
-    key, label = _squash(name), domain_label(domain)
+    key, label = squash_name(name), domain_label(domain)
     if len(key) < 3 or len(label) < 3:
         return False
     if key in (label, "the" + label) or label in (key, "the" + key):
         return True
     if label.startswith(key) and label[len(key):] in _domain_tails():
         return True  # "BLISTER" on blisterreview.com
-    words = [_squash(w) for w in name.split()]
+    words = [squash_name(w) for w in name.split()]
     return any("".join(words[i:]) == label for i in range(1, len(words)))
 
 
