@@ -22,7 +22,7 @@ from generator.extract.date_spans import extract_date_spans
 from generator.extract.outlets import outlet_by_name
 # The offline first-name list the actor recogniser uses (gender-guesser's): a word list, no model.
 from generator.extract.page_lines import MD_LINK as _MD_LINK, MD_IMAGE as _MD_IMAGE, MD_MARKS as _MD_MARKS
-from generator.lexicon import is_given_name
+from generator.lexicon import is_common_word_in_any_language, is_given_name
 from generator.files.rules import load_confidence, load_rules
 from generator.model import CleanDoc, Field, Provenance
 
@@ -46,7 +46,8 @@ _TAIL = re.compile(
     # a weekday, or a month before a day, as dates.yml names them (whole words: "Friedrich"
     # and "Montenegro" are names, "Jung 28." no June)
     r"\s+(?:on\s+)?(?=" + _WEEKDAY_WORD + r"|" + _MONTH_WORD + r"\.?\s+\d)"
-    r"|\s*(?:\||•|·|∙|—|–|\s-\s|\s/\s|//)|\s+(?:last\s+)?(?:published|updated|posted)\b|\s*@\w|\s*\d"
+    r"|\s*(?:\||•|·|∙|—|–|\s-\s|\s/\s|//)|\s+(?:last\s+)?(?:published|updated|posted)\b|\s*@\w|\s*(?<!\w)\d"  # a digit inside a user name ("anna1") is no stamp
+    r"|(?=\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}:\d\d)"  # but a date or time glued to the name ends it ("Jane Doe13.12.2022")
     # "Written by Michael Larabel in Valve on 1 June 2019", "von X am 21. April 2020" (data/bylines.yml)
     r"|\s+(?:in|on|at)\s"
     r"|\s+(?-i:" + "|".join(re.escape(w) for w in _CUES["name_end_words"]) + r")(?:\s|:|$)"  # as written: "Le Pen" is a name
@@ -176,15 +177,30 @@ def authors_in_line(line: str) -> tuple[str, ...]:
     else:
         stamp = None
     by = _BY.match(plain)
+    if not by and not stamp:
+        # the byline as one segment of a stamp line: "Recipes | By Jane Doe | April 13, 2020",
+        # "12. Mai 2020 // Autor: jdoe // Lesezeit: 1 Minute"
+        for sep in _SEGMENT_SEP.finditer(plain):
+            by = _BY.match(plain[sep.end():])
+            if by:
+                stamp = sep
+                break
     rest = (by.group("rest") or by.group("glued")) if by else None
     if not rest or len(plain) > _MAX_CHARS:
         return ()
     tail = _TAIL.search(_PAREN.sub(lambda m: " " * len(m.group(0)), rest))  # a paren's digits are no tail
     names = rest[: tail.start()] if tail else rest
     parts = [p for p in (_strip_part(part) for part in _SPLIT.split(names)) if p]
-    if len(parts) == 1 and (tail or stamp) and _is_single_name(parts[0]):
+    if len(parts) == 1 and (tail or stamp) and (_is_single_name(parts[0]) or _is_handle(parts[0]) and _HANDLE_THEN.match(rest, len(names))):
         # one word after the cue, then the stamp: "Erstellt von Fabian am Dienstag 6. Mai 2014",
-        # "By Daniel | Published: 23. Juli 2017", "October 19, 2019 by IWB"
+        # "By Daniel | Published: 23. Juli 2017", "October 19, 2019 by IWB", a user name
+        # ("Gespeichert von jdoe am 24. Juli 2017", "Posted on 2015-04-05 by marc | Leave a comment")
+        return (parts[0],)
+    if len(parts) == 1 and not tail and rest == names and len(parts[0]) > 2 and not parts[0].isupper() and (
+        _is_handle(parts[0]) and any(c.isdigit() for c in parts[0]) or _is_single_name(parts[0]) and is_given_name(parts[0])
+    ):
+        # the whole line is the cue and one word: a first name ("von Ulrike") or a user name
+        # with digits ("von Anna1"); never a common word ("By Design")
         return (parts[0],)
     found: list[str] = []
     for part in _SPLIT.split(names):
@@ -201,6 +217,29 @@ def authors_in_line(line: str) -> tuple[str, ...]:
         elif part:
             return ()  # "By continuing to browse ...": a sentence, not a byline
     return tuple(dict.fromkeys(found))
+
+
+_SEGMENT_SEP = re.compile(r"\s(?:\||·|•|//|∙)\s+")
+# What follows a user name in a byline: nothing, a separator or a stamp soon ("von jdoe am 24.
+# Juli 2017", "by jdoe | Leave a comment"), not a sentence ("Por último, el fiscal ...").
+_HANDLE_THEN = re.compile(r"\s*(?:$|[|·•/–—-]|[^,]{0,25}\d)")
+_HANDLE = re.compile(r"^(?=.*[^\W\d_])[^\W_][\w.-]{1,30}$")
+
+
+def _is_handle(word: str) -> bool:
+    """A user name a blog or forum signs with ("gizzmo", "freeman1984", "c1ph4"): one token of
+    letters and digits, not a function word, a month or weekday, nor a word common in one of the
+    corpus's languages unless it is a first name ("marc")."""
+    if not _HANDLE.match(word) or word.isdigit():
+        return False
+    folded = word.casefold()
+    if folded in _function_words_all() or folded in _not_names() or folded in _place_names():
+        return False
+    if folded in date_rules().month_numbers or folded in date_rules().weekday_numbers:
+        return False
+    if not any(c.isdigit() for c in word) and not is_given_name(word) and is_common_word_in_any_language(folded):
+        return False  # "Por último, ...": a sentence's word
+    return outlet_by_name(word) is None
 
 
 _PREFIX_WORD = re.compile(r"[^\W\d_]{2,}")

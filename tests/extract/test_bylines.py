@@ -30,6 +30,26 @@ from generator.model import Block, CleanDoc
         ("By continuing to browse you agree", ()),
         ("Bypass the city", ()),
         ("Read more by clicking here 2016 by", ()),
+        # the byline as one segment of a stamp line, its cue after a separator
+        ("Snacks | By Jane Roe | April 13, 2020", ("Jane Roe",)),
+        ("3. Mai 2021 @ 10:02 // Autor: kx9q // ~ Lesezeit: 2 Minuten", ("kx9q",)),
+        ("Mai 3, 2021 · von [jroe1999](https://blog.example/author/jroe1999/) · in Allgemein", ("jroe1999",)),
+        ("Tiny | Big", ()),  # separators without a cue
+        # a user name after the cue, with a stamp before or after it
+        ("Gespeichert von qwertz am 4. Mai 2018 - 10:12", ("qwertz",)),
+        ("Veröffentlicht am 2. März 2019 von blogfrosch", ("blogfrosch",)),
+        ("Posted on 2016-02-01 by anna | Leave a comment", ("anna",)),
+        ("Por último, el ministro dijo que no", ()),  # a sentence's common word is no user name
+        ("by default the setting is off", ()),
+        # the whole line is the cue and a first name, or a user name with digits
+        ("von Ulrike", ("Ulrike",)),
+        ("von Koch42", ("Koch42",)),
+        ("By Design", ()),
+        ("DI MI", ()),  # weekday abbreviations, not "di" and a name
+        # a date glued to the name ends it
+        ("von Jane Roe13.12.2022 - 08:13 Uhr", ("Jane Roe",)),
+        # a theme's screen-reader label before the byline
+        ("* Post author By Jane Roe", ("Jane Roe",)),
     ],
 )
 def test_authors_in_line(line, names):
