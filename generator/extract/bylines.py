@@ -406,22 +406,37 @@ def _author_links(line: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+# A menu's or a heading's line: a list mark, a heading mark, a link ("* Alle Meldungen",
+# "#### Santa Cruz", "[Im Fokus](/im-fokus)"): repeated in the footer's menu, it is no author box.
+_MENU_ITEM = re.compile(r"^\s*(?:[*+#>-]|\d+\.\s|\[)")
+_AUTHOR_BOX_GAP = 5
+_AUTHOR_BOX_MAX_REPEATS = 4  # an author box stands apart from the byline, not on the next lines
 _BIO_VERB = re.compile(r"\s+(?:is|was|covers|writes|reports|has|joined|edits)\b")
 _AUTHOR_LINK = re.compile(r"\]\([^)]*/(?:authors?|people|contributors?|writers?|staff|profiles?|profile|by|autor(?:en|in)?|auteurs?|autore?s?|autori|redakteur(?:e|in)?)/", re.I)
 
 
 def _named_again(name: str, lines: list[tuple[int, str]], no: int, line: str) -> bool:
-    """Whether the page shows ``name`` is a writer's: the line links to an author page, or
-    a bio elsewhere opens with it ("Jane Doe covers education for ..."). A name merely
-    repeated proves nothing: menus repeat "Buy Now" and "Save Story"."""
+    """Whether the page shows ``name`` is a writer's: the line links to an author page, a
+    bio elsewhere opens with it ("Jane Doe covers education for ..."), or the name stands
+    alone on a line again further off (an author box). Only for a name opening with a first
+    name (the caller's check): menus repeat "Buy Now" and "Save Story"."""
     if _AUTHOR_LINK.search(line):
         return True
+    alone_again = []
     for n, text in lines:
         if n == no:
             continue
         if text.startswith(name) and _BIO_VERB.match(text, len(name)):
             return True
-    return False
+        if name in text and not _MENU_ITEM.match(text) and _bare_name(_plain_text(text)) == name:
+            alone_again.append(n)
+    # the name alone again, in an author box further off ("Jane Doe" under her photo); not a
+    # menu's item, nor a list's (teasers repeating "Best Photos", a thread's poster)
+    return (
+        not _MENU_ITEM.match(line)
+        and any(abs(n - no) > _AUTHOR_BOX_GAP for n in alone_again)
+        and len(alone_again) < _AUTHOR_BOX_MAX_REPEATS
+    )
 
 
 def _near_title_byline(no: int, line: str, lines: list[tuple[int, str]], close: bool | None) -> tuple[tuple[str, ...], str] | None:
@@ -445,7 +460,7 @@ def _near_title_byline(no: int, line: str, lines: list[tuple[int, str]], close: 
     if stamped:
         return (_tidy(stamped),), "byline-name"
     name = _bare_name(plain)
-    if name and (_named_again(name, lines, no, line) or (_next_to_stamp(no, lines) and _opens_with_given_name(name))):
+    if name and _opens_with_given_name(name) and (_named_again(name, lines, no, line) or _next_to_stamp(no, lines)):
         return (_tidy(name),), "byline-name"
     return None
 
@@ -455,7 +470,8 @@ def _opens_with_given_name(name: str) -> bool:
     with a word of a menu or a section ("Tech Insider", "Share Tweet Share", "House Call")."""
     first = name.split()[0]
     # "On" is a first name too: a function word opening the line is a title's ("On Recent Events").
-    return is_given_name(first) and first.casefold() not in _function_words()
+    # In any of the corpus's languages: "Le Grand Continent", "Da La Nota" are a site's and a section's.
+    return is_given_name(first) and first.casefold() not in _function_words_all()
 
 
 @lru_cache(maxsize=None)

@@ -77,6 +77,9 @@ def test_a_line_failing_the_by_pretest_has_no_by_once_plain(line):
     assert _has_no_by_once_plain_or_passes_the_pretest(line)
 
 
+_BODY = ["Body line number %d of the story." % i for i in range(12)]
+
+
 def _doc(title_line: int, title: str) -> CleanDoc:
     return CleanDoc(blocks=(Block(kind="title", text=title, line_no=title_line),), removed=())
 
@@ -103,6 +106,14 @@ def _doc(title_line: int, title: str) -> CleanDoc:
         # menu words next to a stamp are no name
         (["Headline here", "Share Tweet Share", "Dec 5, 2016"], None),
         (["Headline here", "On Recent Controversial Events", "Tuesday 15 October 2019"], None),
+        # a name alone under the headline, alone again in the author box after the story
+        (["Headline here", "Marta Kowalczyk", *_BODY, "Marta Kowalczyk", "Marta writes about cities."], ("Marta Kowalczyk",)),
+        # ... but not a menu's item, a site's name opening with a function word, nor a list's repeats
+        (["Headline here", "* Maria Hilf", *_BODY, "Maria Hilf"], None),
+        (["Headline here", "Le Petit Monde", *_BODY, "Le Petit Monde"], None),
+        (["Headline here", "Beste Bilder", *[x for b in _BODY[:5] for x in (b, "Beste Bilder")]], None),
+        # a German piece's kind before "von"
+        (["Headline here", "Eine Analyse von Jana Ziegler"], ("Jana Ziegler",)),
         # a name under a related story's date far below the headline is no byline
         (["Headline here", *["Body line number %d of the story." % i for i in range(12)], "David Graham", "April 11, 2014"], None),
     ],
