@@ -50,7 +50,7 @@ _TAIL = re.compile(
     r"|(?=\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}:\d\d)"  # but a date or time glued to the name ends it ("Jane Doe13.12.2022")
     # "Written by Michael Larabel in Valve on 1 June 2019", "von X am 21. April 2020" (data/bylines.yml)
     r"|\s+(?:in|on|at)\s"
-    r"|\s+(?-i:" + "|".join(re.escape(w) for w in _CUES["name_end_words"]) + r")(?:\s|:|$)"  # as written: "Le Pen" is a name
+    r"|\s+(?-i:" + "|".join(re.escape(v) for w in _CUES["name_end_words"] for v in dict.fromkeys((w, w.upper()))) + r")(?:\s|:|$)"  # as written: "Le Pen" is a name; "UM 21:11" in capitals
     # a date label: "Veröffentlicht: 26.12.2022", "Erstellt am 01.01.23"
     r"|\s+(?:" + date_rules().published.pattern + "|" + date_rules().updated.pattern + r")(?:\s*:|\s+(?:am|le|el|il|op|em|on)\b)"
     r"|\s*/\s*(?=" + _MONTH_WORD + r")"  # "By Jane Doe/June 12, 2020"
@@ -70,6 +70,8 @@ _NEAR_TITLE_LINES = 25  # a byline without "By" stands right under the headline
 _NEAR_ABOVE_TITLE_LINES = 6  # or just over it (a kicker, the byline, then the headline)
 _CLOSE_TITLE_LINES = 10  # a byline without "By" (a name and its stamp) sits closer still
 _MAX_CHARS = 200
+_LONG_LINE_NAME_CHARS = 60
+_SOFT_HYPHEN = "\u00ad"  # kept by browser dumps inside words ("Mat\u00adthi\u00adas")
 
 
 @lru_cache(maxsize=None)
@@ -169,7 +171,7 @@ def authors_in_line(line: str) -> tuple[str, ...]:
     if not _may_hold_by(line):
         return ()
     # A link ends a name: "By [Howard Blume](...)Staff Writer" is a name, then a role.
-    plain = " ".join(_MD_MARKS.sub(" ", _unlink(line, ", ")).split()).replace("\\.", ".")
+    plain = " ".join(_MD_MARKS.sub(" ", _unlink(line, ", ")).split()).replace("\\.", ".").replace(_SOFT_HYPHEN, "")
     plain = _LEAD_MARKS.sub("", plain)
     stamp = _STAMP_THEN_BY.match(plain)
     if stamp and _is_stamp_prefix(stamp.group(0)):
@@ -186,9 +188,13 @@ def authors_in_line(line: str) -> tuple[str, ...]:
                 stamp = sep
                 break
     rest = (by.group("rest") or by.group("glued")) if by else None
-    if not rest or len(plain) > _MAX_CHARS:
+    if not rest:
         return ()
     tail = _TAIL.search(_PAREN.sub(lambda m: " " * len(m.group(0)), rest))  # a paren's digits are no tail
+    if len(plain) > _MAX_CHARS and not (tail and tail.start() <= _LONG_LINE_NAME_CHARS and not tail.group(0).isspace()):
+        # a long line is prose, unless its names end soon at a stamp: "Posted by Jane Doe at
+        # 18:52 Tagged with: ..." and a long list of tags
+        return ()
     names = rest[: tail.start()] if tail else rest
     parts = [p for p in (_strip_part(part) for part in _SPLIT.split(names)) if p]
     if len(parts) == 1 and (tail or stamp) and (_is_single_name(parts[0]) or _is_handle(parts[0]) and _HANDLE_THEN.match(rest, len(names))):
@@ -315,7 +321,13 @@ def _bare_name(text: str) -> str | None:
     if "@" in text:  # the handle's pattern opens with \s*, so it is tried at every position: only where one may be
         text = _HANDLE_AT_END.sub("", text)
     plain = _LEAD_MARKS.sub("", text).strip(" .,/|•·-")
+    labelled = _NAME_THEN_LABEL.match(plain)
+    if labelled:
+        plain = labelled.group(1)  # "Jane Doe Autorin": an author box's name and its label
     return plain if _is_person(plain) else None
+
+
+_NAME_THEN_LABEL = re.compile(r"^(.+?)\s+(?:autor|autorin|author|auteure?|autora|autore)$", re.I)
 
 
 # A byline without "By": a name, then a separator or a handle, then the stamp or the
@@ -325,10 +337,11 @@ def _bare_name(text: str) -> str | None:
 # "Evgenia Karp Zuletzt geändert am 06.11.2023" (the rest must then hold a date).
 _NAME_THEN = re.compile(
     r"^(?P<name>[^\d@|•·—–/,]{4,60}?)\s*(?:@\w+|[|•·—–/,]|\s-\s|(?=\s\d+\s*(?:m|h|d|min|mins|minutes?|hours?|days?)\b)"
-    r"|(?=\s(?:\d{1,2}\.\s?\d{1,2}\.|\d{1,2}\.?\s" + _MONTH_WORD + r"))"
+    r"|(?=\s(?:\d{1,2}\.\s?\d{1,2}\.|\d{1,2}\.?\s" + _MONTH_WORD + r"|\d{1,2}(?::\d\d)?\s?(?:am|pm|uhr)\b))"
     r"|(?=\s(?:" + date_rules().published.pattern + "|" + date_rules().updated.pattern + r")))",
     re.I,
 )
+_SHORT_DATE = re.compile(r"^[\s|•·—–/,-]*\d{1,2}\.\d{1,2}\.\d{2}\b")  # "Jane Doe | 06.11.23"
 _TRAILING_WEEKDAY = re.compile(r"\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
 _AGO = re.compile(r"\b\d+\s*(?:m|h|d|min|mins|minutes?|hrs?|hours?|days?)\b(?:\s+ago)?", re.I)
 
@@ -347,7 +360,7 @@ def _name_with_stamp(text: str) -> str | None:
     name = _TRAILING_WEEKDAY.sub("", name)
     if not _is_person(name) or not _opens_with_given_name(name):
         return None
-    if extract_date_spans(rest) or _AGO.search(rest) or re.match(r"\s*@\w", rest) or outlet_by_name(rest.strip(" ,|•·-").split(" · ")[0]):
+    if extract_date_spans(rest) or _SHORT_DATE.search(rest) or _AGO.search(rest) or re.match(r"\s*@\w", rest) or outlet_by_name(rest.strip(" ,|•·-").split(" · ")[0]):
         return name
     return None
 

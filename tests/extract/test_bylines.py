@@ -48,6 +48,18 @@ from generator.model import Block, CleanDoc
         ("DI MI", ()),  # weekday abbreviations, not "di" and a name
         # a date glued to the name ends it
         ("von Jane Roe13.12.2022 - 08:13 Uhr", ("Jane Roe",)),
+        # a browser dump's soft hyphens inside the name
+        ("**Von Ste\u00adfa\u00adnie Roth**", ("Stefanie Roth",)),
+        # an all-capitals byline ends at its name-end word in capitals too
+        ("GEPOSTET VON ANNA BERG UM 10:15", ("Anna Berg",)),
+        # a long line whose names end soon at a stamp; a category after "under"
+        ("Posted by Jane Roe at 18:52 Tagged with: " + "garden, " * 30, ("Jane Roe",)),
+        ("By Jane Roe and John Poe, " + "and more words of a long sentence " * 6, ()),
+        ("Posted by Inkwell under Just For Fun | Tags: a, b", ("Inkwell",)),
+        # a department after the name is no author
+        ("Posted by Jane Roe, Product Marketing, Examplecorp", ("Jane Roe",)),
+        # "Interview:" names the interviewer as often as the person interviewed: no cue
+        ("Interview: Jane Roe", ()),
         # a theme's screen-reader label before the byline
         ("* Post author By Jane Roe", ("Jane Roe",)),
     ],
@@ -112,6 +124,12 @@ def _doc(title_line: int, title: str) -> CleanDoc:
         (["Headline here", "* Maria Hilf", *_BODY, "Maria Hilf"], None),
         (["Headline here", "Le Petit Monde", *_BODY, "Le Petit Monde"], None),
         (["Headline here", "Beste Bilder", *[x for b in _BODY[:5] for x in (b, "Beste Bilder")]], None),
+        # a name, then a time or a short date
+        (["Headline here", "Jane Roe 06 PM | 18 Mai"], ("Jane Roe",)),
+        (["Headline here", "Jane Roe | 06.11.23"], ("Jane Roe",)),
+        (["Headline here", "Jane Roe | 06.11. Berlin"], None),
+        # a name with its label, alone again in the author box
+        (["Headline here", "Jane Roe Autorin", *_BODY, "Jane Roe"], ("Jane Roe",)),
         # a German piece's kind before "von"
         (["Headline here", "Eine Analyse von Jana Ziegler"], ("Jana Ziegler",)),
         # a name under a related story's date far below the headline is no byline
