@@ -24,7 +24,7 @@ from generator.extract.outlets import outlet_by_name
 from generator.extract.page_lines import MD_LINK as _MD_LINK, MD_IMAGE as _MD_IMAGE, MD_MARKS as _MD_MARKS
 from generator.lexicon import is_common_word_in_any_language, is_given_name
 from generator.files.rules import load_confidence, load_rules
-from generator.model import CleanDoc, Field, Provenance
+from generator.model import Block, CleanDoc, Field, Provenance
 
 _CUES = load_rules("bylines")  # the cue words in the corpus's languages, each with its why
 # "By Jane Doe", "Von Lisa Petrich", "Par X", "Autor: X", "By: ...", and "ByJane Doe" as a
@@ -547,3 +547,64 @@ def extract_authors(text: str, doc: CleanDoc) -> Field[tuple[str, ...]] | None:
 def _authors_field(names: tuple[str, ...], method: str, no: int, line: str) -> Field[tuple[str, ...]]:
     evidence = f"line {no}: {line[:160]}"
     return Field(names, Provenance(method, evidence, load_confidence(f"authors-{method}")))
+
+
+def extract_page_authors(lines: str, headline: str) -> Field[tuple[str, ...]] | None:
+    """The authors a saved web page's byline names, read from its lines around the headline
+    (``files/html.py`` reads the page's body as a text dump would give it) as a dump's byline
+    is read; ``None`` when none, or when the headline is not among the lines."""
+    key = fold_name(headline)
+    title_no = next((no for no, line in enumerate(lines.splitlines(), start=1) if fold_name(line) == key), 0)
+    if not title_no:
+        return None
+    found = extract_authors(lines, CleanDoc(blocks=(Block(kind="title", text=headline, line_no=title_no),), removed=()))
+    if found is None:
+        return None
+    prov = found.provenance
+    return Field(found.value, Provenance(prov.method, f"the page's text near its headline, {prov.evidence}", prov.confidence))
+
+
+def clean_stated_authors(names: tuple[str, ...], outlet: str | None) -> tuple[tuple[str, ...], bool]:
+    """The authors a page's metadata names (trafilatura's reading of JSON-LD, ``<meta
+    name="author">`` and byline classes), tidied, and whether they are people.
+
+    A cue or label before a name is taken off ("Auteur Jane Doe", "Zeige alle Beiträge von
+    Jane Doe"); a domain read as words ("Example De"), a template's word ("Follow", "Posted",
+    "Name") and a sentence are left out. Where people remain, the site's own name and other
+    parts that read as no person's go ("El Espectador; Jane Doe" is Jane Doe). Where none
+    does, the page's metadata names a desk or an organisation as the author ("Redaktion",
+    "Example Foundation"): kept as stated, and said so (``False``), since the page's text
+    may name the person."""
+    site = fold_name(outlet) if outlet else None
+    parts: list[str] = []
+    for name in names:
+        name = " ".join(name.split())
+        by = _BY.match(name)
+        if by and (by.group("rest") or by.group("glued")):
+            name = (by.group("rest") or by.group("glued")).strip()
+        label = _LABEL_BEFORE_CUE.match(name)
+        if label and any(w[:1].islower() for w in label.group("label").split()):
+            name = name[label.end():]
+        name = _strip_part(name)
+        words = name.split()
+        if not name or _DOMAIN_WORDS.search(name) or len(words) > _NAME_WORDS[1] or any(ch.isdigit() for ch in name) and len(words) > 1:
+            continue
+        if len(words) == 1 and not is_given_name(name) and is_common_word_in_any_language(name.casefold()) and not name.isupper():
+            continue  # "Follow", "Posted", "Name": a template's word
+        parts.append(name)
+    people = [p for p in parts if fold_name(p) != site and (_is_person(p) or len(p.split()) == 1 and (_is_single_name(p) or _is_handle(p)))]
+    if people:
+        return tuple(dict.fromkeys(people)), True
+    return tuple(dict.fromkeys(parts)), False
+
+
+def fold_name(text: str) -> str:
+    """A name or a line folded for comparison: case and spacing."""
+    return " ".join(text.split()).casefold()
+
+
+# Lower-case words before a cue: a link's label ("Zeige alle Beiträge von Jane Doe", "Zum
+# Profil von jdoe"), never a name ("Walter von Aachen" opens with a capitalised name).
+_LABEL_BEFORE_CUE = re.compile(r"^(?P<label>(?:\S+\s+){1,5}?)(?:von|by|par|por)\s+(?=\S)")
+# A site's domain trafilatura turned into words ("Example De", "Example Com").
+_DOMAIN_WORDS = re.compile(r"\s(?:" + "|".join(_CUES["domain_words"]) + r")$")

@@ -23,7 +23,7 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
     """Assemble an article from what the text gives and what the archivist curated."""
     curated = dict(seed.curated) if use_curation else {}
     source = f"{seed.path.rsplit('.', 1)[0]}.meta.yml"
-    authors = bylines.extract_authors(seed.text, doc)
+    authors = bylines.extract_authors(seed.text, doc) or _page_authors(seed)
     # The byline places the article's own date stamp (date_spans.keep_near_byline).
     byline_line = date_spans.byline_line_of(authors.provenance.evidence if authors else None)
     date_evidence = date_spans.extract_date_evidence(doc, byline_line)
@@ -80,12 +80,34 @@ _STATED_CONFIDENCE = {
 }
 
 
-def _stated_value(key: str, value: str) -> Any:
+def _page_authors(seed: Seed) -> Field[tuple[str, ...]] | None:
+    """An HTML seed's byline read from the page's lines around its headline (its article's
+    text, trafilatura's, rarely keeps the byline)."""
+    stated = {key: value for key, value, _ in seed.stated}
+    if "byline_lines" not in stated or "title" not in stated:
+        return None
+    return bylines.extract_page_authors(stated["byline_lines"], stated["title"])
+
+
+def _stated_value(key: str, value: str, seed: Seed) -> Any:
     if key == "date":
         return DateValue(dt.date.fromisoformat(value))
     if key == "authors":
-        return tuple(name.strip() for name in value.split(";") if name.strip())
+        # the people among the names the metadata gives (never the site, a template's word)
+        outlet = next((v for k, v, _ in seed.stated if k == "outlet"), None)
+        names, _ = bylines.clean_stated_authors(tuple(name.strip() for name in value.split(";") if name.strip()), outlet)
+        return names or None
     return value
+
+
+def _stated_confidence(key: str, typed: Any, seed: Seed) -> float:
+    """The confidence of a stated value; authors naming no person (a desk, the site) weaker."""
+    if key == "authors":
+        outlet = next((v for k, v, _ in seed.stated if k == "outlet"), None)
+        _, people = bylines.clean_stated_authors(typed, outlet)
+        if not people:
+            return load_confidence("html-meta-authors-no-person")
+    return load_confidence(_STATED_CONFIDENCE[key])
 
 
 def _shown(value: Any) -> str:
@@ -106,8 +128,10 @@ def apply_stated_values(article: Article, seed: Seed, curated: dict[str, Any]) -
     for key, value, evidence in seed.stated:
         if key in curated or key not in _STATED_CONFIDENCE:
             continue
-        typed = _stated_value(key, value)
-        offered = Field(typed, Provenance("html-meta", evidence, load_confidence(_STATED_CONFIDENCE[key])))
+        typed = _stated_value(key, value, seed)
+        if typed is None:
+            continue
+        offered = Field(typed, Provenance("html-meta", evidence, _stated_confidence(key, typed, seed)))
         current = getattr(article, key)
         # Where text and tag agree, the tag is the record: the title line of an
         # HTML seed may be one read_html put there from that very tag.

@@ -139,3 +139,39 @@ def _doc(title_line: int, title: str) -> CleanDoc:
 def test_extract_authors_near_headline(lines, names):
     found = extract_authors("\n".join(lines), _doc(1, lines[0]))
     assert (found.value if found else None) == names
+
+
+@pytest.mark.parametrize(
+    ("names", "outlet", "expected"),
+    [
+        # a cue or a link's label before the name is taken off
+        (("Auteur Jane Roe",), None, (("Jane Roe",), True)),
+        (("Zeige alle Beiträge von Jane Roe",), None, (("Jane Roe",), True)),
+        (("Walter von Aachen",), None, (("Walter von Aachen",), True)),  # a particle, not a cue
+        # the site, a domain read as words, a template's word: no person beside a person
+        (("Example De", "Jane Roe"), None, (("Jane Roe",), True)),
+        (("El Diario", "Jane Roe"), "El Diario", (("Jane Roe",), True)),
+        (("Follow",), None, ((), False)),
+        (("Updated on 12 May 2020 at noon",), None, ((), False)),
+        # a desk or an organisation alone is kept as stated, and said to be no person
+        (("Redaktion",), None, (("Redaktion",), False)),
+        # a single user name or first name is a person's
+        (("jroe42",), None, (("jroe42",), True)),
+    ],
+)
+def test_clean_stated_authors(names, outlet, expected):
+    assert bylines.clean_stated_authors(names, outlet) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "headline", "names"),
+    [
+        (["Menu", "A Headline Here", "Von Jana Ziegler", "Body."], "A Headline Here", ("Jana Ziegler",)),
+        (["Menu", "[Jana Ziegler](/autor/jana-ziegler/)", "A Headline Here", "Body."], "A Headline Here", ("Jana Ziegler",)),
+        # the headline is not among the lines: nothing is read
+        (["Menu", "Von Jana Ziegler", "Body."], "A Headline Here", None),
+    ],
+)
+def test_extract_page_authors(lines, headline, names):
+    found = bylines.extract_page_authors("\n".join(lines), headline)
+    assert (found.value if found else None) == names
