@@ -572,9 +572,9 @@ def clean_stated_authors(names: tuple[str, ...], outlet: str | None) -> tuple[tu
     Jane Doe"); a domain read as words ("Example De"), a template's word ("Follow", "Posted",
     "Name") and a sentence are left out. Where people remain, the site's own name and other
     parts that read as no person's go ("El Espectador; Jane Doe" is Jane Doe). Where none
-    does, the page's metadata names a desk or an organisation as the author ("Redaktion",
-    "Example Foundation"): kept as stated, and said so (``False``), since the page's text
-    may name the person."""
+    does, the page's metadata names a desk, an organisation or a user name as the author
+    ("Redaktion", "Example Foundation", "jdoe"): kept as stated, and said so (``False``),
+    since the page's text may name the person."""
     site = fold_name(outlet) if outlet else None
     parts: list[str] = []
     for name in names:
@@ -592,7 +592,9 @@ def clean_stated_authors(names: tuple[str, ...], outlet: str | None) -> tuple[tu
         if len(words) == 1 and not is_given_name(name) and is_common_word_in_any_language(name.casefold()) and not name.isupper():
             continue  # "Follow", "Posted", "Name": a template's word
         parts.append(name)
-    people = [p for p in parts if fold_name(p) != site and (_is_person(p) or len(p.split()) == 1 and (_is_single_name(p) or _is_handle(p)))]
+    # one word is a person's only as a first name ("Lynn"): "Examplecourage" is a site's or a
+    # desk's as often as a pen name, weaker than a byline the page's text gives
+    people = [p for p in parts if fold_name(p) != site and (_is_person(p) or len(p.split()) == 1 and _is_single_name(p) and is_given_name(p))]
     if people:
         return tuple(dict.fromkeys(people)), True
     return tuple(dict.fromkeys(parts)), False

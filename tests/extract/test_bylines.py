@@ -155,8 +155,10 @@ def test_extract_authors_near_headline(lines, names):
         (("Updated on 12 May 2020 at noon",), None, ((), False)),
         # a desk or an organisation alone is kept as stated, and said to be no person
         (("Redaktion",), None, (("Redaktion",), False)),
-        # a single user name or first name is a person's
-        (("jroe42",), None, (("jroe42",), True)),
+        # a first name alone is a person's; a user name or a site's one word is kept, said to be no person
+        (("Lynn",), None, (("Lynn",), True)),
+        (("jroe42",), None, (("jroe42",), False)),
+        (("Examplecourage",), None, (("Examplecourage",), False)),
     ],
 )
 def test_clean_stated_authors(names, outlet, expected):
