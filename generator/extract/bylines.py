@@ -358,6 +358,9 @@ def _name_with_stamp(text: str) -> str | None:
     name, rest = m.group("name").strip(" .,"), plain[m.end("name"):]
     # the stamp's weekday glued to the name: "Joe Wee Monday, February 29, 2016"
     name = _TRAILING_WEEKDAY.sub("", name)
+    if _is_user_name(name):
+        # a user name, then the full date: "JaneDoe 18.10.2019, 15:07 Uhr"
+        return name if any(sp.year and sp.day for sp in extract_date_spans(rest)) else None
     if not _is_person(name) or not _opens_with_given_name(name):
         return None
     if extract_date_spans(rest) or _SHORT_DATE.search(rest) or _AGO.search(rest) or re.match(r"\s*@\w", rest) or outlet_by_name(rest.strip(" ,|•·-").split(" · ")[0]):
@@ -398,7 +401,23 @@ def _stamp_then_name(text: str) -> str | None:
         name = " ".join(words[:n]).strip(" ,.")
         if len(words) >= n and _is_person(name) and _opens_with_given_name(name):
             return name
+    if len(words) == 1 and _is_user_name(words[0]):
+        return words[0]  # "1. November 2016 jdoe": a blog's user name ending the stamp line
     return None
+
+
+def _is_user_name(word: str) -> bool:
+    """A user name as blogs and forums sign with it: not capitalised like a name or a word
+    ("jdoe"), or with digits or a capital inside ("anna1", "JaneDoe"); never a word common
+    in the corpus's languages."""
+    styled = word[:1].islower() or any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:-1]) and not word.isupper()
+    if not styled or "-" in word or len(word) < _USER_NAME_MIN_CHARS or _GLUED_CUE.match(word):
+        return False  # "Presse-Mitteilung" is a word; "vonJane" a cue glued to a name
+    return _is_handle(word) and not is_common_word_in_any_language(word.casefold())
+
+
+_USER_NAME_MIN_CHARS = 4  # "red." (a desk's short sign) is no user name
+_GLUED_CUE = re.compile(r"^(?:von|by|par|por|di|door)(?=[A-Z])")
 
 
 def _author_links(line: str) -> tuple[str, ...]:

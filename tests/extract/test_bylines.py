@@ -128,6 +128,12 @@ def _doc(title_line: int, title: str) -> CleanDoc:
         (["Headline here", "Jane Roe 06 PM | 18 Mai"], ("Jane Roe",)),
         (["Headline here", "Jane Roe | 06.11.23"], ("Jane Roe",)),
         (["Headline here", "Jane Roe | 06.11. Berlin"], None),
+        # a user name before or after the full date stamp under the headline
+        (["Headline here", "JaneRoe 18.10.2019, 15:07 Uhr"], ("JaneRoe",)),
+        (["Headline here", "1. Mai 2016 1. Mai 2016 inkwell42"], ("inkwell42",)),
+        (["Headline here", "01.02.2022 | Frühjahrs-Meeting"], None),  # a hyphened word, not a user name
+        (["Headline here", "red. 27.04.2021 14:51"], None),  # a desk's short sign
+        (["Headline here", "Update 18.10.2019"], None),  # a word
         # a name with its label, alone again in the author box
         (["Headline here", "Jane Roe Autorin", *_BODY, "Jane Roe"], ("Jane Roe",)),
         # a German piece's kind before "von"
