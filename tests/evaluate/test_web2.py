@@ -69,9 +69,9 @@ def test_score_page_folds_case_and_spacing(labels, title_ok, with_found, without
 # Dates and authors on the text dumps (make eval's web2 table), per half: read in the
 # corpus's languages, never dated by what the page quotes or embeds.
 FIELD_FLOORS = {"date_right": 0.70, "date_wrong_at_most": 0.085}
-# Authors per half (bylines in the corpus's languages, user names, author boxes): 56.0% on
-# half A and 49.0% on half B (session 7).
-AUTHOR_FLOORS = {"half A": 0.55, "half B": 0.48}
+# Authors per half (bylines in the corpus's languages, user names, author boxes): 57.2% on
+# half A and 49.4% on half B (session 7).
+AUTHOR_FLOORS = {"half A": 0.56, "half B": 0.48}
 
 
 @pytest.mark.parametrize("half", ["half A", "half B"])
