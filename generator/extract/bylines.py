@@ -24,7 +24,7 @@ from generator.extract.outlets import outlet_by_name
 from generator.extract.page_lines import MD_LINK as _MD_LINK, MD_IMAGE as _MD_IMAGE, MD_MARKS as _MD_MARKS
 from generator.lexicon import is_common_word_in_any_language, is_given_name
 from generator.files.rules import load_confidence, load_rules
-from generator.model import Block, CleanDoc, Field, Provenance
+from generator.model import CleanDoc, Field, Provenance
 
 _CUES = load_rules("bylines")  # the cue words in the corpus's languages, each with its why
 # "By Jane Doe", "Von Lisa Petrich", "Par X", "Autor: X", "By: ...", and "ByJane Doe" as a
@@ -99,7 +99,9 @@ def _place_names() -> frozenset[str]:
     return frozenset(n.casefold() for n in names)
 
 
-def _is_person(part: str) -> bool:
+def is_person(part: str) -> bool:
+    """Whether a byline part reads as a person's name: two to five capitalised words, no digits,
+    no role, desk, outlet or place."""
     words = part.split()
     if not _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1] or any(ch.isdigit() for ch in part):
         return False
@@ -112,7 +114,7 @@ def _is_person(part: str) -> bool:
     return outlet_by_name(part) is None and part.casefold() not in _place_names()
 
 
-def _strip_part(part: str) -> str:
+def strip_byline_part(part: str) -> str:
     """A byline part without its parentheses, the punctuation around it and a role before
     the name ("Rechtsanwalt Jane Doe"); a closing initial keeps its dot ("Nicolas Exemple C.",
     "R. R.")."""
@@ -126,7 +128,7 @@ def _strip_part(part: str) -> str:
     return part.strip(" ,:")
 
 
-def _is_single_name(word: str) -> bool:
+def is_single_name(word: str) -> bool:
     """A byline's one word that may be a writer's name or pen name ("Fabian", "IWB"): capitalised
     letters, not a role or desk, an outlet, a place, a function word or a month or weekday."""
     if not _is_name_word(word) or len(word) < 2 or not word.replace("-", "").replace(".", "").isalpha():
@@ -196,14 +198,14 @@ def authors_in_line(line: str) -> tuple[str, ...]:
         # 18:52 Tagged with: ..." and a long list of tags
         return ()
     names = rest[: tail.start()] if tail else rest
-    parts = [p for p in (_strip_part(part) for part in _SPLIT.split(names)) if p]
-    if len(parts) == 1 and (tail or stamp) and (_is_single_name(parts[0]) or _is_handle(parts[0]) and _HANDLE_THEN.match(rest, len(names))):
+    parts = [p for p in (strip_byline_part(part) for part in _SPLIT.split(names)) if p]
+    if len(parts) == 1 and (tail or stamp) and (is_single_name(parts[0]) or _is_handle(parts[0]) and _HANDLE_THEN.match(rest, len(names))):
         # one word after the cue, then the stamp: "Erstellt von Fabian am Dienstag 6. Mai 2014",
         # "By Daniel | Published: 23. Juli 2017", "October 19, 2019 by IWB", a user name
         # ("Gespeichert von jdoe am 24. Juli 2017", "Posted on 2015-04-05 by marc | Leave a comment")
         return (parts[0],)
     if len(parts) == 1 and not tail and rest == names and len(parts[0]) > 2 and not parts[0].isupper() and (
-        _is_handle(parts[0]) and any(c.isdigit() for c in parts[0]) or _is_single_name(parts[0]) and is_given_name(parts[0])
+        _is_handle(parts[0]) and any(c.isdigit() for c in parts[0]) or is_single_name(parts[0]) and is_given_name(parts[0])
     ):
         # the whole line is the cue and one word: a first name ("von Ulrike") or a user name
         # with digits ("von Anna1"); never a common word ("By Design")
@@ -211,12 +213,12 @@ def authors_in_line(line: str) -> tuple[str, ...]:
     found: list[str] = []
     for part in _SPLIT.split(names):
         credit = _PAREN.search(part)
-        part = _strip_part(part)
+        part = strip_byline_part(part)
         if not part:
             continue
         if credit and set(re.findall(r"\w+", credit.group(0).casefold())) & _not_names():
             continue  # "Adrian Malloch (photography)": a credit, not an author
-        if _is_person(part):
+        if is_person(part):
             found.append(_tidy(part))
         elif found:
             break  # "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU ...": the role ends the names
@@ -324,7 +326,7 @@ def _bare_name(text: str) -> str | None:
     labelled = _NAME_THEN_LABEL.match(plain)
     if labelled:
         plain = labelled.group(1)  # "Jane Doe Autorin": an author box's name and its label
-    return plain if _is_person(plain) else None
+    return plain if is_person(plain) else None
 
 
 _NAME_THEN_LABEL = re.compile(r"^(.+?)\s+(?:autor|autorin|author|auteure?|autora|autore)$", re.I)
@@ -361,7 +363,7 @@ def _name_with_stamp(text: str) -> str | None:
     if _is_user_name(name):
         # a user name, then the full date: "JaneDoe 18.10.2019, 15:07 Uhr"
         return name if any(sp.year and sp.day for sp in extract_date_spans(rest)) else None
-    if not _is_person(name) or not _opens_with_given_name(name):
+    if not is_person(name) or not _opens_with_given_name(name):
         return None
     if extract_date_spans(rest) or _SHORT_DATE.search(rest) or _AGO.search(rest) or re.match(r"\s*@\w", rest) or outlet_by_name(rest.strip(" ,|•·-").split(" · ")[0]):
         return name
@@ -399,7 +401,7 @@ def _stamp_then_name(text: str) -> str | None:
         if len(words) > n and words[n][:1].islower():
             continue  # a sentence goes on: "23.01.2022 - Dorothea Wierer darf ..." is a headline
         name = " ".join(words[:n]).strip(" ,.")
-        if len(words) >= n and _is_person(name) and _opens_with_given_name(name):
+        if len(words) >= n and is_person(name) and _opens_with_given_name(name):
             return name
     if len(words) == 1 and _is_user_name(words[0]):
         return words[0]  # "1. November 2016 jdoe": a blog's user name ending the stamp line
@@ -431,7 +433,7 @@ def _author_links(line: str) -> tuple[str, ...]:
         m = re.match(r"\[\s*([^\]!]+?)\s*\]\(([^)\s]*)[^)]*\)\s*(?:,|and|&)?\s*", rest)
         # the name must open on a first name ("Will Leitch" too, though "will" is a function
         # word): an author page's link may read "View Author Page"
-        if not m or not _AUTHOR_LINK.search(f"]({m.group(2)}/)") or not _is_person(m.group(1)) or not is_given_name(m.group(1).split()[0]):
+        if not m or not _AUTHOR_LINK.search(f"]({m.group(2)}/)") or not is_person(m.group(1)) or not is_given_name(m.group(1).split()[0]):
             break
         names.append(_tidy(m.group(1)))
         rest = rest[m.end():]
@@ -568,64 +570,9 @@ def _authors_field(names: tuple[str, ...], method: str, no: int, line: str) -> F
     return Field(names, Provenance(method, evidence, load_confidence(f"authors-{method}")))
 
 
-def extract_page_authors(lines: str, headline: str) -> Field[tuple[str, ...]] | None:
-    """The authors a saved web page's byline names, read from its lines around the headline
-    (``files/html.py`` reads the page's body as a text dump would give it) as a dump's byline
-    is read; ``None`` when none, or when the headline is not among the lines."""
-    key = fold_name(headline)
-    title_no = next((no for no, line in enumerate(lines.splitlines(), start=1) if fold_name(line) == key), 0)
-    if not title_no:
-        return None
-    found = extract_authors(lines, CleanDoc(blocks=(Block(kind="title", text=headline, line_no=title_no),), removed=()))
-    if found is None:
-        return None
-    prov = found.provenance
-    return Field(found.value, Provenance(prov.method, f"the page's text near its headline, {prov.evidence}", prov.confidence))
 
-
-def clean_stated_authors(names: tuple[str, ...], outlet: str | None) -> tuple[tuple[str, ...], bool]:
-    """The authors a page's metadata names (trafilatura's reading of JSON-LD, ``<meta
-    name="author">`` and byline classes), tidied, and whether they are people.
-
-    A cue or label before a name is taken off ("Auteur Jane Doe", "Zeige alle Beiträge von
-    Jane Doe"); a domain read as words ("Example De"), a template's word ("Follow", "Posted",
-    "Name") and a sentence are left out. Where people remain, the site's own name and other
-    parts that read as no person's go ("El Espectador; Jane Doe" is Jane Doe). Where none
-    does, the page's metadata names a desk, an organisation or a user name as the author
-    ("Redaktion", "Example Foundation", "jdoe"): kept as stated, and said so (``False``),
-    since the page's text may name the person."""
-    site = fold_name(outlet) if outlet else None
-    parts: list[str] = []
-    for name in names:
-        name = " ".join(name.split())
-        by = _BY.match(name)
-        if by and (by.group("rest") or by.group("glued")):
-            name = (by.group("rest") or by.group("glued")).strip()
-        label = _LABEL_BEFORE_CUE.match(name)
-        if label and any(w[:1].islower() for w in label.group("label").split()):
-            name = name[label.end():]
-        name = _strip_part(name)
-        words = name.split()
-        if not name or _DOMAIN_WORDS.search(name) or len(words) > _NAME_WORDS[1] or any(ch.isdigit() for ch in name) and len(words) > 1:
-            continue
-        if len(words) == 1 and not is_given_name(name) and is_common_word_in_any_language(name.casefold()) and not name.isupper():
-            continue  # "Follow", "Posted", "Name": a template's word
-        parts.append(name)
-    # one word is a person's only as a first name ("Lynn"): "Examplecourage" is a site's or a
-    # desk's as often as a pen name, weaker than a byline the page's text gives
-    people = [p for p in parts if fold_name(p) != site and (_is_person(p) or len(p.split()) == 1 and _is_single_name(p) and is_given_name(p))]
-    if people:
-        return tuple(dict.fromkeys(people)), True
-    return tuple(dict.fromkeys(parts)), False
-
-
-def fold_name(text: str) -> str:
-    """A name or a line folded for comparison: case and spacing."""
-    return " ".join(text.split()).casefold()
-
-
-# Lower-case words before a cue: a link's label ("Zeige alle Beiträge von Jane Doe", "Zum
-# Profil von jdoe"), never a name ("Walter von Aachen" opens with a capitalised name).
-_LABEL_BEFORE_CUE = re.compile(r"^(?P<label>(?:\S+\s+){1,5}?)(?:von|by|par|por)\s+(?=\S)")
-# A site's domain trafilatura turned into words ("Example De", "Example Com").
-_DOMAIN_WORDS = re.compile(r"\s(?:" + "|".join(_CUES["domain_words"]) + r")$")
+def names_after_cue(text: str) -> str:
+    """The text after a byline's cue ("Auteur Jane Doe" → "Jane Doe"), else the text as given."""
+    by = _BY.match(text)
+    rest = (by.group("rest") or by.group("glued")) if by else None
+    return rest.strip() if rest else text

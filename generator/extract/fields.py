@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from generator.extract import bylines, date_spans, date_stamps, dates, outlets
+from generator.extract import bylines, date_spans, date_stamps, dates, outlets, stated_authors
 from generator.extract.article_span import _is_furniture_read, _stopwords, is_furniture_line, is_prose
 from generator.extract.page_lines import read_lines
 from generator.files.rules import load_confidence
@@ -86,7 +86,7 @@ def _page_authors(seed: Seed) -> Field[tuple[str, ...]] | None:
     stated = {key: value for key, value, _ in seed.stated}
     if "byline_lines" not in stated or "title" not in stated:
         return None
-    return bylines.extract_page_authors(stated["byline_lines"], stated["title"])
+    return stated_authors.extract_page_authors(stated["byline_lines"], stated["title"])
 
 
 def _stated_value(key: str, value: str, seed: Seed) -> Any:
@@ -95,7 +95,7 @@ def _stated_value(key: str, value: str, seed: Seed) -> Any:
     if key == "authors":
         # the people among the names the metadata gives (never the site, a template's word)
         outlet = next((v for k, v, _ in seed.stated if k == "outlet"), None)
-        names, _ = bylines.clean_stated_authors(tuple(name.strip() for name in value.split(";") if name.strip()), outlet)
+        names, _ = stated_authors.clean_stated_authors(tuple(name.strip() for name in value.split(";") if name.strip()), outlet)
         return names or None
     return value
 
@@ -104,7 +104,7 @@ def _stated_confidence(key: str, typed: Any, seed: Seed) -> float:
     """The confidence of a stated value; authors naming no person (a desk, the site) weaker."""
     if key == "authors":
         outlet = next((v for k, v, _ in seed.stated if k == "outlet"), None)
-        _, people = bylines.clean_stated_authors(typed, outlet)
+        _, people = stated_authors.clean_stated_authors(typed, outlet)
         if not people:
             return load_confidence("html-meta-authors-no-person")
     return load_confidence(_STATED_CONFIDENCE[key])
