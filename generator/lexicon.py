@@ -4,7 +4,8 @@
   countries: Donald, Ahmad, Sergei, Lupita). Chosen over names-dataset (hundreds of
   megabytes) for its size, and over nameparser (which knows titles, not names) because
   evidence that a capitalised pair is a person is a given name;
-* common words: wordfreq's bundled English frequencies. "Video Center", "Rights
+* common words: wordfreq's bundled frequencies (English; and the corpus's other languages
+  for a byline's user name). "Video Center", "Rights
   Reserved" and "Love Football" are common words, whatever their capitals say.
 
 Both are read once per process (``load_lexicon`` before forking workers).
@@ -49,6 +50,19 @@ def is_common_word(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en") >= _thresholds()["common"]
+
+
+# The corpus's languages a user name is checked against (wordfreq's bundled lists).
+_NAME_CHECK_LANGUAGES = ("en", "de", "es", "fr", "it", "nl", "pl", "pt")
+
+
+@lru_cache(maxsize=1 << 16)
+def is_common_word_in_any_language(word: str) -> bool:
+    """A word frequent in any of the corpus's languages ("último", "design"): a byline's
+    lower-case word that is one is a sentence's, not a user name ("Por último, ...")."""
+    from wordfreq import zipf_frequency
+
+    return any(zipf_frequency(word, lang) >= _thresholds()["common"] for lang in _NAME_CHECK_LANGUAGES)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -22,7 +22,7 @@ from generator.extract.date_spans import extract_date_spans
 from generator.extract.outlets.registry import outlet_by_name
 # The offline first-name list the actor recogniser uses (gender-guesser's): a word list, no model.
 from generator.extract.page_lines import MD_LINK as _MD_LINK, MD_IMAGE as _MD_IMAGE, MD_MARKS as _MD_MARKS
-from generator.lexicon import is_given_name
+from generator.lexicon import is_common_word_in_any_language, is_given_name
 from generator.files.rules import load_confidence, load_rules
 from generator.model import CleanDoc, Field, Provenance
 
@@ -46,10 +46,11 @@ _TAIL = re.compile(
     # a weekday, or a month before a day, as dates.yml names them (whole words: "Friedrich"
     # and "Montenegro" are names, "Jung 28." no June)
     r"\s+(?:on\s+)?(?=" + _WEEKDAY_WORD + r"|" + _MONTH_WORD + r"\.?\s+\d)"
-    r"|\s*(?:\||•|·|∙|—|–|\s-\s|\s/\s|//)|\s+(?:last\s+)?(?:published|updated|posted)\b|\s*@\w|\s*\d"
+    r"|\s*(?:\||•|·|∙|—|–|\s-\s|\s/\s|//)|\s+(?:last\s+)?(?:published|updated|posted)\b|\s*@\w|\s*(?<!\w)\d"  # a digit inside a user name ("anna1") is no stamp
+    r"|(?=\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}:\d\d)"  # but a date or time glued to the name ends it ("Jane Doe13.12.2022")
     # "Written by Michael Larabel in Valve on 1 June 2019", "von X am 21. April 2020" (data/bylines.yml)
     r"|\s+(?:in|on|at)\s"
-    r"|\s+(?-i:" + "|".join(re.escape(w) for w in _CUES["name_end_words"]) + r")(?:\s|:|$)"  # as written: "Le Pen" is a name
+    r"|\s+(?-i:" + "|".join(re.escape(v) for w in _CUES["name_end_words"] for v in dict.fromkeys((w, w.upper()))) + r")(?:\s|:|$)"  # as written: "Le Pen" is a name; "UM 21:11" in capitals
     # a date label: "Veröffentlicht: 26.12.2022", "Erstellt am 01.01.23"
     r"|\s+(?:" + date_rules().published.pattern + "|" + date_rules().updated.pattern + r")(?:\s*:|\s+(?:am|le|el|il|op|em|on)\b)"
     r"|\s*/\s*(?=" + _MONTH_WORD + r")"  # "By Jane Doe/June 12, 2020"
@@ -69,6 +70,8 @@ _NEAR_TITLE_LINES = 25  # a byline without "By" stands right under the headline
 _NEAR_ABOVE_TITLE_LINES = 6  # or just over it (a kicker, the byline, then the headline)
 _CLOSE_TITLE_LINES = 10  # a byline without "By" (a name and its stamp) sits closer still
 _MAX_CHARS = 200
+_LONG_LINE_NAME_CHARS = 60
+_SOFT_HYPHEN = "\u00ad"  # kept by browser dumps inside words ("Mat\u00adthi\u00adas")
 
 
 @lru_cache(maxsize=None)
@@ -96,7 +99,9 @@ def _place_names() -> frozenset[str]:
     return frozenset(n.casefold() for n in names)
 
 
-def _is_person(part: str) -> bool:
+def is_person(part: str) -> bool:
+    """Whether a byline part reads as a person's name: two to five capitalised words, no digits,
+    no role, desk, outlet or place."""
     words = part.split()
     if not _NAME_WORDS[0] <= len(words) <= _NAME_WORDS[1] or any(ch.isdigit() for ch in part):
         return False
@@ -109,7 +114,7 @@ def _is_person(part: str) -> bool:
     return outlet_by_name(part) is None and part.casefold() not in _place_names()
 
 
-def _strip_part(part: str) -> str:
+def strip_byline_part(part: str) -> str:
     """A byline part without its parentheses, the punctuation around it and a role before
     the name ("Rechtsanwalt Jane Doe"); a closing initial keeps its dot ("Nicolas Exemple C.",
     "R. R.")."""
@@ -123,7 +128,7 @@ def _strip_part(part: str) -> str:
     return part.strip(" ,:")
 
 
-def _is_single_name(word: str) -> bool:
+def is_single_name(word: str) -> bool:
     """A byline's one word that may be a writer's name or pen name ("Fabian", "IWB"): capitalised
     letters, not a role or desk, an outlet, a place, a function word or a month or weekday."""
     if not _is_name_word(word) or len(word) < 2 or not word.replace("-", "").replace(".", "").isalpha():
@@ -168,7 +173,7 @@ def authors_in_line(line: str) -> tuple[str, ...]:
     if not _may_hold_by(line):
         return ()
     # A link ends a name: "By [Howard Blume](...)Staff Writer" is a name, then a role.
-    plain = " ".join(_MD_MARKS.sub(" ", _unlink(line, ", ")).split()).replace("\\.", ".")
+    plain = " ".join(_MD_MARKS.sub(" ", _unlink(line, ", ")).split()).replace("\\.", ".").replace(_SOFT_HYPHEN, "")
     plain = _LEAD_MARKS.sub("", plain)
     stamp = _STAMP_THEN_BY.match(plain)
     if stamp and _is_stamp_prefix(stamp.group(0)):
@@ -176,31 +181,73 @@ def authors_in_line(line: str) -> tuple[str, ...]:
     else:
         stamp = None
     by = _BY.match(plain)
+    if not by and not stamp:
+        # the byline as one segment of a stamp line: "Recipes | By Jane Doe | April 13, 2020",
+        # "12. Mai 2020 // Autor: jdoe // Lesezeit: 1 Minute"
+        for sep in _SEGMENT_SEP.finditer(plain):
+            by = _BY.match(plain[sep.end():])
+            if by:
+                stamp = sep
+                break
     rest = (by.group("rest") or by.group("glued")) if by else None
-    if not rest or len(plain) > _MAX_CHARS:
+    if not rest:
         return ()
     tail = _TAIL.search(_PAREN.sub(lambda m: " " * len(m.group(0)), rest))  # a paren's digits are no tail
+    if len(plain) > _MAX_CHARS and not (tail and tail.start() <= _LONG_LINE_NAME_CHARS and not tail.group(0).isspace()):
+        # a long line is prose, unless its names end soon at a stamp: "Posted by Jane Doe at
+        # 18:52 Tagged with: ..." and a long list of tags
+        return ()
     names = rest[: tail.start()] if tail else rest
-    parts = [p for p in (_strip_part(part) for part in _SPLIT.split(names)) if p]
-    if len(parts) == 1 and (tail or stamp) and _is_single_name(parts[0]):
+    parts = [p for p in (strip_byline_part(part) for part in _SPLIT.split(names)) if p]
+    if len(parts) == 1 and (tail or stamp) and (is_single_name(parts[0]) or _is_handle(parts[0]) and _HANDLE_THEN.match(rest, len(names))):
         # one word after the cue, then the stamp: "Erstellt von Fabian am Dienstag 6. Mai 2014",
-        # "By Daniel | Published: 23. Juli 2017", "October 19, 2019 by IWB"
+        # "By Daniel | Published: 23. Juli 2017", "October 19, 2019 by IWB", a user name
+        # ("Gespeichert von jdoe am 24. Juli 2017", "Posted on 2015-04-05 by marc | Leave a comment")
+        return (parts[0],)
+    if len(parts) == 1 and not tail and rest == names and len(parts[0]) > 2 and not parts[0].isupper() and (
+        _is_handle(parts[0]) and any(c.isdigit() for c in parts[0]) or is_single_name(parts[0]) and is_given_name(parts[0])
+    ):
+        # the whole line is the cue and one word: a first name ("von Ulrike") or a user name
+        # with digits ("von Anna1"); never a common word ("By Design")
         return (parts[0],)
     found: list[str] = []
     for part in _SPLIT.split(names):
         credit = _PAREN.search(part)
-        part = _strip_part(part)
+        part = strip_byline_part(part)
         if not part:
             continue
         if credit and set(re.findall(r"\w+", credit.group(0).casefold())) & _not_names():
             continue  # "Adrian Malloch (photography)": a credit, not an author
-        if _is_person(part):
+        if is_person(part):
             found.append(_tidy(part))
         elif found:
             break  # "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU ...": the role ends the names
         elif part:
             return ()  # "By continuing to browse ...": a sentence, not a byline
     return tuple(dict.fromkeys(found))
+
+
+_SEGMENT_SEP = re.compile(r"\s(?:\||·|•|//|∙)\s+")
+# What follows a user name in a byline: nothing, a separator or a stamp soon ("von jdoe am 24.
+# Juli 2017", "by jdoe | Leave a comment"), not a sentence ("Por último, el fiscal ...").
+_HANDLE_THEN = re.compile(r"\s*(?:$|[|·•/–—-]|[^,]{0,25}\d)")
+_HANDLE = re.compile(r"^(?=.*[^\W\d_])[^\W_][\w.-]{1,30}$")
+
+
+def _is_handle(word: str) -> bool:
+    """A user name a blog or forum signs with ("gizzmo", "freeman1984", "c1ph4"): one token of
+    letters and digits, not a function word, a month or weekday, nor a word common in one of the
+    corpus's languages unless it is a first name ("marc")."""
+    if not _HANDLE.match(word) or word.isdigit():
+        return False
+    folded = word.casefold()
+    if folded in _function_words_all() or folded in _not_names() or folded in _place_names():
+        return False
+    if folded in date_rules().month_numbers or folded in date_rules().weekday_numbers:
+        return False
+    if not any(c.isdigit() for c in word) and not is_given_name(word) and is_common_word_in_any_language(folded):
+        return False  # "Por último, ...": a sentence's word
+    return outlet_by_name(word) is None
 
 
 _PREFIX_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -276,7 +323,13 @@ def _bare_name(text: str) -> str | None:
     if "@" in text:  # the handle's pattern opens with \s*, so it is tried at every position: only where one may be
         text = _HANDLE_AT_END.sub("", text)
     plain = _LEAD_MARKS.sub("", text).strip(" .,/|•·-")
-    return plain if _is_person(plain) else None
+    labelled = _NAME_THEN_LABEL.match(plain)
+    if labelled:
+        plain = labelled.group(1)  # "Jane Doe Autorin": an author box's name and its label
+    return plain if is_person(plain) else None
+
+
+_NAME_THEN_LABEL = re.compile(r"^(.+?)\s+(?:autor|autorin|author|auteure?|autora|autore)$", re.I)
 
 
 # A byline without "By": a name, then a separator or a handle, then the stamp or the
@@ -286,10 +339,11 @@ def _bare_name(text: str) -> str | None:
 # "Evgenia Karp Zuletzt geändert am 06.11.2023" (the rest must then hold a date).
 _NAME_THEN = re.compile(
     r"^(?P<name>[^\d@|•·—–/,]{4,60}?)\s*(?:@\w+|[|•·—–/,]|\s-\s|(?=\s\d+\s*(?:m|h|d|min|mins|minutes?|hours?|days?)\b)"
-    r"|(?=\s(?:\d{1,2}\.\s?\d{1,2}\.|\d{1,2}\.?\s" + _MONTH_WORD + r"))"
+    r"|(?=\s(?:\d{1,2}\.\s?\d{1,2}\.|\d{1,2}\.?\s" + _MONTH_WORD + r"|\d{1,2}(?::\d\d)?\s?(?:am|pm|uhr)\b))"
     r"|(?=\s(?:" + date_rules().published.pattern + "|" + date_rules().updated.pattern + r")))",
     re.I,
 )
+_SHORT_DATE = re.compile(r"^[\s|•·—–/,-]*\d{1,2}\.\d{1,2}\.\d{2}\b")  # "Jane Doe | 06.11.23"
 _TRAILING_WEEKDAY = re.compile(r"\s+(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$", re.I)
 _AGO = re.compile(r"\b\d+\s*(?:m|h|d|min|mins|minutes?|hrs?|hours?|days?)\b(?:\s+ago)?", re.I)
 
@@ -306,9 +360,12 @@ def _name_with_stamp(text: str) -> str | None:
     name, rest = m.group("name").strip(" .,"), plain[m.end("name"):]
     # the stamp's weekday glued to the name: "Joe Wee Monday, February 29, 2016"
     name = _TRAILING_WEEKDAY.sub("", name)
-    if not _is_person(name) or not _opens_with_given_name(name):
+    if _is_user_name(name):
+        # a user name, then the full date: "JaneDoe 18.10.2019, 15:07 Uhr"
+        return name if any(sp.year and sp.day for sp in extract_date_spans(rest)) else None
+    if not is_person(name) or not _opens_with_given_name(name):
         return None
-    if extract_date_spans(rest) or _AGO.search(rest) or re.match(r"\s*@\w", rest) or outlet_by_name(rest.strip(" ,|•·-").split(" · ")[0]):
+    if extract_date_spans(rest) or _SHORT_DATE.search(rest) or _AGO.search(rest) or re.match(r"\s*@\w", rest) or outlet_by_name(rest.strip(" ,|•·-").split(" · ")[0]):
         return name
     return None
 
@@ -344,9 +401,25 @@ def _stamp_then_name(text: str) -> str | None:
         if len(words) > n and words[n][:1].islower():
             continue  # a sentence goes on: "23.01.2022 - Dorothea Wierer darf ..." is a headline
         name = " ".join(words[:n]).strip(" ,.")
-        if len(words) >= n and _is_person(name) and _opens_with_given_name(name):
+        if len(words) >= n and is_person(name) and _opens_with_given_name(name):
             return name
+    if len(words) == 1 and _is_user_name(words[0]):
+        return words[0]  # "1. November 2016 jdoe": a blog's user name ending the stamp line
     return None
+
+
+def _is_user_name(word: str) -> bool:
+    """A user name as blogs and forums sign with it: not capitalised like a name or a word
+    ("jdoe"), or with digits or a capital inside ("anna1", "JaneDoe"); never a word common
+    in the corpus's languages."""
+    styled = word[:1].islower() or any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:-1]) and not word.isupper()
+    if not styled or "-" in word or len(word) < _USER_NAME_MIN_CHARS or _GLUED_CUE.match(word):
+        return False  # "Presse-Mitteilung" is a word; "vonJane" a cue glued to a name
+    return _is_handle(word) and not is_common_word_in_any_language(word.casefold())
+
+
+_USER_NAME_MIN_CHARS = 4  # "red." (a desk's short sign) is no user name
+_GLUED_CUE = re.compile(r"^(?:von|by|par|por|di|door)(?=[A-Z])")
 
 
 def _author_links(line: str) -> tuple[str, ...]:
@@ -360,29 +433,44 @@ def _author_links(line: str) -> tuple[str, ...]:
         m = re.match(r"\[\s*([^\]!]+?)\s*\]\(([^)\s]*)[^)]*\)\s*(?:,|and|&)?\s*", rest)
         # the name must open on a first name ("Will Leitch" too, though "will" is a function
         # word): an author page's link may read "View Author Page"
-        if not m or not _AUTHOR_LINK.search(f"]({m.group(2)}/)") or not _is_person(m.group(1)) or not is_given_name(m.group(1).split()[0]):
+        if not m or not _AUTHOR_LINK.search(f"]({m.group(2)}/)") or not is_person(m.group(1)) or not is_given_name(m.group(1).split()[0]):
             break
         names.append(_tidy(m.group(1)))
         rest = rest[m.end():]
     return tuple(dict.fromkeys(names))
 
 
+# A menu's or a heading's line: a list mark, a heading mark, a link ("* Alle Meldungen",
+# "#### Santa Cruz", "[Im Fokus](/im-fokus)"): repeated in the footer's menu, it is no author box.
+_MENU_ITEM = re.compile(r"^\s*(?:[*+#>-]|\d+\.\s|\[)")
+_AUTHOR_BOX_GAP = 5
+_AUTHOR_BOX_MAX_REPEATS = 4  # an author box stands apart from the byline, not on the next lines
 _BIO_VERB = re.compile(r"\s+(?:is|was|covers|writes|reports|has|joined|edits)\b")
 _AUTHOR_LINK = re.compile(r"\]\([^)]*/(?:authors?|people|contributors?|writers?|staff|profiles?|profile|by|autor(?:en|in)?|auteurs?|autore?s?|autori|redakteur(?:e|in)?)/", re.I)
 
 
 def _named_again(name: str, lines: list[tuple[int, str]], no: int, line: str) -> bool:
-    """Whether the page shows ``name`` is a writer's: the line links to an author page, or
-    a bio elsewhere opens with it ("Jane Doe covers education for ..."). A name merely
-    repeated proves nothing: menus repeat "Buy Now" and "Save Story"."""
+    """Whether the page shows ``name`` is a writer's: the line links to an author page, a
+    bio elsewhere opens with it ("Jane Doe covers education for ..."), or the name stands
+    alone on a line again further off (an author box). Only for a name opening with a first
+    name (the caller's check): menus repeat "Buy Now" and "Save Story"."""
     if _AUTHOR_LINK.search(line):
         return True
+    alone_again = []
     for n, text in lines:
         if n == no:
             continue
         if text.startswith(name) and _BIO_VERB.match(text, len(name)):
             return True
-    return False
+        if name in text and not _MENU_ITEM.match(text) and _bare_name(_plain_text(text)) == name:
+            alone_again.append(n)
+    # the name alone again, in an author box further off ("Jane Doe" under her photo); not a
+    # menu's item, nor a list's (teasers repeating "Best Photos", a thread's poster)
+    return (
+        not _MENU_ITEM.match(line)
+        and any(abs(n - no) > _AUTHOR_BOX_GAP for n in alone_again)
+        and len(alone_again) < _AUTHOR_BOX_MAX_REPEATS
+    )
 
 
 def _near_title_byline(no: int, line: str, lines: list[tuple[int, str]], close: bool | None) -> tuple[tuple[str, ...], str] | None:
@@ -406,7 +494,7 @@ def _near_title_byline(no: int, line: str, lines: list[tuple[int, str]], close: 
     if stamped:
         return (_tidy(stamped),), "byline-name"
     name = _bare_name(plain)
-    if name and (_named_again(name, lines, no, line) or (_next_to_stamp(no, lines) and _opens_with_given_name(name))):
+    if name and _opens_with_given_name(name) and (_named_again(name, lines, no, line) or _next_to_stamp(no, lines)):
         return (_tidy(name),), "byline-name"
     return None
 
@@ -416,7 +504,8 @@ def _opens_with_given_name(name: str) -> bool:
     with a word of a menu or a section ("Tech Insider", "Share Tweet Share", "House Call")."""
     first = name.split()[0]
     # "On" is a first name too: a function word opening the line is a title's ("On Recent Events").
-    return is_given_name(first) and first.casefold() not in _function_words()
+    # In any of the corpus's languages: "Le Grand Continent", "Da La Nota" are a site's and a section's.
+    return is_given_name(first) and first.casefold() not in _function_words_all()
 
 
 @lru_cache(maxsize=None)
@@ -479,3 +568,11 @@ def extract_authors(text: str, doc: CleanDoc) -> Field[tuple[str, ...]] | None:
 def _authors_field(names: tuple[str, ...], method: str, no: int, line: str) -> Field[tuple[str, ...]]:
     evidence = f"line {no}: {line[:160]}"
     return Field(names, Provenance(method, evidence, load_confidence(f"authors-{method}")))
+
+
+
+def names_after_cue(text: str) -> str:
+    """The text after a byline's cue ("Auteur Jane Doe" → "Jane Doe"), else the text as given."""
+    by = _BY.match(text)
+    rest = (by.group("rest") or by.group("glued")) if by else None
+    return rest.strip() if rest else text

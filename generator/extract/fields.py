@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from generator.extract import bylines, date_spans, date_stamps, dates, outlets
+from generator.extract import bylines, date_spans, date_stamps, dates, outlets, stated_authors
 from generator.extract.outlets.registry import outlet_by_name
 from generator.extract.article_span import _is_furniture_read, _stopwords, is_furniture_line, is_prose
 from generator.extract.page_lines import read_lines
@@ -24,7 +24,7 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
     """Assemble an article from what the text gives and what the archivist curated."""
     curated = dict(seed.curated) if use_curation else {}
     source = f"{seed.path.rsplit('.', 1)[0]}.meta.yml"
-    authors = bylines.extract_authors(seed.text, doc)
+    authors = bylines.extract_authors(seed.text, doc) or _page_authors(seed)
     # The byline places the article's own date stamp (date_spans.keep_near_byline).
     byline_line = date_spans.byline_line_of(authors.provenance.evidence if authors else None)
     date_evidence = date_spans.extract_date_evidence(doc, byline_line)
@@ -81,12 +81,34 @@ _STATED_CONFIDENCE = {
 }
 
 
-def _stated_value(key: str, value: str) -> Any:
+def _page_authors(seed: Seed) -> Field[tuple[str, ...]] | None:
+    """An HTML seed's byline read from the page's lines around its headline (its article's
+    text, trafilatura's, rarely keeps the byline)."""
+    stated = {key: value for key, value, _ in seed.stated}
+    if "byline_lines" not in stated or "title" not in stated:
+        return None
+    return stated_authors.extract_page_authors(stated["byline_lines"], stated["title"])
+
+
+def _stated_value(key: str, value: str, seed: Seed) -> Any:
     if key == "date":
         return DateValue(dt.date.fromisoformat(value))
     if key == "authors":
-        return tuple(name.strip() for name in value.split(";") if name.strip())
+        # the people among the names the metadata gives (never the site, a template's word)
+        outlet = next((v for k, v, _ in seed.stated if k == "outlet"), None)
+        names, _ = stated_authors.clean_stated_authors(tuple(name.strip() for name in value.split(";") if name.strip()), outlet)
+        return names or None
     return value
+
+
+def _stated_confidence(key: str, typed: Any, seed: Seed) -> float:
+    """The confidence of a stated value; authors naming no person (a desk, the site) weaker."""
+    if key == "authors":
+        outlet = next((v for k, v, _ in seed.stated if k == "outlet"), None)
+        _, people = stated_authors.clean_stated_authors(typed, outlet)
+        if not people:
+            return load_confidence("html-meta-authors-no-person")
+    return load_confidence(_STATED_CONFIDENCE[key])
 
 
 def _shown(value: Any) -> str:
@@ -107,12 +129,20 @@ def apply_stated_values(article: Article, seed: Seed, curated: dict[str, Any]) -
     for key, value, evidence in seed.stated:
         if key in curated or key not in _STATED_CONFIDENCE:
             continue
-        typed = _stated_value(key, value)
-        offered = Field(typed, Provenance("html-meta", evidence, load_confidence(_STATED_CONFIDENCE[key])))
+        typed = _stated_value(key, value, seed)
+        if typed is None:
+            continue
+        offered = Field(typed, Provenance("html-meta", evidence, _stated_confidence(key, typed, seed)))
         current = getattr(article, key)
         # Where text and tag agree, the tag is the record: the title line of an
         # HTML seed may be one read_html put there from that very tag.
         agrees = current is not None and current.value == typed and current.provenance.tier == "extracted"
+        if key == "authors" and current is not None and current.provenance.tier == "extracted" and _names_within(current.value, typed):
+            # the page's byline names some of the metadata's authors: the others are the site or
+            # its editors ("El Diario; Jane Doe" beside "By Jane Doe"), the byline is the record
+            # (on web2's HTML pages: the labelled authors on 6 of 10 such pages, the metadata's on none)
+            changes[key] = replace(current, provenance=replace(current.provenance, evidence=f"{current.provenance.evidence} (the page's metadata adds {_shown(typed)!r})"))
+            continue
         best = offered if agrees else choose(current, offered)
         if current is not None and not agrees and current.provenance.tier == "extracted" and key != "title":
             # The page's text and its metadata disagree: the record says so, and the winner
@@ -131,6 +161,14 @@ def apply_stated_values(article: Article, seed: Seed, curated: dict[str, Any]) -
         if best is not current:
             changes[key] = best
     return replace(article, **changes) if changes else article
+
+
+def _names_within(names: tuple[str, ...], more: tuple[str, ...]) -> bool:
+    """Whether ``names`` are some, not all, of ``more`` (case and spacing aside)."""
+    def folded(xs: tuple[str, ...]) -> set[str]:
+        return {" ".join(x.split()).casefold() for x in xs}
+
+    return folded(names) < folded(more)
 
 
 def _pick(curated: Field[Any] | None, extracted: Field[Any] | None, has_curated_key: bool) -> Field[Any] | None:

@@ -81,11 +81,19 @@ def _read_page(page: str) -> tuple[Any, tuple[tuple[str, str, str], ...]] | None
     if tree is None:
         return None
     headline = _find_headline(tree)  # before trafilatura, which prunes the tree it is given
+    body_lines = _body_lines(tree)
+    body_text = "\n".join(body_lines)
+    byline_lines = _lines_around_headline(body_lines, headline[0]) if headline else None
     document = _extract_document(tree)
-    return None if document is None else (document, _stated_values(document, headline))
+    if document is None:
+        return None
+    stated = _stated_values(document, headline, body_text)
+    if byline_lines:
+        stated += (("byline_lines", byline_lines, "the page's lines around its headline (its <body> as text)"),)
+    return document, stated
 
 
-def _stated_values(document: Any, headline: tuple[str, str] | None) -> tuple[tuple[str, str, str], ...]:
+def _stated_values(document: Any, headline: tuple[str, str] | None, body_text: str = "") -> tuple[tuple[str, str, str], ...]:
     found: list[tuple[str, str, str]] = []
     if headline is not None:
         found.append(("title", *headline))
@@ -100,7 +108,7 @@ def _stated_values(document: Any, headline: tuple[str, str] | None) -> tuple[tup
     day = _accept_day(document.date)
     if day:
         found.append(("date", day, f"the page's publication date (htmldate, original date): {document.date}"))
-    authors = [a for a in (_accept_text(a, MAX_NAME_CHARS) for a in (document.author or "").split(";")) if a]
+    authors = [_as_written(a, body_text) for a in (_accept_text(a, MAX_NAME_CHARS) for a in (document.author or "").split(";")) if a]
     if authors:
         joined = "; ".join(authors)
         found.append(("authors", joined, f"the page's author metadata (trafilatura): {joined!r}"))
@@ -110,6 +118,78 @@ def _stated_values(document: Any, headline: tuple[str, str] | None) -> tuple[tup
     if site and not _HOST_LIKE.match(site):
         found.append(("outlet", site, f"the page's site name (og:site_name or JSON-LD publisher, trafilatura): {site!r}"))
     return tuple(found)
+
+
+# Elements whose text is no reading: scripts, styles, forms' options, inline pictures.
+_UNREAD_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "select", "option", "iframe", "button"})
+# Elements that start a line of their own when a page is read as text.
+_BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd tr td th table section article header footer aside nav "
+    "main figure figcaption blockquote address br hr time form fieldset details summary".split()
+)
+# The lines around the headline a byline is looked for in (extract/bylines.py reads them as
+# a text dump's): a byline sits under the headline, or just over it.
+BYLINE_LINES_BEFORE = 6
+BYLINE_LINES_AFTER = 30
+_LINK_TO_PERSON = re.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?|autore?s?|people|profiles?|contributors?|writers?|staff|redakteur\w*|user)/", re.I)
+
+
+def _body_lines(tree: Any) -> list[str]:
+    """The page's ``<body>`` read as text lines, one per block element, as a user's text
+    dump would give it. A link to an author's page keeps its address as Markdown ("[Jane
+    Doe](/author/jane-doe/)"), as a dump's link would."""
+    body = next(iter(tree.iter("body")), None)
+    if body is None:
+        return []
+    parts: list[str] = []
+    _read_element(body, parts)
+    lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
+    return [line for line in lines if line]
+
+
+def _lines_around_headline(lines: list[str], headline: str) -> str | None:
+    """From a few lines over the headline's line to some under it: where the byline stands.
+    ``None`` when the headline is not found in the body."""
+    key = normalise_key(headline)
+    at = next((i for i, line in enumerate(lines) if normalise_key(line) == key), None)
+    if at is None:
+        return None
+    return "\n".join(lines[max(0, at - BYLINE_LINES_BEFORE) : at + BYLINE_LINES_AFTER + 1])
+
+
+def _read_element(element: Any, parts: list[str]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _UNREAD_TAGS:
+        return
+    block = tag in _BLOCK_TAGS
+    if block:
+        parts.append("\n")
+    href = element.get("href") if tag == "a" else None
+    linked = href is not None and _LINK_TO_PERSON.search(href) is not None
+    if linked:
+        parts.append("[")
+    if element.text and tag:
+        parts.append(element.text)
+    for child in element:
+        _read_element(child, parts)
+        if child.tail:
+            parts.append(child.tail)
+    if linked:
+        parts.append(f"]({' '.join(href.split())})")
+    if block:
+        parts.append("\n")
+
+
+def _as_written(name: str, body_text: str) -> str:
+    """An author's name as the page writes it: trafilatura drops the dots of initials ("T V
+    Raman", "Joe S"), the page's text keeps them ("T. V. Raman", "Joe S.")."""
+    words = name.split()
+    if not body_text or not any(len(w) == 1 or not w.isalpha() for w in words):
+        return name
+    closing = r"\." if len(words[-1]) == 1 else ""
+    pattern = r"(?<!\w)" + r"\.?\s*".join(re.escape(w) for w in words) + closing + r"(?!\w)"
+    found = re.search(pattern, body_text)
+    return " ".join(found.group(0).split()) if found else name
 
 
 def _find_headline(tree: Any) -> tuple[str, str] | None:

@@ -68,7 +68,10 @@ def test_score_page_folds_case_and_spacing(labels, title_ok, with_found, without
 
 # Dates and authors on the text dumps (make eval's web2 table), per half: read in the
 # corpus's languages, never dated by what the page quotes or embeds.
-FIELD_FLOORS = {"date_right": 0.70, "date_wrong_at_most": 0.085, "authors_right": 0.43}
+FIELD_FLOORS = {"date_right": 0.70, "date_wrong_at_most": 0.085}
+# Authors per half (bylines in the corpus's languages, user names, author boxes): 57.2% on
+# half A and 49.4% on half B (session 7).
+AUTHOR_FLOORS = {"half A": 0.56, "half B": 0.48}
 
 
 @pytest.mark.parametrize("half", ["half A", "half B"])
@@ -76,7 +79,7 @@ def test_web2_dates_and_authors_hold_in_each_half(scores, half):
     fig = dict(groups(scores))[half]
     assert fig.dates_right / fig.dates >= FIELD_FLOORS["date_right"], (fig.dates_right, fig.dates)
     assert fig.dates_wrong / fig.dates <= FIELD_FLOORS["date_wrong_at_most"], (fig.dates_wrong, fig.dates)
-    assert fig.authors_right / fig.authors >= FIELD_FLOORS["authors_right"], (fig.authors_right, fig.authors)
+    assert fig.authors_right / fig.authors >= AUTHOR_FLOORS[half], (fig.authors_right, fig.authors)
 
 
 # Outlets on the text dumps, of the pages whose HTML names the site (og:site_name or the

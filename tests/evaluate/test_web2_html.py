@@ -13,6 +13,9 @@ CORPUS = Path(__file__).resolve().parents[3] / "shared" / "devcorpus" / "web2"
 
 # Floors just under the figures reached in each half (see `make eval`).
 FLOORS = {"headline": 0.77, "date_right": 0.82, "authors": 0.52, "with_in": 0.90, "without_out": 0.89}
+# Authors per half: the page's own byline near its headline and the tidied metadata reached
+# 70.0% on half A and 64.9% on half B (session 7).
+AUTHOR_FLOORS = {"A": 0.69, "B": 0.64}
 
 
 @pytest.fixture(scope="module")
@@ -38,5 +41,5 @@ def _figures(group):
 @pytest.mark.parametrize("half", ["A", "B"])
 def test_saved_web_pages_hold_their_floors_in_each_half(scores, half):
     got = _figures([s for s in scores if s.half == half])
-    low = {k: round(v, 3) for k, v in got.items() if v < FLOORS[k]}
+    low = {k: round(v, 3) for k, v in got.items() if v < (AUTHOR_FLOORS[half] if k == "authors" else FLOORS[k])}
     assert not low, (half, low)
