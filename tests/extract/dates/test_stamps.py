@@ -1,8 +1,8 @@
-"""The article's own date stamp read from the raw page near its headline and byline (extract/date_stamps.py)."""
+"""The article's own date stamp read from the raw page near its headline and byline (extract/dates/stamps.py)."""
 
 import pytest
 
-from generator.extract.date_stamps import extract_stamp_clues, numeric_spans, plain_line
+from generator.extract.dates.stamps import extract_stamp_clues, numeric_spans, plain_line
 
 
 def _page(*lines: str) -> str:

@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 
 from generator.extract.bylines import authors_in_line, extract_authors
-from generator.extract.date_spans import extract_date_clues, extract_date_evidence, extract_date_spans, is_rejected_date
-from generator.extract.date_stamps import extract_stamp_clues, numeric_spans, plain_line
+from generator.extract.dates.spans import extract_date_clues, extract_date_evidence, extract_date_spans, is_rejected_date
+from generator.extract.dates.stamps import extract_stamp_clues, numeric_spans, plain_line
 from generator.extract.dates import choose_date
 from generator.model import Block, CleanDoc, Removed
 

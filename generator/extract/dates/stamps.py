@@ -23,10 +23,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
-from generator.extract.date_rules import date_rules
-from generator.extract.date_spans import DATE_WORD_LANGUAGES, DateClue, DateEvidence, DateSpan, extract_date_spans, is_rejected_date
-from generator.extract.page_lines import MD_LINK as _MD_LINK, MD_IMAGE as _MD_IMAGE, MD_MARKS as _MD_MARKS
-from generator.files.rules import load_rules
+from generator.extract.dates.rules import date_rules
+from generator.extract.dates.spans import DATE_WORD_LANGUAGES, extract_date_spans, is_rejected_date
+from generator.extract.page_lines import MD_IMAGE, MD_LINK, MD_MARKS
+from generator.model import DateClue, DateEvidence, DateSpan
 
 # "2021April 9": two stamps glued by the dump (an update then the publication day).
 _GLUED = re.compile(r"(?<=\d)(?=[A-Z][a-z])")
@@ -54,7 +54,7 @@ class _StampRules:
 
 @lru_cache(maxsize=1)
 def _rules() -> _StampRules:
-    data = load_rules("dates")["stamp_window"]
+    data = date_rules().stamp_window
     return _StampRules(
         above_title=int(data["above_title"]),
         below_title=int(data["below_title"]),
@@ -69,15 +69,15 @@ def _rules() -> _StampRules:
 
 def plain_line(line: str) -> str:
     """A raw line as text: Markdown images dropped, links as their text, marks and runs of spaces gone."""
-    text = _MD_IMAGE.sub(" ", line)
+    text = MD_IMAGE.sub(" ", line)
     while True:  # a link inside a link: "[[Julia Horowitz](mailto:...)](/author/...)"
-        unlinked = _MD_LINK.sub(r" \1 ", text)
+        unlinked = MD_LINK.sub(r" \1 ", text)
         if unlinked == text:
             break
         text = unlinked
     text = _GLUED_TIME.sub(r"\1 \2", text)
     text = _GLUED_DAY.sub(r"\1 ", text)
-    text = _MD_MARKS.sub(" ", text).replace("\\-", "-").replace("\\.", ".")
+    text = MD_MARKS.sub(" ", text).replace("\\-", "-").replace("\\.", ".")
     return " ".join(_GLUED.sub(" ", text).split())
 
 
