@@ -32,7 +32,7 @@ SCHEMA: dict[str, Any] = {
     "date_line": {"max_chars": int, "byline_window": _WINDOW, "filler": _PATTERNS},
     "stamp_window": {
         "above_title": int, "below_title": int, "further_below_title": int, "above_byline": int,
-        "below_byline": int, "max_chars": int, "max_words": int, "filler": _PATTERNS,
+        "below_byline": int, "max_chars": int, "max_words": int, "filler": _PATTERNS, "segment_break": str,
     },
     "sentence_break": str,
     "dateline_prefix": {"before": str, "after": str},
@@ -41,6 +41,7 @@ SCHEMA: dict[str, Any] = {
     "photo_after": _PATTERNS,
     "photo_reused": _PATTERNS,
     "reject_before": _PATTERNS,
+    "reject_after": _PATTERNS,
     "lead_before": str,
     "weekday_mentions": {"skip_before": _PATTERNS, "future_before": _PATTERNS, "window_chars": int},
     "anchors": ("map", str, int),
@@ -117,6 +118,7 @@ class DateRules:
     photo_after: re.Pattern[str]
     photo_reused: re.Pattern[str]
     reject_before: re.Pattern[str]
+    reject_after: re.Pattern[str]  # right after a date: it starts a range
     lead_before: re.Pattern[str]
     skip_before: re.Pattern[str]
     future_before: re.Pattern[str]
@@ -220,6 +222,7 @@ def date_rules() -> DateRules:
         photo_after=_any_of(data["photo_after"]),
         photo_reused=_any_of(data["photo_reused"]),
         reject_before=_any_of(data["reject_before"]),
+        reject_after=_any_of(data["reject_after"]),
         lead_before=re.compile(data["lead_before"], re.IGNORECASE),
         skip_before=_any_of(wm["skip_before"], flags=0),
         future_before=_any_of(wm["future_before"]),

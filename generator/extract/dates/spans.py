@@ -198,7 +198,11 @@ def is_rejected_date(text: str, span: DateSpan) -> bool:
     if span.weekday is not None:
         wd = rules.weekday_before.search(before)
         before = before[: wd.start()] if wd else before
-    return rules.reject_before.search(before) is not None or _inside_quotes(text, span.start)
+    return (
+        rules.reject_before.search(before) is not None
+        or rules.reject_after.search(text[span.end : span.end + 20]) is not None
+        or _inside_quotes(text, span.start)
+    )
 
 
 def _is_photo_date(text: str, span: DateSpan) -> bool:

@@ -37,6 +37,7 @@ _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}:\d\d)")
 _GLUED_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}(?:\.|\s+[^\W\d_]))")
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more, in any alphabet ("Gefühle")
 _LONG_NUMBER = re.compile(r"\d{3,}")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # "Ergebnisse 2007" beside a stamp: a year, not an id
 _DIGIT = re.compile(r"[0-9]")  # what every date span (extract_date_spans, numeric_spans) holds
 
 
@@ -50,6 +51,7 @@ class _StampRules:
     max_chars: int
     max_words: int
     filler: tuple[re.Pattern[str], ...]
+    segment_break: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +66,7 @@ def _rules() -> _StampRules:
         max_chars=int(data["max_chars"]),
         max_words=int(data["max_words"]),
         filler=tuple(re.compile(p, re.IGNORECASE) for p in data["filler"]),
+        segment_break=re.compile(data["segment_break"]),
     )
 
 
@@ -82,10 +85,26 @@ def plain_line(line: str) -> str:
 
 
 def _is_stamp(text: str, spans: Sequence[DateSpan], names: Sequence[str], is_byline: bool) -> bool:
-    """Whether a line is a date stamp: little but dates, labels and the byline's names."""
-    rules, dr = _rules(), date_rules()
-    if len(text) > rules.max_chars:
+    """Whether a line is a date stamp: little but dates, labels and the byline's names; or
+    one of its parts between separators (``segment_break`` in data/dates.yml) that holds a
+    full date is ("Gunter Frank / 22.04.2020 / 06:15 / Foto: Achgut.com / 150",
+    "Dezember 10, 2019 · von freeman1984 · in Uncategorized · Hinterlasse einen Kommentar")."""
+    if len(text) > _rules().max_chars:
         return False
+    if _is_stamp_text(text, spans, names, is_byline):
+        return True
+    start = 0
+    for piece in [*_rules().segment_break.split(text)]:
+        lo = text.find(piece, start)
+        start = lo + len(piece)
+        inside = [DateSpan(s.start - lo, s.end - lo, s.text, s.month, s.day, s.year, s.weekday) for s in spans if lo <= s.start and s.end <= start]
+        if piece != text and any(s.year and s.day for s in inside) and _is_stamp_text(piece, inside, names, False):
+            return True
+    return False
+
+
+def _is_stamp_text(text: str, spans: Sequence[DateSpan], names: Sequence[str], is_byline: bool) -> bool:
+    rules, dr = _rules(), date_rules()
     rest = text
     for s in reversed(spans):
         rest = rest[: s.start] + " " + rest[s.end :]
@@ -94,8 +113,8 @@ def _is_stamp(text: str, spans: Sequence[DateSpan], names: Sequence[str], is_byl
     for pattern in (dr.published, dr.updated, *dr.line_filler, *rules.filler):
         rest = pattern.sub(" ", rest)
     rest = dr.weekday_any.sub(" ", rest)
-    if _LONG_NUMBER.search(rest):
-        return False  # a table row or an id, not a stamp ("2020-08-01 18:00 │ 200 │ 4084")
+    if _LONG_NUMBER.search(_YEAR.sub(" ", rest)):
+        return False  # a table row or an id, not a stamp ("2020-08-01 18:00 │ 200 │ 4084"); a year is neither
     return is_byline or len(_WORD.findall(rest)) <= rules.max_words
 
 
@@ -116,9 +135,16 @@ def _role(text: str, span: DateSpan) -> str:
 _NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
 
 
+# "19.10.19, 11:29 Uhr", "28.01.22 / 0 Kommentare": day, month and a two-digit year, dotted
+# (as German, Swiss and Austrian sites stamp: no other order writes dots), read on a stamp
+# line only, as a year of this century (the web's).
+_SHORT_YEAR = re.compile(r"(?<![\d.])(0[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])\.(\d\d)(?![\d.]|:\d)")
+
+
 def numeric_spans(text: str, day_first: bool = False) -> tuple[DateSpan, ...]:
     """The numeric dates of a stamp line ("10/17/2022", "28/11/2016"): those whose order is
-    beyond doubt, and with ``day_first`` (the page's language writes the day first) every one."""
+    beyond doubt, and with ``day_first`` (the page's language writes the day first) every one;
+    and dotted ones with a two-digit year ("19.10.19")."""
     spans = []
     for m in _NUMERIC.finditer(text):
         a, b, year = int(m[1]), int(m[2]), int(m[3])
@@ -135,7 +161,14 @@ def numeric_spans(text: str, day_first: bool = False) -> tuple[DateSpan, ...]:
         except ValueError:
             continue
         spans.append(DateSpan(m.start(), m.end(), m[0], month, day, year))
-    return tuple(spans)
+    for m in _SHORT_YEAR.finditer(text):
+        day, month, year = int(m[1]), int(m[2]), 2000 + int(m[3])
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            continue
+        spans.append(DateSpan(m.start(), m.end(), m[0], month, day, year))
+    return tuple(sorted(spans, key=lambda s: s.start))
 
 
 def _spans(text: str, day_first: bool = False) -> tuple[DateSpan, ...]:
