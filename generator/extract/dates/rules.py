@@ -35,7 +35,7 @@ SCHEMA: dict[str, Any] = {
         "below_byline": int, "max_chars": int, "max_words": int, "filler": _PATTERNS, "segment_break": str,
     },
     "sentence_break": str,
-    "dateline_prefix": {"before": str, "after": str},
+    "dateline_prefix": {"before": str, "after": str, "date_first_after": str},
     "caption_end": {"before": str, "after": str},
     "photo_before": _PATTERNS,
     "photo_after": _PATTERNS,
@@ -111,6 +111,7 @@ class DateRules:
     line_filler: tuple[re.Pattern[str], ...]
     dateline_before: re.Pattern[str]
     dateline_after: re.Pattern[str]
+    lead_date_first_after: re.Pattern[str]  # after a day opening the lead: its dash, stop or quote
     caption_before: re.Pattern[str]
     caption_after: re.Pattern[str]
     # Each list of data/dates.yml asked "does any of them match?" as one pattern (_any_of).
@@ -216,6 +217,7 @@ def date_rules() -> DateRules:
         line_filler=tuple(re.compile(p) for p in line["filler"]),
         dateline_before=re.compile(data["dateline_prefix"]["before"]),
         dateline_after=re.compile(data["dateline_prefix"]["after"]),
+        lead_date_first_after=re.compile(data["dateline_prefix"]["date_first_after"]),
         caption_before=re.compile(data["caption_end"]["before"]),
         caption_after=re.compile(data["caption_end"]["after"]),
         photo_before=_any_of(data["photo_before"]),

@@ -353,6 +353,8 @@ def _role_of(
         head = head[: wd.start()] if wd else head
     if rules.dateline_before.match(head) and rules.dateline_after.match(tail):
         return "dateline-prefix"
+    if is_lead and span.year and span.day and not head.strip() and rules.lead_date_first_after.match(tail):
+        return "dateline-prefix"  # the lead opens with its day: "27.1.2022 - Bei der Erinnerung ..."
     if kind == "caption" and rules.caption_before.search(head) and rules.caption_after.match(tail):
         return "caption"
     if is_lead and span.year is not None and span.day is not None and rules.lead_before.search(head):
