@@ -302,6 +302,8 @@ def add_stamp_clues(
     or the masthead, and the article's own one is known.
     """
     stamps, window = extract_stamp_clues(text, title_line, byline_line, names, language)
+    if not stamps and not evidence.clues and evidence.url is None:
+        return replace(evidence, clues=extract_labelled_stamp(text, names, language))
     if not stamps or window is None:
         return evidence
     lo, hi = window
@@ -314,3 +316,26 @@ def add_stamp_clues(
         and (c.line_no, c.span.text, c.role) not in stamped
     )
     return replace(evidence, clues=stamps + kept)
+
+
+def extract_labelled_stamp(text: str, names: Sequence[str] = (), language: str | None = None) -> tuple[DateClue, ...]:
+    """Where the page gives no other date: its first stamp line labelled "Published" anywhere
+    on the page ("Erschienen am: 01.11.2023" under a long article), as a far stamp; else its
+    first labelled "Updated" (the latest the article can be). A related story or a comment
+    carries no such label."""
+    day_first = writes_day_first(language)
+    updated: tuple[DateClue, ...] = ()
+    for no, line in enumerate(text.splitlines(), 1):
+        if not _DIGIT.search(line):
+            continue
+        plain = plain_line(line)
+        spans = _spans(plain, day_first)
+        if not any(s.year and s.day for s in spans) or not _is_stamp(plain, spans, names, False):
+            continue
+        clues = _line_clues(plain, no, day_first)
+        published = [replace(c, role="far-stamp") for c in clues if c.role == "published"]
+        if published:
+            return tuple(published[:1])
+        if not updated:
+            updated = tuple(c for c in clues if c.role == "updated")[:1]
+    return updated
