@@ -42,6 +42,7 @@ SCHEMA: dict[str, Any] = {
     "photo_reused": _PATTERNS,
     "reject_before": _PATTERNS,
     "reject_after": _PATTERNS,
+    "comments": {"heading": _PATTERNS, "speaker": _PATTERNS, "max_chars": int},
     "lead_before": str,
     "weekday_mentions": {"skip_before": _PATTERNS, "future_before": _PATTERNS, "window_chars": int},
     "anchors": ("map", str, int),
@@ -120,6 +121,9 @@ class DateRules:
     photo_reused: re.Pattern[str]
     reject_before: re.Pattern[str]
     reject_after: re.Pattern[str]  # right after a date: it starts a range
+    comment_heading: re.Pattern[str]  # a line opening the readers' comments
+    comment_speaker: re.Pattern[str]  # a commenter's "<name> says:" line
+    comment_line_max: int
     lead_before: re.Pattern[str]
     skip_before: re.Pattern[str]
     future_before: re.Pattern[str]
@@ -225,6 +229,9 @@ def date_rules() -> DateRules:
         photo_reused=_any_of(data["photo_reused"]),
         reject_before=_any_of(data["reject_before"]),
         reject_after=_any_of(data["reject_after"]),
+        comment_heading=_any_of(data["comments"]["heading"]),
+        comment_speaker=_any_of(data["comments"]["speaker"]),
+        comment_line_max=int(data["comments"]["max_chars"]),
         lead_before=re.compile(data["lead_before"], re.IGNORECASE),
         skip_before=_any_of(wm["skip_before"], flags=0),
         future_before=_any_of(wm["future_before"]),

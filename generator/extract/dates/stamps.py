@@ -291,6 +291,20 @@ def _the_articles(stamps: list[tuple[int, list[DateClue]]], title_line: int | No
 _STAMP_ROLES = ("published", "updated", "date-line")
 
 
+def comments_start(text: str, title_line: int | None) -> int | None:
+    """The seed line where the readers' comments begin, below the headline: a heading
+    "5 thoughts on “...”" / "2 Kommentare zu „...“", or a commenter's "degski says:" line
+    (``comments`` in data/dates.yml); None when there is none."""
+    rules = date_rules()
+    for no, line in enumerate(text.splitlines(), 1):
+        if title_line and no <= title_line:
+            continue
+        plain = line.strip()
+        if plain and len(plain) <= rules.comment_line_max and (rules.comment_heading.search(plain) or rules.comment_speaker.search(plain)):
+            return no
+    return None
+
+
 def add_stamp_clues(
     evidence: DateEvidence, text: str, title_line: int | None, byline_line: int | None, names: Sequence[str] = (),
     language: str | None = None,
@@ -301,6 +315,10 @@ def add_stamp_clues(
     around the headline and byline are dropped: they belong to related stories, comments
     or the masthead, and the article's own one is known.
     """
+    start = comments_start(text, title_line)
+    if start is not None:  # the readers' comments date themselves, never the article
+        text = "\n".join(text.splitlines()[: start - 1])
+        evidence = replace(evidence, clues=tuple(c for c in evidence.clues if not c.line_no or c.line_no < start))
     stamps, window = extract_stamp_clues(text, title_line, byline_line, names, language)
     if not stamps and not evidence.clues and evidence.url is None:
         return replace(evidence, clues=extract_labelled_stamp(text, names, language))
