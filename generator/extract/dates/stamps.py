@@ -113,8 +113,10 @@ def _is_stamp_text(text: str, spans: Sequence[DateSpan], names: Sequence[str], i
     for pattern in (dr.published, dr.updated, *dr.line_filler, *rules.filler):
         rest = pattern.sub(" ", rest)
     rest = dr.weekday_any.sub(" ", rest)
-    if _LONG_NUMBER.search(_YEAR.sub(" ", rest)):
-        return False  # a table row or an id, not a stamp ("2020-08-01 18:00 │ 200 │ 4084"); a year is neither
+    if not is_byline and _LONG_NUMBER.search(_YEAR.sub(" ", rest)):
+        # a table row or an id, not a stamp ("2020-08-01 18:00 │ 200 │ 4084"); a year is neither,
+        # nor is a byline's count of readers ("Geschrieben von Cooper am 25.08.2015 ( 1599 x gelesen )")
+        return False
     return is_byline or len(_WORD.findall(rest)) <= rules.max_words
 
 
