@@ -137,16 +137,17 @@ def _role(text: str, span: DateSpan) -> str:
 _NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
 
 
-# "19.10.19, 11:29 Uhr", "28.01.22 / 0 Kommentare": day, month and a two-digit year, dotted
-# (as German, Swiss and Austrian sites stamp: no other order writes dots), read on a stamp
-# line only, as a year of this century (the web's).
+# "19.10.19, 11:29 Uhr", "28.01.22 / 0 Kommentare": day, month and a two-digit year, dotted,
+# as German, Swiss and Austrian sites stamp; read on a stamp line of a page in a language
+# that writes the day first, as a year of this century (the web's). Not on an English page:
+# Engadget's "11.03.17 in Gadgetry" is November 3rd.
 _SHORT_YEAR = re.compile(r"(?<![\d.])(0[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])\.(\d\d)(?![\d.]|:\d)")
 
 
 def numeric_spans(text: str, day_first: bool = False) -> tuple[DateSpan, ...]:
     """The numeric dates of a stamp line ("10/17/2022", "28/11/2016"): those whose order is
-    beyond doubt, and with ``day_first`` (the page's language writes the day first) every one;
-    and dotted ones with a two-digit year ("19.10.19")."""
+    beyond doubt, and with ``day_first`` (the page's language writes the day first) every one,
+    and the dotted ones with a two-digit year ("19.10.19")."""
     spans = []
     for m in _NUMERIC.finditer(text):
         a, b, year = int(m[1]), int(m[2]), int(m[3])
@@ -163,7 +164,7 @@ def numeric_spans(text: str, day_first: bool = False) -> tuple[DateSpan, ...]:
         except ValueError:
             continue
         spans.append(DateSpan(m.start(), m.end(), m[0], month, day, year))
-    for m in _SHORT_YEAR.finditer(text):
+    for m in _SHORT_YEAR.finditer(text) if day_first else ():
         day, month, year = int(m[1]), int(m[2]), 2000 + int(m[3])
         try:
             dt.date(year, month, day)
