@@ -21,8 +21,9 @@ tier "extracted" (the text or URL says it):
   * ``dateline-date`` (0.85): a block that is only a date, maybe with a
     weekday, a time or a byline ("August 05, 2015").
   * ``dateline-prefix`` (0.85): wire copy's "MOSCOW, Aug. 13, 2015 (AP) —".
-  * ``far-stamp`` (0.75): a stamp further under the headline, where none stands
-    next to it and no byline is known (extract/dates/stamps.py).
+  * ``far-stamp`` (0.82): a stamp further under the headline, where none stands
+    next to it and no byline is known; or, where the page gives no other date, its first
+    stamp labelled "Published" anywhere ("Erschienen am: 01.11.2023") (extract/dates/stamps.py).
   * ``url-path`` (0.8; 0.5 when the URL gives only year and month):
     "/2015/08/05/", "/2015/aug/05/", "/2015-08-05", "?date=2015-08-05".
   * ``month-day+url-year`` (0.8): "Aug. 13" in a date position and a URL
@@ -36,7 +37,7 @@ tier "inferred" (confidence at most 0.6):
     to the date ("Thursday, Aug. 13") is the only weekday used when present.
   * ``caption-date`` (0.5): a caption block ending AP-style "..., Aug. 13,
     2015." (a photo of the day's news; file photos are excluded, see below).
-  * ``updated-label`` (0.55; 0.4 in prose): "Updated: ...": a revision date, the
+  * ``updated-label`` (0.6; 0.4 in prose): "Updated: ...": a revision date, the
     latest the article can have been published. Never one in a later year than the
     year the body writes most outside full dates: that is a revision long after
     publication ("Last Updated: January 7, 2025" on a 2020 story), so no date (on
@@ -55,7 +56,8 @@ English).
     3 days of the anchor (wire copy names the day's own events by weekday).
     Dropped when a written yearless month-day ("Aug. 13") says otherwise.
 
-Never the publication date: a date after "since", "as of", "until", "from",
+Never the publication date: a date in the readers' comments (from a "5 thoughts on" heading
+or a commenter's "X says:" line down); a date after "since", "as of", "until", "from",
 a copyright sign, "born"...; a date inside quotation marks; a year alone
 ("in 1999", "© 2024", "last June"); a date in the body other than the lead's
 "on <date>" (those are the news's history); and a photo's date: "seen January
