@@ -100,7 +100,7 @@ def _parse_plain_span(text: str, parts: frozenset[str]) -> tuple[int | None, int
     """``(year, month, day)`` of a plainly written valid date, as dateparser reads it; else ``None``.
 
     dateparser costs about half a millisecond a span. Only spellings checked to
-    read the same as with dateparser (``tests/test_dates.py``) are read here:
+    read the same as with dateparser (``tests/extract/dates/test_choose.py``) are read here:
     anything else, and every impossible date (dateparser decides those,
     including "Feb. 29" without a year), is left to it.
     """
