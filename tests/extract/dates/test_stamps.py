@@ -99,6 +99,7 @@ def test_stamp_lines_of_the_corpus(line, byline, language, expected):
         (("Headline", "Body.", "5 thoughts on “Headline”", "degski says:", "August 3, 2019 at 4:11 am"), 3),
         (("Headline", "Body.", "17 Kommentare zu „Headline“", "Anhora sagt:", "06.01.2020 um 9:16"), 3),
         (("Headline", "Body.", "Anhora sagt:", "06.01.2020 um 9:16"), 3),
+        (("Headline", "Body.", "Chris Anamani February 23, 2017 at 12:33 pm Reply"), 3),
         # a count of comments in the share bar is no comments section; nor is a sentence saying something
         (("Headline", "12 Kommentare", "Body.", "Der Minister sagt: es wird besser."), None),
         # above the headline, nothing is a comment
