@@ -244,7 +244,7 @@ def _load_lazy_models() -> None:
     either, and loading them (about 1.6 s) inside the timed loop would count a start-up
     cost as a per-article one; the report gives it apart."""
     from generator.extract.article_span import detect_language
-    from generator.extract.date_spans import parse_date_span
+    from generator.extract.dates import parse_date_span
     from generator.extract.page_lines import read_lines
 
     detect_language(read_lines(["Le gouvernement a annoncé mardi une nouvelle série de mesures pour les familles."] * 2))

@@ -33,7 +33,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterator, MutableMapping, Protocol, Sequence, TypeVar
 
-from generator.extract import date_spans
+from generator.extract import dates
 from generator.extract.clean import clean_seed_text
 from generator.extract.fields import extract_article
 from generator.files.html import HTML_SUFFIXES
@@ -251,7 +251,7 @@ def map_in_workers(
         return out
     first = func(items[0])
     tick(1)
-    date_spans.warm_up()
+    dates.warm_up()
     # gc.enable: the build turns the cycle collector off (run_build); workers
     # processing thousands of texts with spaCy need it
     with ProcessPoolExecutor(max_workers=workers, initializer=gc.enable) as pool:

@@ -16,10 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
-
-if TYPE_CHECKING:  # only for the annotation: extract/ imports this module
-    from generator.extract.date_spans import DateEvidence
+from typing import Any, Generic, Literal, TypeVar
 
 T = TypeVar("T")
 
@@ -101,6 +98,59 @@ class DateValue:
         if self.precision == "month":
             return f"{self.date.year:04d}-{self.date.month:02d}"
         return self.date.isoformat()
+
+
+# --------------------------------------------------------------------------- date evidence
+# What a text says about its own date (read by extract/dates/, decided there too): kept on
+# an Article so story dating (resolve/story.py) can decide again with other articles' dates.
+
+DateRole = Literal["published", "updated", "date-line", "dateline-prefix", "caption", "lead", "photo", "far-stamp"]
+Tense = Literal["past", "future"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """A date-looking span of one text, parsed; ``year``/``day`` None when not written."""
+
+    start: int
+    end: int
+    text: str
+    month: int
+    day: int | None
+    year: int | None
+    weekday: int | None = None  # a weekday written right before the date
+
+
+@dataclass(frozen=True, slots=True)
+class DateClue:
+    """A span with the role its position gives it (what kind of date it is)."""
+
+    span: DateSpan
+    role: DateRole
+    in_line: bool  # the block is a date line, not prose
+    evidence: str
+    line_no: int = 0  # the seed line of its block (0: unknown)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekdayMention:
+    """A weekday named in the text ("on Thursday"), past or still ahead."""
+
+    weekday: int  # 0 = Monday
+    tense: Tense
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateEvidence:
+    """Everything a clean document says about its own date, read once per document:
+    the dated spans with their roles, the weekdays it names, and its URL's date."""
+
+    clues: tuple[DateClue, ...]
+    mentions: tuple[WeekdayMention, ...]
+    url: Field[DateValue] | None
+    latest_year: int | None = None  # the latest year the blocks write ("2016", "/2016/11/")
+    usual_year: int | None = None  # the year the body writes most outside full dates (ties: the latest)
 
 
 @dataclass(frozen=True)
@@ -247,7 +297,7 @@ class Article:
     summary: Field[str] | None = None
     # The people the byline names, in its order (extract/bylines.py); never an outlet or a role.
     authors: Field[tuple[str, ...]] | None = None
-    # What the clean text says about its date, read once (extract/date_spans.py) and
+    # What the clean text says about its date, read once (extract/dates/) and
     # kept only when story dating may resolve it again with other articles' dates as
     # anchors (the date is missing or not day-precise, and not curated).
     date_evidence: DateEvidence | None = None

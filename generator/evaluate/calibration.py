@@ -1,6 +1,7 @@
 """Do the confidences mean what they say? Reliability of the headline's and the body's
-calibrated probabilities (``CleanDoc.title_doubt``, ``CleanDoc.body_doubt``) on the dev
-corpus, and what the Review page's "Check first" list catches.
+calibrated probabilities (``CleanDoc.title_doubt``, ``CleanDoc.body_doubt``) and of the
+publication date's confidence (``Article.date.provenance.confidence``) on the dev corpus,
+and what the Review page's "Check first" list catches.
 
 A probability p is calibrated when, of the values given about p, about p are right.
 Printed per bin of confidence: how many values, and the share right. For the check-first
@@ -9,7 +10,8 @@ should hold most) and the share of right values it holds (it should hold few).
 
 Right, for a headline: the label's title (folded). For a body: on web2, every must-have
 snippet in and every must-not-have one out; on web/, token F1 >= 0.9 against the
-reference body.
+reference body. For a date: the labelled day (web2 pages with a date label and a date
+given; a date not given is not judged here, web2.py counts it as missing).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from generator.evaluate import web, web2
-from generator.publish.review import check_first_thresholds
+from generator.publish.review import REVIEW_BELOW, check_first_thresholds
 
 # Bins' lower edges: [0, 0.1), [0.1, 0.2) ... [0.9, 1.0].
 EDGES = tuple(i / 10 for i in range(10))
@@ -98,6 +100,16 @@ def judge_bodies(web_report: web.Report, web2_scores: Sequence[web2.PageScore]) 
     return out
 
 
+def judge_dates(web2_scores: Sequence[web2.PageScore]) -> list[Judged]:
+    """Every date given on a web2 page with a date label, by half: its confidence, and
+    whether it is the labelled day."""
+    return [
+        Judged(s.date_probability, s.date == s.expected_date, f"web2 {s.half}")
+        for s in web2_scores
+        if s.expected_date and s.date is not None and s.date_probability is not None
+    ]
+
+
 def format_section(name: str, items: Sequence[Judged], threshold: float) -> list[str]:
     """One part's reliability table, its calibration figures and its check-first shares, per group."""
     lines = [f"### {name}: {len(items)} judged values", "", "confidence    n   right"]
@@ -123,4 +135,5 @@ def report(devcorpus: Path) -> str:
     limits = check_first_thresholds()
     lines = format_section("Headlines", judge_headlines(web_report, web2_scores), limits["headline"])
     lines += [""] + format_section("Bodies", judge_bodies(web_report, web2_scores), limits["body"])
+    lines += [""] + format_section("Dates", judge_dates(web2_scores), REVIEW_BELOW)
     return "\n".join(lines)

@@ -33,8 +33,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from generator.build import extract_seed
-from generator.extract.date_spans import extract_date_spans, extract_url_date
-from generator.extract.date_stamps import numeric_spans
+from generator.extract.dates import extract_date_spans, extract_url_date, numeric_spans
 from generator.extract.outlets.sites import registrable_domain, strip_domain_ending
 from generator.extract.outlets.registry import outlet_by_name
 from generator.files.devcorpus import CorpusText, read_web_corpus

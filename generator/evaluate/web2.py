@@ -62,6 +62,7 @@ class PageScore:
     title_probability: float | None = None  # the headline's calibrated confidence (CleanDoc.title_doubt)
     body_probability: float | None = None  # the body's (CleanDoc.body_doubt)
     date: str | None = None  # the day extracted (extract_article), ISO
+    date_probability: float | None = None  # its confidence (Provenance.confidence)
     expected_date: str | None = None
     authors_ok: bool | None = None  # None: the page has no authors label
     outlet: str | None = None  # the outlet extracted from the text dump
@@ -173,6 +174,7 @@ def score_page(
         title_probability=doc.title_doubt.probability if doc.title_doubt else None,
         body_probability=doc.body_doubt.probability if doc.body_doubt else None,
         date=date,
+        date_probability=article.date.provenance.confidence if article and article.date else None,
         expected_date=label.get("date"),
         authors_ok=None if not label.get("authors") else authors == {fold(a) for a in label["authors"]},
         outlet=article.outlet.value if article and article.outlet else None,

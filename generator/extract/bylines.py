@@ -17,8 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from generator.extract.date_rules import date_rules, word_alternation
-from generator.extract.date_spans import extract_date_spans
+from generator.extract.dates import date_rules, extract_date_spans, word_alternation
 from generator.extract.outlets.registry import outlet_by_name
 # The offline first-name list the actor recogniser uses (gender-guesser's): a word list, no model.
 from generator.extract.page_lines import MD_LINK as _MD_LINK, MD_IMAGE as _MD_IMAGE, MD_MARKS as _MD_MARKS

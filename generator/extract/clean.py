@@ -22,7 +22,7 @@ from typing import Sequence
 from generator.extract import body_doubt
 from generator.extract.article_span import Span, find_article, is_date_line, is_meta_line, whole_article
 from generator.extract.page_lines import Line
-from generator.extract.date_spans import extract_date_spans
+from generator.extract.dates import extract_date_spans
 from generator.extract.headline import Headline, find_headline, no_headline_doubt
 from generator.extract.required_texts import extract_longest_match, extract_required_texts, lower_for_required_texts
 from generator.files.html import MAX_TITLE_CHARS

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from generator.extract import bylines, date_spans, date_stamps, dates, outlets, stated_authors
+from generator.extract import bylines, dates, outlets, stated_authors
 from generator.extract.outlets.registry import outlet_by_name
 from generator.extract.article_span import _is_furniture_read, _stopwords, is_furniture_line, is_prose
 from generator.extract.page_lines import read_lines
@@ -25,13 +25,9 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
     curated = dict(seed.curated) if use_curation else {}
     source = f"{seed.path.rsplit('.', 1)[0]}.meta.yml"
     authors = bylines.extract_authors(seed.text, doc) or _page_authors(seed)
-    # The byline places the article's own date stamp (date_spans.keep_near_byline).
-    byline_line = date_spans.byline_line_of(authors.provenance.evidence if authors else None)
-    date_evidence = date_spans.extract_date_evidence(doc, byline_line)
-    # The stamp next to the headline and byline, read from the seed's own lines (cleaning may set it aside).
-    title_line = min((b.line_no for b in doc.blocks if b.kind == "title"), default=None)
-    names = authors.value if authors else ()
-    date_evidence = date_stamps.add_stamp_clues(date_evidence, seed.text, title_line, byline_line, names, doc.language)
+    # The byline places the article's own date stamp (extract/dates/spans.py, keep_near_byline).
+    byline_line = dates.byline_line_of(authors.provenance.evidence if authors else None)
+    date_evidence = dates.read_date_evidence(doc, seed.text, byline_line, authors.value if authors else ())
     article = Article(
         id=seed.id,
         source_path=seed.path,

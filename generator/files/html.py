@@ -267,7 +267,7 @@ def _extract_document(tree: Any) -> Any:
             deduplicate=False,
             # htmldate's extensive search reads free text with dateparser in every language:
             # on web2 it added 28 right dates and 10 wrong ones for 3x the time; the text's
-            # own date reading (extract/dates.py) looks for those dates anyway
+            # own date reading (extract/dates/choose.py) looks for those dates anyway
             date_extraction_params={"original_date": True, "extensive_search": False},
         )
     except Exception:  # noqa: BLE001 - lxml can choke on hostile markup: treat as no article

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter
+from dataclasses import replace
 from typing import Any, Iterable, Sequence
 from urllib.parse import quote, urlsplit
 
 from generator.extract.clean import rule_reason
+from generator.files.rules import load_rules
 from generator.model import Actor, Archive, Article, DateValue, Event, Field, Mention, Page
 from generator.publish.charts import count_by_period, count_noun, describe_left_out, render_bar_chart
 from generator.publish.citations import compose_share_meta
@@ -70,10 +72,14 @@ def render_article_page(article: Article, archive: Archive, sitemap: SiteMap, se
     """
     path = sitemap.article(article.id)
     event = archive.event_of(article.id)
+    # A weak inferred date is no date of the article's: its page, citation and share
+    # tags say "undated", its header says "around" with the reason (see is_around_date).
+    stated = replace(article, date=None) if is_around_date(article.date) else article
     actor_names = [archive.actor(i).name for i in article.actor_ids]
     meta: list[tuple[str, Any]] = [
         ("title", article.title.value),
-        ("date", article.date.value.iso() if article.date else None),
+        ("date", stated.date.value.iso() if stated.date else None),
+        *((("date_around", article.date.value.iso()),) if stated.date is None and article.date else ()),
         ("outlet", article.outlet.value if article.outlet else None),
         ("lang", article.doc.language),
         *((("authors", list(article.authors.value)),) if article.authors else ()),
@@ -88,13 +94,13 @@ def render_article_page(article: Article, archive: Archive, sitemap: SiteMap, se
         ("generator", GENERATED_MARKER),
     ]
     meta += compose_share_meta(
-        article,
+        stated,
         absolute_url(settings.site_url, path),
         settings.archive_title,
         settings.site_url,
         [(archive.actor(i).name, archive.actor(i).type) for i in article.actor_ids],
         _description(article),
-        format_date(article.date.value) if article.date else "undated",
+        format_date(stated.date.value) if stated.date else "undated",
     )
     lines = [f"# {escape_markdown(article.title.value)}", "", *_doubt_note(article, path, sitemap)]
     lines += [*_article_header(article, archive, path, sitemap, settings.publish_seeds), ""]
@@ -148,6 +154,40 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def is_around_date(date: Field[DateValue] | None) -> bool:
+    """Whether a date is too weak to be shown as the article's: inferred (from weekdays,
+    anchors, an event) below ``around_below`` of data/review.yml; shown as "around" that
+    day, with its reason."""
+    return (
+        date is not None
+        and date.provenance.tier == "inferred"
+        and date.provenance.confidence < load_rules("review")["date"]["around_below"]["value"]
+    )
+
+
+def format_article_date(date: Field[DateValue] | None) -> str:
+    """The article's date as its pages write it: ``5 August 2015``, ``around 5 August 2015``
+    (a weak inferred date, :func:`is_around_date`) or ``Undated``."""
+    if date is None:
+        return format_date(None)
+    return ("around " if is_around_date(date) else "") + format_date(date.value)
+
+
+def _date_header(date: Field[DateValue] | None) -> str:
+    """The header's date: with its tier, or "around" and why when it is a weak inference."""
+    if not is_around_date(date):
+        return f"**Date:** {format_date(date.value if date else None)}{_tier_mark(date)}"
+    assert date is not None
+    p = date.provenance
+    evidence = p.evidence if len(p.evidence) <= _REASON_CHARS else p.evidence[: _REASON_CHARS - 1] + "…"
+    reason = f"no date written; inferred by {p.method} ({evidence}), confidence {p.confidence:.2f}"
+    return f"**Date:** around {format_date(date.value)} *({escape_markdown(reason)})*"
+
+
+# How much of a weak date's evidence its "around" header quotes (the provenance record below has it all).
+_REASON_CHARS = 160
+
+
 def _tier_mark(field: Field[Any] | None) -> str:
     if field is None:
         return ""
@@ -162,7 +202,7 @@ SHOWN_UNLESS_LANGUAGE = "en"
 
 
 def _article_header(article: Article, archive: Archive, path: str, sitemap: SiteMap, publish_seeds: bool) -> list[str]:
-    parts = [f"**Date:** {format_date(article.date.value if article.date else None)}{_tier_mark(article.date)}"]
+    parts = [_date_header(article.date)]
     if article.outlet:
         link = relative_link(path, sitemap.outlet(article.outlet.value))
         parts.append(f"**Outlet:** [{escape_markdown(article.outlet.value)}]({link}){_tier_mark(article.outlet)}")
@@ -221,7 +261,7 @@ def _article_footer(article: Article, event: Event | None, archive: Archive, pat
 
 def article_line(article: Article, src: str, sitemap: SiteMap) -> str:
     outlet = escape_markdown(article.outlet.value) if article.outlet else "unknown outlet"
-    date = format_date(article.date.value if article.date else None)
+    date = format_article_date(article.date)
     return f"[{escape_markdown(article.title.value)}]({relative_link(src, sitemap.article(article.id))}) — {outlet}, {date}"
 
 
@@ -366,7 +406,7 @@ def render_event_page(event: Event, archive: Archive, sitemap: SiteMap) -> Page:
     lines += ["## How each outlet reported it", "", '<div class="grid cards" markdown>', ""]
     for article in (archive.article(i) for i in event.article_ids):
         outlet = escape_markdown(article.outlet.value) if article.outlet else "Unknown outlet"
-        date = format_date(article.date.value if article.date else None)
+        date = format_article_date(article.date)
         lines += [f"-   **{outlet}** · {date}", "", "    ---", ""]
         lines += [f"    [{escape_markdown(article.title.value)}]({relative_link(path, sitemap.article(article.id))})", ""]
         lead = _lede(article)

@@ -24,6 +24,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, M
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
+from generator.extract.dates import date_rules
 from generator.files.rules import load_rules
 from generator.model import Article
 from generator.resolve.furniture import select_site_lines, split_block_lines
@@ -188,13 +189,12 @@ def count_facts(text: str) -> TermCounts:
     return tuple(counts), tuple(counts.values())
 
 
-_WEEKDAYS = {name: n for n, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-
-
 def select_weekdays(facts: Iterable[str]) -> frozenset[int]:
     """The days of the week (0 = Monday) among an article's facts: "on Thursday" in a
-    report is the day of its happening, or of what led to it."""
-    return frozenset(_WEEKDAYS[w] for fact in facts for w in fact.split() if w in _WEEKDAYS)
+    report is the day of its happening, or of what led to it (the English full names of
+    data/dates.yml, as the facts are read in English)."""
+    numbers = {names[0].casefold(): n for n, names in date_rules().weekday_names.items()}
+    return frozenset(numbers[w] for fact in facts for w in fact.split() if w in numbers)
 
 
 # A day written in a text: (month, day, year), year 0 when not written ("Aug. 13").

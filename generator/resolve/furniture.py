@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Sequence
 
-from generator.extract.date_spans import byline_line_of, extract_date_evidence
+from generator.extract.dates import byline_line_of, extract_date_evidence
 from generator.files.rules import load_rules
 from generator.model import Article, Block, CleanDoc, Removed
 from generator.text import normalise_key

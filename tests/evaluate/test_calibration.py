@@ -84,3 +84,24 @@ def test_body_confidences_order_bodies_by_how_often_they_are_right(judged, group
     assert sum(low) / len(low) + 0.25 <= sum(high) / len(high), (sum(low) / len(low), sum(high) / len(high))
     listed = check_first(items, check_first_thresholds()["body"])
     assert listed.share_of_right <= 0.16, listed
+
+
+@pytest.mark.parametrize("group", ["web2 A", "web2 B"])
+def test_date_confidences_are_calibrated_in_each_half(group):
+    """Of the dates given at confidence p, about p are right: each bin of at least 20 dates
+    within 12 points of its middle (session 7: 0.7-0.8 82%, 0.8-0.9 93%, 0.9-1.0 91%)."""
+    if not (DEVCORPUS / "web2" / "labels.json").is_file():
+        pytest.skip(f"no dev corpus at {DEVCORPUS}")
+    items = [i for i in calibration.judge_dates(web2.measure(DEVCORPUS)) if i.group == group]
+    assert items
+    for edge, n, share in reliability(items):
+        if n >= 20:
+            assert abs(share - (edge + 0.05)) <= 0.12, (edge, n, share)
+
+
+def test_judge_dates_judges_only_dates_given_on_labelled_pages():
+    def score(date, expected, p, half="A"):
+        return web2.PageScore("p", half, "browser", False, None, None, None, 0, 0, 0, 0, date=date, expected_date=expected, date_probability=p)
+
+    judged = calibration.judge_dates([score("2020-01-02", "2020-01-02", 0.9), score("2020-01-03", "2020-01-02", 0.8, "B"), score(None, "2020-01-02", None), score("2020-01-02", None, 0.9)])
+    assert [(j.probability, j.right, j.group) for j in judged] == [(0.9, True, "web2 A"), (0.8, False, "web2 B")]

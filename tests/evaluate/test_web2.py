@@ -68,7 +68,9 @@ def test_score_page_folds_case_and_spacing(labels, title_ok, with_found, without
 
 # Dates and authors on the text dumps (make eval's web2 table), per half: read in the
 # corpus's languages, never dated by what the page quotes or embeds.
-FIELD_FLOORS = {"date_right": 0.70, "date_wrong_at_most": 0.085}
+# Dates per half, a little under the figures measured (session 7: right A 82.5%, B 76.8%;
+# wrong A 22 of 360, B 28 of 341).
+DATE_FLOORS = {"half A": {"right": 0.82, "wrong_at_most": 0.065}, "half B": {"right": 0.76, "wrong_at_most": 0.085}}
 # Authors per half (bylines in the corpus's languages, user names, author boxes): 57.2% on
 # half A and 49.4% on half B (session 7).
 AUTHOR_FLOORS = {"half A": 0.56, "half B": 0.48}
@@ -77,8 +79,8 @@ AUTHOR_FLOORS = {"half A": 0.56, "half B": 0.48}
 @pytest.mark.parametrize("half", ["half A", "half B"])
 def test_web2_dates_and_authors_hold_in_each_half(scores, half):
     fig = dict(groups(scores))[half]
-    assert fig.dates_right / fig.dates >= FIELD_FLOORS["date_right"], (fig.dates_right, fig.dates)
-    assert fig.dates_wrong / fig.dates <= FIELD_FLOORS["date_wrong_at_most"], (fig.dates_wrong, fig.dates)
+    assert fig.dates_right / fig.dates >= DATE_FLOORS[half]["right"], (fig.dates_right, fig.dates)
+    assert fig.dates_wrong / fig.dates <= DATE_FLOORS[half]["wrong_at_most"], (fig.dates_wrong, fig.dates)
     assert fig.authors_right / fig.authors >= AUTHOR_FLOORS[half], (fig.authors_right, fig.authors)
 
 

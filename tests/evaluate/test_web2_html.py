@@ -12,10 +12,14 @@ from generator.evaluate.web2_html import evaluate
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "devcorpus" / "web2"
 
 # Floors just under the figures reached in each half (see `make eval`).
-FLOORS = {"headline": 0.77, "date_right": 0.82, "authors": 0.52, "with_in": 0.90, "without_out": 0.89}
+FLOORS = {"headline": 0.77, "with_in": 0.90, "without_out": 0.89}
 # Authors per half: the page's own byline near its headline and the tidied metadata reached
 # 70.0% on half A and 64.9% on half B (session 7).
-AUTHOR_FLOORS = {"A": 0.69, "B": 0.64}
+# Dates per half (session 7: right A 85.8%, B 82.7%; wrong A 35 of 360, B 48 of 341).
+HALF_FLOORS = {
+    "A": {"authors": 0.69, "date_right": 0.855, "date_wrong_at_most": 0.10},
+    "B": {"authors": 0.64, "date_right": 0.825, "date_wrong_at_most": 0.145},
+}
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +36,7 @@ def _figures(group):
     return {
         "headline": sum(bool(s.title_ok) for s in titled) / len(titled),
         "date_right": sum(s.date == s.expected_date for s in dated) / len(dated),
+        "date_wrong_at_most": sum(bool(s.date) and s.date != s.expected_date for s in dated) / len(dated),
         "authors": sum(bool(s.authors_ok) for s in authored) / len(authored),
         "with_in": sum(s.with_found for s in group) / sum(s.with_total for s in group),
         "without_out": sum(s.without_out for s in group) / sum(s.without_total for s in group),
@@ -41,5 +46,6 @@ def _figures(group):
 @pytest.mark.parametrize("half", ["A", "B"])
 def test_saved_web_pages_hold_their_floors_in_each_half(scores, half):
     got = _figures([s for s in scores if s.half == half])
-    low = {k: round(v, 3) for k, v in got.items() if v < (AUTHOR_FLOORS[half] if k == "authors" else FLOORS[k])}
+    floors = {**FLOORS, **HALF_FLOORS[half]}
+    low = {k: round(v, 3) for k, v in got.items() if (v > floors[k] if k.endswith("_at_most") else v < floors[k])}
     assert not low, (half, low)

@@ -141,3 +141,26 @@ def test_actor_page_and_events_index_count_the_undated_they_leave_out(archive):
     index = render_event_index(changed, sitemap).body
     assert "1 undated event is not in this chart." in index
     assert f"{len(changed.events)} events, newest first." in index
+
+
+@pytest.mark.parametrize(
+    ("provenance", "front_date", "around", "header"),
+    [
+        # a date the text states: the article's date
+        (Provenance("dateline-date", '"August 5, 2015"', 0.85, "extracted"), "2015-08-05", None, "**Date:** 5 August 2015 ·"),
+        # a fair inference: the article's date, marked inferred
+        (Provenance("updated-label", '"Updated Aug 5, 2015"', 0.75, "inferred"), "2015-08-05", None, "**Date:** 5 August 2015 *(inferred)*"),
+        # a weak inference (an event's other reports): never the article's date, "around" with why
+        (Provenance("event-date", "event e1: 3 dated reports", 0.25, "inferred"), None, "2015-08-05", "**Date:** around 5 August 2015 *(no date written; inferred by event-date (event e1: 3 dated reports), confidence 0.25)*"),
+    ],
+)
+def test_a_weak_inferred_date_is_shown_as_around_with_its_reason(provenance, front_date, around, header):
+    article = _article()
+    article = Article(**{**article.__dict__, "date": Field(DateValue(dt.date(2015, 8, 5)), provenance)})
+    archive = Archive((article,), (), ())
+    page = render_article_page(article, archive, compose_fresh_sitemap(archive), SETTINGS)
+    meta = dict(page.front_matter)
+    assert meta["date"] == front_date
+    assert meta.get("date_around") == around
+    assert header in page.body
+    assert ("undated" in meta["citation"]) == (front_date is None)  # the cite box gives no day it does not know

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.extract.date_spans import (
+from generator.extract.dates.spans import (
     _parse_plain_span,
     date_rules,
     extract_date_evidence,
@@ -19,7 +19,7 @@ from generator.extract.date_spans import (
     extract_weekday_mentions,
     parse_date_span,
 )
-from generator.extract.date_rules import name_forms
+from generator.extract.dates.rules import name_forms
 from generator.extract.dates import date_candidates, extract_date
 from generator.model import Block, CleanDoc, Removed
 from generator.files.rules import load_rules

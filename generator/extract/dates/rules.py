@@ -1,6 +1,10 @@
-"""The rules of data/dates.yml, compiled once: date span patterns, month and weekday
-names, labels and the cue lists that give a date its role (date_spans.py reads
-dates with them, date_stamps.py stamps).
+"""The rules of data/dates.yml, checked against their schema and compiled once: date span
+patterns, month and weekday names (their one home), labels, sentence ends and the cue lists
+that give a date its role (spans.py reads dates with them, stamps.py stamps).
+
+The schema (:data:`SCHEMA`) says what type each entry of data/dates.yml has; a file that
+breaks it stops the run at load with the entry named, not later with a KeyError deep in
+a page's reading.
 """
 
 from __future__ import annotations
@@ -8,8 +12,67 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from generator.files.rules import load_rules
+
+# The types of data/dates.yml's entries: a Python type, a list ``[type]`` of such, a dict
+# ``{key: type}`` of named entries, or ``("map", key type, value type)`` for a mapping of
+# any keys (month and weekday numbers).
+_PATTERNS = [str]
+_WINDOW = {"above": int, "below": int}
+SCHEMA: dict[str, Any] = {
+    "languages": [str],
+    "months": ("map", int, [str]),
+    "weekdays": ("map", int, [str]),
+    "fragments": {"day": str, "year": str},
+    "spans": [{"name": str, "parts": [str], "regex": str}],
+    "url_patterns": [{"name": str, "precision": str, "regex": str}],
+    "labels": {"published": _PATTERNS, "updated": _PATTERNS, "updated_in_line": _PATTERNS},
+    "date_line": {"max_chars": int, "byline_window": _WINDOW, "filler": _PATTERNS},
+    "stamp_window": {
+        "above_title": int, "below_title": int, "further_below_title": int, "above_byline": int,
+        "below_byline": int, "max_chars": int, "max_words": int, "filler": _PATTERNS, "segment_break": str,
+    },
+    "sentence_break": str,
+    "dateline_prefix": {"before": str, "after": str, "date_first_after": str},
+    "caption_end": {"before": str, "after": str},
+    "photo_before": _PATTERNS,
+    "photo_after": _PATTERNS,
+    "photo_reused": _PATTERNS,
+    "reject_before": _PATTERNS,
+    "reject_after": _PATTERNS,
+    "comments": {"heading": _PATTERNS, "speaker": _PATTERNS, "max_chars": int},
+    "lead_before": str,
+    "weekday_mentions": {"skip_before": _PATTERNS, "future_before": _PATTERNS, "window_chars": int},
+    "anchors": ("map", str, int),
+}
+
+
+def check_schema(value: Any, schema: Any, where: str = "dates.yml") -> None:
+    """Raise ``ValueError`` naming the entry where ``value`` does not have the type ``schema`` says."""
+    if isinstance(schema, type):
+        if not isinstance(value, schema) or (schema is int and isinstance(value, bool)):
+            raise ValueError(f"{where}: expected {schema.__name__}, found {type(value).__name__} {value!r:.60}")
+    elif isinstance(schema, list):
+        if not isinstance(value, list) or not value:
+            raise ValueError(f"{where}: expected a non-empty list, found {value!r:.60}")
+        for i, item in enumerate(value):
+            check_schema(item, schema[0], f"{where}[{i}]")
+    elif isinstance(schema, tuple):
+        _, key_type, value_type = schema
+        if not isinstance(value, dict) or not value:
+            raise ValueError(f"{where}: expected a non-empty mapping, found {value!r:.60}")
+        for key, item in value.items():
+            check_schema(key, key_type, f"{where} key {key!r}")
+            check_schema(item, value_type, f"{where}.{key}")
+    else:
+        if not isinstance(value, dict):
+            raise ValueError(f"{where}: expected a mapping, found {value!r:.60}")
+        if set(value) != set(schema):
+            raise ValueError(f"{where}: keys {sorted(value)} are not {sorted(schema)}")
+        for key, item_schema in schema.items():
+            check_schema(value[key], item_schema, f"{where}.{key}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +112,7 @@ class DateRules:
     line_filler: tuple[re.Pattern[str], ...]
     dateline_before: re.Pattern[str]
     dateline_after: re.Pattern[str]
+    lead_date_first_after: re.Pattern[str]  # after a day opening the lead: its dash, stop or quote
     caption_before: re.Pattern[str]
     caption_after: re.Pattern[str]
     # Each list of data/dates.yml asked "does any of them match?" as one pattern (_any_of).
@@ -56,12 +120,21 @@ class DateRules:
     photo_after: re.Pattern[str]
     photo_reused: re.Pattern[str]
     reject_before: re.Pattern[str]
+    reject_after: re.Pattern[str]  # right after a date: it starts a range
+    comment_heading: re.Pattern[str]  # a line opening the readers' comments
+    comment_speaker: re.Pattern[str]  # a commenter's "<name> says:" line
+    comment_line_max: int
     lead_before: re.Pattern[str]
     skip_before: re.Pattern[str]
     future_before: re.Pattern[str]
     future_window: int
     anchors: dict[str, int]
     languages: frozenset[str]  # the languages whose dates in words are read (data/dates.yml)
+    month_names: dict[int, tuple[str, ...]]  # 1 = January: every spelling, as data/dates.yml lists them
+    weekday_names: dict[int, tuple[str, ...]]  # 0 = Monday: the English full name first
+    sentence_break: re.Pattern[str]  # where a sentence ends, for the words before a date
+    byline_window: dict[str, int]  # date_line.byline_window: how far from the byline a stamp is the article's
+    stamp_window: dict[str, Any]  # stamp_window, as data/dates.yml writes it (stamps.py compiles its fillers)
 
 
 def name_forms(name: str) -> tuple[str, ...]:
@@ -102,8 +175,13 @@ def _any_of(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
 def date_rules() -> DateRules:
     """The rules of data/dates.yml, compiled once."""
     data = load_rules("dates")
+    check_schema(data, SCHEMA)
     months = {int(k): v for k, v in data["months"].items()}
     weekdays = {int(k): v for k, v in data["weekdays"].items()}
+    if sorted(months) != list(range(1, 13)) or sorted(weekdays) != list(range(7)):
+        raise ValueError("dates.yml: months must be numbered 1-12 and weekdays 0-6 (0 = Monday)")
+    if {u["precision"] for u in data["url_patterns"]} - {"day", "month"}:
+        raise ValueError("dates.yml: url_patterns' precision is day or month")
     fills = {
         "month": word_alternation([n for ns in months.values() for n in ns]),
         "weekday": word_alternation([n for ns in weekdays.values() for n in ns]),
@@ -143,18 +221,28 @@ def date_rules() -> DateRules:
         line_filler=tuple(re.compile(p) for p in line["filler"]),
         dateline_before=re.compile(data["dateline_prefix"]["before"]),
         dateline_after=re.compile(data["dateline_prefix"]["after"]),
+        lead_date_first_after=re.compile(data["dateline_prefix"]["date_first_after"]),
         caption_before=re.compile(data["caption_end"]["before"]),
         caption_after=re.compile(data["caption_end"]["after"]),
         photo_before=_any_of(data["photo_before"]),
         photo_after=_any_of(data["photo_after"]),
         photo_reused=_any_of(data["photo_reused"]),
         reject_before=_any_of(data["reject_before"]),
+        reject_after=_any_of(data["reject_after"]),
+        comment_heading=_any_of(data["comments"]["heading"]),
+        comment_speaker=_any_of(data["comments"]["speaker"]),
+        comment_line_max=int(data["comments"]["max_chars"]),
         lead_before=re.compile(data["lead_before"], re.IGNORECASE),
         skip_before=_any_of(wm["skip_before"], flags=0),
         future_before=_any_of(wm["future_before"]),
         future_window=int(wm["window_chars"]),
         anchors={k: int(v) for k, v in data["anchors"].items()},
         languages=frozenset(data["languages"]),
+        month_names={k: tuple(v) for k, v in months.items()},
+        weekday_names={k: tuple(v) for k, v in weekdays.items()},
+        sentence_break=re.compile(data["sentence_break"]),
+        byline_window=dict(line["byline_window"]),
+        stamp_window=dict(data["stamp_window"]),
     )
 
 

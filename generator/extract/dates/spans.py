@@ -12,57 +12,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
-from typing import Literal, Sequence
+from typing import Sequence
 from urllib.parse import urlsplit
 
 import dateparser
 
-from generator.extract.date_rules import DateRules, date_rules, word_alternation
-from generator.files.rules import load_confidence, load_rules
-from generator.model import CleanDoc, DateValue, Field, Provenance
+from generator.extract.dates.rules import DateRules, date_rules, word_alternation
+from generator.files.rules import load_confidence
+from generator.model import CleanDoc, DateClue, DateEvidence, DateRole, DateSpan, DateValue, Field, Provenance, Tense, WeekdayMention
 
 # A leap year (so "Feb. 29" parses) and a fixed day: dateparser must never use today.
 _BASE = dt.datetime(2000, 1, 1)
 _FULL = ("day", "month", "year")
-
-Role = Literal["published", "updated", "date-line", "dateline-prefix", "caption", "lead", "photo", "far-stamp"]
-Tense = Literal["past", "future"]
-
-
-@dataclass(frozen=True, slots=True)
-class DateSpan:
-    """A date-looking span of one text, parsed; ``year``/``day`` None when not written."""
-
-    start: int
-    end: int
-    text: str
-    month: int
-    day: int | None
-    year: int | None
-    weekday: int | None = None  # a weekday written right before the date
-
-
-@dataclass(frozen=True, slots=True)
-class DateClue:
-    """A span with the role its position gives it (what kind of date it is)."""
-
-    span: DateSpan
-    role: Role
-    in_line: bool  # the block is a date line, not prose
-    evidence: str
-    line_no: int = 0  # the seed line of its block (0: unknown)
-
-
-@dataclass(frozen=True, slots=True)
-class WeekdayMention:
-    """A weekday named in the text ("on Thursday"), past or still ahead."""
-
-    weekday: int  # 0 = Monday
-    tense: Tense
-    evidence: str
-
 
 # --------------------------------------------------------------------------- spans
 
@@ -115,7 +78,7 @@ def _plain_spans() -> dict[frozenset[str], tuple[re.Pattern[str], ...]]:
     One space between the pieces; the month as ``dates.yml`` lists it (title case
     or capitals), with or without its dot; the day without an ordinal suffix.
     """
-    month = word_alternation([n for ns in load_rules("dates")["months"].values() for n in ns])
+    month = word_alternation([n for ns in date_rules().month_names.values() for n in ns])
     day, year = r"(?P<day>[0-9]{1,2})", r"(?P<year>(?:19|20)[0-9]{2})"
     # a day before its month: German's dot ("13. August"), French's "1er", "1º"; Spanish's "de"
     day_first = r"(?P<day>[0-9]{1,2})(?:\.|er|º)?"
@@ -137,7 +100,7 @@ def _parse_plain_span(text: str, parts: frozenset[str]) -> tuple[int | None, int
     """``(year, month, day)`` of a plainly written valid date, as dateparser reads it; else ``None``.
 
     dateparser costs about half a millisecond a span. Only spellings checked to
-    read the same as with dateparser (``tests/test_dates.py``) are read here:
+    read the same as with dateparser (``tests/extract/dates/test_choose.py``) are read here:
     anything else, and every impossible date (dateparser decides those,
     including "Feb. 29" without a year), is left to it.
     """
@@ -212,7 +175,6 @@ def extract_date_spans(text: str) -> tuple[DateSpan, ...]:
 # --------------------------------------------------------------------------- roles
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 _CLAUSE_BREAK = re.compile(r"[,;:—–]|[.!?]\s+")
 _LETTER = re.compile(r"[^\W\d_]")  # a letter, in any alphabet
 
@@ -220,7 +182,7 @@ _LETTER = re.compile(r"[^\W\d_]")  # a letter, in any alphabet
 def _sentence_before(text: str, start: int) -> str:
     """The part of the sentence holding ``start`` that precedes it."""
     head = text[:start]
-    cut = max((m.end() for m in _SENTENCE_BREAK.finditer(head)), default=0)
+    cut = max((m.end() for m in date_rules().sentence_break.finditer(head)), default=0)
     return head[cut:]
 
 
@@ -236,7 +198,11 @@ def is_rejected_date(text: str, span: DateSpan) -> bool:
     if span.weekday is not None:
         wd = rules.weekday_before.search(before)
         before = before[: wd.start()] if wd else before
-    return rules.reject_before.search(before) is not None or _inside_quotes(text, span.start)
+    return (
+        rules.reject_before.search(before) is not None
+        or rules.reject_after.search(text[span.end : span.end + 20]) is not None
+        or _inside_quotes(text, span.start)
+    )
 
 
 def _is_photo_date(text: str, span: DateSpan) -> bool:
@@ -260,7 +226,7 @@ def _is_date_line(text: str, spans: Sequence[DateSpan]) -> bool:
     return not _LETTER.search(rest) and not re.search(r"\d{3,}", rest)
 
 
-def _label(gap: str) -> Role | None:
+def _label(gap: str) -> DateRole | None:
     """Which label, if any, is the last one in ``gap`` (the text before a date)."""
     rules = date_rules()
     pub = [m.end() for m in rules.published.finditer(gap)]
@@ -270,7 +236,7 @@ def _label(gap: str) -> Role | None:
     return "published" if max(pub, default=-1) > max(upd, default=-1) else "updated"
 
 
-def _label_right_before(gap: str) -> Role | None:
+def _label_right_before(gap: str) -> DateRole | None:
     rules = date_rules()
     for role, pattern in (("published", rules.published_end), ("updated", rules.updated_end)):
         if pattern.search(gap):
@@ -334,7 +300,7 @@ def keep_near_byline(clues: tuple[DateClue, ...], byline_line: int | None) -> tu
     comments); a single date far below may be the article's own, printed at its end."""
     if not byline_line:
         return clues
-    window = load_rules("dates")["date_line"]["byline_window"]
+    window = date_rules().byline_window
     lo, hi = byline_line - window["above"], byline_line + window["below"]
     stamps = [c for c in clues if c.role in _STAMP_ROLES and c.line_no]
     below = {(c.span.year, c.span.month, c.span.day) for c in stamps if c.line_no > hi}
@@ -371,7 +337,7 @@ def _clues_of_text(text: str, kind: str, is_lead: bool) -> tuple[DateClue, ...]:
 
 def _role_of(
     text: str, span: DateSpan, gap: str, kind: str, is_lead: bool, line: bool, rules: DateRules
-) -> Role | None:
+) -> DateRole | None:
     if is_rejected_date(text, span):
         return None
     if _is_photo_date(text, span):
@@ -387,6 +353,8 @@ def _role_of(
         head = head[: wd.start()] if wd else head
     if rules.dateline_before.match(head) and rules.dateline_after.match(tail):
         return "dateline-prefix"
+    if is_lead and span.year and span.day and not head.strip() and rules.lead_date_first_after.match(tail):
+        return "dateline-prefix"  # the lead opens with its day: "27.1.2022 - Bei der Erinnerung ..."
     if kind == "caption" and rules.caption_before.search(head) and rules.caption_after.match(tail):
         return "caption"
     if is_lead and span.year is not None and span.day is not None and rules.lead_before.search(head):
@@ -444,18 +412,6 @@ def distinct_weekdays(mentions: Sequence[WeekdayMention]) -> tuple[WeekdayMentio
         seen.setdefault((m.weekday, m.tense), m)
     return tuple(seen.values())
 
-
-
-@dataclass(frozen=True, slots=True)
-class DateEvidence:
-    """Everything a clean document says about its own date, read once per document:
-    the dated spans with their roles, the weekdays it names, and its URL's date."""
-
-    clues: tuple[DateClue, ...]
-    mentions: tuple[WeekdayMention, ...]
-    url: Field[DateValue] | None
-    latest_year: int | None = None  # the latest year the blocks write ("2016", "/2016/11/")
-    usual_year: int | None = None  # the year the body writes most outside full dates (ties: the latest)
 
 
 # Languages whose dates in words the rules of data/dates.yml read (month and weekday
@@ -532,7 +488,7 @@ def byline_line_of(evidence: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _field(value: DateValue, method: str, evidence: str, conf: float, tier: str) -> Field[DateValue]:
+def date_field(value: DateValue, method: str, evidence: str, conf: float, tier: str) -> Field[DateValue]:
     return Field(value, Provenance(method, evidence, conf, tier))  # type: ignore[arg-type]
 
 
@@ -550,7 +506,7 @@ def extract_url_date(url: str | None) -> Field[DateValue] | None:
             value = _url_value(m, precision, rules)
             if value is not None:
                 conf = load_confidence("date-url-day" if precision == "day" else "date-url-month")
-                return _field(value, "url-path", f'"{m.group(0)}" in {url}', conf, "extracted")
+                return date_field(value, "url-path", f'"{m.group(0)}" in {url}', conf, "extracted")
     return None
 
 

@@ -4,7 +4,7 @@ Only ``doc.blocks``, ``doc.dateline`` and ``doc.source_url`` are read, never
 ``doc.removed``: furniture such as a donation appeal's "Since July 1, 2024"
 is the day the page was scraped, not the day the article was written. The one
 exception is the article's own stamp next to its headline and byline, which
-cleaning often sets aside with the share bar: extract/date_stamps.py reads it from
+cleaning often sets aside with the share bar: extract/dates/stamps.py reads it from
 the seed's lines and adds it to the evidence as a date line, "Published" or
 "Updated" clue (and drops stamps far from it: related stories, comments, masthead).
 
@@ -21,8 +21,9 @@ tier "extracted" (the text or URL says it):
   * ``dateline-date`` (0.85): a block that is only a date, maybe with a
     weekday, a time or a byline ("August 05, 2015").
   * ``dateline-prefix`` (0.85): wire copy's "MOSCOW, Aug. 13, 2015 (AP) —".
-  * ``far-stamp`` (0.75): a stamp further under the headline, where none stands
-    next to it and no byline is known (extract/date_stamps.py).
+  * ``far-stamp`` (0.82): a stamp further under the headline, where none stands
+    next to it and no byline is known; or, where the page gives no other date, its first
+    stamp labelled "Published" anywhere ("Erschienen am: 01.11.2023") (extract/dates/stamps.py).
   * ``url-path`` (0.8; 0.5 when the URL gives only year and month):
     "/2015/08/05/", "/2015/aug/05/", "/2015-08-05", "?date=2015-08-05".
   * ``month-day+url-year`` (0.8): "Aug. 13" in a date position and a URL
@@ -36,7 +37,7 @@ tier "inferred" (confidence at most 0.6):
     to the date ("Thursday, Aug. 13") is the only weekday used when present.
   * ``caption-date`` (0.5): a caption block ending AP-style "..., Aug. 13,
     2015." (a photo of the day's news; file photos are excluded, see below).
-  * ``updated-label`` (0.55; 0.4 in prose): "Updated: ...": a revision date, the
+  * ``updated-label`` (0.6; 0.4 in prose): "Updated: ...": a revision date, the
     latest the article can have been published. Never one in a later year than the
     year the body writes most outside full dates: that is a revision long after
     publication ("Last Updated: January 7, 2025" on a 2020 story), so no date (on
@@ -55,7 +56,8 @@ English).
     3 days of the anchor (wire copy names the day's own events by weekday).
     Dropped when a written yearless month-day ("Aug. 13") says otherwise.
 
-Never the publication date: a date after "since", "as of", "until", "from",
+Never the publication date: a date in the readers' comments (from a "5 thoughts on" heading
+or a commenter's "X says:" line down); a date after "since", "as of", "until", "from",
 a copyright sign, "born"...; a date inside quotation marks; a year alone
 ("in 1999", "© 2024", "last June"); a date in the body other than the lead's
 "on <date>" (those are the news's history); and a photo's date: "seen January
@@ -84,19 +86,10 @@ import datetime as dt
 from dataclasses import replace
 from typing import Sequence
 
-from generator.extract.date_spans import (
-    DateClue,
-    DateEvidence,
-    DateSpan,
-    WeekdayMention,
-    _field,
-    distinct_weekdays,
-    date_rules,
-    extract_date_evidence,
-)
-from generator.extract.date_rules import date_rules
+from generator.extract.dates.rules import date_rules
+from generator.extract.dates.spans import date_field, distinct_weekdays, extract_date_evidence
 from generator.files.rules import load_confidence
-from generator.model import TIERS, CleanDoc, DateValue, Field, choose
+from generator.model import TIERS, CleanDoc, DateClue, DateEvidence, DateSpan, DateValue, Field, WeekdayMention, choose
 
 # --------------------------------------------------------------------------- candidates
 
@@ -146,14 +139,14 @@ def _from_clue(clue: DateClue) -> Field[DateValue] | None:
     quote = f'"{clue.evidence}"'
     if clue.role in ("updated", "caption", "lead"):
         conf = load_confidence(_INFERRED_CONF[(clue.role, clue.in_line)])
-        return _field(value, _METHOD[clue.role], quote, conf, "inferred")
+        return date_field(value, _METHOD[clue.role], quote, conf, "inferred")
     conf = load_confidence(_EXTRACTED_CONF.get((clue.role, clue.in_line), "date-written-default"))
     if value.precision == "month":
         conf -= load_confidence("date-month-only-penalty")
     if clue.span.weekday is not None and value.date.weekday() != clue.span.weekday:
         conf -= load_confidence("date-weekday-mismatch-penalty")
         quote += " (the weekday written does not match)"
-    return _field(value, _METHOD[clue.role], quote, conf, "extracted")
+    return date_field(value, _METHOD[clue.role], quote, conf, "extracted")
 
 
 def _yearless(clues: Sequence[DateClue]) -> tuple[DateClue, ...]:
@@ -174,7 +167,7 @@ def _with_url_year(clue: DateClue, url_field: Field[DateValue] | None) -> Field[
     except ValueError:
         return None
     evidence = f'"{clue.evidence}" + {url_field.provenance.evidence}'
-    return _field(DateValue(day), "month-day+url-year", evidence, load_confidence("date-month-day-url-year"), "extracted")
+    return date_field(DateValue(day), "month-day+url-year", evidence, load_confidence("date-month-day-url-year"), "extracted")
 
 
 def _month_day_dates(month: int, day: int, years: range) -> tuple[dt.date, ...]:
@@ -225,12 +218,12 @@ def resolve_yearless(
             + f" ({md} falls on that weekday in {', '.join(str(d.year) for d in dates)});"
             + f" nearest to anchor {anchor_text}"
         )
-        return _field(DateValue(best[0]), "month-day+weekday+anchor", evidence, conf, "inferred")
+        return date_field(DateValue(best[0]), "month-day+weekday+anchor", evidence, conf, "inferred")
     best = _nearest(all_dates, anchors)
     if best is None or best[1] > limits["plain_max_days"]:
         return None
     evidence = f'"{clue.evidence}"; no weekday clue; nearest to anchor {anchor_text}'
-    return _field(DateValue(best[0]), "month-day+anchor", evidence, load_confidence("date-month-day-anchor"), "inferred")
+    return date_field(DateValue(best[0]), "month-day+anchor", evidence, load_confidence("date-month-day-anchor"), "inferred")
 
 
 def _weekday_clues(clue: DateClue, mentions: Sequence[WeekdayMention]) -> tuple[tuple[int, str], ...]:
@@ -271,7 +264,7 @@ def resolve_after_photo(
     )
     if future:
         evidence += "; still ahead: " + "; ".join(f'"{m.evidence}"' for m in future)
-    return _field(DateValue(article), "weekday-after-photo", evidence, load_confidence("date-weekday-after-photo"), "inferred")
+    return date_field(DateValue(article), "weekday-after-photo", evidence, load_confidence("date-weekday-after-photo"), "inferred")
 
 
 def _first_after(day: dt.date, weekday: int) -> dt.date:
@@ -299,7 +292,7 @@ def resolve_weekday_anchor(
     (article,) = results
     anchor_text = ", ".join(a.isoformat() for a in sorted(set(anchors)))
     evidence = " + ".join(f'"{m.evidence}"' for m in past) + f"; near anchor {anchor_text}"
-    return _field(DateValue(article), "weekday+anchor", evidence, load_confidence("date-weekday-anchor"), "inferred")
+    return date_field(DateValue(article), "weekday+anchor", evidence, load_confidence("date-weekday-anchor"), "inferred")
 
 
 def date_candidates(

@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 
 from generator.extract.bylines import authors_in_line, extract_authors
-from generator.extract.date_spans import extract_date_clues, extract_date_evidence, extract_date_spans, is_rejected_date
-from generator.extract.date_stamps import extract_stamp_clues, numeric_spans, plain_line
+from generator.extract.dates.spans import extract_date_clues, extract_date_evidence, extract_date_spans, is_rejected_date
+from generator.extract.dates.stamps import extract_stamp_clues, numeric_spans, plain_line
 from generator.extract.dates import choose_date
 from generator.model import Block, CleanDoc, Removed
 
@@ -83,6 +83,8 @@ def test_a_weekday_before_a_date_in_german_is_read():
         ("Actualizado el 5 de mayo de 2022 a las 10:00 hs", "updated"),
         ("Pubblicato il 13 agosto 2015", "published"),
         ("Gepubliceerd op 13 augustus 2015", "published"),
+        ("Veröffentlichung: 04.02.2022", "published"),
+        ("Eingetragen am 3. Januar 2020", "published"),
         ("Dienstag, 01. Februar 2022 12:10", "date-line"),
     ],
 )
@@ -105,6 +107,9 @@ def test_a_date_line_label_gives_its_role_in_every_language(line, role):
         "seit 1. Januar 2020",
         "depuis le 3 mars 2020",
         "desde el 4 de mayo de 2022",
+        # a range's first day
+        "vom 3. Februar 2022 bis 5. März 2022",
+        "WoB 31. Dezember 2021-06. Januar",
     ],
 )
 def test_a_date_that_is_not_the_articles_gives_no_clue(text):
@@ -301,3 +306,33 @@ def test_a_byline_without_a_cue_next_to_the_headline(lines, names):
     text, doc = _article(*lines)
     found = extract_authors(text, doc)
     assert (found.value if found else None) == names
+
+
+@pytest.mark.parametrize(
+    "lead, dated",
+    [
+        # a lead opening with its day, German press style
+        ("27.1.2022 - Bei der Erinnerung an die Verfolgten waren queere Opfer oft unsichtbar.", (2022, 1, 27)),
+        ("31. Oktober 2023. Dragqueens sind Kunstfiguren aus Make-Up und Glitter.", (2023, 10, 31)),
+        ("01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr gestartet“, sagte sie.", (2022, 2, 1)),
+        # prose mentioning a day first, without a dash, stop or quote after it, is the news's history
+        ("27.1.2022 war ein kalter Tag in der Stadt, sagte sie.", None),
+    ],
+)
+def test_a_lead_opening_with_its_day_dates_the_article(lead, dated):
+    clues = extract_date_clues(_doc(("title", "Eine Überschrift"), lead))
+    got = [(c.span.year, c.span.month, c.span.day) for c in clues if c.role == "dateline-prefix"]
+    assert got == ([dated] if dated else [])
+
+
+@pytest.mark.parametrize(
+    "line, role",
+    [
+        # German blog and press footers: the label before the day
+        ("Dieser Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und unter Allgemein abgelegt.", "published"),
+        ("Pressemitteilung vom 25. Januar 2022 | Berlin – Die künftige Zusammenarbeit stand im Mittelpunkt eines Gesprächs.", "published"),
+    ],
+)
+def test_a_label_in_prose_gives_its_role(line, role):
+    clues = extract_date_clues(_doc(("title", "Eine Überschrift"), line))
+    assert [c.role for c in clues] == [role]

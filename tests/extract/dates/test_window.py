@@ -1,10 +1,11 @@
-"""Date stamps near the byline (date_spans.keep_near_byline) and the photo-date sanity check."""
+"""Date stamps near the byline (dates/spans.py keep_near_byline) and the photo-date sanity check."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.extract.date_spans import DateClue, DateSpan, byline_line_of, keep_near_byline
+from generator.extract.dates.spans import byline_line_of, keep_near_byline
+from generator.model import DateClue, DateSpan
 
 
 def clue(line: int, day: int, role: str = "date-line") -> DateClue:

@@ -23,10 +23,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
-from generator.extract.date_rules import date_rules
-from generator.extract.date_spans import DATE_WORD_LANGUAGES, DateClue, DateEvidence, DateSpan, extract_date_spans, is_rejected_date
-from generator.extract.page_lines import MD_LINK as _MD_LINK, MD_IMAGE as _MD_IMAGE, MD_MARKS as _MD_MARKS
-from generator.files.rules import load_rules
+from generator.extract.dates.rules import date_rules
+from generator.extract.dates.spans import DATE_WORD_LANGUAGES, extract_date_spans, is_rejected_date
+from generator.extract.page_lines import MD_IMAGE, MD_LINK, MD_MARKS
+from generator.model import DateClue, DateEvidence, DateSpan
 
 # "2021April 9": two stamps glued by the dump (an update then the publication day).
 _GLUED = re.compile(r"(?<=\d)(?=[A-Z][a-z])")
@@ -37,6 +37,7 @@ _GLUED_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}:\d\d)")
 _GLUED_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}(?:\.|\s+[^\W\d_]))")
 _WORD = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more, in any alphabet ("Gefühle")
 _LONG_NUMBER = re.compile(r"\d{3,}")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # "Ergebnisse 2007" beside a stamp: a year, not an id
 _DIGIT = re.compile(r"[0-9]")  # what every date span (extract_date_spans, numeric_spans) holds
 
 
@@ -50,11 +51,12 @@ class _StampRules:
     max_chars: int
     max_words: int
     filler: tuple[re.Pattern[str], ...]
+    segment_break: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def _rules() -> _StampRules:
-    data = load_rules("dates")["stamp_window"]
+    data = date_rules().stamp_window
     return _StampRules(
         above_title=int(data["above_title"]),
         below_title=int(data["below_title"]),
@@ -64,28 +66,45 @@ def _rules() -> _StampRules:
         max_chars=int(data["max_chars"]),
         max_words=int(data["max_words"]),
         filler=tuple(re.compile(p, re.IGNORECASE) for p in data["filler"]),
+        segment_break=re.compile(data["segment_break"]),
     )
 
 
 def plain_line(line: str) -> str:
     """A raw line as text: Markdown images dropped, links as their text, marks and runs of spaces gone."""
-    text = _MD_IMAGE.sub(" ", line)
+    text = MD_IMAGE.sub(" ", line)
     while True:  # a link inside a link: "[[Julia Horowitz](mailto:...)](/author/...)"
-        unlinked = _MD_LINK.sub(r" \1 ", text)
+        unlinked = MD_LINK.sub(r" \1 ", text)
         if unlinked == text:
             break
         text = unlinked
     text = _GLUED_TIME.sub(r"\1 \2", text)
     text = _GLUED_DAY.sub(r"\1 ", text)
-    text = _MD_MARKS.sub(" ", text).replace("\\-", "-").replace("\\.", ".")
+    text = MD_MARKS.sub(" ", text).replace("\\-", "-").replace("\\.", ".")
     return " ".join(_GLUED.sub(" ", text).split())
 
 
 def _is_stamp(text: str, spans: Sequence[DateSpan], names: Sequence[str], is_byline: bool) -> bool:
-    """Whether a line is a date stamp: little but dates, labels and the byline's names."""
-    rules, dr = _rules(), date_rules()
-    if len(text) > rules.max_chars:
+    """Whether a line is a date stamp: little but dates, labels and the byline's names; or
+    one of its parts between separators (``segment_break`` in data/dates.yml) that holds a
+    full date is ("Gunter Frank / 22.04.2020 / 06:15 / Foto: Achgut.com / 150",
+    "Dezember 10, 2019 · von freeman1984 · in Uncategorized · Hinterlasse einen Kommentar")."""
+    if len(text) > _rules().max_chars:
         return False
+    if _is_stamp_text(text, spans, names, is_byline):
+        return True
+    start = 0
+    for piece in [*_rules().segment_break.split(text)]:
+        lo = text.find(piece, start)
+        start = lo + len(piece)
+        inside = [DateSpan(s.start - lo, s.end - lo, s.text, s.month, s.day, s.year, s.weekday) for s in spans if lo <= s.start and s.end <= start]
+        if piece != text and any(s.year and s.day for s in inside) and _is_stamp_text(piece, inside, names, False):
+            return True
+    return False
+
+
+def _is_stamp_text(text: str, spans: Sequence[DateSpan], names: Sequence[str], is_byline: bool) -> bool:
+    rules, dr = _rules(), date_rules()
     rest = text
     for s in reversed(spans):
         rest = rest[: s.start] + " " + rest[s.end :]
@@ -94,8 +113,10 @@ def _is_stamp(text: str, spans: Sequence[DateSpan], names: Sequence[str], is_byl
     for pattern in (dr.published, dr.updated, *dr.line_filler, *rules.filler):
         rest = pattern.sub(" ", rest)
     rest = dr.weekday_any.sub(" ", rest)
-    if _LONG_NUMBER.search(rest):
-        return False  # a table row or an id, not a stamp ("2020-08-01 18:00 │ 200 │ 4084")
+    if not is_byline and _LONG_NUMBER.search(_YEAR.sub(" ", rest)):
+        # a table row or an id, not a stamp ("2020-08-01 18:00 │ 200 │ 4084"); a year is neither,
+        # nor is a byline's count of readers ("Geschrieben von Cooper am 25.08.2015 ( 1599 x gelesen )")
+        return False
     return is_byline or len(_WORD.findall(rest)) <= rules.max_words
 
 
@@ -116,9 +137,17 @@ def _role(text: str, span: DateSpan) -> str:
 _NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
 
 
+# "19.10.19, 11:29 Uhr", "28.01.22 / 0 Kommentare": day, month and a two-digit year, dotted,
+# as German, Swiss and Austrian sites stamp; read on a stamp line of a page in a language
+# that writes the day first, as a year of this century (the web's). Not on an English page:
+# Engadget's "11.03.17 in Gadgetry" is November 3rd.
+_SHORT_YEAR = re.compile(r"(?<![\d.])(0[1-9]|[12]\d|3[01])\.(0[1-9]|1[0-2])\.(\d\d)(?![\d.]|:\d)")
+
+
 def numeric_spans(text: str, day_first: bool = False) -> tuple[DateSpan, ...]:
     """The numeric dates of a stamp line ("10/17/2022", "28/11/2016"): those whose order is
-    beyond doubt, and with ``day_first`` (the page's language writes the day first) every one."""
+    beyond doubt, and with ``day_first`` (the page's language writes the day first) every one,
+    and the dotted ones with a two-digit year ("19.10.19")."""
     spans = []
     for m in _NUMERIC.finditer(text):
         a, b, year = int(m[1]), int(m[2]), int(m[3])
@@ -135,7 +164,14 @@ def numeric_spans(text: str, day_first: bool = False) -> tuple[DateSpan, ...]:
         except ValueError:
             continue
         spans.append(DateSpan(m.start(), m.end(), m[0], month, day, year))
-    return tuple(spans)
+    for m in _SHORT_YEAR.finditer(text) if day_first else ():
+        day, month, year = int(m[1]), int(m[2]), 2000 + int(m[3])
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            continue
+        spans.append(DateSpan(m.start(), m.end(), m[0], month, day, year))
+    return tuple(sorted(spans, key=lambda s: s.start))
 
 
 def _spans(text: str, day_first: bool = False) -> tuple[DateSpan, ...]:
@@ -258,6 +294,20 @@ def _the_articles(stamps: list[tuple[int, list[DateClue]]], title_line: int | No
 _STAMP_ROLES = ("published", "updated", "date-line")
 
 
+def comments_start(text: str, title_line: int | None) -> int | None:
+    """The seed line where the readers' comments begin, below the headline: a heading
+    "5 thoughts on “...”" / "2 Kommentare zu „...“", or a commenter's "degski says:" line
+    (``comments`` in data/dates.yml); None when there is none."""
+    rules = date_rules()
+    for no, line in enumerate(text.splitlines(), 1):
+        if title_line and no <= title_line:
+            continue
+        plain = line.strip()
+        if plain and len(plain) <= rules.comment_line_max and (rules.comment_heading.search(plain) or rules.comment_speaker.search(plain)):
+            return no
+    return None
+
+
 def add_stamp_clues(
     evidence: DateEvidence, text: str, title_line: int | None, byline_line: int | None, names: Sequence[str] = (),
     language: str | None = None,
@@ -268,7 +318,13 @@ def add_stamp_clues(
     around the headline and byline are dropped: they belong to related stories, comments
     or the masthead, and the article's own one is known.
     """
+    start = comments_start(text, title_line)
+    if start is not None:  # the readers' comments date themselves, never the article
+        text = "\n".join(text.splitlines()[: start - 1])
+        evidence = replace(evidence, clues=tuple(c for c in evidence.clues if not c.line_no or c.line_no < start))
     stamps, window = extract_stamp_clues(text, title_line, byline_line, names, language)
+    if not stamps and not evidence.clues and evidence.url is None:
+        return replace(evidence, clues=extract_labelled_stamp(text, names, language))
     if not stamps or window is None:
         return evidence
     lo, hi = window
@@ -281,3 +337,26 @@ def add_stamp_clues(
         and (c.line_no, c.span.text, c.role) not in stamped
     )
     return replace(evidence, clues=stamps + kept)
+
+
+def extract_labelled_stamp(text: str, names: Sequence[str] = (), language: str | None = None) -> tuple[DateClue, ...]:
+    """Where the page gives no other date: its first stamp line labelled "Published" anywhere
+    on the page ("Erschienen am: 01.11.2023" under a long article), as a far stamp; else its
+    first labelled "Updated" (the latest the article can be). A related story or a comment
+    carries no such label."""
+    day_first = writes_day_first(language)
+    updated: tuple[DateClue, ...] = ()
+    for no, line in enumerate(text.splitlines(), 1):
+        if not _DIGIT.search(line):
+            continue
+        plain = plain_line(line)
+        spans = _spans(plain, day_first)
+        if not any(s.year and s.day for s in spans) or not _is_stamp(plain, spans, names, False):
+            continue
+        clues = _line_clues(plain, no, day_first)
+        published = [replace(c, role="far-stamp") for c in clues if c.role == "published"]
+        if published:
+            return tuple(published[:1])
+        if not updated:
+            updated = tuple(c for c in clues if c.role == "updated")[:1]
+    return updated

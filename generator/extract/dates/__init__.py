@@ -1,0 +1,66 @@
+"""Publication dates: where an article's date is read and decided (the one public entry).
+
+Other modules import from ``generator.extract.dates`` only, never from its modules:
+
+* ``rules.py``   data/dates.yml checked against its schema and compiled once: month and
+  weekday names (their one home), labels, span patterns, sentence ends, cue lists;
+* ``spans.py``   reading dates in the clean text: spans, their roles, weekdays, the URL's date;
+* ``stamps.py``  the article's own stamp, read from the seed's lines next to its headline and byline;
+* ``choose.py``  deciding the publication date from that evidence (and anchors), with its
+  provenance and confidence.
+
+The evidence itself (:class:`generator.model.DateEvidence` and its parts) lives in
+``model.py``, as every value that flows between stages does.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from generator.extract.dates.choose import choose_date, date_candidates, extract_date
+from generator.extract.dates.rules import date_rules, name_forms, word_alternation
+from generator.extract.dates.spans import (
+    byline_line_of,
+    extract_date_evidence,
+    extract_date_spans,
+    extract_url_date,
+    extract_weekday_mentions,
+    is_rejected_date,
+    parse_date_span,
+    warm_up,
+)
+from generator.extract.dates.stamps import add_stamp_clues, extract_stamp_clues, numeric_spans, plain_line
+from generator.model import CleanDoc, DateEvidence
+
+__all__ = [
+    "add_stamp_clues",
+    "byline_line_of",
+    "choose_date",
+    "date_candidates",
+    "date_rules",
+    "extract_date",
+    "extract_date_evidence",
+    "extract_date_spans",
+    "extract_stamp_clues",
+    "extract_url_date",
+    "extract_weekday_mentions",
+    "is_rejected_date",
+    "name_forms",
+    "numeric_spans",
+    "parse_date_span",
+    "plain_line",
+    "read_date_evidence",
+    "warm_up",
+    "word_alternation",
+]
+
+
+def read_date_evidence(
+    doc: CleanDoc, seed_text: str, byline_line: int | None, names: Sequence[str] = ()
+) -> DateEvidence:
+    """Everything the page says about its date, read once: the clean document's dates
+    (stamps far from the byline dropped) and the article's own stamp next to its headline
+    and byline, read from the seed's lines (cleaning may set it aside)."""
+    evidence = extract_date_evidence(doc, byline_line)
+    title_line = min((b.line_no for b in doc.blocks if b.kind == "title"), default=None)
+    return add_stamp_clues(evidence, seed_text, title_line, byline_line, names, doc.language)
