@@ -134,7 +134,9 @@ def find_rule_candidates(rec: Recognizer, seg: Segment, index: int) -> Iterable[
     runs = (
         *_title_runs(rec, seg),
         *((run, method, kind, None) for run, method, kind in (*_speech_runs(seg), *_particle_runs(seg), *_org_runs(seg))),
-        *(_given_name_runs(seg) if _is_prose(seg) else ()),
+        # a sentence-case title or subheading names people as prose does ("Sixers game notes:
+        # Joel Embiid leads Sixers to statement victory"); a Title Case one never gets here
+        *(_given_name_runs(seg) if _is_prose(seg) or seg.heading else ()),
     )
     for run, method, kind, role_start in runs:
         if blocked & set(run) and not (method == "org-head" and not any(is_org_head(seg.words[k]) for k in blocked & set(run))):
@@ -176,6 +178,7 @@ def _candidate_from_run(
         run, role_first = _split_role(seg, run)
         if not run:
             return None
+        run = _drop_place_before_name(seg, run)
         if role_first is None and role_start is not None:
             role_first = role_start
         if role_first is not None:
@@ -200,7 +203,20 @@ def _candidate_from_run(
     surface = seg.text[start:end]
     if fold_name(surface) in vocabulary().never or not any(is_name_word(w) or is_org_head(w) for w in words):
         return None
+    if all(is_org_head(w) for w in words):
+        return None  # "Society, on the other hand", "the Club": a head alone names nobody
     return Candidate(index, start, end, surface, kind, method, role=role)
+
+
+def _drop_place_before_name(seg: Segment, run: list[int]) -> list[int]:
+    """A state's name before a given name is where the role is, not the name's first word
+    ("Attorney for the District of Massachusetts | Joshua Levy said")."""
+    vocab = vocabulary()
+    while len(run) >= 3 and is_given_name(seg.words[run[1]].text) and (
+        seg.words[run[0]].text in vocab.us_states or fold(seg.words[run[0]].text) in vocab.state_words
+    ):
+        run = run[1:]
+    return run
 
 
 def _split_role(seg: Segment, run: list[int]) -> tuple[list[int], int | None]:
@@ -511,7 +527,7 @@ def _org_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
         if after < len(words) and _continues_name(words[after]):
             continue  # the front of a longer name: "Investment Company | Act", "Tourism Council | Award"
         modifiers = [words[k] for k in left]
-        if not tail and not any(fold(m.text) not in vocab.listed_words for m in modifiers):
+        if not tail and w.text not in vocab.own_name_heads and not any(fold(m.text) not in vocab.listed_words for m in modifiers):
             continue  # "Syrian Army" is the state's army; "Coalition leader" is no name
         if not is_org_head(w) and tuple(words[k].text for k in range(head, i + 1)) in vocab.lower_org_descriptors:
             if left:
