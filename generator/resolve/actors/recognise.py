@@ -21,6 +21,7 @@ from generator.files.rules import load_rules
 
 from generator.model import CleanDoc, Mention
 from generator.resolve.actors.aliases import link_earlier_names
+from generator.resolve.actors.cues import find_cue_candidates
 from generator.resolve.actors.candidates import (
     find_gazetteer_candidates,
     find_model_candidates,
@@ -71,6 +72,7 @@ def extract_mentions(doc: CleanDoc, model: str | None = None) -> tuple[Mention, 
     found = _drop_uncorroborated(found, segments)
     found.extend(_complete_surnames(found, segments))
     kept = _keep_longest(found, ())
+    kept = _keep_longest(find_cue_candidates(segments, kept), kept)
     kept = _keep_longest(find_acronym_candidates(segments, kept), kept)
     kept = _keep_longest(find_repeat_candidates(rec, segments, kept), kept)
     kept = link_earlier_names(kept, segments)

@@ -35,6 +35,7 @@ METHOD_PRIORITY = {
     "model": 7,
     "given-name": 7,
     "completion": 7,
+    "cue": 7,  # context typed it (cues.py): an age in commas, a company word, five mentions
     "earlier-name": 7,  # "Ellen Gille, née Fetter": the earlier name, given names restored
     "repeat": 8,
 }
