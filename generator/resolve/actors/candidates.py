@@ -58,6 +58,8 @@ def find_gazetteer_candidates(rec: Recognizer, seg: Segment, index: int) -> Iter
                 institution_at = _institution_starts(rec, doc)
             if end not in institution_at and _is_modifier(seg, start, end):
                 continue  # "U.S. retail sales", "the film's US opening": a modifier, not the state acting
+        if entry.type == "state" and text in vocabulary().us_states and _after_place_comma(seg, start):
+            continue  # "Atlanta, Georgia": a US state, a place (not the country Georgia)
         if entry.type == "organisation" and _ends_longer_name(seg, start):
             continue  # "the Library of Congress": the library, not Congress
         yield Candidate(index, start_char, end_char, text, entry.type, "gazetteer", entry.name)
@@ -69,6 +71,12 @@ def find_gazetteer_candidates(rec: Recognizer, seg: Segment, index: int) -> Iter
             start_char, end_char = seg.token_starts[start], seg.token_ends[end - 1]
             surface = seg.text[start_char:end_char]
             yield Candidate(index, start_char, end_char, surface, entry.type, "demonym", entry.name)
+
+
+def _after_place_comma(seg: Segment, start: int) -> bool:
+    """Token ``start`` follows "<Capitalised>, ": the state of a town or county."""
+    before = seg.text[: seg.token_starts[start]]
+    return before.endswith(", ") and before[:-2].rstrip()[-1:].isalpha() and before[:-2].split()[-1][:1].isupper()
 
 
 def _ends_longer_name(seg: Segment, start: int) -> bool:
@@ -179,6 +187,9 @@ def _candidate_from_run(
         if not run:
             return None
         run = _drop_place_before_name(seg, run)
+        folded = [fold(seg.words[k].text) for k in run]
+        if any(folded[a] == folded[b] for a in range(len(folded)) for b in range(a + 2, len(folded))):
+            return None  # "Kristi Noem Kristi Lynn Noem": two names run together (a post's), never one ("Dee Dee Myers" is)
         if role_first is None and role_start is not None:
             role_first = role_start
         if role_first is not None:

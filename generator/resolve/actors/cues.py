@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from generator.files.rules import load_rules
-from generator.lexicon import is_common_word, is_given_name
+from generator.lexicon import is_common_word, is_given_name, is_very_common_word
 from generator.resolve.actors.candidates import is_name_word, is_role_word
 from generator.resolve.actors.gazetteer import vocabulary
 from generator.resolve.actors.name_words import is_cap_word
@@ -73,7 +73,7 @@ def _aged_people(seg: Segment, index: int, taken: set[tuple[int, int]]) -> list[
         while first < k and is_role_word(words[first].text):
             first += 1  # "Defendants James Lee, 68": the role is no part of the name
         run = words[first : k + 1]
-        if len(run) < 2 or not all(is_name_word(w) for w in run) or any(is_common_word(w.text) for w in run[-1:]):
+        if len(run) < 2 or not all(is_name_word(w) for w in run) or is_very_common_word(run[-1].text):
             continue
         if not _free(taken, index, run[0].start, run[-1].end):
             continue
@@ -88,10 +88,10 @@ def _company_words(seg: Segment, index: int, taken: set[tuple[int, int]]) -> lis
     for k, w in enumerate(words[:-1]):
         if w.text.lower() not in company:
             continue
-        gap = seg.text[w.end : words[k + 1].start]
-        if gap not in (" ", ", "):
+        nxt = k + 2 if words[k + 1].text == "," and k + 2 < len(words) else k + 1  # "One company, Avigilon,"
+        if seg.text[w.end : words[nxt].start] not in (" ", ", "):
             continue
-        run = _run_right(seg, k + 1)
+        run = _run_right(seg, nxt)
         if not run or is_given_name(words[run[0]].text) and len(run) >= 2:
             continue  # "company founder Jane Doe" is a person's
         if all(is_common_word(words[j].text) for j in run) or fold(words[run[0]].text) in vocabulary().listed_words:

@@ -161,13 +161,22 @@ def _identity(node: _Node) -> tuple[str, ...] | None:
 def _merge_same_names(clusters: _Clusters) -> None:
     first: dict[tuple[str, ...], int] = {}
     for i, node in enumerate(clusters.nodes):
-        for key in (_identity(node), _earlier_identity(node)):
+        for key in (_identity(node), _earlier_identity(node), _joined_identity(node)):
             if key is None:
                 continue
             if key in first:
                 clusters.union(first[key], i)
             else:
                 first[key] = i
+
+
+def _joined_identity(node: _Node) -> tuple[str, ...] | None:
+    """A full name with its hyphens and spaces taken out: "Kim Jong-un" is "Kim Jong Un"."""
+    if not node.full_person:
+        return None
+    keys = core_keys(node.name)
+    joined = "".join(keys).replace("-", "")
+    return ("person-joined", joined, generation(node.name) or "") if "-" in "".join(keys) or len(keys) >= 3 else None
 
 
 def _earlier_identity(node: _Node) -> tuple[str, ...] | None:
