@@ -61,8 +61,13 @@ def _run_right(seg: Segment, k: int, limit: int = 4) -> list[int]:
     return run
 
 
+_AGE_ANYWHERE = re.compile(r", \d{1,3}, ")
+
+
 def _aged_people(seg: Segment, index: int, taken: set[tuple[int, int]]) -> list[Candidate]:
-    out = []
+    out: list[Candidate] = []
+    if _AGE_ANYWHERE.search(seg.text) is None:
+        return out  # most segments write no age: the words are not walked
     words = seg.words
     for k in range(1, len(words)):
         if not _AGE.match(seg.text[words[k].end : words[k].end + 6]):
@@ -84,7 +89,9 @@ def _aged_people(seg: Segment, index: int, taken: set[tuple[int, int]]) -> list[
 def _company_words(seg: Segment, index: int, taken: set[tuple[int, int]]) -> list[Candidate]:
     words = seg.words
     company = set(_cues()["company_words"])  # type: ignore[arg-type]
-    out = []
+    out: list[Candidate] = []
+    if _company_pattern().search(seg.text) is None:
+        return out
     for k, w in enumerate(words[:-1]):
         if w.text.lower() not in company:
             continue
@@ -102,6 +109,12 @@ def _company_words(seg: Segment, index: int, taken: set[tuple[int, int]]) -> lis
         if _free(taken, index, start, end):
             out.append(Candidate(index, start, end, seg.text[start:end], "organisation", "cue"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _company_pattern() -> re.Pattern[str]:
+    words = sorted(str(w) for w in _cues()["company_words"])  # type: ignore[union-attr]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def _frequent_names(segments: tuple[Segment, ...], found: Sequence[Candidate], taken: set[tuple[int, int]]) -> list[Candidate]:
