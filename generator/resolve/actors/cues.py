@@ -118,37 +118,28 @@ def _company_pattern() -> re.Pattern[str]:
 
 
 def _frequent_names(segments: tuple[Segment, ...], found: Sequence[Candidate], taken: set[tuple[int, int]]) -> list[Candidate]:
-    surnames = {k for c in found if c.type == "person" for k in core_keys(c.surface)}
-    named = {fold(c.surface) for c in found}
+    minimum = int(_cues()["min_mentions"])  # type: ignore[call-overload]
+    # first the free mid-sentence capitals and how often each comes: most articles have none
+    # written five times, and then nothing else is read
     counts: Counter[str] = Counter()
     places: list[tuple[int, int, int, str]] = []
-    joined: set[str] = set()  # words some use writes inside a longer name ("New Hampshire", "Anders Tegnell")
-    placed: set[str] = set()  # words some use puts after "in", "near" ...: a place's
-    before_place = set(_cues()["place_prepositions"])  # type: ignore[arg-type]
     for i, seg in enumerate(segments):
         if seg.headline:
             continue
-        words = seg.words
-        for k, w in enumerate(words):
-            if not is_name_word(w):
+        for w in seg.words:
+            if w.sent_start or not is_name_word(w) or not _free(taken, i, w.start, w.end):
                 continue
             stem = _POSSESSIVE.sub("", w.text)  # "Tegnell's" is Tegnell's use
-            if any(0 <= j < len(words) and is_cap_word(words[j]) and abs(words[j].start - w.end if j > k else w.start - words[j].end) <= 1 for j in (k - 1, k + 1)):
-                joined.add(stem)
-            if k and words[k - 1].text.lower() in before_place:
-                placed.add(stem)
-            if w.sent_start or not _free(taken, i, w.start, w.end):
-                continue
             counts[stem] += 1
             places.append((i, w.start, w.start + len(stem), stem))
     vocab = vocabulary()
+    surnames = {k for c in found if c.type == "person" for k in core_keys(c.surface)}
+    named = {fold(c.surface) for c in found}
     wanted = {
         text
         for text, n in counts.items()
-        if n >= int(_cues()["min_mentions"])  # type: ignore[call-overload]
+        if n >= minimum
         and len(text) >= 3
-        and text not in joined
-        and text not in placed
         and not is_common_word(text)
         and not is_given_name(text)
         and not is_role_word(text)
@@ -159,4 +150,28 @@ def _frequent_names(segments: tuple[Segment, ...], found: Sequence[Candidate], t
         and not set(core_keys(text)) & surnames
         and len(split_name(text)) == 1
     }
+    if wanted:
+        wanted -= _joined_or_placed(segments, wanted)
     return [Candidate(i, s, e, t, "organisation", "cue") for i, s, e, t in places if t in wanted]
+
+
+def _joined_or_placed(segments: tuple[Segment, ...], words_wanted: set[str]) -> set[str]:
+    """Of ``words_wanted``, those some use writes inside a longer capitalised name ("New
+    Hampshire", "Anders Tegnell") or after "in", "near" ... (a place's), sentence starts too."""
+    before_place = set(_cues()["place_prepositions"])  # type: ignore[arg-type]
+    out: set[str] = set()
+    for seg in segments:
+        if seg.headline:
+            continue
+        words = seg.words
+        for k, w in enumerate(words):
+            stem = _POSSESSIVE.sub("", w.text)
+            if stem not in words_wanted:
+                continue
+            if k and words[k - 1].text.lower() in before_place:
+                out.add(stem)
+            elif k and is_cap_word(words[k - 1]) and words[k - 1].end + 1 >= w.start:
+                out.add(stem)
+            elif k + 1 < len(words) and is_cap_word(words[k + 1]) and w.end + 1 >= words[k + 1].start:
+                out.add(stem)
+    return out
