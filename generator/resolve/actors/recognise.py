@@ -59,10 +59,11 @@ def extract_mentions(doc: CleanDoc, model: str | None = None) -> tuple[Mention, 
     rec = recognizer(model)
     segments = read_segments(doc, rec.nlp)
     found: list[Candidate] = []
+    listed = _headline_lists(segments)
     for i, seg in enumerate(segments):
         if not _has_lower_word(seg.text):
             continue  # a line without one lower-case word is a menu, a label or a share bar, never a sentence
-        if _is_credit_line(seg.text) or _is_teaser(seg):
+        if _is_credit_line(seg.text) or _is_teaser(seg) or i in listed:
             continue
         found.extend(find_gazetteer_candidates(rec, seg, i))
         if not seg.headline:
@@ -77,6 +78,32 @@ def extract_mentions(doc: CleanDoc, model: str | None = None) -> tuple[Mention, 
     kept = _keep_longest(find_repeat_candidates(rec, segments, kept), kept)
     kept = link_earlier_names(kept, segments)
     return _as_mentions(kept, segments)
+
+
+# Related stories' headlines: this many lines or more in a row, each of a few words that end no
+# sentence ("Four men arrested on gang affiliation charges"), are a list of other stories.
+_HEADLINE_LIST_LINES = 3
+_HEADLINE_WORDS = (4, 20)
+
+
+def _headline_lists(segments: Sequence[Segment]) -> set[int]:
+    """Indices of segments in a run of headline-like lines (related stories), the title apart."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, seg in enumerate([*segments, None]):
+        like = (
+            seg is not None
+            and i > 0
+            and _HEADLINE_WORDS[0] <= len(seg.words) <= _HEADLINE_WORDS[1]
+            and not seg.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":", ","))
+        )
+        if like:
+            run.append(i)
+            continue
+        if len(run) >= _HEADLINE_LIST_LINES:
+            out.update(run)
+        run = []
+    return out
 
 
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")

@@ -492,3 +492,22 @@ def test_a_full_name_in_a_sentence_case_headline_names_the_body_s_surname() -> N
 def test_a_us_state_after_a_town_is_a_place_not_the_country() -> None:
     assert "Georgia" not in found(doc_of("Schools in Fulton County, Georgia, will add cameras, officials said."))
     assert found(doc_of("Russia and Georgia signed the deal in Geneva on Monday, officials said.")).get("Georgia") == "state"
+
+
+def test_a_list_of_related_headlines_names_no_actor_of_the_article() -> None:
+    doc = doc_of(
+        "Carissa Etienne warned that cases could rise again, the health agency said.",
+        "Four men arrested on gang affiliation charges",
+        "Belize Police Department takes children on a countryside tour",
+        "Annual U.S. Human Rights Report on Belize cites issues",
+        title="Americas at risk of a further wave, director warns",
+    )
+    names = found(doc)
+    assert names.get("Carissa Etienne") == "person"
+    assert "Belize Police Department" not in names and "U.S." not in names
+    # two such lines are no list: a subheading and a caption stay read
+    assert "Belize Police Department" in found(doc_of(
+        "Carissa Etienne warned that cases could rise again, the health agency said.",
+        "Belize Police Department takes children on a countryside tour",
+        "The tour went well, officials said on Monday.",
+    ))
