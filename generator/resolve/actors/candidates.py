@@ -524,6 +524,13 @@ def _org_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
                 left.insert(0, k)
             elif left and k >= 1 and words[k].text in ("and", "&") and is_cap_word(words[k - 1]) and not is_role_word(words[k - 1].text):
                 left.insert(0, k)
+            elif (
+                k >= 1
+                and words[k].text in ("'s", "’s")
+                and words[k - 1].end == words[k].start
+                and words[k - 1].text in vocab.possessive_org_words
+            ):
+                left.insert(0, k)  # "Harris County Sheriff's Office", "Children's Hospital"
             else:
                 break
             k -= 1

@@ -373,6 +373,8 @@ INSTITUTIONS = [
     # issue 26: an institution's head ends its name, a demonym alone may open it
     ("Patients were moved to the Indonesian Hospital in Beit Lahia on Monday, doctors said.", "Indonesian Hospital"),
     ("The codeshare with American Airlines grew this year, the carrier said.", "American Airlines"),
+    ("The Harris County Sheriff's Office is now investigating the incident, officials said.",
+     "Harris County Sheriff's Office"),
 ]
 
 
