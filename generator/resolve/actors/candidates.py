@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -37,6 +38,9 @@ from generator.text import fold
 _MAX_NAME_WORDS = 6
 
 
+_AFTER_TOWN = re.compile(r"\b[A-Z][\w.]*, $")  # "Atlanta, " before a US state: the town's state
+
+
 def find_gazetteer_candidates(rec: Recognizer, seg: Segment, index: int) -> Iterable[Candidate]:
     """Listed names and aliases in segment ``index``, and demonyms an institution or title follows."""
     doc = seg.doc
@@ -58,7 +62,7 @@ def find_gazetteer_candidates(rec: Recognizer, seg: Segment, index: int) -> Iter
                 institution_at = _institution_starts(rec, doc)
             if end not in institution_at and _is_modifier(seg, start, end):
                 continue  # "U.S. retail sales", "the film's US opening": a modifier, not the state acting
-        if entry.type == "state" and text in vocabulary().us_states and _after_place_comma(seg, start):
+        if entry.type == "state" and text in vocabulary().us_states and _AFTER_TOWN.search(seg.text[: start_char]):
             continue  # "Atlanta, Georgia": a US state, a place (not the country Georgia)
         if entry.type == "organisation" and _ends_longer_name(seg, start):
             continue  # "the Library of Congress": the library, not Congress
@@ -71,12 +75,6 @@ def find_gazetteer_candidates(rec: Recognizer, seg: Segment, index: int) -> Iter
             start_char, end_char = seg.token_starts[start], seg.token_ends[end - 1]
             surface = seg.text[start_char:end_char]
             yield Candidate(index, start_char, end_char, surface, entry.type, "demonym", entry.name)
-
-
-def _after_place_comma(seg: Segment, start: int) -> bool:
-    """Token ``start`` follows "<Capitalised>, ": the state of a town or county."""
-    before = seg.text[: seg.token_starts[start]]
-    return before.endswith(", ") and before[:-2].rstrip()[-1:].isalpha() and before[:-2].split()[-1][:1].isupper()
 
 
 def _ends_longer_name(seg: Segment, start: int) -> bool:
@@ -187,9 +185,9 @@ def _candidate_from_run(
         if not run:
             return None
         run = _drop_place_before_name(seg, run)
-        folded = [fold(seg.words[k].text) for k in run]
-        if any(folded[a] == folded[b] for a in range(len(folded)) for b in range(a + 2, len(folded))):
-            return None  # "Kristi Noem Kristi Lynn Noem": two names run together (a post's), never one ("Dee Dee Myers" is)
+        folded = [fold(seg.words[k].text) for k in run]  # a word again, apart: two names run together
+        if any(folded[a] in folded[a + 2 :] for a in range(len(folded))):  # ("Kristi Noem Kristi Lynn Noem"; "Dee Dee" is one)
+            return None
         if role_first is None and role_start is not None:
             role_first = role_start
         if role_first is not None:
@@ -220,8 +218,7 @@ def _candidate_from_run(
 
 
 def _drop_place_before_name(seg: Segment, run: list[int]) -> list[int]:
-    """A state's name before a given name is where the role is, not the name's first word
-    ("Attorney for the District of Massachusetts | Joshua Levy said")."""
+    """A state before a given name is the role's ("... of Massachusetts | Joshua Levy said")."""
     vocab = vocabulary()
     while len(run) >= 3 and is_given_name(seg.words[run[1]].text) and (
         seg.words[run[0]].text in vocab.us_states or fold(seg.words[run[0]].text) in vocab.state_words

@@ -81,8 +81,10 @@ def extract_mentions(doc: CleanDoc, model: str | None = None) -> tuple[Mention, 
 
 
 # Related stories' headlines: this many lines or more in a row, each of a few words that end no
-# sentence ("Four men arrested on gang affiliation charges"), are a list of other stories.
+# sentence ("Four men arrested on gang affiliation charges"), are a list of other stories. A
+# bullet list needs more: an article's own highlights run to three or four items.
 _HEADLINE_LIST_LINES = 3
+_HEADLINE_LIST_ITEMS = 5
 _HEADLINE_WORDS = (4, 20)
 
 
@@ -97,12 +99,12 @@ def _headline_lists(segments: Sequence[Segment]) -> set[int]:
             and _HEADLINE_WORDS[0] <= len(seg.words) <= _HEADLINE_WORDS[1]
             and not seg.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":", ","))
         )
-        if like:
+        if like and (not run or segments[run[-1]].item == seg.item):  # type: ignore[union-attr]
             run.append(i)
             continue
-        if len(run) >= _HEADLINE_LIST_LINES:
+        if run and len(run) >= (_HEADLINE_LIST_ITEMS if segments[run[0]].item else _HEADLINE_LIST_LINES):
             out.update(run)
-        run = []
+        run = [i] if like else []
     return out
 
 

@@ -513,3 +513,13 @@ def test_a_list_of_related_headlines_names_no_actor_of_the_article() -> None:
         "Belize Police Department takes children on a countryside tour",
         "The tour went well, officials said on Monday.",
     ))
+
+
+def test_an_article_s_own_highlights_are_read_though_they_end_no_sentence() -> None:
+    highlights = Block(kind="bullets", text="", items=(
+        "At least 139 people were killed across Syria on Friday",
+        "Opposition group recognized by United States, other countries",
+        "International envoy Lakhdar Brahimi is due in Russia for talks",
+    ))
+    doc = CleanDoc(blocks=(highlights, Block(kind="paragraph", text="The talks were set for Monday, officials said.")), removed=())
+    assert found(doc).get("United States") == "state"
