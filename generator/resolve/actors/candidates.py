@@ -185,9 +185,9 @@ def _candidate_from_run(
         if not run:
             return None
         run = _drop_place_before_name(seg, run)
-        folded = [fold(seg.words[k].text) for k in run]  # a word again, apart: two names run together
-        if any(folded[a] in folded[a + 2 :] for a in range(len(folded))):  # ("Kristi Noem Kristi Lynn Noem"; "Dee Dee" is one)
-            return None
+        folded = [fold(seg.words[k].text) for k in run] if len(run) >= 3 else []  # a word again, apart:
+        if any(folded[a] in folded[a + 2 :] for a in range(len(folded))):  # two names run together
+            return None  # ("Kristi Noem Kristi Lynn Noem"; "Dee Dee Myers" is one)
         if role_first is None and role_start is not None:
             role_first = role_start
         if role_first is not None:

@@ -121,17 +121,11 @@ def _frequent_names(segments: tuple[Segment, ...], found: Sequence[Candidate], t
     minimum = int(_cues()["min_mentions"])  # type: ignore[call-overload]
     # first the free mid-sentence capitals and how often each comes: most articles have none
     # written five times, and then nothing else is read
-    counts: Counter[str] = Counter()
-    places: list[tuple[int, int, int, str]] = []
-    for i, seg in enumerate(segments):
-        if seg.headline:
-            continue
-        for w in seg.words:
-            if w.sent_start or not is_name_word(w) or not _free(taken, i, w.start, w.end):
-                continue
-            stem = _POSSESSIVE.sub("", w.text)  # "Tegnell's" is Tegnell's use
-            counts[stem] += 1
-            places.append((i, w.start, w.start + len(stem), stem))
+    counts: Counter[str] = Counter(
+        _stem(w.text) for seg in segments if not seg.headline for w in seg.words if not w.sent_start and is_name_word(w)
+    )
+    if not counts or max(counts.values()) < minimum:
+        return []
     vocab = vocabulary()
     surnames = {k for c in found if c.type == "person" for k in core_keys(c.surface)}
     named = {fold(c.surface) for c in found}
@@ -152,7 +146,20 @@ def _frequent_names(segments: tuple[Segment, ...], found: Sequence[Candidate], t
     }
     if wanted:
         wanted -= _joined_or_placed(segments, wanted)
-    return [Candidate(i, s, e, t, "organisation", "cue") for i, s, e, t in places if t in wanted]
+    out: list[Candidate] = []
+    for i, seg in enumerate(segments if wanted else ()):
+        if seg.headline:
+            continue
+        for w in seg.words:
+            stem = _stem(w.text)
+            if stem in wanted and not w.sent_start and _free(taken, i, w.start, w.end):
+                out.append(Candidate(i, w.start, w.start + len(stem), stem, "organisation", "cue"))
+    return out
+
+
+def _stem(text: str) -> str:
+    """The word without a possessive: "Tegnell's" is a use of Tegnell."""
+    return _POSSESSIVE.sub("", text) if text[-1:] in "s'’" else text
 
 
 def _joined_or_placed(segments: tuple[Segment, ...], words_wanted: set[str]) -> set[str]:
@@ -165,7 +172,7 @@ def _joined_or_placed(segments: tuple[Segment, ...], words_wanted: set[str]) -> 
             continue
         words = seg.words
         for k, w in enumerate(words):
-            stem = _POSSESSIVE.sub("", w.text)
+            stem = _stem(w.text)
             if stem not in words_wanted:
                 continue
             if k and words[k - 1].text.lower() in before_place:
