@@ -6,7 +6,9 @@
   evidence that a capitalised pair is a person is a given name;
 * common words: wordfreq's bundled frequencies (English; and the corpus's other languages
   for a byline's user name). "Video Center", "Rights
-  Reserved" and "Love Football" are common words, whatever their capitals say.
+  Reserved" and "Love Football" are common words, whatever their capitals say;
+* forms of one given name: the nicknames package's hand-curated list (Chuck and
+  Charles, Joe and Joseph, Bill and William), asked only of names whose surnames agree.
 
 Both are read once per process (``load_lexicon`` before forking workers).
 """
@@ -36,6 +38,27 @@ def load_lexicon() -> None:
     """Read the word lists now: worker processes forked after this share them."""
     _given_names()
     is_common_word("the")
+    _name_forms()
+
+
+@lru_cache(maxsize=1)
+def _name_forms() -> dict[str, frozenset[str]]:
+    """Each given name (folded) and the names it is a form of or has as forms, from the list."""
+    from nicknames import NickNamer
+
+    namer = NickNamer()
+    forms: dict[str, set[str]] = {}
+    for lookup in (namer.nickname_lookup, namer.canonical_lookup):  # canonical -> nicknames, and back
+        for name, others in lookup.items():
+            forms.setdefault(fold(name), set()).update(fold(o) for o in others)
+    return {name: frozenset(others) for name, others in forms.items()}
+
+
+@lru_cache(maxsize=1 << 16)
+def are_name_forms(a: str, b: str) -> bool:
+    """Whether two given names are forms of one ("Chuck" and "Charles"), by the nicknames list."""
+    fa, fb = fold(a), fold(b)
+    return fa != fb and fb in _name_forms().get(fa, frozenset())
 
 
 @lru_cache(maxsize=1 << 16)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -37,6 +38,9 @@ from generator.text import fold
 _MAX_NAME_WORDS = 6
 
 
+_AFTER_TOWN = re.compile(r"\b[A-Z][\w.]*, $")  # "Atlanta, " before a US state: the town's state
+
+
 def find_gazetteer_candidates(rec: Recognizer, seg: Segment, index: int) -> Iterable[Candidate]:
     """Listed names and aliases in segment ``index``, and demonyms an institution or title follows."""
     doc = seg.doc
@@ -58,6 +62,8 @@ def find_gazetteer_candidates(rec: Recognizer, seg: Segment, index: int) -> Iter
                 institution_at = _institution_starts(rec, doc)
             if end not in institution_at and _is_modifier(seg, start, end):
                 continue  # "U.S. retail sales", "the film's US opening": a modifier, not the state acting
+        if entry.type == "state" and text in vocabulary().us_states and _AFTER_TOWN.search(seg.text[: start_char]):
+            continue  # "Atlanta, Georgia": a US state, a place (not the country Georgia)
         if entry.type == "organisation" and _ends_longer_name(seg, start):
             continue  # "the Library of Congress": the library, not Congress
         yield Candidate(index, start_char, end_char, text, entry.type, "gazetteer", entry.name)
@@ -134,7 +140,9 @@ def find_rule_candidates(rec: Recognizer, seg: Segment, index: int) -> Iterable[
     runs = (
         *_title_runs(rec, seg),
         *((run, method, kind, None) for run, method, kind in (*_speech_runs(seg), *_particle_runs(seg), *_org_runs(seg))),
-        *(_given_name_runs(seg) if _is_prose(seg) else ()),
+        # a sentence-case title or subheading names people as prose does ("Sixers game notes:
+        # Joel Embiid leads Sixers to statement victory"); a Title Case one never gets here
+        *(_given_name_runs(seg) if _is_prose(seg) or seg.heading else ()),
     )
     for run, method, kind, role_start in runs:
         if blocked & set(run) and not (method == "org-head" and not any(is_org_head(seg.words[k]) for k in blocked & set(run))):
@@ -176,6 +184,10 @@ def _candidate_from_run(
         run, role_first = _split_role(seg, run)
         if not run:
             return None
+        run = _drop_place_before_name(seg, run)
+        folded = [fold(seg.words[k].text) for k in run] if len(run) >= 3 else []  # a word again, apart:
+        if any(folded[a] in folded[a + 2 :] for a in range(len(folded))):  # two names run together
+            return None  # ("Kristi Noem Kristi Lynn Noem"; "Dee Dee Myers" is one)
         if role_first is None and role_start is not None:
             role_first = role_start
         if role_first is not None:
@@ -200,7 +212,19 @@ def _candidate_from_run(
     surface = seg.text[start:end]
     if fold_name(surface) in vocabulary().never or not any(is_name_word(w) or is_org_head(w) for w in words):
         return None
+    if all(is_org_head(w) for w in words):
+        return None  # "Society, on the other hand", "the Club": a head alone names nobody
     return Candidate(index, start, end, surface, kind, method, role=role)
+
+
+def _drop_place_before_name(seg: Segment, run: list[int]) -> list[int]:
+    """A state before a given name is the role's ("... of Massachusetts | Joshua Levy said")."""
+    vocab = vocabulary()
+    while len(run) >= 3 and is_given_name(seg.words[run[1]].text) and (
+        seg.words[run[0]].text in vocab.us_states or fold(seg.words[run[0]].text) in vocab.state_words
+    ):
+        run = run[1:]
+    return run
 
 
 def _split_role(seg: Segment, run: list[int]) -> tuple[list[int], int | None]:
@@ -497,6 +521,13 @@ def _org_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
                 left.insert(0, k)
             elif left and k >= 1 and words[k].text in ("and", "&") and is_cap_word(words[k - 1]) and not is_role_word(words[k - 1].text):
                 left.insert(0, k)
+            elif (
+                k >= 1
+                and words[k].text in ("'s", "’s")
+                and words[k - 1].end == words[k].start
+                and words[k - 1].text in vocab.possessive_org_words
+            ):
+                left.insert(0, k)  # "Harris County Sheriff's Office", "Children's Hospital"
             else:
                 break
             k -= 1
@@ -511,7 +542,7 @@ def _org_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
         if after < len(words) and _continues_name(words[after]):
             continue  # the front of a longer name: "Investment Company | Act", "Tourism Council | Award"
         modifiers = [words[k] for k in left]
-        if not tail and not any(fold(m.text) not in vocab.listed_words for m in modifiers):
+        if not tail and w.text not in vocab.own_name_heads and not any(fold(m.text) not in vocab.listed_words for m in modifiers):
             continue  # "Syrian Army" is the state's army; "Coalition leader" is no name
         if not is_org_head(w) and tuple(words[k].text for k in range(head, i + 1)) in vocab.lower_org_descriptors:
             if left:

@@ -85,6 +85,8 @@ class Vocabulary:
     inverted_speech: frozenset[str]
     adverbs: frozenset[str]
     org_heads: frozenset[str]
+    own_name_heads: frozenset[str]  # "Hospital": "Indonesian Hospital" is the hospital's own name
+    possessive_org_words: frozenset[str]  # "Sheriff": "Sheriff's Office" is one name
     connectors: frozenset[str]
     institutions: tuple[str, ...]
     never: frozenset[str]
@@ -129,6 +131,8 @@ def vocabulary() -> Vocabulary:
         inverted_speech=frozenset(data["inverted_speech_verbs"]),
         adverbs=frozenset(data["speech_adverbs"]),
         org_heads=frozenset(data["org_heads"]),
+        own_name_heads=frozenset(data["own_name_heads"]),
+        possessive_org_words=frozenset(data["possessive_org_words"]),
         connectors=frozenset(data["org_connectors"]),
         institutions=tuple(data["institution_nouns"]),
         never=frozenset(fold_name(w) for w in data["never"]),

@@ -19,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from generator.files.rules import load_rules
+from generator.lexicon import are_name_forms
 from generator.text import fold
 
 # Transliterations of one name differ by a letter or two; 80 admits Sergei/Sergey (83)
@@ -174,14 +175,16 @@ def shared_tokens(a: Sequence[str], b: Sequence[str]) -> int:
 def are_same_person(a: str, b: str) -> bool:
     """Whether two full names (two parts or more) name one person.
 
-    The surnames must agree and, besides them, either the given names agree or two
+    The surnames must agree and, besides them, either the given names agree (or are forms
+    of one: "Chuck" and "Charles"), or two
     words are shared ("Ahmed Moaz al-Khatib" and "Moaz al-Khatib"). A shared surname
     alone never suffices: two Khatibs stay two people.
     """
     ka, kb = core_keys(a), core_keys(b)
     if len(ka) < 2 or len(kb) < 2 or not same_token(ka[-1], kb[-1]) or generation(a) != generation(b):
         return False
-    return same_token(ka[0], kb[0]) or shared_tokens(ka, kb) >= 2
+    # "Chuck Schumer" and "Charles Schumer": forms of one given name (the nicknames list)
+    return same_token(ka[0], kb[0]) or are_name_forms(ka[0], kb[0]) or shared_tokens(ka, kb) >= 2
 
 
 def initials(surface: str, skip: frozenset[str] = frozenset()) -> str:

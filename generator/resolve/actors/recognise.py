@@ -21,6 +21,7 @@ from generator.files.rules import load_rules
 
 from generator.model import CleanDoc, Mention
 from generator.resolve.actors.aliases import link_earlier_names
+from generator.resolve.actors.cues import find_cue_candidates
 from generator.resolve.actors.candidates import (
     find_gazetteer_candidates,
     find_model_candidates,
@@ -58,10 +59,11 @@ def extract_mentions(doc: CleanDoc, model: str | None = None) -> tuple[Mention, 
     rec = recognizer(model)
     segments = read_segments(doc, rec.nlp)
     found: list[Candidate] = []
+    listed = _headline_lists(segments)
     for i, seg in enumerate(segments):
         if not _has_lower_word(seg.text):
             continue  # a line without one lower-case word is a menu, a label or a share bar, never a sentence
-        if _is_credit_line(seg.text) or _is_teaser(seg):
+        if _is_credit_line(seg.text) or _is_teaser(seg) or i in listed:
             continue
         found.extend(find_gazetteer_candidates(rec, seg, i))
         if not seg.headline:
@@ -71,10 +73,39 @@ def extract_mentions(doc: CleanDoc, model: str | None = None) -> tuple[Mention, 
     found = _drop_uncorroborated(found, segments)
     found.extend(_complete_surnames(found, segments))
     kept = _keep_longest(found, ())
+    kept = _keep_longest(find_cue_candidates(segments, kept), kept)
     kept = _keep_longest(find_acronym_candidates(segments, kept), kept)
     kept = _keep_longest(find_repeat_candidates(rec, segments, kept), kept)
     kept = link_earlier_names(kept, segments)
     return _as_mentions(kept, segments)
+
+
+# Related stories' headlines: this many lines or more in a row, each of a few words that end no
+# sentence ("Four men arrested on gang affiliation charges"), are a list of other stories. A
+# bullet list needs more: an article's own highlights run to three or four items.
+_HEADLINE_LIST_LINES = 3
+_HEADLINE_LIST_ITEMS = 5
+_HEADLINE_WORDS = (4, 20)
+
+
+def _headline_lists(segments: Sequence[Segment]) -> set[int]:
+    """Indices of segments in a run of headline-like lines (related stories), the title apart."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, seg in enumerate([*segments, None]):
+        like = (
+            seg is not None
+            and i > 0
+            and _HEADLINE_WORDS[0] <= len(seg.words) <= _HEADLINE_WORDS[1]
+            and not seg.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ")", ":", ","))
+        )
+        if like and (not run or segments[run[-1]].item == seg.item):  # type: ignore[union-attr]
+            run.append(i)
+            continue
+        if run and len(run) >= (_HEADLINE_LIST_ITEMS if segments[run[0]].item else _HEADLINE_LIST_LINES):
+            out.update(run)
+        run = [i] if like else []
+    return out
 
 
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")

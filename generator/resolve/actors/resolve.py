@@ -161,13 +161,22 @@ def _identity(node: _Node) -> tuple[str, ...] | None:
 def _merge_same_names(clusters: _Clusters) -> None:
     first: dict[tuple[str, ...], int] = {}
     for i, node in enumerate(clusters.nodes):
-        for key in (_identity(node), _earlier_identity(node)):
+        for key in (_identity(node), _earlier_identity(node), _joined_identity(node)):
             if key is None:
                 continue
             if key in first:
                 clusters.union(first[key], i)
             else:
                 first[key] = i
+
+
+def _joined_identity(node: _Node) -> tuple[str, ...] | None:
+    """A full name with its hyphens and spaces taken out: "Kim Jong-un" is "Kim Jong Un"."""
+    if not node.full_person:
+        return None
+    keys = core_keys(node.name)
+    joined = "".join(keys).replace("-", "")
+    return ("person-joined", joined, generation(node.name) or "") if "-" in "".join(keys) or len(keys) >= 3 else None
 
 
 def _earlier_identity(node: _Node) -> tuple[str, ...] | None:
@@ -323,7 +332,11 @@ def _merge_bare_surnames(clusters: _Clusters) -> None:
                 holder = _office_holder(clusters, i, bearers, key, node.office, offices)
                 if holder is not None and holder != clusters.find(target):
                     target = redirected[(node.article, key)] = holder
-        bearers_here = any(_surname_matches(nodes[k].name, key) or same_token(core_keys(nodes[k].name)[0], key) for k in here)
+        if target is None:  # "Etienne said" of "Camille Etienne Gbedey": a middle name she goes by here
+            middle = sorted({clusters.find(k) for k in here if any(same_token(p, key) for p in core_keys(nodes[k].name)[1:-1])})
+            if len(middle) == 1 and not clusters.forbidden(middle[0], i):
+                target = middle[0]
+        bearers_here = any(any(same_token(p, key) for p in core_keys(nodes[k].name)) for k in here)
         if target is None and not bearers_here:  # two Lees in the article: no other article's Lee decides
             target = _only_cluster(clusters, i, bearers, key, given_too=False)
             if target is None:

@@ -35,6 +35,7 @@ METHOD_PRIORITY = {
     "model": 7,
     "given-name": 7,
     "completion": 7,
+    "cue": 7,  # context typed it (cues.py): an age in commas, a company word, five mentions
     "earlier-name": 7,  # "Ellen Gille, née Fetter": the earlier name, given names restored
     "repeat": 8,
 }
@@ -68,6 +69,7 @@ class Segment:
     token_ends: tuple[int, ...] = ()  # and of each token's end
     token_texts: tuple[str, ...] = ()  # each token as written (Token.text, its ORTH)
     heading: bool = False  # the article's title or a subheading: not prose to quote
+    item: bool = False  # one item of a bullet list (the article's own highlights, often)
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ def _rejoin_split_names(texts: Sequence[str]) -> list[str]:
 def read_segments(doc: CleanDoc, nlp: Language) -> tuple[Segment, ...]:
     """The pieces of an article's blocks that are read on their own, tokenised by ``nlp``."""
     pieces: list[tuple[str, bool, bool]] = []
+    items: set[int] = set()  # indices of pieces that are a bullet list's items
     block_texts = _rejoin_split_names([b.text for b in doc.blocks if b.kind != "bullets"])
     at = 0
     for block in doc.blocks:
@@ -142,11 +145,16 @@ def read_segments(doc: CleanDoc, nlp: Language) -> tuple[Segment, ...]:
         may_be_headline = block.kind in ("title", "heading") or not block.text.rstrip().endswith(_SENTENCE_ENDS)
         headline = block.kind != "bullets" and may_be_headline and _is_headline(block.text)
         heading = block.kind in ("title", "heading")
+        if block.kind == "bullets":
+            items.update(range(len(pieces), len(pieces) + sum(1 for t in texts if t.strip())))
         pieces.extend((t, headline, heading) for t in texts if t.strip())
     # Only the tokenizer runs: sentence starts are found by _sentence_starts (the
     # sentencizer's rule) on arrays read from the Doc in one call each.
     segments = (_segment(nlp.make_doc(t), t, headline) for t, headline, _ in pieces)
-    return tuple(replace(seg, heading=True) if heading else seg for seg, (_, _, heading) in zip(segments, pieces))
+    return tuple(
+        replace(seg, heading=heading, item=k in items) if heading or k in items else seg
+        for k, (seg, (_, _, heading)) in enumerate(zip(segments, pieces))
+    )
 
 
 def _is_headline(text: str) -> bool:

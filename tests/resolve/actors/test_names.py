@@ -42,6 +42,12 @@ def test_name_parts(surface: str, cores: tuple[str, ...], surname: str | None) -
         ("James R. Clapper Jr.", "James Clapper Jr.", True),
         ("Donald Trump Jr.", "Donald Trump", False),  # a son and his father
         ("J. David Cox Sr.", "David Cox Jr.", False),
+        # issue 26: forms of one given name (the nicknames list), only with one surname
+        ("Chuck Schumer", "Charles Schumer", True),
+        ("Joe Biden", "Joseph Biden", True),
+        ("Bill Clinton", "William Clinton", True),
+        ("Bill Clinton", "Hillary Clinton", False),
+        ("Chuck Schumer", "Charles Darwin", False),
     ],
 )
 def test_same_person(a: str, b: str, same: bool) -> None:

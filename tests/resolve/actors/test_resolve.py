@@ -82,6 +82,25 @@ RESOLVED = [
         [{"Syria Solidarity Committee", "SSC"}],
         "Syria Solidarity Committee",
     ),
+    # issue 26: hyphen and space variants, nicknames with one surname
+    (
+        {"a": [person("Kim Jong-un")], "b": [person("Kim Jong Un"), person("Kim Jong Un")]},
+        [{"Kim Jong-un", "Kim Jong Un"}],
+        "Kim Jong Un",
+    ),
+    (
+        {"a": [person("Chuck Schumer")], "b": [person("Charles Schumer"), person("Charles Schumer")]},
+        [{"Chuck Schumer", "Charles Schumer"}],
+        "Charles Schumer",
+    ),
+    # a bare word that is the middle name of one full name of its article is that person's,
+    # not another article's bearer of it as a surname
+    (
+        {"a": [person("Camille Etienne Gbedey"), Mention("Etienne", "person", 1, "speech")],
+         "b": [person("Carissa Etienne")]},
+        [{"Camille Etienne Gbedey", "Etienne"}, {"Carissa Etienne"}],
+        "Camille Etienne Gbedey",
+    ),
 ]
 
 
