@@ -115,7 +115,7 @@ def test_no_html_page_has_an_event_handler_or_a_script_url(hostile_site):
 def test_the_hostile_values_are_shown_as_text(hostile_site):
     site = hostile_site["project"] / "site"
     review = (site / "review" / "index.html").read_text(encoding="utf-8")
-    assert "<code>t&lt;svg onload=alert(5)&gt;.meta.yml</code>" in review  # "Fields to check"
+    assert "<code>seeds/t&lt;svg onload=alert(5)&gt;.meta.yml</code>" in review  # "Fields to check": where to write
     assert "<code>seeds/z\\n&lt;img src=x onerror=alert(6)&gt;\\n.txt</code>" in review  # the refused name, escaped
     article = next(p for p in site.glob("articles/*/index.html") if "onerror=alert(7)" in p.read_text(encoding="utf-8"))
     text = article.read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import PRINTED_PROBLEMS
 from generator.settings import PERMALINKS_FILE
 from generator.settings import OWNED_DIRS, OWNED_PAGES
 
@@ -96,8 +97,22 @@ def test_build_succeeds_with_warnings_and_reports_every_problem(nasty_project):
     assert report["exit_status"] == 0
     assert report["errors"] == sum(1 for s, _ in EXPECTED_PROBLEMS.values() if s == "error")
     assert len(report["problems"]) == report["errors"] + report["warnings"]
-    for problem in report["problems"]:
-        assert f"{problem['severity']}: {problem['file']}: {problem['message']}" in build.stderr
+    # the first ten on the terminal, each with its file and what to do; the rest in the report
+    # (and all on the terminal with -v: test_verbose_build_prints_every_problem)
+    printed = [f"{p['severity']}: {p['file']}: {p['message']}" for p in report["problems"]]
+    for line in printed[:PRINTED_PROBLEMS]:
+        assert line in build.stderr
+    if len(printed) > PRINTED_PROBLEMS:
+        assert f"... and {len(printed) - PRINTED_PROBLEMS} more problems" in build.stderr
+        assert printed[-1] not in build.stderr
+
+
+def test_verbose_build_prints_every_problem(nasty_project, tmp_path):
+    result = _generator(nasty_project["project"], "build", "-v", "--report", str(tmp_path / "r.json"))
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert len(report["problems"]) > PRINTED_PROBLEMS  # else this test proves nothing
+    for p in report["problems"]:
+        assert f"{p['severity']}: {p['file']}: {p['message']}" in result.stderr
 
 
 @pytest.mark.parametrize("name, expected", sorted(EXPECTED_PROBLEMS.items()))

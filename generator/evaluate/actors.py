@@ -247,7 +247,9 @@ def report(devcorpus: Path, examples: int = 15) -> str:
     English set as a whole and by half."""
     archive = build_corpus_archive(devcorpus)
     lines = ["web/ (41 labelled articles; the whole web/ corpus as one archive):", render(score_labelled(archive, read_labels()), count_corpus_pages(archive), examples)]
-    if (devcorpus / "web2").is_dir():
+    from generator.files.devcorpus import has_corpus_part
+
+    if has_corpus_part(devcorpus, "web2"):
         web2 = build_web2_archive(devcorpus)
         labels = read_labels(WEB2_LABELS)
         corpus = count_corpus_pages(web2)

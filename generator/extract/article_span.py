@@ -64,7 +64,9 @@ def _config() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _stopwords() -> dict[str, frozenset[str]]:
+def function_words() -> dict[str, frozenset[str]]:
+    """Each language's function words (``data/stopwords.yml``), lower-cased: how much of a
+    line is prose in its own language."""
     return {lang: frozenset(str(w).lower() for w in words) for lang, words in load_rules("stopwords").items()}
 
 
@@ -79,7 +81,7 @@ def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
     cfg = _config()
     if not line.words:
         return False
-    stops = stops if stops is not None else _stopwords()["en"]
+    stops = stops if stops is not None else function_words()["en"]
     furniture = cfg["_furniture"]
     lowered = line.lower
     if ":" in line.text:  # "Share all sharing options for: <headline>": a label and its payload
@@ -178,10 +180,10 @@ def is_furniture_line(text: str) -> bool:
     """True for a line that is page furniture whatever the page: links, furniture words,
     bylines, time stamps, credits, no words."""
     lines = read_lines([text])
-    return not lines or _is_furniture_read(lines[0])
+    return not lines or is_furniture_read(lines[0])
 
 
-def _is_furniture_read(line: Line) -> bool:
+def is_furniture_read(line: Line) -> bool:
     """:func:`is_furniture_line` of a line already read."""
     if not line.words:
         return True
@@ -384,7 +386,7 @@ def detect_language(lines: Sequence[Line], max_chars: int = 600) -> str | None:
         return None
     # Plainly English text (English function words are a third of its words or more;
     # they are a tenth of German or French prose) is English without asking the model.
-    english = _stopwords()["en"]
+    english = function_words()["en"]
     words = WORD.findall(text[:max_chars].lower())
     if words and sum(map(english.__contains__, words)) / len(words) >= _config()["english_shortcut"]:
         return "en"
@@ -428,7 +430,7 @@ def read_page(page_lines: Sequence[str], language: str | None = None) -> PageRea
     lines = read_lines(page_lines)
     if language is None:
         language = detect_language(lines)
-    stops = _stopwords().get(language or "en")
+    stops = function_words().get(language or "en")
     english = language in (None, "en")  # English-only evidence is skipped on other languages
     scored = tuple(score_line(line, stops, english) for line in lines)
     rule_span = best_span(lines, [s for s, _ in scored])

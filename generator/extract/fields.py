@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.extract import bylines, dates, outlets, stated_authors
 from generator.extract.outlets.registry import outlet_by_name
-from generator.extract.article_span import _is_furniture_read, _stopwords, is_furniture_line, is_prose
+from generator.extract.article_span import is_furniture_read, function_words, is_furniture_line, is_prose
 from generator.extract.page_lines import read_lines
 from generator.files.rules import load_confidence
 from generator.model import Article, CleanDoc, DateValue, Field, Provenance, Seed, choose
@@ -260,7 +260,7 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z
 def lead_sentence(doc) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
     """``(line number, sentence)``: the first sentence of the article's first paragraph
     that reads like prose, or ``None``."""
-    stops = _stopwords().get(getattr(doc, "language", None) or "en")
+    stops = function_words().get(getattr(doc, "language", None) or "en")
     for block in doc.blocks:
         if block.kind != "paragraph":
             continue
@@ -268,6 +268,6 @@ def lead_sentence(doc) -> tuple[int, str] | None:  # type: ignore[no-untyped-def
             sentence = sentence.strip()
             lines = read_lines([sentence])
             # the sentence read once: is_furniture_line(sentence) would read it again
-            if lines and is_prose(lines[0], stops) and not _is_furniture_read(lines[0]):
+            if lines and is_prose(lines[0], stops) and not is_furniture_read(lines[0]):
                 return block.line_no, sentence
     return None

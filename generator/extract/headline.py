@@ -35,7 +35,7 @@ from generator.extract.article_span import (
     Line,
     Span,
     _config,
-    _stopwords,
+    function_words,
     is_date_line,
     is_furniture_words,
     is_meta_line,
@@ -133,7 +133,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     first_parts = frozenset(key(part) for part in split_parts(lines[0].text)) - {""}  # the <title> line's parts
     # the site's own name: what its copyright notice names ("© 2022 The New Republic")
     owners = [key(ln.text) for ln in lines if _names_copyright(ln.text)]
-    stops = _stopwords().get(span.language or "en", _stopwords()["en"])
+    stops = function_words().get(span.language or "en", function_words()["en"])
     kept = span.kept
     body_words = Counter(
         chain.from_iterable(ln.lower for ln in lines[start_index : start_index + cfg["body_lines"]] if ln.no in kept)
@@ -280,7 +280,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
         cand.features["meta_best"] = float(top > 0 and cand.features["in_meta"] == top)
     for cand in out:  # the page's first level-1 heading among the candidates
         cand.features["first_h1"] = float(cand.line.heading == 1 and cand is next((c for c in out if c.line.heading == 1), None))
-    page_stops = stops if span.language in _stopwords() else frozenset()
+    page_stops = stops if span.language in function_words() else frozenset()
     page_features(out, {id(c): places[id(c.line)][0] for c in out}, lines, start_index, page_stops, key)
     return out
 

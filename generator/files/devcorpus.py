@@ -63,6 +63,12 @@ def read_event_corpus(folder: Path) -> tuple[CorpusText, ...]:
     )
 
 
+def has_corpus_part(devcorpus: Path, part: str) -> bool:
+    """Whether the development corpus holds ``part`` (``"web2"``, ``"events"`` ...): a
+    partial copy of it still evaluates what it has."""
+    return (devcorpus / part).is_dir()
+
+
 def read_web2_labels(folder: Path) -> list[dict[str, Any]]:
     """The labels of ``<devcorpus>/web2``, sorted by id (its README: half A is the even
     positions, half B the odd ones)."""

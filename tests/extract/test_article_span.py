@@ -352,11 +352,11 @@ def test_markup_shortcut_is_the_character_class_it_replaced(text):
     "sentence", ["Share this article", "The talks in Moscow ended on Friday without any deal at all.", "By Jane Doe", ""]
 )
 def test_a_read_line_is_furniture_as_its_text_is(sentence):
-    from generator.extract.article_span import _is_furniture_read
+    from generator.extract.article_span import is_furniture_read
     from generator.extract.page_lines import read_lines
 
     lines = read_lines([sentence])
-    assert is_furniture_line(sentence) is (not lines or _is_furniture_read(lines[0]))
+    assert is_furniture_line(sentence) is (not lines or is_furniture_read(lines[0]))
 
 
 @pytest.mark.parametrize("line", ["Don't STOP the Talks", "O'Neil's x2 ALL-CAPS", "naïve CAFÉ Straße", "İstanbul talks", "1 2 3"])
