@@ -237,8 +237,8 @@ def _quiet() -> None:
         logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
-def _parse(page: str) -> Any:
-    """The page's element tree (lxml, as trafilatura parses it), or ``None``."""
+def _parse(page: str | bytes) -> Any:
+    """The page's element tree (lxml, as trafilatura parses it; bytes it decodes itself), or ``None``."""
     if not page.strip():
         return None
     from trafilatura.utils import load_html  # imported here: only archives with HTML seeds pay its import time
@@ -282,7 +282,7 @@ def extract_stated_site_name(page: str | bytes) -> str | None:
     ``og:site_name`` goes first: trafilatura also takes a JSON-LD *WebPage*'s name, which
     is the page's title, not the site's. The outlet evaluation on web2 takes it as the
     label (generator/evaluate/web2.py)."""
-    tree = _parse(page) if isinstance(page, str) else _parse_bytes(page)
+    tree = _parse(page)
     if tree is None:
         return None
     from trafilatura.metadata import extract_meta_json, extract_opengraph
@@ -297,16 +297,3 @@ def extract_stated_site_name(page: str | bytes) -> str | None:
         return None
     name = _accept_text(html.unescape(json_ld or ""), MAX_NAME_CHARS)
     return None if name is None or name.startswith("http") else name
-
-
-def _parse_bytes(page: bytes) -> Any:
-    """The element tree of a page given as bytes (trafilatura decodes them), or ``None``."""
-    if not page.strip():
-        return None
-    from trafilatura.utils import load_html
-
-    _quiet()
-    try:
-        return load_html(page)
-    except Exception:  # noqa: BLE001 - lxml can choke on hostile markup: treat as no page
-        return None
