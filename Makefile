@@ -14,11 +14,10 @@ BUILD_FLAGS ?=
 # the commands, every problem and MkDocs' INFO lines (one per page) as well.
 VERBOSE ?=
 Q := $(if $(VERBOSE),,@)
-ifeq ($(VERBOSE),)
-export NEWSARCHIVE_QUIET := 1
-# Material's notice about its end of life, printed by every mkdocs run
-export NO_MKDOCS_2_WARNING := 1
-endif
+# Quiet unless VERBOSE: MkDocs' INFO lines hidden (NEWSARCHIVE_QUIET) and Material's notice about
+# its end of life (NO_MKDOCS_2_WARNING), set on each command and never exported, so a build run
+# by anything else (the tests under `make test`) keeps MkDocs' own output.
+QUIET_ENV := $(if $(VERBOSE),env -u NEWSARCHIVE_QUIET,env NEWSARCHIVE_QUIET=1 NO_MKDOCS_2_WARNING=1)
 
 .PHONY: site test serve generate golden lock eval train bench kills clean
 
@@ -35,7 +34,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 ## generate the Markdown from seeds/ into site_src/
 generate: $(STAMP)
-	$(Q)$(BIN)/python -m generator build $(BUILD_FLAGS) $(if $(VERBOSE),--verbose)
+	$(Q)$(QUIET_ENV) $(BIN)/python -m generator build $(BUILD_FLAGS) $(if $(VERBOSE),--verbose)
 
 ## generate, then build the static site into site/ and its search index into site/pagefind/
 # (Pagefind, offline: only the index chunks a query needs are fetched; see the README, "Search")
@@ -44,8 +43,8 @@ generate: $(STAMP)
 SITE_STAGING := .site-staging
 site: generate
 	$(Q)rm -rf $(SITE_STAGING)
-	$(Q)$(BIN)/mkdocs build --strict --site-dir $(SITE_STAGING)
-	$(Q)$(BIN)/python -m generator search-index --site $(SITE_STAGING) --publish-to site
+	$(Q)$(QUIET_ENV) $(BIN)/mkdocs build --strict --site-dir $(SITE_STAGING)
+	$(Q)$(QUIET_ENV) $(BIN)/python -m generator search-index --site $(SITE_STAGING) --publish-to site
 
 ## run every test (unit, golden, MkDocs --strict, browser)
 test: $(STAMP)

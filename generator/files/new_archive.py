@@ -32,21 +32,21 @@ BUILD_FLAGS ?=
 # VERBOSE=1 prints the commands, every problem and MkDocs' INFO lines (one per page).
 VERBOSE ?=
 Q := $(if $(VERBOSE),,@)
-ifeq ($(VERBOSE),)
-export NEWSARCHIVE_QUIET := 1
-export NO_MKDOCS_2_WARNING := 1
-endif
+# Quiet unless VERBOSE: MkDocs' INFO lines hidden (NEWSARCHIVE_QUIET) and Material's notice about
+# its end of life (NO_MKDOCS_2_WARNING), set on each command and never exported, so a build run
+# by anything else (the tests under `make test`) keeps MkDocs' own output.
+QUIET_ENV := $(if $(VERBOSE),env -u NEWSARCHIVE_QUIET,env NEWSARCHIVE_QUIET=1 NO_MKDOCS_2_WARNING=1)
 SITE_STAGING := .site-staging
 
 .PHONY: site generate serve
 
 generate:
-\t$(Q)$(BIN)/python -m generator build $(BUILD_FLAGS) $(if $(VERBOSE),--verbose)
+\t$(Q)$(QUIET_ENV) $(BIN)/python -m generator build $(BUILD_FLAGS) $(if $(VERBOSE),--verbose)
 
 site: generate
 \t$(Q)rm -rf $(SITE_STAGING)
-\t$(Q)$(BIN)/mkdocs build --strict --site-dir $(SITE_STAGING)
-\t$(Q)$(BIN)/python -m generator search-index --site $(SITE_STAGING) --publish-to site
+\t$(Q)$(QUIET_ENV) $(BIN)/mkdocs build --strict --site-dir $(SITE_STAGING)
+\t$(Q)$(QUIET_ENV) $(BIN)/python -m generator search-index --site $(SITE_STAGING) --publish-to site
 
 serve: generate
 \t$(BIN)/mkdocs serve

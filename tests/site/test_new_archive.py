@@ -25,6 +25,15 @@ TITLE = "Summits of 2018: a test archive"
 # The issue's figure is 30 lines at 2,000 articles (bench/results.md); the output does not
 # grow with the archive (ten problems at most, then a pointer to the rest).
 MAX_LINES = 30
+# What a user's shell does not have: the variables `make test` passes its children (a make
+# run under it is a sub-make, which prints "Entering directory" lines) and our own switches.
+NOT_A_USERS = ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES", "VERBOSE", "NEWSARCHIVE_QUIET", "NO_MKDOCS_2_WARNING")
+
+
+def _make_site(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``make site ARGS`` in ``folder`` as a user runs it from a shell."""
+    env = {k: v for k, v in os.environ.items() if k not in NOT_A_USERS}
+    return subprocess.run(["make", "site", *args], cwd=folder, capture_output=True, text=True, env=env)
 
 
 @pytest.fixture(scope="module")
@@ -34,11 +43,10 @@ def fresh(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
     folder = tmp_path_factory.mktemp("new") / "mine"
     made = subprocess.run([sys.executable, "-m", "generator", "new", str(folder), "--title", TITLE], capture_output=True, text=True)
     assert made.returncode == 0, made.stderr
-    empty = subprocess.run(["make", "site"], cwd=folder, capture_output=True, text=True)
+    empty = _make_site(folder)
     assert empty.returncode != 0 and "no article could be built from seeds" in empty.stderr, "an empty archive says what is missing"
     make_archive.make_archive(40, folder / "seeds", seed=5)
-    env = {k: v for k, v in os.environ.items() if k != "VERBOSE"}
-    built = subprocess.run(["make", "site"], cwd=folder, capture_output=True, text=True, env=env)
+    built = _make_site(folder)
     assert built.returncode == 0, built.stdout + built.stderr
     return folder, built
 
@@ -56,7 +64,7 @@ def test_a_fresh_archive_builds_strict_with_a_short_summary(fresh):
 
 def test_make_site_verbose_shows_mkdocs_info_lines(fresh):
     folder, _ = fresh
-    built = subprocess.run(["make", "site", "VERBOSE=1"], cwd=folder, capture_output=True, text=True)
+    built = _make_site(folder, "VERBOSE=1")
     assert built.returncode == 0
     assert "INFO    -  Documentation built in" in built.stderr
 
