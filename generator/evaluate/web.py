@@ -31,7 +31,8 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from generator.extract.article_span import _langid, is_furniture_line
-from generator.extract.clean import clean_seed_text, match_furniture
+from generator.extract.clean import clean_seed_text
+from generator.extract.furniture_rules import match_furniture
 from generator.extract.fields import extract_summary, extract_title
 from generator.files.devcorpus import CorpusText, read_web_corpus
 from generator.model import CleanDoc

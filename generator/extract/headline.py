@@ -40,6 +40,7 @@ from generator.extract.article_span import (
     is_furniture_words,
     is_meta_line,
 )
+from generator.extract.furniture_rules import match_furniture
 from generator.extract.headline_features import calibrated, calibration_inputs, confidence_inputs, doubt_reason, page_features, split_parts, variants
 from generator.extract.outlets.sites import is_bare_domain
 from generator.extract.required_texts import extract_required_texts, lower_for_required_texts
@@ -464,8 +465,6 @@ def _repeats_in_page(title: str, page_lower: str) -> int:
 def _is_furniture(lines: Sequence[Line], k: int) -> bool:
     """True when a furniture rule drops line ``k``, or the line is a widget's payload
     (the line after a rule with ``drop_next``)."""
-    from generator.extract.clean import match_furniture  # clean imports this module
-
     if match_furniture(lines[k].text) is not None:
         return True
     for back in (1, 2):

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any, Iterable, Sequence
 from urllib.parse import quote, urlsplit
 
-from generator.extract.clean import rule_reason
+from generator.extract.furniture_rules import rule_reason
 from generator.files.rules import load_rules
 from generator.model import Actor, Archive, Article, DateValue, Event, Field, Mention, Page
 from generator.publish.charts import count_by_period, count_noun, describe_left_out, render_bar_chart

@@ -8,15 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.extract.clean import (
-    clean_seed_text,
-    extract_longest_match,
-    extract_required_texts,
-    furniture_rules,
-    lower_for_required_texts,
-    match_furniture,
-    normalise_text,
-)
+from generator.extract.clean import clean_seed_text, normalise_text
+from generator.extract.furniture_rules import furniture_rules, match_furniture
+from generator.extract.required_texts import extract_longest_match, extract_required_texts, lower_for_required_texts
 from generator.extract.required_texts import match_from_starts
 from generator.publish.markdown import render_body_markdown
 from generator.resolve.furniture import clean_recurring_lines
