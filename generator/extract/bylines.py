@@ -133,11 +133,15 @@ def is_single_name(word: str) -> bool:
     if not _is_name_word(word) or len(word) < 2 or not word.replace("-", "").replace(".", "").isalpha():
         return False
     folded = word.casefold()
+    return not _is_reserved_word(folded) and outlet_by_name(word) is None
+
+
+def _is_reserved_word(folded: str) -> bool:
+    """A (case-folded) word that names no writer: a role or desk, a place, a function word of
+    any language, a month or weekday."""
     if folded in _not_names() or folded in _place_names() or folded in _function_words_all():
-        return False
-    if folded in date_rules().month_numbers or folded in date_rules().weekday_numbers:
-        return False
-    return outlet_by_name(word) is None
+        return True
+    return folded in date_rules().month_numbers or folded in date_rules().weekday_numbers
 
 
 @lru_cache(maxsize=None)
@@ -240,9 +244,7 @@ def _is_handle(word: str) -> bool:
     if not _HANDLE.match(word) or word.isdigit():
         return False
     folded = word.casefold()
-    if folded in _function_words_all() or folded in _not_names() or folded in _place_names():
-        return False
-    if folded in date_rules().month_numbers or folded in date_rules().weekday_numbers:
+    if _is_reserved_word(folded):
         return False
     if not any(c.isdigit() for c in word) and not is_given_name(word) and is_common_word_in_any_language(folded):
         return False  # "Por último, ...": a sentence's word
