@@ -52,8 +52,11 @@ def review_entries(article: Article) -> list[tuple[str, str, str, float | None]]
         p = field.provenance
         if p.tier == "curated":
             continue
-        if name == "title" and p.method == "title-line" and article.doc.title_doubt is not None:
-            continue  # a headline the model judged is listed under "Check first" when doubtful
+        title_doubt = article.doc.title_doubt
+        if name == "title" and p.method == "title-line" and title_doubt is not None:
+            if title_doubt.probability < check_first_thresholds()["headline"]:
+                continue  # listed under "Check first" already
+            # between the check-first threshold and REVIEW_BELOW it is listed here, like any value
         value = field.value.iso() if isinstance(field.value, DateValue) else str(field.value)
         if p.tier in ("default", "inferred") or p.confidence < REVIEW_BELOW:
             items.append((name, value, f"{p.tier} by {p.method}: {p.evidence}", p.confidence))

@@ -163,3 +163,19 @@ def test_each_row_links_the_article_and_names_the_sidecar_and_key():
 )
 def test_sidecar_of(source_path, sidecar):
     assert sidecar_of(dataclasses.replace(_doubted("a", None, None), source_path=source_path)) == sidecar
+
+
+@pytest.mark.parametrize(
+    ("probability", "listed_under"),
+    [
+        (0.2, "check first"),  # below the check-first threshold: listed there only
+        (0.65, "fields to check"),  # between the check-first threshold (0.6) and REVIEW_BELOW (0.7)
+        (0.95, None),  # likely right: listed nowhere
+    ],
+)
+def test_a_judged_headline_below_review_below_is_listed_once(probability, listed_under):
+    article = _doubted("a", Doubt(probability, "headline may be a sidebar story"), SURE)
+    archive = Archive((article,), (), ())
+    in_check_first = bool(list_check_first(archive))
+    in_fields = "title" in [name for _, name, _, _, _ in list_review_rows(archive)]
+    assert (in_check_first, in_fields) == (listed_under == "check first", listed_under == "fields to check")
