@@ -15,7 +15,10 @@ Two articles are weighed on (thresholds in ``data/events.yml``, each with its wh
 A topic is not a happening: two lone reports make an event only when their one
 pair reaches ``pair_cut`` (a bigger group's average, of many pairs, needs ``cut``),
 and near dates add ``near_bonus`` only to a pair whose words already score
-``near_text_min`` (a day carries many stories of one topic). Lines a site prints
+``near_text_min`` (a day carries many stories of one topic) and, unless they
+share a key actor, still score ``near_text_beyond_topic_min`` without their one
+heaviest shared term (two posts on one language, one country, one company share
+its name and little else). Lines a site prints
 on two of its pages are left out of what is compared (furniture.select_site_lines).
 
 Only pairs sharing some of each other's distinctive terms are weighed
@@ -196,7 +199,10 @@ class _Evidence:
     def score_pairs(self) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
         """``(i, j) -> score`` of every candidate pair (rows, ``i < j``) that may be one
         happening: words and facts (when at least ``pair_floor``), plus ``near_bonus``
-        for near trusted dates and shared key actors; the rest are left out (0).
+        for near trusted dates when the words score ``near_text_min`` and the two
+        share a significant key actor, or else their words score
+        ``near_text_beyond_topic_min`` without their heaviest shared term (a topic's
+        one name); the rest are left out (0).
 
         And the pairs that may never be one happening although their dates do not
         tell (one or both unknown): texts naming days of the week, none of them the
@@ -206,6 +212,7 @@ class _Evidence:
         scores: dict[tuple[int, int], float] = {}
         apart: set[tuple[int, int]] = set()
         for i, similarity in measure_similarity_pairs(self.vectors, self.candidate_pairs()):
+            near: list[int] = []
             for j, text in similarity.items():
                 if text < t.pair_floor:
                     continue
@@ -213,12 +220,27 @@ class _Evidence:
                 shared = len(self.key_actors[i] & self.key_actors[j])
                 score = text + min(t.max_actor_bonus, t.shared_actor_bonus * max(0, shared - 1))
                 if relation == "near" and text >= t.near_text_min:
-                    score += t.near_bonus
+                    if shared:
+                        score += t.near_bonus
+                    else:
+                        near.append(j)
                 elif relation == "unknown" and self.written_dates_disagree(i, j):
                     apart.add((i, j))
                     continue
                 scores[(i, j)] = score
+            for j, heaviest in zip(near, self.measure_heaviest_shared_terms(i, near)):
+                if similarity[j] - heaviest >= t.near_text_beyond_topic_min:
+                    scores[(i, j)] += t.near_bonus
         return scores, apart
+
+    def measure_heaviest_shared_terms(self, i: int, others: Sequence[int]) -> list[float]:
+        """For each of ``others``, what the one term that weighs most in its similarity with
+        row ``i`` adds to it: a topic's one name (a language, a country, a company)
+        shared by two reports of other happenings is most of what they share."""
+        if not others or self.vectors is None:
+            return [0.0] * len(others)
+        products = self.vectors[others].multiply(self.vectors[i]).tocsr()
+        return [float(x) for x in products.max(axis=1).toarray().ravel()]
 
     def written_dates_disagree(self, i: int, j: int) -> bool:
         """Whether the texts of rows ``i`` and ``j`` tell of other days: both name days of

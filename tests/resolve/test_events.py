@@ -778,7 +778,8 @@ def test_same_day_dates_lift_only_reports_whose_words_already_agree() -> None:
             "New York mayor withdrew his name on Friday, citing his consulting business abroad.",
         ),
     ]
-    base = EventThresholds.from_rules()
+    # (near_text_beyond_topic_min, which would hold it back too, is tested below)
+    base = replace(EventThresholds.from_rules(), near_text_beyond_topic_min=0.0)
     evidence = ArchiveEvidence.of(pages, thresholds=base)
     text = float((evidence.vectors[0] @ evidence.vectors[1].T).toarray()[0, 0])
     assert text < base.pair_cut <= text + base.near_bonus  # the bonus alone decides
@@ -786,3 +787,34 @@ def test_same_day_dates_lift_only_reports_whose_words_already_agree() -> None:
     held = replace(base, near_text_min=text + 0.01)
     assert partition(group_events(pages, thresholds=lifted)) == [["1", "2"]]
     assert partition(group_events(pages, thresholds=held)) == [["1"], ["2"]]
+
+
+def test_near_dates_lift_no_pair_that_shares_one_topic_name_only() -> None:
+    # two posts three days apart on one language, no actor in common: "Python" is most
+    # of what they share, so the near-date bonus needs near_text_beyond_topic_min without it
+    pages = [
+        make_article(
+            "1", "2020-01-13", "",
+            "Mercurial moved its code base to Python 3 after ten years of work. Python 3 broke the byte strings "
+            "Mercurial used, and Python tooling for porting came late, its maintainer writes.",
+        ),
+        make_article(
+            "2", "2020-01-10", "",
+            "Python environments keep each project's packages apart. With Python you create one per project; "
+            "Python ships venv, and pyenv installs several Python versions side by side.",
+        ),
+    ]
+    evidence = ArchiveEvidence.of(pages)
+    text = float((evidence.vectors[0] @ evidence.vectors[1].T).toarray()[0, 0])
+    heaviest = float(evidence.vectors[0].multiply(evidence.vectors[1]).max())
+    assert heaviest > text / 2  # one name is most of what they share
+    # two documents make every word rare: the bars are set so that the bonus alone decides
+    bar = text + EventThresholds.from_rules().near_bonus / 2
+    base = replace(EventThresholds.from_rules(), near_text_min=0.0, cut=bar, pair_cut=bar)
+    lifted = replace(base, near_text_beyond_topic_min=text - heaviest - 0.01)
+    held = replace(base, near_text_beyond_topic_min=text - heaviest + 0.01)
+    assert partition(group_events(pages, thresholds=lifted)) == [["1", "2"]]
+    assert partition(group_events(pages, thresholds=held)) == [["1"], ["2"]]
+    # a key actor in common is enough: the bonus is not held back then
+    sharing = [replace(p, actor_ids=("guido-van-rossum",)) for p in pages]
+    assert partition(group_events(sharing, thresholds=held)) == [["1", "2"]]
