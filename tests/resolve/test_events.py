@@ -818,3 +818,31 @@ def test_near_dates_lift_no_pair_that_shares_one_topic_name_only() -> None:
     # a key actor in common is enough: the bonus is not held back then
     sharing = [replace(p, actor_ids=("guido-van-rossum",)) for p in pages]
     assert partition(group_events(sharing, thresholds=held)) == [["1", "2"]]
+
+
+@pytest.mark.parametrize(
+    "written, joins",
+    [
+        ("on Nov. 10", True),  # the dated report's day: near, as two dated reports are
+        ("on Nov. 12", True),  # within near_days
+        ("on Nov. 20", False),  # ten days off: unknown, no bonus
+        ("on Thursday", False),  # a day of the week alone is not enough
+    ],
+)
+def test_an_undated_report_writing_a_day_near_the_others_date_is_near_it(written: str, joins: bool) -> None:
+    dated = make_article(
+        "1", "2011-11-10", "",
+        "Warplanes bombed the Yida refugee camp in South Sudan, near the border, killing two refugees.",
+    )
+    undated = make_article(
+        "2", None, "", f"Aid workers said bombs fell on the Yida camp {written}, where twenty thousand refugees from Sudan live."
+    )
+    pages = [dated, undated]
+    evidence = ArchiveEvidence.of(pages)
+    text = float((evidence.vectors[0] @ evidence.vectors[1].T).toarray()[0, 0])
+    bar = text + EventThresholds.from_rules().near_bonus / 2  # the bonus alone decides
+    thresholds = replace(
+        EventThresholds.from_rules(), near_text_min=0.0, near_text_beyond_topic_min=0.0, cut=bar, pair_cut=bar, dating_cut=bar
+    )
+    expected = [["1", "2"]] if joins else [["1"], ["2"]]
+    assert partition(group_events(pages, thresholds=thresholds)) == expected
