@@ -67,7 +67,6 @@ from itertools import combinations
 from typing import Any, Literal
 
 from generator.model import Article, DateValue, Event, Provenance
-from generator.resolve.event_titles import PRECISION_RANK as _PRECISION_RANK
 from generator.resolve.event_titles import choose_event_title_source
 from generator.text import dated_first_key, slugify, suffix_until_free
 from generator.resolve.evidence import (
@@ -81,6 +80,7 @@ from generator.resolve.evidence import (
 )
 from generator.resolve.linkage import attach_small_groups, group_by_average_linkage
 from generator.resolve.event_decisions import EventOverrides, group_forced_together
+from generator.resolve.event_dates import choose_event_date, days_between, relate_dates, trusted_date
 
 # --- thresholds --------------------------------------------------------------------
 # The key actors of an article are its first actor ids in order of prominence: the
@@ -165,7 +165,7 @@ class _Evidence:
             vectors=archive.vectors,
             significant=significant,
             key_actors=tuple(frozenset(a.actor_ids[:KEY_ACTORS]) & significant for a in articles),
-            dates=tuple(_trusted_date(a, thresholds.trusted_date_confidence) for a in articles),
+            dates=tuple(trusted_date(a, thresholds.trusted_date_confidence) for a in articles),
             weekdays=archive.weekdays or tuple(frozenset() for _ in articles),
             written_days=archive.written_days or tuple(frozenset() for _ in articles),
             thresholds=thresholds,
@@ -257,7 +257,7 @@ class _Evidence:
         di, dj = self.written_days[i], self.written_days[j]
         if not (wi and wj and di and dj) or wi & wj:
             return False
-        return all(_days_between(x, y) > self.thresholds.far_days for x in di for y in dj)
+        return all(days_between(x, y) > self.thresholds.far_days for x in di for y in dj)
 
     def written_day_meets_date(self, i: int, j: int) -> bool:
         """Whether one of rows ``i`` and ``j`` has no trusted date but its text writes a day of
@@ -272,68 +272,11 @@ class _Evidence:
         if dated is None or dated.precision != "day":
             return False
         day = (dated.date.month, dated.date.day, dated.date.year)
-        return any(_days_between(day, w) <= self.thresholds.near_days for w in self.written_days[undated])
+        return any(days_between(day, w) <= self.thresholds.near_days for w in self.written_days[undated])
 
     def date_relation(self, a: str, b: str) -> Literal["near", "far", "unknown"]:
         t = self.thresholds
         return relate_dates(self.dates[self.index[a]], self.dates[self.index[b]], t.near_days, t.far_days)
-
-
-def relate_dates(
-    a: DateValue | None, b: DateValue | None, near_days: int = 3, far_days: int = 7
-) -> Literal["near", "far", "unknown"]:
-    """``near``: day dates at most ``near_days`` apart; ``far``: dates that cannot be one
-    happening (day dates more than ``far_days`` apart, or coarse dates whose spans are
-    further apart); else ``unknown``."""
-    if a is None or b is None:
-        return "unknown"
-    if a.precision == "day" and b.precision == "day":
-        days = abs((a.date - b.date).days)
-        return "near" if days <= near_days else "far" if days > far_days else "unknown"
-    (a_start, a_end), (b_start, b_end) = _span(a), _span(b)
-    # a coarse date may still be the other's day, give or take far_days
-    slack = _dt.timedelta(days=far_days)
-    overlap = a_start <= b_end + slack and b_start <= a_end + slack
-    return "unknown" if overlap else "far"
-
-
-def _days_between(a: WrittenDay, b: WrittenDay) -> int:
-    """Days between two written days; a day without its year is taken in whichever
-    year brings it closest (so "Dec. 30" and "Jan. 2" are three days apart)."""
-    (ma, da, ya), (mb, db, yb) = a, b
-    if ya and yb:
-        return abs((_written_date(ya, ma, da) - _written_date(yb, mb, db)).days)
-    year = ya or yb or 2001  # 2001: not a leap year, nothing special
-    first = _written_date(year, ma, da)
-    return min(abs((first - _written_date(year + shift, mb, db)).days) for shift in (-1, 0, 1))
-
-
-def _written_date(year: int, month: int, day: int) -> _dt.date:
-    """The date, with a day past the month's end (a misread "31") taken as its last."""
-    following = _dt.date(year + (month == 12), month % 12 + 1, 1)
-    return min(_dt.date(year, month, 1) + _dt.timedelta(days=day - 1), following - _dt.timedelta(days=1))
-
-
-def _span(value: DateValue) -> tuple[_dt.date, _dt.date]:
-    d = value.date
-    if value.precision == "year":
-        return _dt.date(d.year, 1, 1), _dt.date(d.year, 12, 31)
-    if value.precision == "month":
-        following = _dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-        return _dt.date(d.year, d.month, 1), following - _dt.timedelta(days=1)
-    return d, d
-
-
-def _date_of(article: Article) -> DateValue | None:
-    return article.date.value if article.date else None
-
-
-def _trusted_date(article: Article, confidence: float) -> DateValue | None:
-    """The article's date when it may split or join reports: curated, or found with enough confidence."""
-    if article.date is None:
-        return None
-    provenance = article.date.provenance
-    return article.date.value if provenance.tier == "curated" or provenance.confidence >= confidence else None
 
 
 def _group(
@@ -472,22 +415,6 @@ def _measure_centrality(articles: Sequence[Article], evidence: _Evidence) -> dic
     centroid = np.asarray(rows.sum(axis=0)).ravel()
     scores = rows @ centroid
     return {a.id: round(float(score), 9) for a, score in zip(articles, scores)}
-
-
-def choose_event_date(articles: Sequence[Article], trusted_confidence: float = 0.0) -> DateValue | None:
-    """The earliest day date of the articles: the day the happening was first reported.
-
-    Only trusted dates (curated, or found with at least ``trusted_confidence``)
-    count when any report has one: a weak date read from a sentence of the body
-    ("born on April 22, 1923") must not date a 2008 event. Without any day date,
-    the earliest of the most precise coarse dates (a month says more than
-    nothing); without any date, ``None``.
-    """
-    trusted = [d for d in (_trusted_date(a, trusted_confidence) for a in articles) if d is not None]
-    dates = trusted or [a.date.value for a in articles if a.date is not None]
-    if not dates:
-        return None
-    return min(dates, key=lambda d: (_PRECISION_RANK[d.precision], d.date))
 
 
 def rank_event_actors(articles: Sequence[Article]) -> tuple[str, ...]:

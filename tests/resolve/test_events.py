@@ -11,11 +11,9 @@ import pytest
 
 from generator.resolve.event_decisions import EventOverrides, check_event_overrides, parse_event_overrides
 from generator.resolve.events import (
-    choose_event_date,
     compose_event_id,
     group_events,
     rank_event_actors,
-    relate_dates,
 )
 from generator.resolve.evidence import (
     ArchiveEvidence,
@@ -442,53 +440,6 @@ def test_check_event_overrides(data: dict, expected_messages: list[str]) -> None
 
 
 # --- the parts ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "expected"),
-    [
-        ("2016-10-08", "2016-10-08", "near"),
-        ("2016-10-08", "2016-10-09", "near"),
-        ("2016-10-08", "2016-10-11", "near"),
-        ("2016-10-08", "2016-10-12", "unknown"),  # between near_days (3) and far_days (7): the words decide
-        ("2016-10-08", "2016-10-16", "far"),
-        ("2016-10-08", None, "unknown"),
-        (None, None, "unknown"),
-        ("2016-10", "2016-10-20", "unknown"),
-        ("2016-10", "2016-11-01", "unknown"),  # the last of October, reported the next day
-        ("2016-10", "2016-11-09", "far"),
-        ("2016", "2016-07-01", "unknown"),
-        ("2016", "2018-07-01", "far"),
-    ],
-)
-def test_relate_dates(a: str | None, b: str | None, expected: str) -> None:
-    assert relate_dates(date_value(a), date_value(b)) == expected
-    assert relate_dates(date_value(b), date_value(a)) == expected
-
-
-@pytest.mark.parametrize(
-    ("dates", "expected"),
-    [
-        (["2016-10-09", "2016-10-08"], "2016-10-08"),
-        (["2016-10", "2016-10-09"], "2016-10-09"),
-        (["2016", "2016-11", "2016-10"], "2016-10"),
-        ([None, "2016"], "2016"),
-        ([None], None),
-    ],
-)
-def test_choose_event_date(dates: list[str | None], expected: str | None) -> None:
-    articles = [make_article(f"{i}", d, "", "") for i, d in enumerate(dates)]
-    assert choose_event_date(articles) == date_value(expected)
-
-
-def test_choose_event_date_prefers_trusted_dates() -> None:
-    """A weak date read from the body (a birth date) does not date the event when a report has a trusted one."""
-    weak = Provenance("date-in-text", "born on April 22, 1923", 0.4, "extracted")
-    birth = replace(make_article("1", "1923-04-22", "", ""), date=Field(date_value("1923-04-22"), weak))
-    report = make_article("2", "2008-12-12", "", "")
-    assert choose_event_date([birth, report], trusted_confidence=0.5) == date_value("2008-12-12")
-    assert choose_event_date([birth], trusted_confidence=0.5) == date_value("1923-04-22")
-    assert choose_event_date([birth, report]) == date_value("1923-04-22")
 
 
 @pytest.mark.parametrize(
