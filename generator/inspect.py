@@ -84,6 +84,8 @@ def inspect_record(article: Article, archive: Archive) -> dict[str, Any]:
             {
                 "id": event.id,
                 "title": event.title,
+                "title_article": event.title_article,  # the report the title came from
+                "title_provenance": event.title_provenance.as_dict() if event.title_provenance else None,
                 "date": event.date.date.isoformat() if event.date else None,
                 "related": list(event.related),
             }
@@ -119,9 +121,20 @@ def _report(record: dict[str, Any]) -> str:
         f"date:    {record['date'] or '-'}{how('date')}",
         f"outlet:  {record['outlet'] or '-'}{how('outlet')}",
         f"summary: {record['summary'] or '-'}",
-        f"event:   {record['event']['title'] if record['event'] else '-'}",
+        f"event:   {_event_line(record['event'])}",
         "actors:  " + ", ".join(f"{a['name']} ({a['type']})" for a in record["actors"]),
         f"removed: {len(record['removed'])} line(s)",
     ]
     lines += [f"   - line {r['line']} [{r['rule']}] {r['text'][:70]}" for r in record["removed"]]
     return "\n".join(lines)
+
+
+def _event_line(event: dict[str, Any] | None) -> str:
+    """The event's title and where it came from: ``title  [report-headline of 003_x]``."""
+    if event is None:
+        return "-"
+    provenance = event["title_provenance"]
+    if provenance is None:
+        return event["title"]
+    source = f" of {event['title_article']}" if event["title_article"] else ""
+    return f"{event['title']}  [{provenance['tier']}: {provenance['method']}{source}]"

@@ -29,7 +29,7 @@ def test_inspect_json_has_every_public_key_for_every_seed(truth):
         assert set(record["provenance"]) >= {"title", "date", "outlet"}
         for actor in record["actors"]:
             assert set(actor) == {"name", "type", "mentions"} and actor["type"] in ("person", "organisation", "state", "other")
-        assert record["event"] is None or set(record["event"]) == {"id", "title", "date", "related"}
+        assert record["event"] is None or set(record["event"]) == {"id", "title", "title_article", "title_provenance", "date", "related"}
         for removed in record["removed"]:
             assert removed["rule"] and removed["text"]
 

@@ -112,6 +112,9 @@ def export_events(archive: Archive, sitemap: SiteMap, settings: Settings) -> lis
                 "url": absolute_url(settings.site_url, sitemap.event(e.id)),
                 "path": page_url(sitemap.event(e.id)),
                 "title": e.title,
+                # which report the title came from, and how (its headline, its lead; None: the archivist's)
+                "title_article": e.title_article,
+                "title_provenance": e.title_provenance.as_dict() if e.title_provenance else None,
                 "date": date,
                 "date_precision": precision,
                 "articles": list(e.article_ids),

@@ -51,7 +51,10 @@ ARTICLE_COLUMNS = (
     "actors", "actor_ids", "event", "event_title", "sha256", "source_file",
 )  # fmt: skip
 ACTOR_COLUMNS = ("id", "url", "name", "type", "spellings", "description", "article_count", "articles", "events")
-EVENT_COLUMNS = ("id", "url", "title", "date", "date_precision", "article_count", "articles", "actors", "actor_ids", "related")
+EVENT_COLUMNS = (
+    "id", "url", "title", "date", "date_precision", "article_count", "articles", "actors", "actor_ids", "related",
+    "title_article", "title_method",
+)
 
 
 def _date(article: Article) -> tuple[str | None, str | None]:
@@ -119,6 +122,8 @@ def list_event_rows(archive: Archive, sitemap: SiteMap, site_url: str) -> list[R
             "actors": [archive.actor(i).name for i in e.actor_ids],
             "actor_ids": list(e.actor_ids),
             "related": list(e.related),
+            "title_article": e.title_article,  # the report the title came from
+            "title_method": e.title_provenance.method if e.title_provenance else None,
         }
         for e in archive.events
     ]

@@ -10,12 +10,17 @@ Two articles are weighed on (thresholds in ``data/events.yml``, each with its wh
   never one event, whatever the words say;
 * **days written in the texts**, when a date is unknown: texts naming days of the
   week, none the same, and days of the year all more than ``far_days`` apart are
-  never one event (:meth:`_Evidence.written_dates_disagree`).
+  never one event (:meth:`_Evidence.written_dates_disagree`); an undated text that
+  writes a day within ``near_days`` of the other's trusted date is near it, as
+  dated reports are (:meth:`_Evidence.written_day_meets_date`).
 
 A topic is not a happening: two lone reports make an event only when their one
 pair reaches ``pair_cut`` (a bigger group's average, of many pairs, needs ``cut``),
 and near dates add ``near_bonus`` only to a pair whose words already score
-``near_text_min`` (a day carries many stories of one topic). Lines a site prints
+``near_text_min`` (a day carries many stories of one topic) and, unless they
+share a key actor, still score ``near_text_beyond_topic_min`` without their one
+heaviest shared term (two posts on one language, one country, one company share
+its name and little else). Lines a site prints
 on two of its pages are left out of what is compared (furniture.select_site_lines).
 
 Only pairs sharing some of each other's distinctive terms are weighed
@@ -62,7 +67,6 @@ from itertools import combinations
 from typing import Any, Literal
 
 from generator.model import Article, DateValue, Event, Provenance
-from generator.resolve.event_titles import PRECISION_RANK as _PRECISION_RANK
 from generator.resolve.event_titles import choose_event_title_source
 from generator.text import dated_first_key, slugify, suffix_until_free
 from generator.resolve.evidence import (
@@ -76,6 +80,7 @@ from generator.resolve.evidence import (
 )
 from generator.resolve.linkage import attach_small_groups, group_by_average_linkage
 from generator.resolve.event_decisions import EventOverrides, group_forced_together
+from generator.resolve.event_dates import choose_event_date, days_between, relate_dates, trusted_date
 
 # --- thresholds --------------------------------------------------------------------
 # The key actors of an article are its first actor ids in order of prominence: the
@@ -160,7 +165,7 @@ class _Evidence:
             vectors=archive.vectors,
             significant=significant,
             key_actors=tuple(frozenset(a.actor_ids[:KEY_ACTORS]) & significant for a in articles),
-            dates=tuple(_trusted_date(a, thresholds.trusted_date_confidence) for a in articles),
+            dates=tuple(trusted_date(a, thresholds.trusted_date_confidence) for a in articles),
             weekdays=archive.weekdays or tuple(frozenset() for _ in articles),
             written_days=archive.written_days or tuple(frozenset() for _ in articles),
             thresholds=thresholds,
@@ -196,7 +201,10 @@ class _Evidence:
     def score_pairs(self) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
         """``(i, j) -> score`` of every candidate pair (rows, ``i < j``) that may be one
         happening: words and facts (when at least ``pair_floor``), plus ``near_bonus``
-        for near trusted dates and shared key actors; the rest are left out (0).
+        for near trusted dates when the words score ``near_text_min`` and the two
+        share a significant key actor, or else their words score
+        ``near_text_beyond_topic_min`` without their heaviest shared term (a topic's
+        one name); the rest are left out (0).
 
         And the pairs that may never be one happening although their dates do not
         tell (one or both unknown): texts naming days of the week, none of them the
@@ -206,19 +214,37 @@ class _Evidence:
         scores: dict[tuple[int, int], float] = {}
         apart: set[tuple[int, int]] = set()
         for i, similarity in measure_similarity_pairs(self.vectors, self.candidate_pairs()):
+            near: list[int] = []
             for j, text in similarity.items():
                 if text < t.pair_floor:
                     continue
                 relation = relate_dates(self.dates[i], self.dates[j], t.near_days, t.far_days)
+                if relation == "unknown" and self.written_dates_disagree(i, j):
+                    apart.add((i, j))
+                    continue
+                if relation == "unknown" and self.written_day_meets_date(i, j):
+                    relation = "near"
                 shared = len(self.key_actors[i] & self.key_actors[j])
                 score = text + min(t.max_actor_bonus, t.shared_actor_bonus * max(0, shared - 1))
                 if relation == "near" and text >= t.near_text_min:
-                    score += t.near_bonus
-                elif relation == "unknown" and self.written_dates_disagree(i, j):
-                    apart.add((i, j))
-                    continue
+                    if shared:
+                        score += t.near_bonus
+                    else:
+                        near.append(j)
                 scores[(i, j)] = score
+            for j, heaviest in zip(near, self.measure_heaviest_shared_terms(i, near)):
+                if similarity[j] - heaviest >= t.near_text_beyond_topic_min:
+                    scores[(i, j)] += t.near_bonus
         return scores, apart
+
+    def measure_heaviest_shared_terms(self, i: int, others: Sequence[int]) -> list[float]:
+        """For each of ``others``, what the one term that weighs most in its similarity with
+        row ``i`` adds to it: a topic's one name (a language, a country, a company)
+        shared by two reports of other happenings is most of what they share."""
+        if not others or self.vectors is None:
+            return [0.0] * len(others)
+        products = self.vectors[others].multiply(self.vectors[i]).tocsr()
+        return [float(x) for x in products.max(axis=1).toarray().ravel()]
 
     def written_dates_disagree(self, i: int, j: int) -> bool:
         """Whether the texts of rows ``i`` and ``j`` tell of other days: both name days of
@@ -231,68 +257,26 @@ class _Evidence:
         di, dj = self.written_days[i], self.written_days[j]
         if not (wi and wj and di and dj) or wi & wj:
             return False
-        return all(_days_between(x, y) > self.thresholds.far_days for x in di for y in dj)
+        return all(days_between(x, y) > self.thresholds.far_days for x in di for y in dj)
+
+    def written_day_meets_date(self, i: int, j: int) -> bool:
+        """Whether one of rows ``i`` and ``j`` has no trusted date but its text writes a day of
+        the year within ``near_days`` of the other's trusted day date ("on Nov. 10" in an
+        undated report, and a report dated 10 November): near dates, as if both were dated.
+        A day of the week alone is not enough: on the dev corpus it joined two title
+        fights of one boxer (ECB+ 7_1 and 7_2)."""
+        a, b = self.dates[i], self.dates[j]
+        if (a is None) == (b is None):
+            return False
+        dated, undated = (a, j) if a is not None else (b, i)
+        if dated is None or dated.precision != "day":
+            return False
+        day = (dated.date.month, dated.date.day, dated.date.year)
+        return any(days_between(day, w) <= self.thresholds.near_days for w in self.written_days[undated])
 
     def date_relation(self, a: str, b: str) -> Literal["near", "far", "unknown"]:
         t = self.thresholds
         return relate_dates(self.dates[self.index[a]], self.dates[self.index[b]], t.near_days, t.far_days)
-
-
-def relate_dates(
-    a: DateValue | None, b: DateValue | None, near_days: int = 3, far_days: int = 7
-) -> Literal["near", "far", "unknown"]:
-    """``near``: day dates at most ``near_days`` apart; ``far``: dates that cannot be one
-    happening (day dates more than ``far_days`` apart, or coarse dates whose spans are
-    further apart); else ``unknown``."""
-    if a is None or b is None:
-        return "unknown"
-    if a.precision == "day" and b.precision == "day":
-        days = abs((a.date - b.date).days)
-        return "near" if days <= near_days else "far" if days > far_days else "unknown"
-    (a_start, a_end), (b_start, b_end) = _span(a), _span(b)
-    # a coarse date may still be the other's day, give or take far_days
-    slack = _dt.timedelta(days=far_days)
-    overlap = a_start <= b_end + slack and b_start <= a_end + slack
-    return "unknown" if overlap else "far"
-
-
-def _days_between(a: WrittenDay, b: WrittenDay) -> int:
-    """Days between two written days; a day without its year is taken in whichever
-    year brings it closest (so "Dec. 30" and "Jan. 2" are three days apart)."""
-    (ma, da, ya), (mb, db, yb) = a, b
-    if ya and yb:
-        return abs((_written_date(ya, ma, da) - _written_date(yb, mb, db)).days)
-    year = ya or yb or 2001  # 2001: not a leap year, nothing special
-    first = _written_date(year, ma, da)
-    return min(abs((first - _written_date(year + shift, mb, db)).days) for shift in (-1, 0, 1))
-
-
-def _written_date(year: int, month: int, day: int) -> _dt.date:
-    """The date, with a day past the month's end (a misread "31") taken as its last."""
-    following = _dt.date(year + (month == 12), month % 12 + 1, 1)
-    return min(_dt.date(year, month, 1) + _dt.timedelta(days=day - 1), following - _dt.timedelta(days=1))
-
-
-def _span(value: DateValue) -> tuple[_dt.date, _dt.date]:
-    d = value.date
-    if value.precision == "year":
-        return _dt.date(d.year, 1, 1), _dt.date(d.year, 12, 31)
-    if value.precision == "month":
-        following = _dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-        return _dt.date(d.year, d.month, 1), following - _dt.timedelta(days=1)
-    return d, d
-
-
-def _date_of(article: Article) -> DateValue | None:
-    return article.date.value if article.date else None
-
-
-def _trusted_date(article: Article, confidence: float) -> DateValue | None:
-    """The article's date when it may split or join reports: curated, or found with enough confidence."""
-    if article.date is None:
-        return None
-    provenance = article.date.provenance
-    return article.date.value if provenance.tier == "curated" or provenance.confidence >= confidence else None
 
 
 def _group(
@@ -431,22 +415,6 @@ def _measure_centrality(articles: Sequence[Article], evidence: _Evidence) -> dic
     centroid = np.asarray(rows.sum(axis=0)).ravel()
     scores = rows @ centroid
     return {a.id: round(float(score), 9) for a, score in zip(articles, scores)}
-
-
-def choose_event_date(articles: Sequence[Article], trusted_confidence: float = 0.0) -> DateValue | None:
-    """The earliest day date of the articles: the day the happening was first reported.
-
-    Only trusted dates (curated, or found with at least ``trusted_confidence``)
-    count when any report has one: a weak date read from a sentence of the body
-    ("born on April 22, 1923") must not date a 2008 event. Without any day date,
-    the earliest of the most precise coarse dates (a month says more than
-    nothing); without any date, ``None``.
-    """
-    trusted = [d for d in (_trusted_date(a, trusted_confidence) for a in articles) if d is not None]
-    dates = trusted or [a.date.value for a in articles if a.date is not None]
-    if not dates:
-        return None
-    return min(dates, key=lambda d: (_PRECISION_RANK[d.precision], d.date))
 
 
 def rank_event_actors(articles: Sequence[Article]) -> tuple[str, ...]:

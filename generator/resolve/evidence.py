@@ -71,6 +71,7 @@ class EventThresholds:
     near_days: int
     near_bonus: float
     near_text_min: float
+    near_text_beyond_topic_min: float
     far_days: int
     trusted_date_confidence: float
     shared_actor_bonus: float

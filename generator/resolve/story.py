@@ -130,7 +130,7 @@ def date_articles_from_events(articles: Sequence[Article], events: Sequence[Even
     """Undated articles of a dated event dated from it (tier ``inferred``, never ``extracted``).
 
     Runs after grouping and changes no event: an event's date is its dated reports'
-    earliest day (``events.choose_event_date``), and a report of the same happening
+    earliest day (``event_dates.choose_event_date``), and a report of the same happening
     appears within days of it. The article's own past weekdays ("on Thursday") are
     first placed against that day (``choose_date``'s ``event_anchors``); where they
     fit, that day is its date (``weekday+anchor``), else the event's date itself

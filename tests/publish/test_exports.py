@@ -51,7 +51,8 @@ def test_every_export_is_a_file_the_generator_owns(exports, archive):
         (ARTICLES_PATH, "articles", {"id", "url", "path", "title", "date", "date_precision", "outlet", "authors", "source_url",
                                      "summary", "dateline", "actors", "event", "curated", "sha256", "source_file"}),
         (ACTORS_PATH, "actors", {"id", "url", "path", "name", "type", "spellings", "description", "articles", "events"}),
-        (EVENTS_PATH, "events", {"id", "url", "path", "title", "date", "date_precision", "articles", "actors", "related"}),
+        (EVENTS_PATH, "events", {"id", "url", "path", "title", "title_article", "title_provenance", "date", "date_precision",
+                                 "articles", "actors", "related"}),
     ],
 )
 def test_json_exports_have_the_documented_fields(exports, archive, path, key, fields):
@@ -219,3 +220,15 @@ def test_actor_and_event_pages_link_their_feed(archive):
         (sitemap.event(e.id), sitemap.event_feed(e.id)) for e in archive.events
     ]:
         assert f"[Atom feed](../{feed_path})" in pages[page_path]
+
+
+def test_event_exports_say_which_report_gave_the_title(exports, archive):
+    events = {e["id"]: e for e in json.loads(exports[EVENTS_PATH])["events"]}
+    rows = {r["id"]: r for r in _read_csv(exports[EVENTS_CSV_PATH])}
+    assert any(e.title_article for e in archive.events)
+    for event in archive.events:
+        record, row = events[event.id], rows[event.id]
+        assert record["title_article"] == event.title_article and row["title_article"] == (event.title_article or "")
+        if event.title_article is not None:  # a report's headline or lead: that report is one of the event's
+            assert event.title_article in record["articles"]
+            assert record["title_provenance"]["method"] == row["title_method"] == event.title_provenance.method

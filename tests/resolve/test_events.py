@@ -11,11 +11,9 @@ import pytest
 
 from generator.resolve.event_decisions import EventOverrides, check_event_overrides, parse_event_overrides
 from generator.resolve.events import (
-    choose_event_date,
     compose_event_id,
     group_events,
     rank_event_actors,
-    relate_dates,
 )
 from generator.resolve.evidence import (
     ArchiveEvidence,
@@ -445,53 +443,6 @@ def test_check_event_overrides(data: dict, expected_messages: list[str]) -> None
 
 
 @pytest.mark.parametrize(
-    ("a", "b", "expected"),
-    [
-        ("2016-10-08", "2016-10-08", "near"),
-        ("2016-10-08", "2016-10-09", "near"),
-        ("2016-10-08", "2016-10-11", "near"),
-        ("2016-10-08", "2016-10-12", "unknown"),  # between near_days (3) and far_days (7): the words decide
-        ("2016-10-08", "2016-10-16", "far"),
-        ("2016-10-08", None, "unknown"),
-        (None, None, "unknown"),
-        ("2016-10", "2016-10-20", "unknown"),
-        ("2016-10", "2016-11-01", "unknown"),  # the last of October, reported the next day
-        ("2016-10", "2016-11-09", "far"),
-        ("2016", "2016-07-01", "unknown"),
-        ("2016", "2018-07-01", "far"),
-    ],
-)
-def test_relate_dates(a: str | None, b: str | None, expected: str) -> None:
-    assert relate_dates(date_value(a), date_value(b)) == expected
-    assert relate_dates(date_value(b), date_value(a)) == expected
-
-
-@pytest.mark.parametrize(
-    ("dates", "expected"),
-    [
-        (["2016-10-09", "2016-10-08"], "2016-10-08"),
-        (["2016-10", "2016-10-09"], "2016-10-09"),
-        (["2016", "2016-11", "2016-10"], "2016-10"),
-        ([None, "2016"], "2016"),
-        ([None], None),
-    ],
-)
-def test_choose_event_date(dates: list[str | None], expected: str | None) -> None:
-    articles = [make_article(f"{i}", d, "", "") for i, d in enumerate(dates)]
-    assert choose_event_date(articles) == date_value(expected)
-
-
-def test_choose_event_date_prefers_trusted_dates() -> None:
-    """A weak date read from the body (a birth date) does not date the event when a report has a trusted one."""
-    weak = Provenance("date-in-text", "born on April 22, 1923", 0.4, "extracted")
-    birth = replace(make_article("1", "1923-04-22", "", ""), date=Field(date_value("1923-04-22"), weak))
-    report = make_article("2", "2008-12-12", "", "")
-    assert choose_event_date([birth, report], trusted_confidence=0.5) == date_value("2008-12-12")
-    assert choose_event_date([birth], trusted_confidence=0.5) == date_value("1923-04-22")
-    assert choose_event_date([birth, report]) == date_value("1923-04-22")
-
-
-@pytest.mark.parametrize(
     ("actor_lists", "expected"),
     [
         (["a b c"], "a b c"),
@@ -778,7 +729,8 @@ def test_same_day_dates_lift_only_reports_whose_words_already_agree() -> None:
             "New York mayor withdrew his name on Friday, citing his consulting business abroad.",
         ),
     ]
-    base = EventThresholds.from_rules()
+    # (near_text_beyond_topic_min, which would hold it back too, is tested below)
+    base = replace(EventThresholds.from_rules(), near_text_beyond_topic_min=0.0)
     evidence = ArchiveEvidence.of(pages, thresholds=base)
     text = float((evidence.vectors[0] @ evidence.vectors[1].T).toarray()[0, 0])
     assert text < base.pair_cut <= text + base.near_bonus  # the bonus alone decides
@@ -786,3 +738,62 @@ def test_same_day_dates_lift_only_reports_whose_words_already_agree() -> None:
     held = replace(base, near_text_min=text + 0.01)
     assert partition(group_events(pages, thresholds=lifted)) == [["1", "2"]]
     assert partition(group_events(pages, thresholds=held)) == [["1"], ["2"]]
+
+
+def test_near_dates_lift_no_pair_that_shares_one_topic_name_only() -> None:
+    # two posts three days apart on one language, no actor in common: "Python" is most
+    # of what they share, so the near-date bonus needs near_text_beyond_topic_min without it
+    pages = [
+        make_article(
+            "1", "2020-01-13", "",
+            "Mercurial moved its code base to Python 3 after ten years of work. Python 3 broke the byte strings "
+            "Mercurial used, and Python tooling for porting came late, its maintainer writes.",
+        ),
+        make_article(
+            "2", "2020-01-10", "",
+            "Python environments keep each project's packages apart. With Python you create one per project; "
+            "Python ships venv, and pyenv installs several Python versions side by side.",
+        ),
+    ]
+    evidence = ArchiveEvidence.of(pages)
+    text = float((evidence.vectors[0] @ evidence.vectors[1].T).toarray()[0, 0])
+    heaviest = float(evidence.vectors[0].multiply(evidence.vectors[1]).max())
+    assert heaviest > text / 2  # one name is most of what they share
+    # two documents make every word rare: the bars are set so that the bonus alone decides
+    bar = text + EventThresholds.from_rules().near_bonus / 2
+    base = replace(EventThresholds.from_rules(), near_text_min=0.0, cut=bar, pair_cut=bar)
+    lifted = replace(base, near_text_beyond_topic_min=text - heaviest - 0.01)
+    held = replace(base, near_text_beyond_topic_min=text - heaviest + 0.01)
+    assert partition(group_events(pages, thresholds=lifted)) == [["1", "2"]]
+    assert partition(group_events(pages, thresholds=held)) == [["1"], ["2"]]
+    # a key actor in common is enough: the bonus is not held back then
+    sharing = [replace(p, actor_ids=("guido-van-rossum",)) for p in pages]
+    assert partition(group_events(sharing, thresholds=held)) == [["1", "2"]]
+
+
+@pytest.mark.parametrize(
+    "written, joins",
+    [
+        ("on Nov. 10", True),  # the dated report's day: near, as two dated reports are
+        ("on Nov. 12", True),  # within near_days
+        ("on Nov. 20", False),  # ten days off: unknown, no bonus
+        ("on Thursday", False),  # a day of the week alone is not enough
+    ],
+)
+def test_an_undated_report_writing_a_day_near_the_others_date_is_near_it(written: str, joins: bool) -> None:
+    dated = make_article(
+        "1", "2011-11-10", "",
+        "Warplanes bombed the Yida refugee camp in South Sudan, near the border, killing two refugees.",
+    )
+    undated = make_article(
+        "2", None, "", f"Aid workers said bombs fell on the Yida camp {written}, where twenty thousand refugees from Sudan live."
+    )
+    pages = [dated, undated]
+    evidence = ArchiveEvidence.of(pages)
+    text = float((evidence.vectors[0] @ evidence.vectors[1].T).toarray()[0, 0])
+    bar = text + EventThresholds.from_rules().near_bonus / 2  # the bonus alone decides
+    thresholds = replace(
+        EventThresholds.from_rules(), near_text_min=0.0, near_text_beyond_topic_min=0.0, cut=bar, pair_cut=bar, dating_cut=bar
+    )
+    expected = [["1", "2"]] if joins else [["1"], ["2"]]
+    assert partition(group_events(pages, thresholds=thresholds)) == expected
