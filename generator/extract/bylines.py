@@ -563,6 +563,38 @@ def extract_authors(text: str, doc: CleanDoc) -> Field[tuple[str, ...]] | None:
         names = authors_in_line(line)
         if names:
             return _authors_field(names, "byline", no, line)
+    boxed = _author_box(lines)
+    if boxed is None:
+        return None
+    # quoted without the "line N:" a byline's evidence opens with: the box stands apart from the
+    # article's date stamp, which is looked for next to the byline (dates.byline_line_of)
+    evidence = f"author box at line {boxed[1]}: {boxed[2][:160]}"
+    return Field((boxed[0],), Provenance("author-box", evidence, load_confidence("authors-author-box")))
+
+
+# An author box's heading, alone on its line (a heading's or bold marks around it, never a
+# menu's list item): "## Author", "About The Author", "Über den Autor", "**Autoren**",
+# "Autor", "À propos de l'auteur", "Sobre el autor" (data/bylines.yml, author_box_headings).
+_AUTHOR_BOX_HEADING = re.compile(
+    r"^(?:#{1,6}\s*|\*\*_*\s*|__\s*)?(?:" + "|".join(_CUES["author_box_headings"]) + r")\s*:?\s*(?:_*\*\*|__)?$", re.I
+)
+_AUTHOR_BOX_LOOK = 2  # the name is on the heading's next line, or the one after (a photo, "Recent Posts")
+
+
+def _author_box(lines: list[tuple[int, str]]) -> tuple[str, int, str] | None:
+    """Where no byline names the writer: the person an author box names under its heading
+    ("## Author" / "Jake Goulding", "Über den Autor" / "Meike Neitz", "Autor" / "Jane Doe,
+    Online-Redaktion"): the first line after it (pictures aside) that is a name opening with a
+    first name, maybe with a role after a comma; (name, line number, line), else ``None``."""
+    for k, (no, line) in enumerate(lines):
+        if not _AUTHOR_BOX_HEADING.match(line):
+            continue
+        following = [(n, t) for n, t in lines[k + 1 :] if _plain_text(_MD_IMAGE.sub(" ", t)).strip(" *#_[]()")]
+        for n, text in following[:_AUTHOR_BOX_LOOK]:
+            plain = _LEAD_MARKS.sub("", _plain_text(text)).strip(" #*_")
+            name = strip_byline_part(plain.split(",")[0])
+            if is_person(name) and _opens_with_given_name(name):
+                return _tidy(name), n, text
     return None
 
 

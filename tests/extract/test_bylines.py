@@ -138,6 +138,12 @@ def _doc(title_line: int, title: str) -> CleanDoc:
         (["Headline here", "Jane Roe Autorin", *_BODY, "Jane Roe"], ("Jane Roe",)),
         # a German piece's kind before "von"
         (["Headline here", "Eine Analyse von Jana Ziegler"], ("Jana Ziegler",)),
+        # where no byline names anyone: the name under an author box's heading, with its role
+        (["Headline here", *_BODY, "## Author", "![](/avatar.png)", "Marta Kowalczyk", "Marta writes about cities."], ("Marta Kowalczyk",)),
+        (["Headline here", *_BODY, "Über den Autor", "Marta Kowalczyk, Online-Redaktion"], ("Marta Kowalczyk",)),
+        # ... but not a menu's list item, nor words that are no name under the heading
+        (["Headline here", *_BODY, "* Autoren", "Marta Kowalczyk"], None),
+        (["Headline here", *_BODY, "Author", "Recent Posts", "Archive"], None),
         # a name under a related story's date far below the headline is no byline
         (["Headline here", *["Body line number %d of the story." % i for i in range(12)], "David Graham", "April 11, 2014"], None),
     ],

@@ -26,6 +26,12 @@ from generator.extract.stated_authors import clean_stated_authors, extract_page_
         (("Lynn",), None, (("Lynn",), True)),
         (("jroe42",), None, (("jroe42",), False)),
         (("Examplecourage",), None, (("Examplecourage",), False)),
+        # a kind or a role a template writes before the name, a word or a label after it
+        (("Interview Jane Roe",), None, (("Jane Roe",), True)),
+        (("Online-Experte Jane Roe",), None, (("Jane Roe",), True)),
+        (("Jane Roe vor",), None, (("Jane Roe",), True)),
+        (("Jane Roe Stand",), None, (("Jane Roe",), True)),
+        (("Jane von Roe",), None, (("Jane von Roe",), True)),  # a particle inside the name stays
     ],
 )
 def test_clean_stated_authors(names, outlet, expected):
