@@ -50,10 +50,12 @@ def clean_stated_authors(names: tuple[str, ...], outlet: str | None) -> tuple[tu
         label = _LABEL_BEFORE_CUE.match(name)
         if label and any(w[:1].islower() for w in label.group("label").split()):
             name = name[label.end():]
-        name = _without_label_words(strip_byline_part(name))
+        name = strip_byline_part(name)
         words = name.split()
         if not name or _DOMAIN_WORDS.search(name) or len(words) > MAX_NAME_WORDS or any(ch.isdigit() for ch in name) and len(words) > 1:
             continue
+        name = _without_label_words(name)
+        words = name.split()
         if len(words) == 1 and not is_given_name(name) and is_common_word_in_any_language(name.casefold()) and not name.isupper():
             continue  # "Follow", "Posted", "Name": a template's word
         parts.append(name)
@@ -74,6 +76,7 @@ def fold_name(text: str) -> str:
 # Profil von jdoe"), never a name ("Walter von Aachen" opens with a capitalised name).
 _LABEL_BEFORE_CUE = re.compile(r"^(?P<label>(?:\S+\s+){1,5}?)(?:von|by|par|por)\s+(?=\S)")
 # A site's domain trafilatura turned into words ("Example De", "Example Com").
+_DOMAIN_ENDINGS = frozenset(str(w).casefold() for w in load_rules("bylines")["domain_words"])
 _DOMAIN_WORDS = re.compile(r"\s(?:" + "|".join(load_rules("bylines")["domain_words"]) + r")$")
 
 
@@ -93,6 +96,9 @@ def _without_label_words(name: str) -> str:
     while len(words) > 2 and words[0].casefold().split("-")[-1] in _NAME_PREFIX_WORDS:
         words = words[1:]
     rules = date_rules()
-    while len(words) > 2 and (words[-1][:1].islower() or rules.published.fullmatch(words[-1]) or rules.updated.fullmatch(words[-1])):
+    while len(words) > 2 and (
+        words[-1][:1].islower() and words[-1].casefold() not in _DOMAIN_ENDINGS  # "Example info-x de": a domain's words
+        or rules.published.fullmatch(words[-1]) or rules.updated.fullmatch(words[-1])
+    ):
         words = words[:-1]
     return " ".join(words)

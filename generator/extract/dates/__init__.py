@@ -15,6 +15,7 @@ The evidence itself (:class:`generator.model.DateEvidence` and its parts) lives 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
 from generator.extract.dates.choose import choose_date, date_candidates, extract_date
@@ -23,6 +24,7 @@ from generator.extract.dates.spans import (
     byline_line_of,
     extract_date_evidence,
     extract_date_spans,
+    extract_own_link_date,
     extract_url_date,
     extract_weekday_mentions,
     is_rejected_date,
@@ -59,8 +61,12 @@ def read_date_evidence(
     doc: CleanDoc, seed_text: str, byline_line: int | None, names: Sequence[str] = ()
 ) -> DateEvidence:
     """Everything the page says about its date, read once: the clean document's dates
-    (stamps far from the byline dropped) and the article's own stamp next to its headline
+    (stamps far from the byline dropped), the address it links its share buttons to where
+    none was saved with it, and the article's own stamp next to its headline
     and byline, read from the seed's lines (cleaning may set it aside)."""
     evidence = extract_date_evidence(doc, byline_line)
+    if evidence.url is None:
+        # no address saved with the page: the one its share and comments links give
+        evidence = replace(evidence, url=extract_own_link_date(seed_text))
     title_line = min((b.line_no for b in doc.blocks if b.kind == "title"), default=None)
     return add_stamp_clues(evidence, seed_text, title_line, byline_line, names, doc.language)

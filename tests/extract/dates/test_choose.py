@@ -15,6 +15,7 @@ from generator.extract.dates.spans import (
     date_rules,
     extract_date_evidence,
     extract_date_spans,
+    extract_own_link_date,
     extract_url_date,
     extract_weekday_mentions,
     parse_date_span,
@@ -241,6 +242,24 @@ def test_extract_date_spans(text, expected):
 )
 def test_extract_url_date(url, expected):
     got = extract_url_date(url)
+    assert (got.value.iso() if got else None) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the page's share buttons and its comments' anchor link to its own address
+        ('* [Twitter](https://blog.example/2015/12/12/a-post/?share=twitter "Share")', "2015-12-12"),
+        ("[6](https://blog.example/2018/03/07/a-post/#comments) [Reply](https://blog.example/2018/03/07/a-post/#respond)", "2018-03-07"),
+        # links to two pages: neither is surely the page's own
+        ("[a](https://blog.example/2015/12/12/a/?share=twitter) [b](https://blog.example/2016/01/01/b/#comments)", None),
+        # any other link is another page's
+        ("[a story](https://blog.example/2015/12/12/a/)", None),
+        ("https://blog.example/2015/12/12/a/?share=twitter", None),  # no Markdown link
+    ],
+)
+def test_extract_own_link_date(text, expected):
+    got = extract_own_link_date(text)
     assert (got.value.iso() if got else None) == expected
 
 
