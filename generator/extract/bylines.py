@@ -598,6 +598,44 @@ def _author_box(lines: list[tuple[int, str]]) -> tuple[str, int, str] | None:
     return None
 
 
+def extract_name_beside_stamp(text: str, stamp_lines: tuple[int, ...]) -> Field[tuple[str, ...]] | None:
+    """Where no byline was found: the person named alone on the line right over or under the
+    article's own date stamp (seed lines ``stamp_lines``, where the date chosen was read):
+    "Jane Doe" / "19. Oktober 2019", "Jane Doe" / "miércoles, 4 de mayo de 2022 00:00 hs". A name
+    opening with a first name only; ``None`` when there is none."""
+    if not stamp_lines:
+        return None
+    lines = _page_lines(text)
+    at = {no: k for k, (no, _) in enumerate(lines)}
+    for stamp in sorted(stamp_lines):
+        k = at.get(stamp)
+        if k is None:
+            continue
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(lines):
+                continue
+            no, line = lines[j]
+            plain = _plain_text(line)
+            name = _bare_name(plain)
+            if not name or not _opens_with_given_name(name) or _is_mixed_capitals(name):
+                continue
+            if _CLOSING_INITIAL.search(name) and plain.rstrip().endswith(name + "."):
+                name += "."  # "Juan Carlos Muñoz C.": a closing initial keeps its dot
+            evidence = f"line {no}: {line[:160]} (beside the date stamp on line {stamp})"
+            return Field((_tidy(name),), Provenance("byline-beside-stamp", evidence, load_confidence("authors-byline-beside-stamp")))
+    return None
+
+
+_CLOSING_INITIAL = re.compile(r"(?:^|\s)[^\W\d_]$")
+
+
+def _is_mixed_capitals(name: str) -> bool:
+    """Some words in capitals, others not: a shouted headline ("FINA Weltmeisterschaften
+    VERSCHOBEN"), never a name, which is written all in capitals ("JOE WEE") or none."""
+    shouted = [w.isupper() and len(w) >= 3 for w in name.split()]
+    return any(shouted) and not all(w.isupper() for w in name.split())
+
+
 def _authors_field(names: tuple[str, ...], method: str, no: int, line: str) -> Field[tuple[str, ...]]:
     evidence = f"line {no}: {line[:160]}"
     return Field(names, Provenance(method, evidence, load_confidence(f"authors-{method}")))

@@ -97,7 +97,9 @@ def _without_label_words(name: str) -> str:
         words = words[1:]
     rules = date_rules()
     while len(words) > 2 and (
-        words[-1][:1].islower() and words[-1].casefold() not in _DOMAIN_ENDINGS  # "Example info-x de": a domain's words
+        # a word of the page's text ("vor" of "vor 3 Jahren"); not a domain's ("Example info-x de"), nor
+        # a user name ("Zum Profil von jdoe jdoe")
+        words[-1][:1].islower() and words[-1].casefold() not in _DOMAIN_ENDINGS and is_common_word_in_any_language(words[-1].casefold())
         or rules.published.fullmatch(words[-1]) or rules.updated.fullmatch(words[-1])
     ):
         words = words[:-1]

@@ -33,6 +33,7 @@ from generator.extract.stated_authors import clean_stated_authors, extract_page_
         (("Jane Roe Stand",), None, (("Jane Roe",), True)),
         (("Jane von Roe",), None, (("Jane von Roe",), True)),  # a particle inside the name stays
         (("Jane Roe info-roe de",), None, (("Jane Roe info-roe de",), False)),  # a domain's words stay: no person
+        (("Zum Profil von jroe jroe",), None, (("Zum Profil von jroe jroe",), False)),  # a user name stays
         (("Example Web Service GmbH www example de",), None, ((), False)),  # a sentence's length, before any word is taken off
     ],
 )

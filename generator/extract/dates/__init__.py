@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from generator.extract.dates.choose import choose_date, date_candidates, extract_date
+from generator.extract.dates.choose import choose_date, date_candidates, extract_date, lines_of_date
 from generator.extract.dates.rules import date_rules, name_forms, word_alternation
 from generator.extract.dates.spans import (
     byline_line_of,
@@ -47,6 +47,7 @@ __all__ = [
     "extract_url_date",
     "extract_weekday_mentions",
     "is_rejected_date",
+    "lines_of_date",
     "name_forms",
     "numeric_spans",
     "parse_date_span",

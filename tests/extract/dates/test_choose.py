@@ -21,8 +21,8 @@ from generator.extract.dates.spans import (
     parse_date_span,
 )
 from generator.extract.dates.rules import name_forms
-from generator.extract.dates import date_candidates, extract_date
-from generator.model import Block, CleanDoc, Removed
+from generator.extract.dates import date_candidates, extract_date, lines_of_date
+from generator.model import Block, CleanDoc, DateClue, DateEvidence, DateSpan, DateValue, Removed
 from generator.files.rules import load_rules
 
 D = dt.date
@@ -572,3 +572,12 @@ def test_a_joined_cue_list_matches_where_one_of_its_patterns_does(text):
 @pytest.mark.parametrize("text", ["Talks on Friday, August the fifth", "MOSCOW — Officials said", ""])
 def test_a_text_without_digits_has_no_date_spans(text):
     assert extract_date_spans(text) == ()
+
+
+def test_lines_of_date_are_the_stamps_of_that_day():
+    stamp = DateClue(DateSpan(0, 10, "12.03.2020", 3, 12, 2020), "date-line", True, "12.03.2020", 7)
+    other = DateClue(DateSpan(0, 10, "13.03.2020", 3, 13, 2020), "date-line", True, "13.03.2020", 9)
+    lead = DateClue(DateSpan(0, 10, "12.03.2020", 3, 12, 2020), "lead", False, "on 12.03.2020", 11)
+    evidence = DateEvidence((stamp, other, lead), (), None)
+    assert lines_of_date(evidence, DateValue(D(2020, 3, 12))) == (7,)
+    assert lines_of_date(evidence, DateValue(D(2020, 3, 1), "month")) == ()
