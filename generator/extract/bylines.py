@@ -164,7 +164,8 @@ def _unlink(line: str, glue: str) -> str:
     """A line's Markdown as text: images dropped, links (nested ones too) as their text + ``glue``."""
     text = _MD_IMAGE.sub(" ", line)
     while True:
-        unlinked = _MD_LINK.sub(lambda m: m.group(1) + glue, text)
+        # a space before the link's text too: a cue glued to it ("von[Jane](/author/jane)") stays a word
+        unlinked = _MD_LINK.sub(lambda m: " " + m.group(1) + glue, text)
         if unlinked == text:
             return text
         text = unlinked
@@ -208,10 +209,12 @@ def authors_in_line(line: str) -> tuple[str, ...]:
         # ("Gespeichert von jdoe am 24. Juli 2017", "Posted on 2015-04-05 by marc | Leave a comment")
         return (parts[0],)
     if len(parts) == 1 and not tail and rest == names and len(parts[0]) > 2 and not parts[0].isupper() and (
-        _is_handle(parts[0]) and any(c.isdigit() for c in parts[0]) or is_single_name(parts[0]) and is_given_name(parts[0])
+        _is_handle(parts[0]) and (any(c.isdigit() for c in parts[0]) or _AUTHOR_LINK.search(line) is not None)
+        or is_single_name(parts[0]) and is_given_name(parts[0])
     ):
-        # the whole line is the cue and one word: a first name ("von Ulrike") or a user name
-        # with digits ("von Anna1"); never a common word ("By Design")
+        # the whole line is the cue and one word: a first name ("von Ulrike"), a user name
+        # with digits ("von Anna1") or linked to its author page ("Veröffentlicht von
+        # [jdoe](/author/jdoe/)"); never a common word ("By Design")
         return (parts[0],)
     found: list[str] = []
     for part in _SPLIT.split(names):

@@ -15,6 +15,10 @@ from generator.model import Block, CleanDoc
     ("line", "names"),
     [
         ("By Jane Doe and John Smith", ("Jane Doe", "John Smith")),
+        # a user name linked to its author page; a cue glued to the link
+        ("Veröffentlicht von [JaneR](https://blog.example/author/janer/ \"Alle Beiträge\")", ("JaneR",)),
+        ("__29\\. Juni 2017, 23:39 · __von[Ulrike](https://blog.example/author/ulrike/)", ("Ulrike",)),
+        ("Veröffentlicht von [JaneR](https://blog.example/)", ()),  # no author page: a word, not surely a name
         ("// By Arun Sai Krishnan • Nov 11, 2020", ("Arun Sai Krishnan",)),  # leading marks
         ("by [[Julia Horowitz](mailto:j@x.com)](/author/julia-horowitz/) [@jh](https://t)", ("Julia Horowitz",)),  # nested links
         ("Wednesday January 18, 2017 10:44 am PST by [Juli Clover](https://x.com/author/juli-clover/)", ("Juli Clover",)),  # a stamp, then "by"
