@@ -32,7 +32,7 @@ from generator.extract.dates.spans import (
     warm_up,
 )
 from generator.extract.dates.stamps import add_stamp_clues, extract_stamp_clues, numeric_spans, plain_line
-from generator.model import CleanDoc, DateEvidence
+from generator.model import CleanDoc, DateEvidence, DateValue, Field
 
 __all__ = [
     "add_stamp_clues",
@@ -53,6 +53,7 @@ __all__ = [
     "parse_date_span",
     "plain_line",
     "read_date_evidence",
+    "read_page_stamp_date",
     "warm_up",
     "word_alternation",
 ]
@@ -71,3 +72,18 @@ def read_date_evidence(
         evidence = replace(evidence, url=extract_own_link_date(seed_text))
     title_line = min((b.line_no for b in doc.blocks if b.kind == "title"), default=None)
     return add_stamp_clues(evidence, seed_text, title_line, byline_line, names, doc.language)
+
+
+def read_page_stamp_date(lines: str, headline: str, language: str | None = None) -> Field[DateValue] | None:
+    """The date of the stamp next to the headline in a saved page's own lines (``files/html.py``
+    reads its body as a text dump would give it), as a dump's stamp is read; ``None`` when there
+    is none, or when the headline is not among the lines."""
+    key = " ".join(headline.split()).casefold()
+    title_no = next((no for no, line in enumerate(lines.splitlines(), start=1) if " ".join(line.split()).casefold() == key), 0)
+    if not title_no:
+        return None
+    found = choose_date(add_stamp_clues(DateEvidence((), (), None), lines, title_no, None, (), language))
+    if found is None:
+        return None
+    prov = replace(found.provenance, evidence=f"the page's lines near its headline: {found.provenance.evidence}")
+    return Field(found.value, prov)
