@@ -164,7 +164,8 @@ def _unlink(line: str, glue: str) -> str:
     """A line's Markdown as text: images dropped, links (nested ones too) as their text + ``glue``."""
     text = _MD_IMAGE.sub(" ", line)
     while True:
-        unlinked = _MD_LINK.sub(lambda m: m.group(1) + glue, text)
+        # a space before the link's text too: a cue glued to it ("von[Jane](/author/jane)") stays a word
+        unlinked = _MD_LINK.sub(lambda m: " " + m.group(1) + glue, text)
         if unlinked == text:
             return text
         text = unlinked
@@ -208,10 +209,12 @@ def authors_in_line(line: str) -> tuple[str, ...]:
         # ("Gespeichert von jdoe am 24. Juli 2017", "Posted on 2015-04-05 by marc | Leave a comment")
         return (parts[0],)
     if len(parts) == 1 and not tail and rest == names and len(parts[0]) > 2 and not parts[0].isupper() and (
-        _is_handle(parts[0]) and any(c.isdigit() for c in parts[0]) or is_single_name(parts[0]) and is_given_name(parts[0])
+        _is_handle(parts[0]) and (any(c.isdigit() for c in parts[0]) or _AUTHOR_LINK.search(line) is not None)
+        or is_single_name(parts[0]) and is_given_name(parts[0])
     ):
-        # the whole line is the cue and one word: a first name ("von Ulrike") or a user name
-        # with digits ("von Anna1"); never a common word ("By Design")
+        # the whole line is the cue and one word: a first name ("von Ulrike"), a user name
+        # with digits ("von Anna1") or linked to its author page ("Veröffentlicht von
+        # [jdoe](/author/jdoe/)"); never a common word ("By Design")
         return (parts[0],)
     found: list[str] = []
     for part in _SPLIT.split(names):
@@ -563,7 +566,77 @@ def extract_authors(text: str, doc: CleanDoc) -> Field[tuple[str, ...]] | None:
         names = authors_in_line(line)
         if names:
             return _authors_field(names, "byline", no, line)
+    boxed = _author_box(lines)
+    if boxed is None:
+        return None
+    # quoted without the "line N:" a byline's evidence opens with: the box stands apart from the
+    # article's date stamp, which is looked for next to the byline (dates.byline_line_of)
+    evidence = f"author box at line {boxed[1]}: {boxed[2][:160]}"
+    return Field((boxed[0],), Provenance("author-box", evidence, load_confidence("authors-author-box")))
+
+
+# An author box's heading, alone on its line (a heading's or bold marks around it, never a
+# menu's list item): "## Author", "About The Author", "Über den Autor", "**Autoren**",
+# "Autor", "À propos de l'auteur", "Sobre el autor" (data/bylines.yml, author_box_headings).
+_AUTHOR_BOX_HEADING = re.compile(
+    r"^(?:#{1,6}\s*|\*\*_*\s*|__\s*)?(?:" + "|".join(_CUES["author_box_headings"]) + r")\s*:?\s*(?:_*\*\*|__)?$", re.I
+)
+_AUTHOR_BOX_LOOK = 2  # the name is on the heading's next line, or the one after (a photo, "Recent Posts")
+
+
+def _author_box(lines: list[tuple[int, str]]) -> tuple[str, int, str] | None:
+    """Where no byline names the writer: the person an author box names under its heading
+    ("## Author" / "Jake Goulding", "Über den Autor" / "Meike Neitz", "Autor" / "Jane Doe,
+    Online-Redaktion"): the first line after it (pictures aside) that is a name opening with a
+    first name, maybe with a role after a comma; (name, line number, line), else ``None``."""
+    for k, (no, line) in enumerate(lines):
+        if not _AUTHOR_BOX_HEADING.match(line):
+            continue
+        following = [(n, t) for n, t in lines[k + 1 :] if _plain_text(_MD_IMAGE.sub(" ", t)).strip(" *#_[]()")]
+        for n, text in following[:_AUTHOR_BOX_LOOK]:
+            plain = _LEAD_MARKS.sub("", _plain_text(text)).strip(" #*_")
+            name = strip_byline_part(plain.split(",")[0])
+            if is_person(name) and _opens_with_given_name(name):
+                return _tidy(name), n, text
     return None
+
+
+def extract_name_beside_stamp(text: str, stamp_lines: tuple[int, ...]) -> Field[tuple[str, ...]] | None:
+    """Where no byline was found: the person named alone on the line right over or under the
+    article's own date stamp (seed lines ``stamp_lines``, where the date chosen was read):
+    "Jane Doe" / "19. Oktober 2019", "Jane Doe" / "miércoles, 4 de mayo de 2022 00:00 hs". A name
+    opening with a first name only; ``None`` when there is none."""
+    if not stamp_lines:
+        return None
+    lines = _page_lines(text)
+    at = {no: k for k, (no, _) in enumerate(lines)}
+    for stamp in sorted(stamp_lines):
+        k = at.get(stamp)
+        if k is None:
+            continue
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(lines):
+                continue
+            no, line = lines[j]
+            plain = _plain_text(line)
+            name = _bare_name(plain)
+            if not name or not _opens_with_given_name(name) or _is_mixed_capitals(name):
+                continue
+            if _CLOSING_INITIAL.search(name) and plain.rstrip().endswith(name + "."):
+                name += "."  # "Juan Carlos Muñoz C.": a closing initial keeps its dot
+            evidence = f"line {no}: {line[:160]} (beside the date stamp on line {stamp})"
+            return Field((_tidy(name),), Provenance("byline-beside-stamp", evidence, load_confidence("authors-byline-beside-stamp")))
+    return None
+
+
+_CLOSING_INITIAL = re.compile(r"(?:^|\s)[^\W\d_]$")
+
+
+def _is_mixed_capitals(name: str) -> bool:
+    """Some words in capitals, others not: a shouted headline ("FINA Weltmeisterschaften
+    VERSCHOBEN"), never a name, which is written all in capitals ("JOE WEE") or none."""
+    shouted = [w.isupper() and len(w) >= 3 for w in name.split()]
+    return any(shouted) and not all(w.isupper() for w in name.split())
 
 
 def _authors_field(names: tuple[str, ...], method: str, no: int, line: str) -> Field[tuple[str, ...]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from generator.extract.dates import date_rules
 from generator.extract.bylines import extract_authors, is_person, is_single_name, names_after_cue, strip_byline_part
 from generator.files.rules import load_rules
 from generator.lexicon import is_common_word_in_any_language, is_given_name
@@ -53,6 +54,8 @@ def clean_stated_authors(names: tuple[str, ...], outlet: str | None) -> tuple[tu
         words = name.split()
         if not name or _DOMAIN_WORDS.search(name) or len(words) > MAX_NAME_WORDS or any(ch.isdigit() for ch in name) and len(words) > 1:
             continue
+        name = _without_label_words(name)
+        words = name.split()
         if len(words) == 1 and not is_given_name(name) and is_common_word_in_any_language(name.casefold()) and not name.isupper():
             continue  # "Follow", "Posted", "Name": a template's word
         parts.append(name)
@@ -73,4 +76,31 @@ def fold_name(text: str) -> str:
 # Profil von jdoe"), never a name ("Walter von Aachen" opens with a capitalised name).
 _LABEL_BEFORE_CUE = re.compile(r"^(?P<label>(?:\S+\s+){1,5}?)(?:von|by|par|por)\s+(?=\S)")
 # A site's domain trafilatura turned into words ("Example De", "Example Com").
+_DOMAIN_ENDINGS = frozenset(str(w).casefold() for w in load_rules("bylines")["domain_words"])
 _DOMAIN_WORDS = re.compile(r"\s(?:" + "|".join(load_rules("bylines")["domain_words"]) + r")$")
+
+
+# Words a template writes before the name in the author tag: the piece's kind or the writer's
+# role ("Interview Jane Roe", "FOCUS-Online-Experte Jane Roe"; data/bylines.yml).
+_NAME_PREFIX_WORDS = frozenset(
+    str(w).casefold() for w in (*load_rules("bylines")["roles"], *load_rules("bylines")["stated_name_prefixes"])
+)
+
+
+def _without_label_words(name: str) -> str:
+    """A stated name without the words a template put around it: the piece's kind or a role
+    before it ("Interview Jane Roe", "Online-Experte Jane Roe"), and after it lower-case words
+    or a date's label ("Jane Roe vor" of "vor 3 Jahren", "Jane Roe Stand" of "Stand: 12.05.2022").
+    Two words always stay: "Redaktion Nord" is left to the checks that follow."""
+    words = name.split()
+    while len(words) > 2 and words[0].casefold().split("-")[-1] in _NAME_PREFIX_WORDS:
+        words = words[1:]
+    rules = date_rules()
+    while len(words) > 2 and (
+        # a word of the page's text ("vor" of "vor 3 Jahren"); not a domain's ("Example info-x de"), nor
+        # a user name ("Zum Profil von jdoe jdoe")
+        words[-1][:1].islower() and words[-1].casefold() not in _DOMAIN_ENDINGS and is_common_word_in_any_language(words[-1].casefold())
+        or rules.published.fullmatch(words[-1]) or rules.updated.fullmatch(words[-1])
+    ):
+        words = words[:-1]
+    return " ".join(words)

@@ -52,3 +52,29 @@ def test_stated_authors(meta, byline, outlet, names, method):
 def test_a_desk_alone_in_the_metadata_is_weaker_than_a_person():
     desk, person = _authors("Redaktion", None), _authors("Jan Peeters", None)
     assert desk[2] < person[2]
+
+
+def _date(meta: str | None, byline: str | None):
+    stated = [("title", "Dockers end strike", "<h1>")]
+    if meta:
+        stated.append(("date", meta, "htmldate"))
+    if byline:
+        stated.append(("byline_lines", LINES.format(byline=byline), "the page's lines around its headline"))
+    seed = Seed(id="a", path="a.html", text=TEXT, sha256="0" * 64, stated=tuple(stated))
+    field = extract_article(seed, clean_seed_text(TEXT, extracted_article=True), use_curation=False).date
+    return (field.value.iso(), field.provenance.method) if field else None
+
+
+@pytest.mark.parametrize(
+    ("meta", "byline", "expected"),
+    [
+        # neither the text nor the metadata dates the page: the stamp next to its headline does
+        (None, "14.03.2019", ("2019-03-14", "dateline-date")),
+        (None, "Veröffentlicht am 14. März 2019", ("2019-03-14", "published-label")),
+        # the metadata's date stands; a line that is no stamp dates nothing
+        ("2019-03-15", "14.03.2019", ("2019-03-15", "html-meta")),
+        (None, "Ein Satz über den Streik vom 14. März 2019, der kein Stempel ist und weitergeht.", None),
+    ],
+)
+def test_an_html_page_undated_otherwise_is_dated_by_the_stamp_by_its_headline(meta, byline, expected):
+    assert _date(meta, byline) == expected

@@ -26,6 +26,15 @@ from generator.extract.stated_authors import clean_stated_authors, extract_page_
         (("Lynn",), None, (("Lynn",), True)),
         (("jroe42",), None, (("jroe42",), False)),
         (("Examplecourage",), None, (("Examplecourage",), False)),
+        # a kind or a role a template writes before the name, a word or a label after it
+        (("Interview Jane Roe",), None, (("Jane Roe",), True)),
+        (("Online-Experte Jane Roe",), None, (("Jane Roe",), True)),
+        (("Jane Roe vor",), None, (("Jane Roe",), True)),
+        (("Jane Roe Stand",), None, (("Jane Roe",), True)),
+        (("Jane von Roe",), None, (("Jane von Roe",), True)),  # a particle inside the name stays
+        (("Jane Roe info-roe de",), None, (("Jane Roe info-roe de",), False)),  # a domain's words stay: no person
+        (("Zum Profil von jroe jroe",), None, (("Zum Profil von jroe jroe",), False)),  # a user name stays
+        (("Example Web Service GmbH www example de",), None, ((), False)),  # a sentence's length, before any word is taken off
     ],
 )
 def test_clean_stated_authors(names, outlet, expected):

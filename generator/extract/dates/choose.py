@@ -389,3 +389,15 @@ def choose_date(
             evidence=f"{prov.evidence}; agrees with {other.provenance.method} {other.provenance.evidence}",
         )
     return Field(best.value, prov)
+
+
+def lines_of_date(evidence: DateEvidence, value: DateValue) -> tuple[int, ...]:
+    """The seed lines of the date stamps (date lines, "Published", "Updated", far stamps) that
+    read the day ``value``: where the article's own stamp stands, its byline beside it."""
+    if value.precision != "day":
+        return ()
+    day = (value.date.year, value.date.month, value.date.day)
+    return tuple(sorted({
+        c.line_no for c in evidence.clues
+        if c.line_no and c.role in ("published", "updated", "date-line", "far-stamp") and (c.span.year, c.span.month, c.span.day) == day
+    }))

@@ -28,6 +28,7 @@ SCHEMA: dict[str, Any] = {
     "fragments": {"day": str, "year": str},
     "spans": [{"name": str, "parts": [str], "regex": str}],
     "url_patterns": [{"name": str, "precision": str, "regex": str}],
+    "own_links": str,
     "labels": {"published": _PATTERNS, "updated": _PATTERNS, "updated_in_line": _PATTERNS},
     "date_line": {"max_chars": int, "byline_window": _WINDOW, "filler": _PATTERNS},
     "stamp_window": {
@@ -104,6 +105,7 @@ class DateRules:
     weekday_full_hint: re.Pattern[str]  # any full weekday name, as month_hint is for months
     weekday_any: re.Pattern[str]
     url_patterns: tuple[tuple[str, str, re.Pattern[str]], ...]
+    own_links: re.Pattern[str]  # a link to the page itself: its share buttons', its comments' (group "url")
     published: re.Pattern[str]
     updated: re.Pattern[str]
     published_end: re.Pattern[str]  # the label ends the text, but for spaces and ":,-"
@@ -213,6 +215,7 @@ def date_rules() -> DateRules:
             (u["name"], u["precision"], re.compile(u["regex"], re.IGNORECASE))
             for u in data["url_patterns"]
         ),
+        own_links=re.compile(data["own_links"]),
         published=re.compile(published, re.IGNORECASE),
         updated=re.compile(updated, re.IGNORECASE),
         published_end=re.compile(r"(?:" + published + r")[\s:,-]*$", re.IGNORECASE),

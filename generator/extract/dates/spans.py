@@ -510,6 +510,21 @@ def extract_url_date(url: str | None) -> Field[DateValue] | None:
     return None
 
 
+def extract_own_link_date(seed_text: str) -> Field[DateValue] | None:
+    """The date in the page's own address where the page links to itself (its share buttons,
+    its comments' anchor: ``own_links`` in data/dates.yml) and links so to one address only;
+    else None. For a page saved without its URL."""
+    if "](" not in seed_text:
+        return None  # only a Markdown dump keeps its links' addresses
+    urls = {m.group("url") for m in date_rules().own_links.finditer(seed_text)}
+    if len(urls) != 1:
+        return None  # links to several pages of the site: none is surely the page's own
+    found = extract_url_date(urls.pop())
+    if found is None:
+        return None
+    return replace(found, provenance=replace(found.provenance, evidence=f"{found.provenance.evidence} (the page's own share or comments link)"))
+
+
 # A file's address, not a page's: an upload folder, or a media or document file's ending.
 _FILE_PATH = re.compile(r"/wp-content/uploads/|\.(?:mp3|mp4|m4a|ogg|wav|jpe?g|png|gif|webp|svg|pdf|zip|docx?)$", re.I)
 

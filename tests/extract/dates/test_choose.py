@@ -15,13 +15,14 @@ from generator.extract.dates.spans import (
     date_rules,
     extract_date_evidence,
     extract_date_spans,
+    extract_own_link_date,
     extract_url_date,
     extract_weekday_mentions,
     parse_date_span,
 )
 from generator.extract.dates.rules import name_forms
-from generator.extract.dates import date_candidates, extract_date
-from generator.model import Block, CleanDoc, Removed
+from generator.extract.dates import date_candidates, extract_date, lines_of_date
+from generator.model import Block, CleanDoc, DateClue, DateEvidence, DateSpan, DateValue, Removed
 from generator.files.rules import load_rules
 
 D = dt.date
@@ -241,6 +242,24 @@ def test_extract_date_spans(text, expected):
 )
 def test_extract_url_date(url, expected):
     got = extract_url_date(url)
+    assert (got.value.iso() if got else None) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the page's share buttons and its comments' anchor link to its own address
+        ('* [Twitter](https://blog.example/2015/12/12/a-post/?share=twitter "Share")', "2015-12-12"),
+        ("[6](https://blog.example/2018/03/07/a-post/#comments) [Reply](https://blog.example/2018/03/07/a-post/#respond)", "2018-03-07"),
+        # links to two pages: neither is surely the page's own
+        ("[a](https://blog.example/2015/12/12/a/?share=twitter) [b](https://blog.example/2016/01/01/b/#comments)", None),
+        # any other link is another page's
+        ("[a story](https://blog.example/2015/12/12/a/)", None),
+        ("https://blog.example/2015/12/12/a/?share=twitter", None),  # no Markdown link
+    ],
+)
+def test_extract_own_link_date(text, expected):
+    got = extract_own_link_date(text)
     assert (got.value.iso() if got else None) == expected
 
 
@@ -553,3 +572,12 @@ def test_a_joined_cue_list_matches_where_one_of_its_patterns_does(text):
 @pytest.mark.parametrize("text", ["Talks on Friday, August the fifth", "MOSCOW — Officials said", ""])
 def test_a_text_without_digits_has_no_date_spans(text):
     assert extract_date_spans(text) == ()
+
+
+def test_lines_of_date_are_the_stamps_of_that_day():
+    stamp = DateClue(DateSpan(0, 10, "12.03.2020", 3, 12, 2020), "date-line", True, "12.03.2020", 7)
+    other = DateClue(DateSpan(0, 10, "13.03.2020", 3, 13, 2020), "date-line", True, "13.03.2020", 9)
+    lead = DateClue(DateSpan(0, 10, "12.03.2020", 3, 12, 2020), "lead", False, "on 12.03.2020", 11)
+    evidence = DateEvidence((stamp, other, lead), (), None)
+    assert lines_of_date(evidence, DateValue(D(2020, 3, 12))) == (7,)
+    assert lines_of_date(evidence, DateValue(D(2020, 3, 1), "month")) == ()
