@@ -33,7 +33,7 @@ _BY = re.compile(
     r"|(?:(?:written|posted|reported|story|words)\s+)?by(?=[A-Z])(?P<glued>.*))$",
     re.I,
 )
-_LEAD_MARKS = re.compile(r"^[\s/|•·*+>-]+")
+LEAD_MARKS = re.compile(r"^[\s/|•·*+>-]+")
 # A stamp before the byline: "Wednesday January 18, 2017 10:44 am PST by Juli Clover",
 # "December 19, 2016 by Maggie Winterfeldt", "01. Dez. 2022 | 14:08 Uhr | von Jona Göbelbecker":
 # dates, times and separators only, then a cue.
@@ -155,7 +155,7 @@ def _is_name_word(word: str) -> bool:
     return word[:1].isupper() and _NAME_WORD.match(word) is not None
 
 
-def _tidy(name: str) -> str:
+def tidy_name(name: str) -> str:
     """An all-capitals name in its usual case ("JOE WEE" → "Joe Wee"); others as written."""
     return name.title() if name.isupper() else name
 
@@ -178,7 +178,7 @@ def authors_in_line(line: str) -> tuple[str, ...]:
         return ()
     # A link ends a name: "By [Howard Blume](...)Staff Writer" is a name, then a role.
     plain = " ".join(_MD_MARKS.sub(" ", _unlink(line, ", ")).split()).replace("\\.", ".").replace(_SOFT_HYPHEN, "")
-    plain = _LEAD_MARKS.sub("", plain)
+    plain = LEAD_MARKS.sub("", plain)
     stamp = _STAMP_THEN_BY.match(plain)
     if stamp and _is_stamp_prefix(stamp.group(0)):
         plain = plain[stamp.end():]
@@ -225,7 +225,7 @@ def authors_in_line(line: str) -> tuple[str, ...]:
         if credit and set(re.findall(r"\w+", credit.group(0).casefold())) & _not_names():
             continue  # "Adrian Malloch (photography)": a credit, not an author
         if is_person(part):
-            found.append(_tidy(part))
+            found.append(tidy_name(part))
         elif found:
             break  # "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU ...": the role ends the names
         elif part:
@@ -290,7 +290,7 @@ def _may_hold_by(line: str) -> bool:
 _CUE_LETTERS = ("by", "von", "par", "por", "aut", "tex", "tek", "door", "escribe", "di ", "da ", "di:", "da:")
 
 
-def _page_lines(text: str) -> list[tuple[int, str]]:
+def page_lines_of(text: str) -> list[tuple[int, str]]:
     """The page's non-empty lines with their numbers (1-based), a bare "By" or "Author:"
     joined to the next."""
     out: list[tuple[int, str]] = []
@@ -312,21 +312,21 @@ def _page_lines(text: str) -> list[tuple[int, str]]:
 _AUTHOR_LABEL = re.compile(r"^[\W_]*(?:authors?|writers?|written\s+by|autor(?:in|en)?|auteure?|autora?|autore)\s*:\s*$", re.I)
 
 
-def _plain_text(line: str) -> str:
+def plain_text(line: str) -> str:
     """A line's words without Markdown (links as their text), as the checks for a byline
-    without "By" read it (:func:`_bare_name`, :func:`_name_with_stamp`)."""
+    without "By" read it (:func:`bare_name`, :func:`_name_with_stamp`)."""
     return " ".join(_MD_MARKS.sub(" ", _unlink(line, " ")).split())
 
 
 _HANDLE_AT_END = re.compile(r"\s*@\s?\w+$")
 
 
-def _bare_name(text: str) -> str | None:
-    """A line (its :func:`_plain_text`) that is only a person's name (maybe with a handle
+def bare_name(text: str) -> str | None:
+    """A line (its :func:`plain_text`) that is only a person's name (maybe with a handle
     or a separator after it), else ``None``."""
     if "@" in text:  # the handle's pattern opens with \s*, so it is tried at every position: only where one may be
         text = _HANDLE_AT_END.sub("", text)
-    plain = _LEAD_MARKS.sub("", text).strip(" .,/|•·-")
+    plain = LEAD_MARKS.sub("", text).strip(" .,/|•·-")
     labelled = _NAME_THEN_LABEL.match(plain)
     if labelled:
         plain = labelled.group(1)  # "Jane Doe Autorin": an author box's name and its label
@@ -353,9 +353,9 @@ _AGO = re.compile(r"\b\d+\s*(?:m|h|d|min|mins|minutes?|hrs?|hours?|days?)\b(?:\s
 
 
 def _name_with_stamp(text: str) -> str | None:
-    """The name a byline without "By" (its line's :func:`_plain_text`) opens with, when a
+    """The name a byline without "By" (its line's :func:`plain_text`) opens with, when a
     date, a time ago, a handle or an outlet follows it (see ``_NAME_THEN``), else ``None``."""
-    plain = _LEAD_MARKS.sub("", text)
+    plain = LEAD_MARKS.sub("", text)
     if len(plain) > _MAX_CHARS:
         return None  # prose, asked before the costlier match
     m = _NAME_THEN.match(plain)
@@ -367,7 +367,7 @@ def _name_with_stamp(text: str) -> str | None:
     if _is_user_name(name):
         # a user name, then the full date: "JaneDoe 18.10.2019, 15:07 Uhr"
         return name if any(sp.year and sp.day for sp in extract_date_spans(rest)) else None
-    if not is_person(name) or not _opens_with_given_name(name):
+    if not is_person(name) or not opens_with_given_name(name):
         return None
     if extract_date_spans(rest) or _SHORT_DATE.search(rest) or _AGO.search(rest) or re.match(r"\s*@\w", rest) or outlet_by_name(rest.strip(" ,|•·-").split(" · ")[0]):
         return name
@@ -379,10 +379,10 @@ _STAMP_NAME_WORDS = (2, 3)
 
 
 def _stamp_then_name(text: str) -> str | None:
-    """The name a line (its :func:`_plain_text`) gives right after the stamp it opens with:
+    """The name a line (its :func:`plain_text`) gives right after the stamp it opens with:
     "26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "21. Jan 2022 //
     Dominik Ricker": two or three words that read as a name opening with a first name."""
-    plain = _LEAD_MARKS.sub("", text)
+    plain = LEAD_MARKS.sub("", text)
     if len(plain) > _MAX_CHARS or not plain[:1].isdigit() and not plain[:1].isupper():
         return None
     spans = extract_date_spans(plain)
@@ -405,7 +405,7 @@ def _stamp_then_name(text: str) -> str | None:
         if len(words) > n and words[n][:1].islower():
             continue  # a sentence goes on: "23.01.2022 - Dorothea Wierer darf ..." is a headline
         name = " ".join(words[:n]).strip(" ,.")
-        if len(words) >= n and is_person(name) and _opens_with_given_name(name):
+        if len(words) >= n and is_person(name) and opens_with_given_name(name):
             return name
     if len(words) == 1 and _is_user_name(words[0]):
         return words[0]  # "1. November 2016 jdoe": a blog's user name ending the stamp line
@@ -439,7 +439,7 @@ def _author_links(line: str) -> tuple[str, ...]:
         # word): an author page's link may read "View Author Page"
         if not m or not _AUTHOR_LINK.search(f"]({m.group(2)}/)") or not is_person(m.group(1)) or not is_given_name(m.group(1).split()[0]):
             break
-        names.append(_tidy(m.group(1)))
+        names.append(tidy_name(m.group(1)))
         rest = rest[m.end():]
     return tuple(dict.fromkeys(names))
 
@@ -466,7 +466,7 @@ def _named_again(name: str, lines: list[tuple[int, str]], no: int, line: str) ->
             continue
         if text.startswith(name) and _BIO_VERB.match(text, len(name)):
             return True
-        if name in text and not _MENU_ITEM.match(text) and _bare_name(_plain_text(text)) == name:
+        if name in text and not _MENU_ITEM.match(text) and bare_name(plain_text(text)) == name:
             alone_again.append(n)
     # the name alone again, in an author box further off ("Jane Doe" under her photo); not a
     # menu's item, nor a list's (teasers repeating "Best Photos", a thread's poster)
@@ -486,24 +486,24 @@ def _near_title_byline(no: int, line: str, lines: list[tuple[int, str]], close: 
     if names:
         return names, "byline"
     if close is None:
-        stamped = _name_with_stamp(_plain_text(line)) or _stamp_then_name(_plain_text(line))
-        return ((_tidy(stamped),), "byline-name") if stamped else None
+        stamped = _name_with_stamp(plain_text(line)) or _stamp_then_name(plain_text(line))
+        return ((tidy_name(stamped),), "byline-name") if stamped else None
     if not close:
         return None
     linked = _author_links(line)
     if linked:
         return linked, "byline-name"
-    plain = _plain_text(line)  # read by both checks below
+    plain = plain_text(line)  # read by both checks below
     stamped = _name_with_stamp(plain) or _stamp_then_name(plain)
     if stamped:
-        return (_tidy(stamped),), "byline-name"
-    name = _bare_name(plain)
-    if name and _opens_with_given_name(name) and (_named_again(name, lines, no, line) or _next_to_stamp(no, lines)):
-        return (_tidy(name),), "byline-name"
+        return (tidy_name(stamped),), "byline-name"
+    name = bare_name(plain)
+    if name and opens_with_given_name(name) and (_named_again(name, lines, no, line) or _next_to_stamp(no, lines)):
+        return (tidy_name(name),), "byline-name"
     return None
 
 
-def _opens_with_given_name(name: str) -> bool:
+def opens_with_given_name(name: str) -> bool:
     """Whether a name without "By" opens with somebody's first name ("Rebecca Hersher"), not
     with a word of a menu or a section ("Tech Insider", "Share Tweet Share", "House Call")."""
     first = name.split()[0]
@@ -547,7 +547,7 @@ def extract_authors(text: str, doc: CleanDoc) -> Field[tuple[str, ...]] | None:
     name alone that the page repeats in an author box or bio; then, further off, only "By"
     lines (later ones are often related stories' bylines, so nearer wins).
     """
-    lines = _page_lines(text)
+    lines = page_lines_of(text)
     title_no = min((b.line_no for b in doc.blocks if b.kind == "title"), default=0)
     after = [item for item in lines if item[0] >= title_no]
     before = [item for item in lines if item[0] < title_no]
@@ -566,83 +566,12 @@ def extract_authors(text: str, doc: CleanDoc) -> Field[tuple[str, ...]] | None:
         names = authors_in_line(line)
         if names:
             return _authors_field(names, "byline", no, line)
-    boxed = _author_box(lines)
-    if boxed is None:
-        return None
-    # quoted without the "line N:" a byline's evidence opens with: the box stands apart from the
-    # article's date stamp, which is looked for next to the byline (dates.byline_line_of)
-    evidence = f"author box at line {boxed[1]}: {boxed[2][:160]}"
-    return Field((boxed[0],), Provenance("author-box", evidence, load_confidence("authors-author-box")))
-
-
-# An author box's heading, alone on its line (a heading's or bold marks around it, never a
-# menu's list item): "## Author", "About The Author", "Über den Autor", "**Autoren**",
-# "Autor", "À propos de l'auteur", "Sobre el autor" (data/bylines.yml, author_box_headings).
-_AUTHOR_BOX_HEADING = re.compile(
-    r"^(?:#{1,6}\s*|\*\*_*\s*|__\s*)?(?:" + "|".join(_CUES["author_box_headings"]) + r")\s*:?\s*(?:_*\*\*|__)?$", re.I
-)
-_AUTHOR_BOX_LOOK = 2  # the name is on the heading's next line, or the one after (a photo, "Recent Posts")
-
-
-def _author_box(lines: list[tuple[int, str]]) -> tuple[str, int, str] | None:
-    """Where no byline names the writer: the person an author box names under its heading
-    ("## Author" / "Jake Goulding", "Über den Autor" / "Meike Neitz", "Autor" / "Jane Doe,
-    Online-Redaktion"): the first line after it (pictures aside) that is a name opening with a
-    first name, maybe with a role after a comma; (name, line number, line), else ``None``."""
-    for k, (no, line) in enumerate(lines):
-        if not _AUTHOR_BOX_HEADING.match(line):
-            continue
-        following = [(n, t) for n, t in lines[k + 1 :] if _plain_text(_MD_IMAGE.sub(" ", t)).strip(" *#_[]()")]
-        for n, text in following[:_AUTHOR_BOX_LOOK]:
-            plain = _LEAD_MARKS.sub("", _plain_text(text)).strip(" #*_")
-            name = strip_byline_part(plain.split(",")[0])
-            if is_person(name) and _opens_with_given_name(name):
-                return _tidy(name), n, text
     return None
-
-
-def extract_name_beside_stamp(text: str, stamp_lines: tuple[int, ...]) -> Field[tuple[str, ...]] | None:
-    """Where no byline was found: the person named alone on the line right over or under the
-    article's own date stamp (seed lines ``stamp_lines``, where the date chosen was read):
-    "Jane Doe" / "19. Oktober 2019", "Jane Doe" / "miércoles, 4 de mayo de 2022 00:00 hs". A name
-    opening with a first name only; ``None`` when there is none."""
-    if not stamp_lines:
-        return None
-    lines = _page_lines(text)
-    at = {no: k for k, (no, _) in enumerate(lines)}
-    for stamp in sorted(stamp_lines):
-        k = at.get(stamp)
-        if k is None:
-            continue
-        for j in (k - 1, k + 1):
-            if not 0 <= j < len(lines):
-                continue
-            no, line = lines[j]
-            plain = _plain_text(line)
-            name = _bare_name(plain)
-            if not name or not _opens_with_given_name(name) or _is_mixed_capitals(name):
-                continue
-            if _CLOSING_INITIAL.search(name) and plain.rstrip().endswith(name + "."):
-                name += "."  # "Juan Carlos Muñoz C.": a closing initial keeps its dot
-            evidence = f"line {no}: {line[:160]} (beside the date stamp on line {stamp})"
-            return Field((_tidy(name),), Provenance("byline-beside-stamp", evidence, load_confidence("authors-byline-beside-stamp")))
-    return None
-
-
-_CLOSING_INITIAL = re.compile(r"(?:^|\s)[^\W\d_]$")
-
-
-def _is_mixed_capitals(name: str) -> bool:
-    """Some words in capitals, others not: a shouted headline ("FINA Weltmeisterschaften
-    VERSCHOBEN"), never a name, which is written all in capitals ("JOE WEE") or none."""
-    shouted = [w.isupper() and len(w) >= 3 for w in name.split()]
-    return any(shouted) and not all(w.isupper() for w in name.split())
 
 
 def _authors_field(names: tuple[str, ...], method: str, no: int, line: str) -> Field[tuple[str, ...]]:
     evidence = f"line {no}: {line[:160]}"
     return Field(names, Provenance(method, evidence, load_confidence(f"authors-{method}")))
-
 
 
 def names_after_cue(text: str) -> str:

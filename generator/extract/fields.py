@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from generator.extract import bylines, dates, outlets, stated_authors
+from generator.extract import author_fallbacks, bylines, dates, outlets, stated_authors
 from generator.extract.outlets.registry import outlet_by_name
 from generator.extract.article_span import is_furniture_read, function_words, is_furniture_line, is_prose
 from generator.extract.page_lines import read_lines
@@ -24,14 +24,14 @@ def extract_article(seed: Seed, doc: CleanDoc, *, use_curation: bool = True) -> 
     """Assemble an article from what the text gives and what the archivist curated."""
     curated = dict(seed.curated) if use_curation else {}
     source = f"{seed.path.rsplit('.', 1)[0]}.meta.yml"
-    authors = bylines.extract_authors(seed.text, doc) or _page_authors(seed)
+    authors = bylines.extract_authors(seed.text, doc) or author_fallbacks.extract_author_box(seed.text) or _page_authors(seed)
     # The byline places the article's own date stamp (extract/dates/spans.py, keep_near_byline).
     byline_line = dates.byline_line_of(authors.provenance.evidence if authors else None)
     date_evidence = dates.read_date_evidence(doc, seed.text, byline_line, authors.value if authors else ())
     read_date = dates.choose_date(date_evidence)
     if authors is None and read_date is not None:
         # no byline found: a name beside the article's own date stamp is its byline
-        authors = bylines.extract_name_beside_stamp(seed.text, dates.lines_of_date(date_evidence, read_date.value))
+        authors = author_fallbacks.extract_name_beside_stamp(seed.text, dates.lines_of_date(date_evidence, read_date.value))
     article = Article(
         id=seed.id,
         source_path=seed.path,

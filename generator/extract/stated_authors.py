@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from generator.extract.dates import date_rules
+from generator.extract.author_fallbacks import extract_author_box
 from generator.extract.bylines import extract_authors, is_person, is_single_name, names_after_cue, strip_byline_part
 from generator.files.rules import load_rules
 from generator.lexicon import is_common_word_in_any_language, is_given_name
@@ -25,6 +26,7 @@ def extract_page_authors(lines: str, headline: str) -> Field[tuple[str, ...]] | 
     if not title_no:
         return None
     found = extract_authors(lines, CleanDoc(blocks=(Block(kind="title", text=headline, line_no=title_no),), removed=()))
+    found = found or extract_author_box(lines)
     if found is None:
         return None
     prov = found.provenance
