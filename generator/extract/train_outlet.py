@@ -125,14 +125,15 @@ KEEP_RULES_AT = (0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 
 def pick_settings(model, pages: Sequence[Page]) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     """The threshold and the rule-keeping confidence that give the most right names less
-    wrong ones on ``pages`` (half A and web/); on a tie the higher of each (fewer new names)."""
+    wrong ones on ``pages`` (half A and web/); on a tie the higher threshold and the lower
+    rule-keeping confidence (fewer new names: a rule's decision, whose evidence is plainer, stands)."""
     tops = [top(model, p) for p in pages]
 
     def gain(t: float, c: float) -> int:
         counts = tally(model, pages, t, c, tops)
         return counts["right"] - counts["other"]
 
-    return max(((t, c) for t in THRESHOLDS for c in KEEP_RULES_AT), key=lambda tc: (gain(*tc), tc))
+    return max(((t, c) for t in THRESHOLDS for c in KEEP_RULES_AT), key=lambda tc: (gain(*tc), tc[0], -tc[1]))
 
 
 def fit_calibration(model, pages: Sequence[Page], threshold: float, keep_rules_at: float) -> tuple[float, float]:  # type: ignore[no-untyped-def]

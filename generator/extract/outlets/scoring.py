@@ -14,7 +14,14 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.extract.outlets.candidates import FEATURES, Candidate, candidate_features, read_candidates, read_page_signs
+from generator.extract.outlets.candidates import (
+    FEATURES,
+    Candidate,
+    candidate_features,
+    count_agreeing,
+    read_candidates,
+    read_page_signs,
+)
 from generator.extract.outlets.sites import domain_ending, squash_name
 from generator.files.rules import load_rules
 from generator.model import Field, Provenance
@@ -31,10 +38,11 @@ def gather_candidates(
     if existing is not None and existing_key and existing_key not in found:
         found[existing_key] = Candidate(existing.value)
     signs = read_page_signs(text, url_domain)
+    agreeing = count_agreeing([c.name for c in found.values()])
     out = []
-    for key, candidate in found.items():
+    for (key, candidate), agree in zip(found.items(), agreeing):
         confidence = existing.provenance.confidence if existing is not None and key == existing_key else 0.0
-        out.append((candidate, candidate_features(candidate, signs, confidence)))
+        out.append((candidate, candidate_features(candidate, signs, confidence, agree)))
     return out
 
 
