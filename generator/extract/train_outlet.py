@@ -26,7 +26,7 @@ from typing import Callable, Mapping, Sequence
 from generator.evaluate.fields import outlets_match
 from generator.evaluate.web2 import read_site_names, site_name_matches
 from generator.extract.clean import clean_seed_text
-from generator.extract.outlets.candidates import FEATURES
+from generator.extract.outlets.candidates import FEATURES, names_no_site
 from generator.extract.outlets.decide import decide_outlet_by_rules
 from generator.extract.outlets.registry import extract_host
 from generator.extract.outlets.scoring import MODEL_NAME, gather_candidates
@@ -54,6 +54,7 @@ def _page(corpus: str, page: CorpusText, half: str, matches: Callable[[str], boo
     seed = page.as_seed(corpus)
     doc = clean_seed_text(seed.text)
     existing = decide_outlet_by_rules(doc, seed.text)
+    existing = None if existing is not None and names_no_site(existing.value) else existing  # as scoring.score_outlet
     domain = registrable_domain(extract_host(doc.source_url) or "") if doc.source_url else None
     found = gather_candidates(seed.text, doc.title_site, existing, domain)
     rules = (existing.provenance.confidence, matches(existing.value)) if existing is not None else None

@@ -5,10 +5,17 @@ Any site leaves such evidence, in any language, whether or not the registry know
 
 * the site part of its title line ("<Headline> - <Name>", the dump's first line);
 * the copyright holder, its legal form taken off ("© X Pty Ltd. All rights reserved",
-  "Copyright © 2000- X.com, LLC");
-* a prompt naming it ("Follow X", "Subscribe to X", "Sign up to X", "Willkommen bei X");
+  "Copyright © 2000- X.com, LLC", "© 2020 | X | Theme", "© X Verlag GmbH & Co. KG - Alle
+  Rechte", also without a German company word: "X Medien" gives X too);
+* a prompt naming it ("Follow X", "Subscribe to X", "Sign up to X", "Willkommen bei X",
+  "X Newsletter", "X Store", "Jobs bei X", "Get X to your inbox", "X @ Twitter");
 * its domain written as a word ("www.computerbild.de", "DOMRADIO.DE");
 * its own e-mail domain ("info@x.de"), which bears a name out.
+
+Each is scored with what else the page says of it: how often it is written, whether it
+fits a domain the page points at, whether another candidate names the same site
+(``agreeing``: "COMPUTER BILD" and "computerbild.de"), whether it is only chrome or
+function words (``all_common``: "Über uns").
 
 Every candidate is a name the page writes (a span of its text): nothing is invented.
 The cue patterns are data (``cues.site_prompts``, ``cues.copyright_stops`` in
@@ -42,7 +49,9 @@ from generator.files.rules import load_rules
 # Kept where web2's half B (held out) agreed they help; dropped (half B no better with
 # them, see make train's report): a masthead line repeated, a logo's home link, a
 # writer's "<role> at <X>", the e-mail domain as a name of its own (it stays as support:
-# fits_email), the social handle (fits_handle), "all common words", "short", "most written".
+# fits_email), the social handle (fits_handle), "short", "most written". Session 8 also
+# dropped: a link to the front page ("[X](/)"), the page's first short lines, "X is a ..."
+# statements, a count of the lines the name stands alone on, and the rule's method.
 CUES = ("title", "copyright", "prompt", "domain")
 _MAX_WORDS = 6
 _MAX_CHARS = 80
@@ -263,7 +272,6 @@ def candidate_features(candidate: Candidate, signs: PageSigns, existing: float, 
     own = registrable_domain(name.removeprefix("www.")) if as_domain else None
     domain_count = signs.domain_counts.get(own, 0) if own else max((signs.domain_counts.get(d, 0) for d in fitted), default=0)
     words = name.split()
-    common = _common_words()
     return [
         *(float(min(candidate.cues[c], 3)) for c in CUES),
         1.0 if existing > 0 else 0.0,
@@ -278,7 +286,7 @@ def candidate_features(candidate: Candidate, signs: PageSigns, existing: float, 
         1.0 if fitted and not as_domain else 0.0,
         math.log1p(domain_count),
         1.0 if name[:1].islower() else 0.0,
-        1.0 if all(w.casefold().strip(".,:;!?&-") in common for w in words) else 0.0,
+        1.0 if names_no_site(name) else 0.0,
         float(min(agreeing, 3)),
     ]
 
@@ -300,6 +308,13 @@ def count_agreeing(names: list[str]) -> list[int]:
             )
         ))
     return counts
+
+
+def names_no_site(name: str) -> bool:
+    """Whether ``name`` is only chrome and function words ("We", "Über uns", "Die"): no
+    site's name, whichever evidence offered it."""
+    common = _common_words()
+    return all(w.casefold().strip(".,:;!?&-") in common for w in name.split())
 
 
 @lru_cache(maxsize=None)

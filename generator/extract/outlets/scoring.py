@@ -19,6 +19,7 @@ from generator.extract.outlets.candidates import (
     Candidate,
     candidate_features,
     count_agreeing,
+    names_no_site,
     read_candidates,
     read_page_signs,
 )
@@ -90,7 +91,9 @@ def calibrated(p: float) -> float:
 def score_outlet(
     text: str, title_site: str | None, existing: Field[str] | None, url_domain: str | None = None
 ) -> Field[str] | None:
-    """The best-supported name for the page's site, or the rule-based decision (``existing``)."""
+    """The best-supported name for the page's site, or the rule-based decision (``existing``;
+    dropped when it is only chrome or function words: "We", "Die")."""
+    existing = None if existing is not None and names_no_site(existing.value) else existing
     model = load_outlet_model()
     if not text or (existing is not None and existing.provenance.confidence >= model.keep_rules_at):
         return existing

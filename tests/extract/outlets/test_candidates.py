@@ -10,6 +10,7 @@ from generator.extract.outlets.candidates import (
     Candidate,
     candidate_features,
     count_agreeing,
+    names_no_site,
     read_candidates,
     read_page_signs,
 )
@@ -100,6 +101,16 @@ def test_count_agreeing(names, agreeing):
 def test_all_common_marks_names_of_chrome_and_function_words(name, common):
     signs = read_page_signs(f"Text.\n{name}")
     assert candidate_features(Candidate(name), signs, 0.0)[FEATURES.index("all_common")] == common
+
+
+@pytest.mark.parametrize(("name", "no_site"), [("We", True), ("Über uns", True), ("Die", True), ("Die Zeit", False), ("WDR", False)])
+def test_names_no_site(name, no_site):
+    assert names_no_site(name) is no_site
+
+
+def test_score_outlet_drops_a_rule_based_name_of_common_words():
+    rules = Field("We", Provenance("site-self-name", 'the site names itself: "We recommend"', 0.66))
+    assert score_outlet("We recommend the best products.\nText of the article.", None, rules) is None
 
 
 def test_features_have_one_value_each():
