@@ -36,7 +36,7 @@ from generator.extract.clean import clean_seed_text
 from generator.extract.fields import extract_article, extract_title
 from generator.extract.outlets.names import strip_company_suffix
 from generator.extract.outlets.registry import outlet_by_name
-from generator.extract.outlets.sites import strip_domain_ending
+from generator.extract.outlets.sites import squash_name, strip_domain_ending
 from generator.files.devcorpus import CorpusText, half_of, read_web2_corpus, read_web2_html, read_web2_labels
 from generator.files.html import extract_stated_site_name
 from generator.model import Article, CleanDoc
@@ -115,9 +115,11 @@ class Figures:
 
 
 def _site_key(name: str) -> str:
-    """A site name as compared: folded, its legal form and a domain ending taken off."""
+    """A site name as compared: its legal form and a domain ending taken off, then folded
+    to its letters and digits (spaces, hyphens and marks are how a name is written, not
+    which name: "PC Gamer" is "pcgamer", "bewusster-leben.de" is "bewusster leben")."""
     plain = " ".join(name.split()).removeprefix("https://").removeprefix("http://").removeprefix("www.")
-    return fold(strip_domain_ending(strip_company_suffix(plain)))
+    return squash_name(strip_domain_ending(strip_company_suffix(plain)))
 
 
 # Separators between a site's name and the tagline its og:site_name adds ("BioBioChile - La
@@ -128,7 +130,8 @@ _TAGLINE_SEPARATOR = re.compile(r"\s+(?:[-–—|•·:]|//)\s+")
 def site_name_matches(given: str, label: str) -> bool:
     """Whether the outlet ``given`` is the site the page's HTML names (``label``).
 
-    Right when the two are equal once folded (case, spacing) and once the legal form a
+    Right when the two are equal once folded to their letters and digits (case, spaces,
+    hyphens, "&") and once the legal form a
     company writes after its name ("Tamedia AG", "oe24 GmbH") and the ending of a name
     written as its domain ("Utopia.de", "watson.ch": the site's own host spelled as its
     name) are taken off; where the label adds a tagline after a separator ("BioBioChile -

@@ -26,7 +26,7 @@ from typing import Callable, Mapping, Sequence
 from generator.evaluate.fields import outlets_match
 from generator.evaluate.web2 import read_site_names, site_name_matches
 from generator.extract.clean import clean_seed_text
-from generator.extract.outlets.candidates import FEATURES
+from generator.extract.outlets.candidates import FEATURES, names_no_site
 from generator.extract.outlets.decide import decide_outlet_by_rules
 from generator.extract.outlets.registry import extract_host
 from generator.extract.outlets.scoring import MODEL_NAME, gather_candidates
@@ -54,6 +54,7 @@ def _page(corpus: str, page: CorpusText, half: str, matches: Callable[[str], boo
     seed = page.as_seed(corpus)
     doc = clean_seed_text(seed.text)
     existing = decide_outlet_by_rules(doc, seed.text)
+    existing = None if existing is not None and names_no_site(existing.value) else existing  # as scoring.score_outlet
     domain = registrable_domain(extract_host(doc.source_url) or "") if doc.source_url else None
     found = gather_candidates(seed.text, doc.title_site, existing, domain)
     rules = (existing.provenance.confidence, matches(existing.value)) if existing is not None else None
@@ -125,14 +126,15 @@ KEEP_RULES_AT = (0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 
 def pick_settings(model, pages: Sequence[Page]) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     """The threshold and the rule-keeping confidence that give the most right names less
-    wrong ones on ``pages`` (half A and web/); on a tie the higher of each (fewer new names)."""
+    wrong ones on ``pages`` (half A and web/); on a tie the higher threshold and the lower
+    rule-keeping confidence (fewer new names: a rule's decision, whose evidence is plainer, stands)."""
     tops = [top(model, p) for p in pages]
 
     def gain(t: float, c: float) -> int:
         counts = tally(model, pages, t, c, tops)
         return counts["right"] - counts["other"]
 
-    return max(((t, c) for t in THRESHOLDS for c in KEEP_RULES_AT), key=lambda tc: (gain(*tc), tc))
+    return max(((t, c) for t in THRESHOLDS for c in KEEP_RULES_AT), key=lambda tc: (gain(*tc), tc[0], -tc[1]))
 
 
 def fit_calibration(model, pages: Sequence[Page], threshold: float, keep_rules_at: float) -> tuple[float, float]:  # type: ignore[no-untyped-def]

@@ -87,8 +87,10 @@ def test_web2_dates_and_authors_hold_in_each_half(scores, half):
 # Outlets on the text dumps, of the pages whose HTML names the site (og:site_name or the
 # JSON-LD publisher: the labels), per half.
 # Measured 24.8% (A), 24.4% (B) when the measure was added; 39.4% (A), 33.8% (B) with the
-# learned outlet weights (fitted on half A: B is the held-out figure).
-OUTLET_FLOORS = {"half A": 0.38, "half B": 0.32}
+# learned outlet weights (fitted on half A: B is the held-out figure); 44.2% (A), 37.6% (B)
+# with names compared by their letters and digits, fuller copyright holders, more prompts and
+# the agreeing / all-common features (session 8).
+OUTLET_FLOORS = {"half A": 0.43, "half B": 0.36}
 
 
 @pytest.mark.parametrize("half", ["half A", "half B"])
@@ -102,6 +104,10 @@ def test_web2_outlets_hold_in_each_half(scores, half):
     ("given", "label", "right"),
     [
         ("Tages-Anzeiger", "tages-anzeiger", True),  # folded
+        ("PC Gamer", "pcgamer", True),  # spaces and marks are spelling, not another name
+        ("bewusster-leben.de", "bewusster leben", True),
+        ("JOBS&HIRE", "Jobs & Hire", True),
+        ("amazedmag.de", "amazed", False),  # more letters: another name
         ("Utopia", "Utopia.de", True),  # the site's host spelled as its name
         ("watson.ch", "watson", True),
         ("Tamedia", "Tamedia AG", True),  # a legal form is no part of the name

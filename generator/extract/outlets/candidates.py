@@ -5,10 +5,17 @@ Any site leaves such evidence, in any language, whether or not the registry know
 
 * the site part of its title line ("<Headline> - <Name>", the dump's first line);
 * the copyright holder, its legal form taken off ("© X Pty Ltd. All rights reserved",
-  "Copyright © 2000- X.com, LLC");
-* a prompt naming it ("Follow X", "Subscribe to X", "Sign up to X", "Willkommen bei X");
+  "Copyright © 2000- X.com, LLC", "© 2020 | X | Theme", "© X Verlag GmbH & Co. KG - Alle
+  Rechte", also without a German company word: "X Medien" gives X too);
+* a prompt naming it ("Follow X", "Subscribe to X", "Sign up to X", "Willkommen bei X",
+  "X Newsletter", "X Store", "Jobs bei X", "Get X to your inbox", "X @ Twitter");
 * its domain written as a word ("www.computerbild.de", "DOMRADIO.DE");
 * its own e-mail domain ("info@x.de"), which bears a name out.
+
+Each is scored with what else the page says of it: how often it is written, whether it
+fits a domain the page points at, whether another candidate names the same site
+(``agreeing``: "COMPUTER BILD" and "computerbild.de"), whether it is only chrome or
+function words (``all_common``: "Über uns").
 
 Every candidate is a name the page writes (a span of its text): nothing is invented.
 The cue patterns are data (``cues.site_prompts``, ``cues.copyright_stops`` in
@@ -33,6 +40,7 @@ from generator.extract.outlets.sites import (
     name_fits_domain,
     registrable_domain,
     squash_name,
+    strip_domain_ending,
 )
 from generator.extract.page_lines import MD_LINK
 from generator.extract.required_texts import extract_required_texts
@@ -41,7 +49,9 @@ from generator.files.rules import load_rules
 # Kept where web2's half B (held out) agreed they help; dropped (half B no better with
 # them, see make train's report): a masthead line repeated, a logo's home link, a
 # writer's "<role> at <X>", the e-mail domain as a name of its own (it stays as support:
-# fits_email), the social handle (fits_handle), "all common words", "short", "most written".
+# fits_email), the social handle (fits_handle), "short", "most written". Session 8 also
+# dropped: a link to the front page ("[X](/)"), the page's first short lines, "X is a ..."
+# statements, a count of the lines the name stands alone on, and the rule's method.
 CUES = ("title", "copyright", "prompt", "domain")
 _MAX_WORDS = 6
 _MAX_CHARS = 80
@@ -52,12 +62,17 @@ _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|&copy;|\bcopyright\b)(?:\s*(?:©|\(c\)))?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)\d{2})?)?\s*,?\s*)?(?:by\s+)?(?P<rest>[^\n]{2,120})",
     re.I,
 )
+# What may stand between a copyright sign and its holder: another sign, a year or a range, "by", a separator.
+_HOLDER_LEAD = re.compile(r"^(?:(?:©|\(c\)|&copy;|copyright\b|(?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)\d{2})?)?|by\b|[|•·,:–—-])\s*)+", re.I)
+_HOLDER_TAIL_YEARS = re.compile(r"\s+(?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)\d{2})?)?$")
 _STOP = re.compile(r"\s+[|•·–—-]\s+|\s*[|•·]\s*|[.;:!?](?:\s|$)|\s\(|,\s*(?=[a-z])")
 _EMAIL = re.compile(r"\b[\w.+-]+@(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b", re.I)
 _MARKS = re.compile(r"^[\s*+#>|•·-]+|[*_`]+")
 # A domain written as a word ("www.computerbild.de", "DOMRADIO.DE"), not inside an address.
 _WRITTEN_DOMAIN = re.compile(r"(?<![\w@/.-])(?:www\.)?(?P<domain>[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\.[a-z]{2})?)(?![\w/@-]|\.[\w])", re.I)
 _TAGLINE = re.compile(r"\s+(?:[-–—|•·:]|//)\s+")
+# The company word a copyright holder may add to the site's name ("Presse Augsburg Medien GmbH").
+_HOLDER_COMPANY_WORD = re.compile(r"\s+(?:Verlag|Verlagsgesellschaft|Medien|Mediengruppe)$")
 
 
 @dataclass
@@ -91,6 +106,13 @@ def _prompt_needs() -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=None)
+def _legal_form_inside() -> re.Pattern[str]:
+    """A legal form after a name, with text after it ("X Verlag GmbH & Co. KG - Alle Rechte")."""
+    forms = sorted(load_rules("outlets")["cues"]["company_suffixes"], key=len, reverse=True)
+    return re.compile(r"(?<=[\w.])[\s,]+(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w&])")
+
+
+@lru_cache(maxsize=None)
 def _copyright_stop() -> re.Pattern[str]:
     stops = load_rules("outlets")["cues"]["copyright_stops"]
     return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stops) + r")\b", re.I)
@@ -105,7 +127,7 @@ def _plain(line: str) -> str:
 def _clean_name(name: str) -> str | None:
     """A candidate name as it may stand for a site, or ``None``: one to six words, at most
     80 characters, holding a letter, not opening lower-case unless written as a domain."""
-    name = name.strip(" \t,.;:-–—|'’\"")
+    name = name.strip(" \t,.;:-–—|'’\"“”„«»")
     if not name or len(name) > _MAX_CHARS or len(name.split()) > _MAX_WORDS:
         return None
     if not any(ch.isalpha() for ch in name):
@@ -120,12 +142,15 @@ def _copyright_holder(line: str) -> str | None:
     rest = m.group("rest")
     if rest[:1] in "/":
         return None  # "© Name/Agency": a picture's credit
+    rest = _HOLDER_LEAD.sub("", rest)  # "© 2020 | X | ...", "Copyright 2020 © X", "© Copyright X"
+    legal = _legal_form_inside().search(rest)
+    rest = rest[: legal.start()] if legal else rest
     rest = re.split(r"\s(?:www\.|https?://)", rest, maxsplit=1)[0]  # "© COMPUTER BILD www.computerbild.de"
     stop = _copyright_stop().search(rest)
     rest = rest[: stop.start()] if stop else rest
     # a domain's dots are no stop ("X.com, LLC"): cut at the first stop outside one
     cut = next((s.start() for s in _STOP.finditer(rest) if not re.match(r"\.[a-z]", rest[s.start(): s.start() + 2])), len(rest))
-    holder = strip_company_suffix(rest[:cut].strip(" ,"))
+    holder = _HOLDER_TAIL_YEARS.sub("", strip_company_suffix(rest[:cut].strip(" ,")))
     if "/" in holder:
         return None
     return _clean_name(holder)
@@ -171,7 +196,10 @@ def read_candidates(text: str, title_site: str | None = None) -> dict[str, Candi
         if len(line) > _LINE_MAX_CHARS:
             continue
         if is_copyright:
-            offer(_copyright_holder(line), "copyright", line)
+            holder = _copyright_holder(line)
+            offer(holder, "copyright", line)
+            if holder and _HOLDER_COMPANY_WORD.search(holder) and outlet_by_name(_HOLDER_COMPANY_WORD.sub("", holder)) is None:
+                offer(_HOLDER_COMPANY_WORD.sub("", holder), "copyright", line)
         if not may_prompt:
             continue
         for pattern in _patterns("site_prompts"):
@@ -227,12 +255,15 @@ FEATURES = (
     "names_domain",
     "log_domain_count",
     "lower_start",
+    "all_common",
+    "agreeing",
 )
 
 
-def candidate_features(candidate: Candidate, signs: PageSigns, existing: float) -> list[float]:
+def candidate_features(candidate: Candidate, signs: PageSigns, existing: float, agreeing: int = 0) -> list[float]:
     """The candidate's feature values, in the order of :data:`FEATURES` (``existing``: the
-    confidence the rule-based decision gave this name, 0 when it gave another)."""
+    confidence the rule-based decision gave this name, 0 when it gave another;
+    ``agreeing``: how many other candidates name the same site, :func:`count_agreeing`)."""
     name = candidate.name
     key = squash_name(name)
     written = signs.folded.count(name.casefold())
@@ -255,4 +286,40 @@ def candidate_features(candidate: Candidate, signs: PageSigns, existing: float) 
         1.0 if fitted and not as_domain else 0.0,
         math.log1p(domain_count),
         1.0 if name[:1].islower() else 0.0,
+        1.0 if names_no_site(name) else 0.0,
+        float(min(agreeing, 3)),
     ]
+
+
+def count_agreeing(names: list[str]) -> list[int]:
+    """For each name, how many of the others name the same site: the same letters once a
+    domain ending is off ("DealDoktor" and "DealDoktor.de"), or a name fitting another's
+    domain ("COMPUTER BILD" and "computerbild.de")."""
+    keys = [squash_name(strip_domain_ending(n.removeprefix("www."))) for n in names]
+    domains = [registrable_domain(n.removeprefix("www.")) if domain_ending(n) else None for n in names]
+    counts = []
+    for i, name in enumerate(names):
+        counts.append(sum(
+            1 for j in range(len(names))
+            if j != i and keys[j] and (
+                keys[j] == keys[i]
+                or (domains[j] is not None and domains[i] is None and name_fits_domain(name, domains[j]))
+                or (domains[i] is not None and domains[j] is None and name_fits_domain(names[j], domains[i]))
+            )
+        ))
+    return counts
+
+
+def names_no_site(name: str) -> bool:
+    """Whether ``name`` is only chrome and function words ("We", "Über uns", "Die"): no
+    site's name, whichever evidence offered it."""
+    common = _common_words()
+    return all(w.casefold().strip(".,:;!?&-") in common for w in name.split())
+
+
+@lru_cache(maxsize=None)
+def _common_words() -> frozenset[str]:
+    """Words that name no site: any language's function words (data/stopwords.yml) and the
+    menu words of a site's chrome (``cues.chrome_words``)."""
+    words = {str(w).casefold() for ws in load_rules("stopwords").values() for w in ws}
+    return frozenset(words | {str(w).casefold() for w in load_rules("outlets")["cues"]["chrome_words"]})

@@ -14,7 +14,15 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.extract.outlets.candidates import FEATURES, Candidate, candidate_features, read_candidates, read_page_signs
+from generator.extract.outlets.candidates import (
+    FEATURES,
+    Candidate,
+    candidate_features,
+    count_agreeing,
+    names_no_site,
+    read_candidates,
+    read_page_signs,
+)
 from generator.extract.outlets.sites import domain_ending, squash_name
 from generator.files.rules import load_rules
 from generator.model import Field, Provenance
@@ -31,10 +39,11 @@ def gather_candidates(
     if existing is not None and existing_key and existing_key not in found:
         found[existing_key] = Candidate(existing.value)
     signs = read_page_signs(text, url_domain)
+    agreeing = count_agreeing([c.name for c in found.values()])
     out = []
-    for key, candidate in found.items():
+    for (key, candidate), agree in zip(found.items(), agreeing):
         confidence = existing.provenance.confidence if existing is not None and key == existing_key else 0.0
-        out.append((candidate, candidate_features(candidate, signs, confidence)))
+        out.append((candidate, candidate_features(candidate, signs, confidence, agree)))
     return out
 
 
@@ -82,7 +91,9 @@ def calibrated(p: float) -> float:
 def score_outlet(
     text: str, title_site: str | None, existing: Field[str] | None, url_domain: str | None = None
 ) -> Field[str] | None:
-    """The best-supported name for the page's site, or the rule-based decision (``existing``)."""
+    """The best-supported name for the page's site, or the rule-based decision (``existing``;
+    dropped when it is only chrome or function words: "We", "Die")."""
+    existing = None if existing is not None and names_no_site(existing.value) else existing
     model = load_outlet_model()
     if not text or (existing is not None and existing.provenance.confidence >= model.keep_rules_at):
         return existing

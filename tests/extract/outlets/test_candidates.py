@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.outlets.candidates import FEATURES, read_candidates
+from generator.extract.outlets.candidates import (
+    FEATURES,
+    Candidate,
+    candidate_features,
+    count_agreeing,
+    names_no_site,
+    read_candidates,
+    read_page_signs,
+)
 from generator.extract.outlets.scoring import score_outlet
 from generator.model import Field, Provenance
 
@@ -23,6 +31,22 @@ from generator.model import Field, Provenance
         ("Text.\nFolgen Sie der CHEMIE TECHNIK", "CHEMIE TECHNIK", "prompt"),
         ("Text.\nDOMRADIO.DE - zur Startseite", "DOMRADIO.DE", "prompt"),
         ("Text.\nMehr auf www.heimatblatt.de lesen", "heimatblatt.de", "domain"),
+        # the copyright holder behind a separator, a second sign, a legal form with more after it, a year after it
+        ("Text.\n© 2020 | Frau Kranich sagt | Theme by X", "Frau Kranich sagt", "copyright"),
+        ("Text.\nCopyright 2020 © The Quill Review. All rights reserved.", "The Quill Review", "copyright"),
+        ("Text.\n© Copyright Statistik Welt – Legal Notice", "Statistik Welt", "copyright"),
+        ("Text.\n© 2019 HEIDE POST Verlag GmbH & Co. KG - Alle Rechte vorbehalten.", "HEIDE POST", "copyright"),
+        ("Text.\nCOPYRIGHT 2023 BLAUWAL HILFE E. V.", "BLAUWAL HILFE", "copyright"),
+        ("Text.\n© Brettsport MSM 2019", "Brettsport MSM", "copyright"),
+        # the site's own newsletter, store, jobs, inbox, thanks and accounts
+        ("Text.\nSign Up for the Uptown Ledger Newsletter", "Uptown Ledger", "prompt"),
+        ("Text.\nKranich Newsletter", "Kranich", "prompt"),
+        ("Text.\n+ Harbor Herald Store", "Harbor Herald", "prompt"),
+        ("Text.\nJobs bei TAG99", "TAG99", "prompt"),
+        ("Text.\nGet Loud Ears to your inbox daily", "Loud Ears", "prompt"),
+        ("Text.\nThanks for contributing an answer to Latin Language Stack Exchange!", "Latin Language Stack Exchange", "prompt"),
+        ("Text.\nPepWorld @ Twitter", "PepWorld", "prompt"),
+        ("Text.\nFolge “Der Nachtsetzer”", "Der Nachtsetzer", "prompt"),
     ],
 )
 def test_read_candidates_finds_the_name_the_page_writes(page, name, cue):
@@ -56,6 +80,37 @@ def test_score_outlet_names_the_site_the_page_names_and_says_why():
     assert found is not None and found.value == "Gulf Courier"
     assert found.provenance.method == "site-evidence" and "title" in found.provenance.evidence
     assert 0 < found.provenance.confidence < 1
+
+
+@pytest.mark.parametrize(
+    ("names", "agreeing"),
+    [
+        (["Kranich", "Kranich.de", "uns"], [1, 1, 0]),  # the same letters once the domain ending is off
+        (["HEIDE POST", "heidepost.de", "www.heidepost.de"], [2, 2, 2]),  # a name fitting a domain
+        (["Gulf Courier", "Harbour Media"], [0, 0]),
+    ],
+)
+def test_count_agreeing(names, agreeing):
+    assert count_agreeing(names) == agreeing
+
+
+@pytest.mark.parametrize(
+    ("name", "common"),
+    [("uns", 1.0), ("Über uns", 1.0), ("Startseite", 1.0), ("La Cuarta", 0.0), ("Die Zeit", 0.0)],
+)
+def test_all_common_marks_names_of_chrome_and_function_words(name, common):
+    signs = read_page_signs(f"Text.\n{name}")
+    assert candidate_features(Candidate(name), signs, 0.0)[FEATURES.index("all_common")] == common
+
+
+@pytest.mark.parametrize(("name", "no_site"), [("We", True), ("Über uns", True), ("Die", True), ("Die Zeit", False), ("WDR", False)])
+def test_names_no_site(name, no_site):
+    assert names_no_site(name) is no_site
+
+
+def test_score_outlet_drops_a_rule_based_name_of_common_words():
+    rules = Field("We", Provenance("site-self-name", 'the site names itself: "We recommend"', 0.66))
+    assert score_outlet("We recommend the best products.\nText of the article.", None, rules) is None
 
 
 def test_features_have_one_value_each():
