@@ -463,6 +463,15 @@ CONTEXT_CUES = [
     ("The museum thanked Zorblat, which has backed it for years, and Zorblat gave more. The gift by "
      "Zorblat was large. Critics of Zorblat spoke up. A spokesman for Zorblat declined to comment.",
      "Zorblat", "organisation"),
+    # an acronym in brackets spells the run's initials, and the body acts under it
+    ("Air and Marine Operations (AMO) found 475 pounds of cocaine on a boat. AMO agents seized it.",
+     "Air and Marine Operations", "organisation"),
+    ("The Plomb Vintner Group (PVG) sued the city on Monday, and PVG said it would appeal the ruling.",
+     "Plomb Vintner Group", "organisation"),
+    # a company's officer or its shares follow its name
+    ("A collector of art, the Zorblat CEO in 2014 launched a private museum in the city.", "Zorblat", "organisation"),
+    ("Quarnex shares fell by a third on Monday after the results were published.", "Quarnex", "organisation"),
+    ("Plombco (NYSE: PLB) said on Monday it would close three of its plants.", "Plombco", "organisation"),
 ]
 
 
@@ -477,6 +486,13 @@ NOT_CUED = [
      "near Zorbia shut, and trains across Zorbia ran late, officials said.", "Zorbia"),  # a place: "in Zorbia"
     ("The soft-spoken but firm Tegnell often comes across as unfazed, she said.", "Tegnell"),  # "firm" is no company here
     ("Houston beauty chain Aisha's Salon and Spa is banning men, the owner said.", "Aisha"),  # the front of a longer name
+    # a technology or a programme an acronym defines, that never acts as a body
+    ("Heat Assisted Magnetic Recording (HAMR) stores more data. HAMR technology heats the disk.",
+     "Heat Assisted Magnetic Recording"),
+    ("The Bus Rapid Transit (BRT) will cross 46 intersections, and the BRT project begins soon.", "Bus Rapid Transit"),
+    # a person's surname before a spokesperson, an airport's code in brackets
+    ("Donald Trump spoke on Monday. A Trump spokesperson said nothing more about the matter.", "Trump"),
+    ("The flight from Boise (BOI) to Spokane was three hours late on Monday, passengers said.", "Boise"),
 ]
 
 
