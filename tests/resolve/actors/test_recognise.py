@@ -33,6 +33,16 @@ def found(doc: CleanDoc) -> dict[str, str]:
 
 RECOGNISED = [
     # (text, {surface: type} that must be found)
+    # issue 26: an ordinal opens a court's or a unit's name; the state's abbreviation stays before
+    # a name of common words alone and before an office-holder's possessive
+    ("California's 4th District Court of Appeal in Santa Ana found that Amazon can be sued.",
+     {"4th District Court of Appeal": "organisation"}),
+    ("Han Lee was arraigned in Boston's U.S. District Court on Wednesday, officials said.",
+     {"U.S. District Court": "organisation"}),
+    ("The U.S. Attorney's Office in the region formed a dedicated unit in 2022, Levy said.",
+     {"U.S. Attorney's Office": "organisation"}),
+    ("The Ku Klux Klan marched in the town, and later the Klan left, officials said.",
+     {"Ku Klux Klan": "organisation", "Klan": "organisation"}),
     ("Foreign Minister Sergei Lavrov met Kerry.", {"Sergei Lavrov": "person"}),
     ("On the talks, Lavrov said they went well.", {"Lavrov": "person"}),
     ("Lavrov said the talks went well. Kerry met Lavrov.", {"Lavrov": "person"}),
@@ -111,6 +121,10 @@ NOT_ACTORS = [
     ("Sign up for the Daily Briefing", {"Daily Briefing"}),
     ("On Wednesday Lavrov told lawmakers. Friday said nothing. August said it all.",
      {"Wednesday", "Wednesday Lavrov", "Friday", "August"}),
+    # issue 26: a given name right after "in" opens a place's name; structures and events are things
+    ("On Thursday the court in Santa Ana found that the seller was liable, the lawyer said.", {"Santa Ana"}),
+    ("Tourists crossed the Brooklyn Bridge and models walked at Milan Fashion Week, she said.",
+     {"Brooklyn Bridge", "Milan Fashion Week"}),
     # a lone capitalised word opening a sentence is no name unless capitalised elsewhere too
     ("Analysts said talks failed. Residents told reporters.", {"Analysts", "Residents"}),
     ("Officials said the Syrian refugees and the Syrian opposition left.", {"Officials", "Syrian"}),
