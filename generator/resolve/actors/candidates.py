@@ -24,6 +24,7 @@ from generator.model import ActorType
 from generator.resolve.actors.gazetteer import Recognizer, vocabulary
 from generator.lexicon import is_common_word, is_given_name
 from generator.resolve.actors.name_words import (
+    is_cap_word,
     is_initial,
     is_name_text,
     is_name_word,
@@ -434,7 +435,15 @@ def _speech_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
 
 
 def _speaker_type(seg: Segment, run: list[int]) -> ActorType:
-    return "organisation" if is_org_head(seg.words[run[-1]]) else "person"
+    """A speaker ending on a head is a body; so is one after "the" that opens on no given name
+    ("the Louvre declared", "the Pentagon said"): news writes no person so."""
+    words = seg.words
+    if is_org_head(words[run[-1]]):
+        return "organisation"
+    if run[0] > 0 and words[run[0] - 1].text == "the" and not is_given_name(words[run[0]].text):
+        # "the Director said" is a person named by a role: no name, no page
+        return "person" if any(is_role_word(words[k].text) for k in run) else "organisation"
+    return "person"
 
 
 def _particle_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
@@ -456,6 +465,8 @@ def _particle_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
         after = words[run[-1] + 1].text if run[-1] + 1 < len(words) else ""
         if before.lower() == "the" or after in vocab.place_nouns:
             continue  # "the Assal Al Ward area" is a place
+        if before.islower() and not is_particle(before) and run[0] > 1 and is_cap_word(words[run[0] - 2]):
+            continue  # "Société des | Amis du Louvre": the tail of a longer name
         yield run, "particle", "person"
 
 

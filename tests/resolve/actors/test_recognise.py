@@ -41,6 +41,8 @@ RECOGNISED = [
      {"U.S. District Court": "organisation"}),
     ("The U.S. Attorney's Office in the region formed a dedicated unit in 2022, Levy said.",
      {"U.S. Attorney's Office": "organisation"}),
+    # a speaker after "the", opening on no given name, is a body; a particle run after "des" a name's tail
+    ("The deal was halted when the Louvre declared the painting a national treasure.", {"Louvre": "organisation"}),
     ("The Ku Klux Klan marched in the town, and later the Klan left, officials said.",
      {"Ku Klux Klan": "organisation", "Klan": "organisation"}),
     ("Foreign Minister Sergei Lavrov met Kerry.", {"Sergei Lavrov": "person"}),
@@ -123,6 +125,7 @@ NOT_ACTORS = [
      {"Wednesday", "Wednesday Lavrov", "Friday", "August"}),
     # issue 26: a given name right after "in" opens a place's name; structures and events are things
     ("On Thursday the court in Santa Ana found that the seller was liable, the lawyer said.", {"Santa Ana"}),
+    ("The patrons group Société des Amis du Louvre will give 500,000 euros, the museum said.", {"Amis du Louvre"}),
     ("Tourists crossed the Brooklyn Bridge and models walked at Milan Fashion Week, she said.",
      {"Brooklyn Bridge", "Milan Fashion Week"}),
     # a lone capitalised word opening a sentence is no name unless capitalised elsewhere too
