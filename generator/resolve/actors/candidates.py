@@ -203,6 +203,8 @@ def _candidate_from_run(
         last = seg.words[run[-1]].text
         if last in vocabulary().affiliation_nouns or last in vocabulary().place_heads:
             return None  # "an Iowa Republican", "Stewart Island"
+        if method == "given-name" and seg.words[run[0]].text in vocabulary().place_openers:
+            return None  # "River Thames", "Mount Kenya": a place, whatever given name the word is
         if last.lower() in vocabulary().institution_heads:
             kind, role = "organisation", None  # "Stanford University", "Bardo National Museum"
         elif last.lower() in vocabulary().thing_heads:

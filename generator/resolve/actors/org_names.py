@@ -32,7 +32,14 @@ def find_org_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
         while k >= 0 and len(left) < 6:
             if is_cap_word(words[k]):
                 left.insert(0, k)
-            elif left and k >= 1 and words[k].text in ("and", "&") and is_cap_word(words[k - 1]) and not is_role_word(words[k - 1].text):
+            elif (
+                left
+                and k >= 1
+                and words[k].text in ("and", "&")
+                and is_cap_word(words[k - 1])
+                and not is_role_word(words[k - 1].text)
+                and not is_org_head(words[k - 1])  # "International Monetary Fund and | World Bank": two names
+            ):
                 left.insert(0, k)
             elif (
                 k >= 1
@@ -110,6 +117,8 @@ def _org_tail(seg: Segment, start: int) -> list[int]:
     tail: list[int] = []
     k = start
     while k < len(words) and words[k].text in vocab.connectors and words[k].text != "the":
+        if words[k].text == "and" and k > 0 and is_org_head(words[k - 1]):
+            break  # "International Monetary Fund | and World Bank": the name before "and" is whole
         j = k + 1
         if j < len(words) and words[j].text in ("the", "a"):
             if words[k].text == "and":
