@@ -187,7 +187,7 @@ def _candidate_from_run(
         if not run:
             return None
         run = _drop_place_before_name(seg, run)
-        folded = [fold(seg.words[k].text) for k in run] if len(run) >= 3 else []  # a word again, apart:
+        folded = [fold(seg.words[k].text) for k in run if seg.words[k].text not in _QUOTES] if len(run) >= 3 else []  # a word again, apart:
         if any(folded[a] in folded[a + 2 :] for a in range(len(folded))):  # two names run together
             return None  # ("Kristi Noem Kristi Lynn Noem"; "Dee Dee Myers" is one)
         if role_first is None and role_start is not None:
@@ -218,7 +218,24 @@ def _candidate_from_run(
         return None
     if all(is_org_head(w) for w in words):
         return None  # "Society, on the other hand", "the Club": a head alone names nobody
+    if kind == "person" and any(w.text in _QUOTES for w in words):  # the page is named without the nickname
+        kept = [w.text for n, w in enumerate(words) if not (w.text in _QUOTES or 0 < n < len(words) - 1 and words[n - 1].text in _QUOTES)]
+        return Candidate(index, start, end, surface, kind, method, " ".join(kept), role)
     return Candidate(index, start, end, surface, kind, method, role=role)
+
+
+# A nickname in quotes between a given name and a surname ("Renaldo “Peewee” Gilkes"; 'Dwayne
+# "The Rock" Johnson', two words, is left): one capitalised word between two quote marks.
+_QUOTES = frozenset({'"', "“", "”"})
+
+
+def _is_nickname_at(words: Sequence[Word], k: int, step: int) -> bool:
+    """A quote mark at ``k``, one capitalised word, a quote mark, then a name word (going ``step``)."""
+    far = k + 3 * step
+    if not 0 <= far < len(words) or words[k].text not in _QUOTES or words[k + 2 * step].text not in _QUOTES:
+        return False
+    nick = words[k + step].text
+    return nick[:1].isupper() and nick[1:].islower() and nick.isalpha() and is_name_word(words[far])
 
 
 def _drop_place_before_name(seg: Segment, run: list[int]) -> list[int]:
@@ -274,6 +291,10 @@ def _name_run(seg: Segment, start: int, step: int) -> list[int]:
         w = words[k]
         if is_name_word(w) or split_hyphen_particle(w.text) is not None:
             run.append(k)
+        elif run and _is_nickname_at(words, k, step):
+            run.extend((k, k + step, k + 2 * step))  # "Renaldo “Peewee” Gilkes": the nickname is inside the name
+            k += 3 * step
+            continue
         elif w.text in vocabulary().suffixes and (run if step > 0 else not run) and (step < 0 or k > 0):
             run.append(k)  # "Clapper Jr." ends a name: going right it ends the run, going left it starts it
             if step > 0:

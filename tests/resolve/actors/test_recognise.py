@@ -9,7 +9,7 @@ import pytest
 from spacy.pipeline import Sentencizer
 
 from generator.model import Block, CleanDoc, Removed
-from generator.resolve.actors import extract_mentions
+from generator.resolve.actors import extract_mentions, resolve_actors
 from generator.resolve.actors.candidates import _institution_starts
 from generator.resolve.actors.gazetteer import recognizer
 from generator.resolve.actors.repeats import _find_token_runs, _index_phrases, _match_phrases
@@ -560,3 +560,22 @@ def test_an_article_s_own_highlights_are_read_though_they_end_no_sentence() -> N
     ))
     doc = CleanDoc(blocks=(highlights, Block(kind="paragraph", text="The talks were set for Monday, officials said.")), removed=())
     assert found(doc).get("United States") == "state"
+
+
+NICKNAMED = [
+    # (text, the full name's surface, the name it stands for): a one-word nickname in quotes
+    # inside a name is part of the mention and no part of the person's name (issue 26)
+    ("That is the view of coach Renaldo “Peewee” Gilkes as the team prepares. Gilkes said it was hard.",
+     "Renaldo “Peewee” Gilkes", "Renaldo Gilkes"),
+    ('Coach Jim "Bubba" Smith said they would win the game. Smith left early.', 'Jim "Bubba" Smith', "Jim Smith"),
+]
+
+
+@pytest.mark.parametrize("text,surface,name", NICKNAMED)
+def test_a_nickname_in_quotes_stays_inside_the_mention_and_out_of_the_name(text: str, surface: str, name: str) -> None:
+    mentions = extract_mentions(doc_of(text))
+    assert {m.surface: m.canonical_hint for m in mentions}.get(surface) == name
+    actors, _ = resolve_actors({"a": mentions})
+    persons = [a for a in actors if a.type == "person"]
+    assert [a.name for a in persons] == [name]  # one page, the surname said alone on it too
+    assert surface.split()[-1] in persons[0].surfaces
