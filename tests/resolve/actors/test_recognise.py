@@ -127,6 +127,7 @@ NOT_ACTORS = [
     ("On Thursday the court in Santa Ana found that the seller was liable, the lawyer said.", {"Santa Ana"}),
     ("The patrons group Société des Amis du Louvre will give 500,000 euros, the museum said.", {"Amis du Louvre"}),
     ("Boats sailed on the River Thames on Monday, and Jane Smith watched from a bridge.", {"River Thames"}),
+    ("He danced a Gene Kelly-ish number on the stage, and the crowd loved it, she said.", {"Gene Kelly-ish"}),
     ("The police on patrol in the Milan suburb of Sesto San Giovanni stopped him, and Santa Monica agreed.",
      {"San Giovanni", "Santa Monica"}),
     ("The Dow Jones Industrial Average gained 1% and the Andrew Lloyd Webber Initiative gave money, she said.",
