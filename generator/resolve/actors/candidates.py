@@ -6,7 +6,8 @@
   ("Russian lawmakers", "Saudi Foreign Minister");
 * people named by a title ("Foreign Minister X", "coordinator X"), a speech verb
   ("X said", "said X") or a name particle inside a capitalised run ("Moaz Al-Khatib");
-* organisations ending on a head noun ("the X Committee", "X Observatory for Y");
+* organisations ending on a head noun ("the X Committee", "X Observatory for Y"), by
+  :mod:`~generator.resolve.actors.org_names`;
 * the entities of a statistical spaCy model, when one is installed and named.
 """
 
@@ -20,7 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from generator.model import ActorType
-from generator.resolve.actors.gazetteer import Recognizer, gazetteer_entries, vocabulary
+from generator.resolve.actors.gazetteer import Recognizer, vocabulary
 from generator.lexicon import is_common_word, is_given_name
 from generator.resolve.actors.name_words import (
     is_cap_word,
@@ -31,6 +32,7 @@ from generator.resolve.actors.name_words import (
     is_role_word,
 )
 from generator.resolve.actors.names import fold_name, is_particle, split_hyphen_particle
+from generator.resolve.actors.org_names import find_org_runs
 from generator.resolve.actors.segments import Candidate, Segment, Word
 from generator.text import fold
 
@@ -139,7 +141,7 @@ def find_rule_candidates(rec: Recognizer, seg: Segment, index: int) -> Iterable[
     blocked = _place_words(rec, seg)
     runs = (
         *_title_runs(rec, seg),
-        *((run, method, kind, None) for run, method, kind in (*_speech_runs(seg), *_particle_runs(seg), *_org_runs(seg))),
+        *((run, method, kind, None) for run, method, kind in (*_speech_runs(seg), *_particle_runs(seg), *find_org_runs(seg))),
         # a sentence-case title or subheading names people as prose does ("Sixers game notes:
         # Joel Embiid leads Sixers to statement victory"); a Title Case one never gets here
         *(_given_name_runs(seg) if _is_prose(seg) or seg.heading else ()),
@@ -185,7 +187,7 @@ def _candidate_from_run(
         if not run:
             return None
         run = _drop_place_before_name(seg, run)
-        folded = [fold(seg.words[k].text) for k in run] if len(run) >= 3 else []  # a word again, apart:
+        folded = [fold(seg.words[k].text) for k in run if seg.words[k].text not in _QUOTES] if len(run) >= 3 else []  # a word again, apart:
         if any(folded[a] in folded[a + 2 :] for a in range(len(folded))):  # two names run together
             return None  # ("Kristi Noem Kristi Lynn Noem"; "Dee Dee Myers" is one)
         if role_first is None and role_start is not None:
@@ -201,6 +203,8 @@ def _candidate_from_run(
         last = seg.words[run[-1]].text
         if last in vocabulary().affiliation_nouns or last in vocabulary().place_heads:
             return None  # "an Iowa Republican", "Stewart Island"
+        if method == "given-name" and seg.words[run[0]].text in vocabulary().place_openers:
+            return None  # "River Thames", "Mount Kenya": a place, whatever given name the word is
         if last.lower() in vocabulary().institution_heads:
             kind, role = "organisation", None  # "Stanford University", "Bardo National Museum"
         elif last.lower() in vocabulary().thing_heads:
@@ -214,7 +218,24 @@ def _candidate_from_run(
         return None
     if all(is_org_head(w) for w in words):
         return None  # "Society, on the other hand", "the Club": a head alone names nobody
+    if kind == "person" and any(w.text in _QUOTES for w in words):  # the page is named without the nickname
+        kept = [w.text for n, w in enumerate(words) if not (w.text in _QUOTES or 0 < n < len(words) - 1 and words[n - 1].text in _QUOTES)]
+        return Candidate(index, start, end, surface, kind, method, " ".join(kept), role)
     return Candidate(index, start, end, surface, kind, method, role=role)
+
+
+# A nickname in quotes between a given name and a surname ("Renaldo “Peewee” Gilkes"; 'Dwayne
+# "The Rock" Johnson', two words, is left): one capitalised word between two quote marks.
+_QUOTES = frozenset({'"', "“", "”"})
+
+
+def _is_nickname_at(words: Sequence[Word], k: int, step: int) -> bool:
+    """A quote mark at ``k``, one capitalised word, a quote mark, then a name word (going ``step``)."""
+    far = k + 3 * step
+    if not 0 <= far < len(words) or words[k].text not in _QUOTES or words[k + 2 * step].text not in _QUOTES:
+        return False
+    nick = words[k + step].text
+    return nick[:1].isupper() and nick[1:].islower() and nick.isalpha() and is_name_word(words[far])
 
 
 def _drop_place_before_name(seg: Segment, run: list[int]) -> list[int]:
@@ -261,48 +282,6 @@ def _has_person_evidence(seg: Segment, run: list[int], method: str) -> bool:
     return is_given_name(cores[0]) and not (is_common_word(cores[0]) and is_common_word(cores[-1]))
 
 
-def _lower_org_head_start(seg: Segment, i: int) -> int | None:
-    """The first word of a lower-case head ending on word ``i`` after a capitalised word
-    ("West Mercia | police said", "Morton County | sheriff’s department"), unless a role
-    follows: "Ferguson police officer Darren Wilson" is about the officer."""
-    words = seg.words
-    for phrase in vocabulary().lower_org_heads:
-        start = i - len(phrase) + 1
-        if start < 1 or words[i].text != phrase[-1]:
-            continue
-        if all(words[start + n].text.replace("’", "'") == part for n, part in enumerate(phrase)) and is_cap_word(words[start - 1]):
-            if i + 1 < len(words) and is_role_word(words[i + 1].text):
-                return None
-            if _after_state(seg, start):
-                return None  # "South Korean police", "Italian police": the state's
-            k = start - 1
-            while k >= 0 and is_cap_word(words[k]) and is_common_word(words[k].text):
-                k -= 1
-            if k < 0 or not is_cap_word(words[k]):
-                return None  # "the Christmas party": common words alone are no name ("Morton County" is)
-            return start
-    return None
-
-
-def _after_state(seg: Segment, start: int) -> bool:
-    """The capitalised words before word ``start`` are a listed state's name or demonym."""
-    words = seg.words
-    for n in (1, 2, 3):
-        if start - n < 0 or not is_cap_word(words[start - n]):
-            break
-        text = seg.text[words[start - n].start : words[start - 1].end]
-        if fold(text) in _state_spellings():
-            return True
-    return False
-
-
-@lru_cache(maxsize=1)
-def _state_spellings() -> frozenset[str]:
-    return frozenset(
-        fold(s) for e in gazetteer_entries() if e.type == "state" for s in (e.name, *e.aliases, *e.demonyms)
-    )
-
-
 def _name_run(seg: Segment, start: int, step: int) -> list[int]:
     """Word indices of the personal name that starts at ``start`` going ``step`` (+1 or -1)."""
     words = seg.words
@@ -312,6 +291,10 @@ def _name_run(seg: Segment, start: int, step: int) -> list[int]:
         w = words[k]
         if is_name_word(w) or split_hyphen_particle(w.text) is not None:
             run.append(k)
+        elif run and _is_nickname_at(words, k, step):
+            run.extend((k, k + step, k + 2 * step))  # "Renaldo “Peewee” Gilkes": the nickname is inside the name
+            k += 3 * step
+            continue
         elif w.text in vocabulary().suffixes and (run if step > 0 else not run) and (step < 0 or k > 0):
             run.append(k)  # "Clapper Jr." ends a name: going right it ends the run, going left it starts it
             if step > 0:
@@ -403,6 +386,8 @@ def _given_name_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType, 
             if _names_a_thing(seg, run):
                 thing_until = run[-1]
                 continue
+            if i and words[i - 1].text in vocabulary().place_prepositions:
+                continue  # "in Santa Ana", "near San Jose": a given name alone says no person there
             if _inside_longer_name(words, i) or _is_credit(seg, run):
                 continue
             before = words[i - 1].text if i else ""
@@ -473,7 +458,15 @@ def _speech_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
 
 
 def _speaker_type(seg: Segment, run: list[int]) -> ActorType:
-    return "organisation" if is_org_head(seg.words[run[-1]]) else "person"
+    """A speaker ending on a head is a body; so is one after "the" that opens on no given name
+    ("the Louvre declared", "the Pentagon said"): news writes no person so."""
+    words = seg.words
+    if is_org_head(words[run[-1]]):
+        return "organisation"
+    if run[0] > 0 and words[run[0] - 1].text == "the" and not is_given_name(words[run[0]].text):
+        # "the Director said" is a person named by a role: no name, no page
+        return "person" if any(is_role_word(words[k].text) for k in run) else "organisation"
+    return "person"
 
 
 def _particle_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
@@ -495,6 +488,8 @@ def _particle_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
         after = words[run[-1] + 1].text if run[-1] + 1 < len(words) else ""
         if before.lower() == "the" or after in vocab.place_nouns:
             continue  # "the Assal Al Ward area" is a place
+        if before.islower() and not is_particle(before) and run[0] > 1 and is_cap_word(words[run[0] - 2]):
+            continue  # "Société des | Amis du Louvre": the tail of a longer name
         yield run, "particle", "person"
 
 
@@ -502,95 +497,6 @@ def _particle_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
 def _holds_particle(text: str) -> bool:
     """A particle ("bin", "Al") or a word opening with one ("Al-Khatib"): asked of every word."""
     return split_hyphen_particle(text) is not None or is_particle(text)
-
-
-def _org_runs(seg: Segment) -> Iterable[tuple[list[int], str, ActorType]]:
-    """Organisations ending on a head noun, with an optional "for/of ..." tail."""
-    vocab = vocabulary()
-    words = seg.words
-    for i, w in enumerate(words):
-        head = i if is_org_head(w) else _lower_org_head_start(seg, i)
-        if head is None:
-            continue
-        left: list[int] = []
-        k = head - 1
-        # through other heads ("Police Department") and an "and" between capitals ("World
-        # Travel and Tourism Council", "Medic & Healer Council")
-        while k >= 0 and len(left) < 6:
-            if is_cap_word(words[k]):
-                left.insert(0, k)
-            elif left and k >= 1 and words[k].text in ("and", "&") and is_cap_word(words[k - 1]) and not is_role_word(words[k - 1].text):
-                left.insert(0, k)
-            elif (
-                k >= 1
-                and words[k].text in ("'s", "’s")
-                and words[k - 1].end == words[k].start
-                and words[k - 1].text in vocab.possessive_org_words
-            ):
-                left.insert(0, k)  # "Harris County Sheriff's Office", "Children's Hospital"
-            else:
-                break
-            k -= 1
-        while left and words[left[0]].text in ("and", "&"):
-            left.pop(0)
-        # a state's abbreviation before an office says where it is, not its name: "U.S. |
-        # Justice Department" (a written-out state may be the name: "Syria Solidarity Committee")
-        while len(left) > 1 and fold(words[left[0]].text) in vocab.state_words and words[left[0]].text.isupper():
-            left.pop(0)
-        tail = _org_tail(seg, i + 1)
-        after = (tail[-1] if tail else i) + 1
-        if after < len(words) and _continues_name(words[after]):
-            continue  # the front of a longer name: "Investment Company | Act", "Tourism Council | Award"
-        modifiers = [words[k] for k in left]
-        if not tail and w.text not in vocab.own_name_heads and not any(fold(m.text) not in vocab.listed_words for m in modifiers):
-            continue  # "Syrian Army" is the state's army; "Coalition leader" is no name
-        if not is_org_head(w) and tuple(words[k].text for k in range(head, i + 1)) in vocab.lower_org_descriptors:
-            if left:
-                yield left, "org-head", "organisation"  # "the Ennahda party": its name is "Ennahda"
-            continue
-        yield [*left, *range(head, i + 1), *tail], "org-head", "organisation"
-
-
-def _continues_name(word: Word) -> bool:
-    """A capitalised word in the same sentence that is no role or date: a name goes on."""
-    return (
-        not word.sent_start
-        and word.text[:1].isupper()
-        and word.text.isalpha()
-        and not is_role_word(word.text)
-        and fold(word.text) not in vocabulary().calendar
-    )
-
-
-def _org_tail(seg: Segment, start: int) -> list[int]:
-    """"for Human Rights", "for Syrian Revolutionary and Opposition Forces"."""
-    vocab = vocabulary()
-    words = seg.words
-    tail: list[int] = []
-    k = start
-    while k < len(words) and words[k].text in vocab.connectors and words[k].text != "the":
-        j = k + 1
-        if j < len(words) and words[j].text in ("the", "a"):
-            if words[k].text == "and":
-                break  # "... of Aviation and the Linden Police Department": two names
-            j += 1
-        part = []
-        # a role ends the name: "Federation of Government Employees | President J. David Cox"
-        while j < len(words) and is_cap_word(words[j]) and not is_role_word(words[j].text):
-            part.append(j)
-            j += 1
-        # "X and Y" joins a name after another connector ("Center on Poverty and Inequality"),
-        # or when Y ends on a head ("Revolutionary and Opposition Forces"); otherwise it lists two
-        joined = (
-            bool(tail)
-            and words[tail[0]].text in ("on", "for")
-            and not any(fold(words[p].text) in vocab.listed_words or words[p].text in vocab.us_states for p in part)
-        )
-        if not part or (words[k].text == "and" and not joined and not is_org_head(words[part[-1]])):
-            break
-        tail.extend(range(k, part[-1] + 1))
-        k = part[-1] + 1
-    return tail
 
 
 def find_model_candidates(rec: Recognizer, seg: Segment, index: int) -> Iterable[Candidate]:

@@ -110,6 +110,8 @@ class Vocabulary:
     us_states: frozenset[str]  # "Iowa", "Calif.": "<Name>, Iowa" is a town
     credit_words: frozenset[str]  # "credit", "video by": a name after them is a credit
     state_words: frozenset[str]  # one-word state names and aliases, folded ("u.s.", "uk")
+    place_prepositions: frozenset[str]  # "in": "in Santa Ana" is a place, whatever given name opens it
+    place_openers: frozenset[str]  # "River": "River Thames" is a place
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +143,8 @@ def vocabulary() -> Vocabulary:
         places=places,
         place_words=frozenset(fold(p) for p in places if " " not in p),
         place_nouns=frozenset(data["place_nouns"]),
+        place_prepositions=frozenset(data["prepositions_before_places"]),
+        place_openers=frozenset(data["place_openers"]),
         listed_words=frozenset(listed),
         given_particles=frozenset(data["given_name_particles"]),
         role_words=frozenset(data["role_words"]),

@@ -51,8 +51,9 @@ def is_name_text(text: str) -> bool:
 
 
 # The lower-case tails that make a compound adjective ("Kremlin-backed", "state-run",
-# "Paris-born"); any other lower-case tail is a name's ("Kim Jong-un", "Moon Jae-in").
-_ADJECTIVE_TAILS = ("ed", "en", "run", "born", "made", "built", "like", "style", "speaking", "wide", "free", "era", "old")
+# "Paris-born", "Kelly-ish": like Kelly, no one); any other lower-case tail is a name's
+# ("Kim Jong-un", "Moon Jae-in").
+_ADJECTIVE_TAILS = ("ed", "en", "run", "born", "made", "built", "like", "style", "speaking", "wide", "free", "era", "old", "ish")
 
 
 def is_hyphen_adjective(text: str) -> bool:

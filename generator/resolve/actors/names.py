@@ -195,14 +195,17 @@ def initials(surface: str, skip: frozenset[str] = frozenset()) -> str:
 def compose_person_name(forms: Sequence[tuple[str, int]]) -> str:
     """The canonical spelling of one person from the spellings seen and their counts.
 
-    The most frequent full form wins (ties: the longer, then the alphabetically first);
+    The most frequent well-formed full form wins (ties: the longer, then the alphabetically first);
     each word takes its most frequent spelling, and a particle seen before it in any
     spelling is kept, lower-cased ("Bashar Assad" + "Bashar Al Assad" -> "Bashar al-Assad").
     """
     parsed = [(split_name(s), c) for s, c in forms if split_name(s)]
     if not parsed:
         return forms[0][0] if forms else ""
-    full = [(p, c) for p, c in parsed if len(p) >= 2] or parsed
+    full = [(p, c) for p, c in parsed if len(p) >= 2]
+    # a hand merge may bring in a run of two names glued together ("Kristi Noem Kristi Lynn
+    # Noem South"): never the page's name while a well-formed full name is there
+    full = [(p, c) for p, c in full if _well_formed(p)] or full or parsed
     groups: list[tuple[tuple[str, ...], int]] = []
     for parts, count in sorted(full, key=lambda pc: tuple(x.key for x in pc[0])):
         keys = tuple(x.key for x in parts)
@@ -219,6 +222,17 @@ def compose_person_name(forms: Sequence[tuple[str, int]]) -> str:
     if len(generations) == 1 and None not in generations:  # every full form says "Jr.": so does the page
         words.append(str(generations.pop()))
     return " ".join(words)
+
+
+# A person's full name as news writes it holds at most this many core words ("Andrés Manuel
+# López Obrador"); a longer run is names or words run together.
+_MAX_NAME_PARTS = 4
+
+
+def _well_formed(parts: tuple[NamePart, ...]) -> bool:
+    """No more than ``_MAX_NAME_PARTS`` core words, none of them twice ("Dee Dee Myers" apart)."""
+    keys = [p.key for p in parts]
+    return len(keys) <= _MAX_NAME_PARTS and not any(k in keys[i + 2 :] for i, k in enumerate(keys))
 
 
 def _credit_surname_tails(

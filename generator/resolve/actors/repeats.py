@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -21,6 +22,7 @@ from generator.resolve.actors.names import initials, role_key, split_name, surna
 from generator.resolve.actors.segments import Candidate, Segment
 from generator.text import fold
 
+_QUOTED = re.compile(r"[\"“”]")
 # Words that join a name's parts but carry no initial in its acronym.
 _ACRONYM_SKIP = frozenset({"of", "for", "and", "the", "de", "la", "du"})
 
@@ -102,7 +104,9 @@ def find_repeat_candidates(
             # "President Trump" beside "Ivanka Trump" only: the surname holds an office the
             # full name never does here, so it may be another bearer (resolution judges)
             other_office = bool(roles[form] - roles[c.surface])
-            readings[form].add(("person", None if other_office else c.surface))
+            # a full name written with a nickname in quotes stands for its name without it
+            full = c.hint if c.hint and c.type == "person" and _QUOTED.search(c.surface) else c.surface
+            readings[form].add(("person", None if other_office else full))
     meaning: dict[str, tuple[ActorType, str | None]] = {}
     for form, options in sorted(readings.items()):
         reading = _one_reading(options)

@@ -268,13 +268,15 @@ def _merge_short_org_names(clusters: _Clusters) -> None:
         words = tuple(fold_name(node.surface).removeprefix("the ").split())
         if len(words) < 2:
             continue
-        holders = [k for longer, k in spelled if _contains(longer, words)]
+        holders = [(k, where) for longer, k in spelled if (where := _contains(longer, words))]
         for scope in (node.article, None):
+            # in another article, "District Court" is no short form of "District Court of Appeal":
+            # a name that goes on with "of", "for" or "on" is another body of the same kind
             hits = sorted(
                 {
                     clusters.find(k)
-                    for k in holders
-                    if (scope is None or nodes[k].article == scope) and clusters.find(k) != clusters.find(i)
+                    for k, where in holders
+                    if (scope is None and where != "before-tail" or nodes[k].article == scope) and clusters.find(k) != clusters.find(i)
                 }
             )
             if len(hits) == 1:
@@ -291,9 +293,19 @@ def _org_spellings(node: _Node) -> tuple[str, ...]:
     return (node.surface, node.name)
 
 
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+_TAIL_CONNECTORS = frozenset({"of", "for", "on"})
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> str | None:
+    """Where ``shorter`` stands inside ``longer``: ``"before-tail"`` when a connector follows it
+    there ("district court | of appeal"), ``"inside"`` otherwise, ``None`` when it does not."""
     n = len(shorter)
-    return len(longer) > n and any(longer[k : k + n] == shorter for k in range(len(longer) - n + 1))
+    if len(longer) <= n:
+        return None
+    at = [k for k in range(len(longer) - n + 1) if longer[k : k + n] == shorter]
+    if not at:
+        return None
+    return "inside" if any(k + n == len(longer) or longer[k + n] not in _TAIL_CONNECTORS for k in at) else "before-tail"
 
 
 def _merge_bare_surnames(clusters: _Clusters) -> None:

@@ -73,6 +73,10 @@ def test_same_person(a: str, b: str, same: bool) -> None:
         # the son's page keeps his "Jr.", so it is not named as his father's
         ([("Donald Trump Jr.", 2), ("Trump Jr.", 1)], "Donald Trump Jr."),
         ([("Robert S. Mueller III", 1), ("Robert Mueller", 2)], "Robert Mueller"),
+        # after a hand merge: a run of two names glued together never names the page
+        ([("Kristi Noem Kristi Lynn Noem South", 1), ("Kristi Noem", 1), ("Noem", 4)], "Kristi Noem"),
+        ([("Kristi Noem Kristi Lynn Noem South", 3), ("Kristi Lynn Noem", 1)], "Kristi Lynn Noem"),
+        ([("Dee Dee Myers", 1), ("Myers", 2)], "Dee Dee Myers"),
     ],
 )
 def test_canonical_person_name(forms: list[tuple[str, int]], canonical: str) -> None:

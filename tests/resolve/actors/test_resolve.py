@@ -101,6 +101,18 @@ RESOLVED = [
         [{"Camille Etienne Gbedey", "Etienne"}, {"Carissa Etienne"}],
         "Camille Etienne Gbedey",
     ),
+    # in another article, a name going on with "of" is another body of that kind: "District
+    # Court" is no short form of "District Court of Appeal"; within one article it may be
+    (
+        {"a": [org("District Court", None, 2)], "b": [org("4th District Court of Appeal")]},
+        [{"District Court"}, {"4th District Court of Appeal"}],
+        "District Court",
+    ),
+    (
+        {"a": [org("District Court", None, 1), org("District Court of Appeal")]},
+        [{"District Court", "District Court of Appeal"}],
+        "District Court of Appeal",
+    ),
 ]
 
 
