@@ -207,6 +207,7 @@ class Span:
     language: str | None = None
     scores: tuple[float, ...] = ()  # each line's prose score, in the order of ``lines``
     odds: tuple[float, ...] = ()  # each line's log-odds of being the article's (the line model)
+    extracted: bool = False  # the text is an article already (:func:`whole_article`), not a page
 
     @property
     def captions(self) -> frozenset[int]:
@@ -254,7 +255,12 @@ class Span:
 
     def trimmed(self) -> "Span":
         """The span without the bylines, time stamps, credits and labels before its
-        first paragraph: an article opens with its lead (or standfirst)."""
+        first paragraph: an article opens with its lead (or standfirst).
+
+        In a text that is an article already (:attr:`extracted`: trafilatura found it in the
+        page's markup) only bylines, time stamps and credits go: the short lines it kept are
+        its own (a subheading, a list entry); dropping them too lost 3 in 100 must-have
+        snippets of web2's HTML pages for 1 in 100 must-not-have ones."""
         if not self.start:
             return self
         reasons = dict(self.reasons)
@@ -270,7 +276,11 @@ class Span:
                 continue
             if is_date_line(line):
                 continue  # kept as the page's date (a "meta" block), not as body
-            if not lead_worthy or is_furniture_words(line) or _is_label(line):
+            if self.extracted:
+                drop = is_meta_line(line)
+            else:
+                drop = not lead_worthy or is_furniture_words(line) or _is_label(line)
+            if drop:
                 reasons[line.no] = "before-article" if not prose_seen else "not-prose"
         if len(reasons) == len(self.reasons):
             return self
@@ -464,7 +474,7 @@ def whole_article(page_lines: Sequence[str]) -> Span:
     page = read_page(page_lines)
     lines = page.lines
     bounds = (lines[0].no, lines[-1].no) if lines else (0, 0)
-    return Span(lines, frozenset(ln.no for ln in lines), {}, *bounds, page.language, tuple(page.scores))
+    return Span(lines, frozenset(ln.no for ln in lines), {}, *bounds, page.language, tuple(page.scores), extracted=True)
 
 
 def rule_span(page: PageReading) -> tuple[int, int] | None:
