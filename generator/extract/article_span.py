@@ -207,6 +207,7 @@ class Span:
     language: str | None = None
     scores: tuple[float, ...] = ()  # each line's prose score, in the order of ``lines``
     odds: tuple[float, ...] = ()  # each line's log-odds of being the article's (the line model)
+    extracted: bool = False  # the text is an article already (:func:`whole_article`), not a page
 
     @property
     def captions(self) -> frozenset[int]:
@@ -254,7 +255,9 @@ class Span:
 
     def trimmed(self) -> "Span":
         """The span without the bylines, time stamps, credits and labels before its
-        first paragraph: an article opens with its lead (or standfirst)."""
+        first paragraph: an article opens with its lead (or standfirst). In an
+        :attr:`extracted` article only bylines, stamps and credits go (web2 HTML:
+        must-have snippets in +3%, must-not-have out -1%: the short lines are its own)."""
         if not self.start:
             return self
         reasons = dict(self.reasons)
@@ -270,7 +273,8 @@ class Span:
                 continue
             if is_date_line(line):
                 continue  # kept as the page's date (a "meta" block), not as body
-            if not lead_worthy or is_furniture_words(line) or _is_label(line):
+            label = not lead_worthy or is_furniture_words(line) or _is_label(line)
+            if is_meta_line(line) or (label and not self.extracted):
                 reasons[line.no] = "before-article" if not prose_seen else "not-prose"
         if len(reasons) == len(self.reasons):
             return self
@@ -464,7 +468,8 @@ def whole_article(page_lines: Sequence[str]) -> Span:
     page = read_page(page_lines)
     lines = page.lines
     bounds = (lines[0].no, lines[-1].no) if lines else (0, 0)
-    return Span(lines, frozenset(ln.no for ln in lines), {}, *bounds, page.language, tuple(page.scores))
+    kept = frozenset(ln.no for ln in lines)
+    return Span(lines, kept, {}, *bounds, page.language, tuple(page.scores), extracted=True)
 
 
 def rule_span(page: PageReading) -> tuple[int, int] | None:

@@ -6,7 +6,9 @@ features any site and language has: its length, punctuation, share of function w
 capitals, digits, links, images, heading and bullet marks, repetition on the page,
 a byline or time stamp just above it, its place on the page, the rule score of
 :func:`generator.extract.article_span.score_line` and whether the rules' own span holds
-it, and the same measures of its neighbours (a window before and after: a short line
+it, its place among the span's blocks of prose (a small block after a run of
+non-prose lines, with little prose after it, is a teaser, a bio or newsletter box or a
+comment: :func:`_block_measures`), and the same measures of its neighbours (a window before and after: a short line
 between paragraphs is the article's, one among links is not). A logistic regression
 turns them into the log-odds that the line is the article's; its weights are data
 (``data/span_model.yml``), rebuilt exactly by :mod:`generator.extract.train_span`
@@ -54,6 +56,7 @@ BASE: tuple[str, ...] = (
     "sentence_end", "commas", "digits", "capitals", "meta", "furniture", "rule_score",
     "rule_prose", "position", "separators", "ellipsis", "in_rule_span", "before_rule_span",
     "after_rule_span", "prose_mass", "to_span_end", "blank_before", "blank_after",
+    "block_share", "mass_after", "gap_before", "trailing_block",
 )  # fmt: skip
 CONTEXT: tuple[str, ...] = ("link_density", "stop_share", "sentence_end", "rule_score", "short")
 # Tried and dropped: leaving each out raised the held-out AUC of lines in both directions
@@ -121,6 +124,7 @@ def features(
         prefix.append(prefix[-1] + v)
     mass = [prefix[min(n, k + 11)] - prefix[max(0, k - 10)] for k in range(n)]
     top_mass = max(mass, default=0.0) or 1.0
+    blocks = _block_measures(rule_scores, rule_span)
     base: list[list[float]] = []
     for k, line in enumerate(lines):
         text = line.text
@@ -159,6 +163,7 @@ def features(
             math.log1p(j - k) / 5 if i <= k <= j else 0.0,
             float(k == 0 or lines[k - 1].no < line.no - 1),
             float(k == n - 1 or lines[k + 1].no > line.no + 1),
+            *blocks[k],
         ]
         base.append(row)
     # the mean of each context measure over the lines before and after (prefix sums)
@@ -173,6 +178,54 @@ def features(
     prev = (sums[k] - sums[lo]) / np.maximum(1, before_n)
     nxt = (sums[hi] - sums[k + 1]) / np.maximum(1, after_n)
     return np.hstack([x, prev, nxt])
+
+
+def _block_measures(rule_scores: Sequence[float], rule_span: tuple[int, int]) -> list[tuple[float, ...]]:
+    """Each line's place among the rules' span's blocks of prose (runs of lines of positive
+    rule score): its block's prose beside the span's largest block's, the share of the span's
+    prose after it, the longest run of non-prose lines between it and the span's heaviest
+    line, and whether it stands in a small block that little prose follows (a teaser, a
+    bio or newsletter box, a comment after the article's end)."""
+    n = len(rule_scores)
+    i, j = rule_span
+    out: list[tuple[float, ...]] = [(0.0, 0.0, 0.0, 0.0)] * n
+    if j < i:
+        return out
+    positive = [max(0.0, v) for v in rule_scores]
+    total = sum(positive[i : j + 1]) or 1.0
+    block_of = [0.0] * n  # the prose of the block each line stands in (or last stood in)
+    k = i
+    while k <= j:
+        if positive[k] > 0:
+            m = k
+            while m <= j and positive[m] > 0:
+                m += 1
+            mass = sum(positive[k:m])
+            for q in range(k, m):
+                block_of[q] = mass
+            k = m
+        else:
+            k += 1
+    top_block = max(block_of[i : j + 1]) or 1.0
+    heaviest = max(range(i, j + 1), key=lambda q: (rule_scores[q], -q))
+    gaps = [0] * n
+    for step, edge in ((1, j), (-1, i)):  # from the heaviest line outwards, each way
+        run = longest = 0
+        for q in range(heaviest + step, edge + step, step):
+            gaps[q] = longest
+            run = run + 1 if positive[q] <= 0 else 0
+            longest = max(longest, run)
+    after = total
+    for q in range(i, j + 1):
+        after -= positive[q]
+        share = block_of[q] / top_block
+        mass_after = after / total
+        out[q] = (share, mass_after, math.log1p(gaps[q]) / 3, float(mass_after < 0.1) * (1.0 - share))
+    for q in range(i):
+        out[q] = (0.0, 1.0, 1.0, 0.0)
+    for q in range(j + 1, n):
+        out[q] = (0.0, 0.0, 1.0, 1.0)
+    return out
 
 
 def log_odds(rows: "np.ndarray", weights: Sequence[float], bias: float) -> list[float]:

@@ -12,14 +12,16 @@ from generator.evaluate.web2_html import evaluate
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "devcorpus" / "web2"
 
 # Floors just under the figures reached in each half (see `make eval`).
-FLOORS = {"headline": 0.77, "with_in": 0.90, "without_out": 0.89}
+FLOORS = {"headline": 0.77, "with_in": 0.90, "without_out": 0.91}
 # Authors per half: the page's own byline near its headline (80 lines under it) and the tidied
 # metadata reached 72.0% on half A and 66.8% on half B (session 8).
 # Dates per half (session 8, with the stamp by the headline where nothing else dates the page:
-# right A 87.2%, B 84.2%; wrong A 35 of 360, B 47 of 341).
+# right A 87.2%, B 84.2%; wrong A 35 of 360, B 47 of 341). trafilatura's favor_precision
+# (files/html.py) drops a few date lines from the article text the date is then read in
+# (2 pages each half), for must-not-have out +1.1/+1.8.
 HALF_FLOORS = {
-    "A": {"authors": 0.715, "date_right": 0.87, "date_wrong_at_most": 0.10},
-    "B": {"authors": 0.665, "date_right": 0.84, "date_wrong_at_most": 0.14},
+    "A": {"authors": 0.715, "date_right": 0.85, "date_wrong_at_most": 0.10},
+    "B": {"authors": 0.665, "date_right": 0.82, "date_wrong_at_most": 0.14},
 }
 
 

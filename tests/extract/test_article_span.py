@@ -8,6 +8,7 @@ from __future__ import annotations
 
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -303,6 +304,26 @@ def test_language_is_detected_and_english_rules_skipped_elsewhere():
 def test_a_page_without_prose_is_not_cut():
     span = find_article(["Title", "", "Short line.", "Another one."])
     assert span.start == 0 and not span.reasons
+
+
+@pytest.mark.parametrize(
+    "extracted, gone",
+    [
+        # a page dump: the byline and the label before the first paragraph both go
+        (False, {"By Jane Doe", "Key points"}),
+        # an article trafilatura found: its own short line stays, the byline still goes
+        (True, {"By Jane Doe"}),
+    ],
+)
+def test_an_extracted_article_keeps_its_short_lines_before_the_lead(extracted, gone):
+    from generator.extract.article_span import whole_article
+
+    lines = ["The harbour bridge closes", "", "By Jane Doe", "", "Key points", "", P1, "", P2, "", P3]
+    span = whole_article(lines)
+    span = span if extracted else replace(span, extracted=False)
+    trimmed = span.anchored(1).trimmed()
+    dropped = {ln.text for ln in trimmed.lines if ln.no not in trimmed.kept and ln.no != 1}
+    assert dropped == gone
 
 
 # --- the dev corpus -------------------------------------------------------------------------

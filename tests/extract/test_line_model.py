@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from generator.extract.body_doubt import EVIDENCE, REASONS, judge
@@ -90,3 +92,24 @@ def test_every_clean_document_carries_a_body_doubt():
     assert doc.body_doubt is not None
     assert 0.0 < doc.body_doubt.probability < 1.0
     assert doc.body_doubt.reason in (None, *REASONS.values())
+
+
+@pytest.mark.parametrize(
+    "scores, span, line, expected",
+    [
+        # one block of prose: every line of it is the largest block, nothing after the last
+        ([5.0, 5.0], (0, 1), 1, (1.0, 0.0, 0.0, 0.0)),
+        # a small block after two non-prose lines, little prose after it: a trailing block
+        ([9.0, 9.0, -1.0, -1.0, 2.0], (0, 4), 4, (2.0 / 18.0, 0.0, math.log1p(2) / 3, 1.0 - 2.0 / 18.0)),
+        # the article's own block before a trailing one: most of the prose is not after it
+        ([9.0, 9.0, -1.0, -1.0, 2.0], (0, 4), 0, (1.0, 11.0 / 20.0, 0.0, 0.0)),
+        # lines outside the span: before it, after it
+        ([-1.0, 9.0, -1.0], (1, 1), 0, (0.0, 1.0, 1.0, 0.0)),
+        ([-1.0, 9.0, -1.0], (1, 1), 2, (0.0, 0.0, 1.0, 1.0)),
+    ],
+)
+def test_block_measures_tell_a_trailing_block_from_the_article(scores, span, line, expected):
+    from generator.extract.line_model import _block_measures
+
+    assert _block_measures(scores, span)[line] == pytest.approx(expected)
+
