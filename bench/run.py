@@ -243,7 +243,7 @@ def _load_lazy_models() -> None:
     spellings the plain reader does not know). A few warm-up articles need not touch
     either, and loading them (about 1.6 s) inside the timed loop would count a start-up
     cost as a per-article one; the report gives it apart."""
-    from generator.extract.article_span import detect_language
+    from generator.extract.page_language import detect_language
     from generator.extract.dates import parse_date_span
     from generator.extract.page_lines import read_lines
 

@@ -30,7 +30,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
-from generator.extract.article_span import _langid, is_furniture_line
+from generator.extract.article_span import is_furniture_line
+from generator.extract.page_language import classify_language
 from generator.extract.clean import clean_seed_text
 from generator.extract.furniture_rules import match_furniture
 from generator.extract.fields import extract_summary, extract_title
@@ -141,7 +142,7 @@ def evaluate(pages: Sequence[CorpusText], clean: Callable[[str], CleanDoc] = cle
     """Score every page dump (see the module's docstring), in id order."""
     report = Report()
     # Once-per-process costs (rules compiled, the language model loaded) are not per-article costs.
-    _langid("warm up the language model")
+    classify_language("warm up the language model")
     clean("Warm up.\n\nThe rules are compiled on first use, so one call is made before timing.")
     for page in sorted(pages, key=lambda p: p.id):
         raw = page.text

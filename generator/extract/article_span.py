@@ -24,7 +24,7 @@ The method, all of it pure functions over the page's lines:
    no text (a share box's "Share this article", "Copied!") goes too.
 
 Thresholds and weights are data, each with its reason: ``data/article_span.yml``.
-The language of the article (py3langid) picks the function-word list
+The language of the article (:mod:`generator.extract.page_language`) picks the function-word list
 (``data/stopwords.yml``); a language without one is judged without that feature.
 """
 
@@ -37,6 +37,7 @@ from itertools import filterfalse
 from typing import Sequence, TypeVar
 
 from generator.extract import line_model
+from generator.extract.page_language import detect_language, function_words
 from generator.extract.page_lines import WORD, Line, read_lines
 from generator.files.rules import load_rules
 
@@ -61,13 +62,6 @@ def _config() -> dict:
     data["_date_line"] = re.compile(load_rules("structure")["date_line"], re.IGNORECASE)
     data["_meta"] = re.compile("|".join(f"(?:{p})" for p in data["meta_lines"]), re.IGNORECASE)
     return data
-
-
-@lru_cache(maxsize=1)
-def function_words() -> dict[str, frozenset[str]]:
-    """Each language's function words (``data/stopwords.yml``), lower-cased: how much of a
-    line is prose in its own language."""
-    return {lang: frozenset(str(w).lower() for w in words) for lang, words in load_rules("stopwords").items()}
 
 
 def stopword_share(line: Line, stops: frozenset[str] | None) -> float | None:
@@ -376,34 +370,6 @@ def best_span(lines: Sequence[Line], scores: Sequence[float]) -> tuple[int, int]
     # articles than it saved: such boxes stand inside articles too.)
     j = _bounded_end(scores, i, j, _config()["span"]["max_drawdown"])
     return i, j
-
-
-def detect_language(lines: Sequence[Line], max_chars: int = 600) -> str | None:
-    """The language of the page's longest lines (py3langid), or ``None`` when too little text."""
-    chosen = sorted((ln for ln in lines if ln.n_words >= 8), key=lambda ln: -ln.n_words)
-    text = ""
-    for ln in chosen:
-        text += ln.text + "\n"
-        if len(text) >= max_chars:
-            break
-    if len(text) < 40:
-        return None
-    # Plainly English text (English function words are a third of its words or more;
-    # they are a tenth of German or French prose) is English without asking the model.
-    english = function_words()["en"]
-    words = WORD.findall(text[:max_chars].lower())
-    if words and sum(map(english.__contains__, words)) / len(words) >= _config()["english_shortcut"]:
-        return "en"
-    return _langid(text[:max_chars])
-
-
-def _langid(text: str) -> str | None:
-    try:
-        import py3langid  # type: ignore[import-not-found]
-    except ImportError:  # the feature is optional: English function words are assumed
-        return None
-    lang, _ = py3langid.classify(text)
-    return str(lang)
 
 
 @dataclass(frozen=True)

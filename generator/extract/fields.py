@@ -14,7 +14,8 @@ from typing import Any
 
 from generator.extract import author_fallbacks, bylines, dates, outlets, stated_authors
 from generator.extract.outlets.registry import outlet_by_name
-from generator.extract.article_span import is_furniture_read, function_words, is_furniture_line, is_prose
+from generator.extract.article_span import is_furniture_read, is_furniture_line, is_prose
+from generator.extract.page_language import function_words
 from generator.extract.page_lines import read_lines
 from generator.files.rules import load_confidence
 from generator.model import Article, CleanDoc, DateValue, Field, Provenance, Seed, choose
