@@ -10,16 +10,18 @@ last update). Those are returned as *stated* values: extracted-tier evidence wit
 method ``html-meta``, never curated, since they are the page's claim and not the
 archivist's word.
 
-The headline is the page's own ``<h1>`` where the page's ``<title>`` or ``og:title``
-echoes it (a template's logo or section name in an ``<h1>`` is rarely echoed there);
-else its first ``<h1>``; else ``og:title`` or ``<title>``. On web2's 959 pages this
-matched the labelled title on 78% of either half, ``og:title`` alone on 51%.
+The headline is the text the page's own statements of it agree on: its ``<h1>``,
+``og:title``, ``twitter:title``, JSON-LD ``headline`` and ``<title>``, the site's name
+split off and a kicker glued in the ``<h1>`` dropped (see ``_find_headline``). On web2's
+959 pages this matched the labelled title on 84-86% of either half (the first echoed
+``<h1>`` alone: 78%; ``og:title`` alone: 51%).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import logging
 import re
 from dataclasses import dataclass
@@ -80,8 +82,8 @@ def _read_page(page: str) -> tuple[Any, tuple[tuple[str, str, str], ...]] | None
     tree = _parse(page)
     if tree is None:
         return None
-    headline = _find_headline(tree)  # before trafilatura, which prunes the tree it is given
     body_lines = _body_lines(tree)
+    headline = _find_headline(tree, body_lines)  # before trafilatura, which prunes the tree it is given
     body_text = "\n".join(body_lines)
     byline_lines = _lines_around_headline(body_lines, headline[0]) if headline else None
     document = _extract_document(tree)
@@ -192,25 +194,91 @@ def _as_written(name: str, body_text: str) -> str:
     return " ".join(found.group(0).split()) if found else name
 
 
-def _find_headline(tree: Any) -> tuple[str, str] | None:
-    """(headline, evidence) read from the page's ``<h1>``, ``og:title`` and ``<title>``."""
-    h1s = [text for text in (_accept_text(h.text_content(), MAX_TITLE_CHARS) for h in tree.iter("h1")) if text]
-    og = [_accept_text(v, MAX_TITLE_CHARS) for v in tree.xpath("//meta[@property='og:title']/@content")]
-    titles = [_accept_text(t.text_content(), MAX_TITLE_CHARS) for t in tree.iter("title")]
-    metas = [normalise_key(t) for t in (*og, *titles) if t]
-    # the longest <h1> the title tags echo: a short one ("News") is echoed by chance
-    echoed = sorted((h for h in h1s if normalise_key(h) and any(normalise_key(h) in m for m in metas)), key=len, reverse=True)
-    if echoed:
-        return echoed[0], f"<h1>{echoed[0]}</h1>, echoed in the page's <title> or og:title"
-    if h1s:
-        return h1s[0], f"<h1>{h1s[0]}</h1>"
-    first_og = next((t for t in og if t), None)
-    if first_og:
-        return first_og, f'<meta property="og:title" content="{first_og}">'
-    first_title = next((t for t in titles if t), None)
-    if first_title:
-        return first_title, f"<title>{first_title}</title>"
+# Where a <title> or og:title joins its parts: "Headline | Site", "Site » Blog » Headline",
+# "Headline - Site" (a colon is not one: "Kicker: Headline" is one headline).
+_TITLE_PARTS = re.compile(r"\s+(?:[-|–—·•»/]{1,2}|::)\s+|\s*\|\s*|\s*»\s*")
+# Most words of a kicker glued before the headline in an <h1> ("Tunesien Große Aufgaben ...").
+MAX_KICKER_WORDS = 4
+
+
+def _find_headline(tree: Any, body_lines: list[str]) -> tuple[str, str] | None:
+    """(headline, evidence): the text the page's own statements of its headline agree on.
+
+    The statements: its ``<h1>`` elements, ``og:title``, ``twitter:title``, the JSON-LD
+    ``headline`` and ``<title>``. In order: an ``<h1>`` with a kicker glued before the
+    headline the metadata states (the stated headline); an ``<h1>`` a statement gives whole,
+    or as a part of "Headline | Site" (not the site's ``og:site_name``); a stated headline
+    the body shows as a line of its own (the ``<h1>`` is then the site's or a widget's);
+    an ``<h1>`` inside a statement; a part of a statement the body shows as a line; the
+    first ``<h1>``; ``og:title``; ``<title>``. On web2's pages this took the labelled
+    title from 78.4% to 84.4% (half A, where it was chosen) and 78.8% to 86.5% (half B).
+    """
+    accept = lambda values: [t for t in (_accept_text(v, MAX_TITLE_CHARS) for v in values) if t]  # noqa: E731
+    h1s = accept(h.text_content() for h in tree.iter("h1"))
+    stated = [
+        *accept(tree.xpath("//meta[@property='og:title']/@content"))[:1],
+        *accept(tree.xpath("//meta[@name='twitter:title']/@content"))[:1],
+        *_json_ld_headlines(tree)[:1],
+    ]
+    titles = accept(t.text_content() for t in tree.iter("title"))[:1]
+    sites = {normalise_key(s) for s in tree.xpath("//meta[@property='og:site_name']/@content")}
+    body = {normalise_key(line) for line in body_lines}
+    found = _agreed_headline(h1s, stated, titles, sites, body)
+    return (found[0], f"{found[1]}: {found[0]!r}") if found else None
+
+
+def _agreed_headline(h1s: list[str], stated: list[str], titles: list[str], sites: set[str], body: set[str]) -> tuple[str, str] | None:
+    """(headline, why) of :func:`_find_headline`, from the texts it read."""
+    metas = stated + titles
+    stated_keys = [normalise_key(t) for t in stated]
+    parts = {normalise_key(p) for t in metas for p in (*_TITLE_PARTS.split(t), *re.split(r":\s+", t)) if p} | {normalise_key(t) for t in metas}
+    for h in h1s:  # "Tunesien Große Aufgaben ...": a kicker glued before the stated headline
+        words = h.split()
+        for j in range(1, min(MAX_KICKER_WORDS, len(words) - 3) + 1):
+            if normalise_key(" ".join(words[j:])) in stated_keys and not words[j - 1].endswith((":", "|", "-", "–", "»")):
+                return stated[stated_keys.index(normalise_key(" ".join(words[j:])))], "the stated headline, a kicker before it in the <h1>"
+    for where, keys in (("stated whole", set(stated_keys)), ("a part of the <title> or og:title", parts)):
+        agreed = [h for h in h1s if normalise_key(h) in keys and normalise_key(h) not in sites]
+        if agreed:
+            return max(agreed, key=len), f"<h1> {where}"
+    shown = next((t for t in stated if normalise_key(t) in body and normalise_key(t) not in sites), None)
+    if shown:
+        return shown, "the stated headline (og:title, twitter:title or JSON-LD), a line of the body"
+    inside = sorted((h for h in h1s if normalise_key(h) and any(normalise_key(h) in normalise_key(m) for m in metas)), key=len, reverse=True)
+    if inside:
+        return inside[0], "<h1> inside the <title> or og:title"
+    for t in metas:
+        for p in _TITLE_PARTS.split(t):
+            k = normalise_key(p)
+            if k in body and len(k.split()) >= 3 and k not in sites:
+                return p.strip(), "a part of the <title> or og:title, a line of the body"
+    for text, why in ((h1s, "the first <h1>"), (stated[:1], "og:title"), (titles, "<title>")):
+        if text:
+            return text[0], why
     return None
+
+
+def _json_ld_headlines(tree: Any) -> list[str]:
+    """The ``headline`` values of the page's JSON-LD blocks (in document order)."""
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for name, value in node.items():
+                if name == "headline" and isinstance(value, str):
+                    found.append(value)
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            walk(json.loads(script))
+        except ValueError:  # a template's broken JSON: no statement
+            continue
+    return [t for t in (_accept_text(v, MAX_TITLE_CHARS) for v in found) if t]
 
 
 def _accept_text(value: Any, limit: int) -> str | None:
