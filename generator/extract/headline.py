@@ -274,7 +274,8 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
                 if o is not cand
             )
         )
-    out += _sub_line_candidates(out, counts, page_lower, lines)
+    spaced_colon = (span.language or "en") not in _rules()["spaced_colon_languages_excluded"]
+    out += _sub_line_candidates(out, counts, page_lower, lines, spaced_colon)
     # evidence relative to the page's other candidates: the one the page repeats most
     top = max((c.features["in_meta"] for c in out), default=0.0)
     for cand in out:
@@ -287,10 +288,11 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
 
 
 def _sub_line_candidates(
-    out: list[Candidate], counts: Counter[str], page_lower: str, lines: Sequence[Line]
+    out: list[Candidate], counts: Counter[str], page_lower: str, lines: Sequence[Line], spaced_colon: bool = False
 ) -> list[Candidate]:
     """The candidates' sub-line readings (``headline_features.variants``): a list number, a
-    breadcrumb, a kicker or a date glued before the headline removed."""
+    breadcrumb, a kicker or a date glued before the headline removed (``spaced_colon``: the part
+    after "Kicker : " too)."""
     first_key = key(lines[0].text) if lines else ""
     first_no = lines[0].no if lines else 0
     top_no = lines[min(2, len(lines) - 1)].no if lines else 0  # the <title> line and its copies
@@ -308,7 +310,7 @@ def _sub_line_candidates(
     extra = []
     for cand in out:
         echoed = echo_in(cand.line.no)
-        for title, kind in variants(cand.title, echoed, _rules()["max_glued_words"]):
+        for title, kind in variants(cand.title, echoed, _rules()["max_glued_words"], spaced_colon):
             n = len(_KEY_WORDS.findall(title))
             echo = echoed(title)
             if n < 1 or (kind == "part" and not echo and cand.line.no > top_no):
