@@ -12,8 +12,8 @@ from generator.evaluate.web2_html import evaluate
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "devcorpus" / "web2"
 
 # Floors just under the figures reached in each half (see `make eval`; headline, session 8:
-# A 83.9%, B 85.8%).
-FLOORS = {"headline": 0.83, "with_in": 0.90, "without_out": 0.89}
+# A 85.1%, B 86.3%).
+FLOORS = {"headline": 0.845, "with_in": 0.90, "without_out": 0.89}
 # Authors per half: the page's own byline near its headline and the tidied metadata reached
 # 70.0% on half A and 64.9% on half B (session 7).
 # Dates per half (session 7: right A 85.8%, B 82.7%; wrong A 35 of 360, B 48 of 341).

@@ -120,6 +120,9 @@ def test_the_headline_is_the_h1_the_title_tags_echo(head, h1s, title):
         ),
         # no <h1> states it: the <title>'s part the body shows, the site's name split off
         ("<title>Dockers end strike | Port News</title>", "<h1>Port News Blog</h1><h2>Dockers end strike</h2>", "Dockers end strike"),
+        # the <h1> is the blog's name, the <title>'s other part the headline (a breadcrumb's: its last)
+        ("<title>Dockers end strike | Port Notes</title>", "<h1>Port Notes</h1><h2>Dockers end strike</h2>", "Dockers end strike"),
+        ("<title>Port Notes » Blog » Dockers end strike</title>", "<h1>Port Notes</h1><h2>Dockers end strike</h2>", "Dockers end strike"),
         # an <h1> the <title> gives as a part, the site's name after it
         ("<title>Dockers end strike - Port News</title>", "<h1>Menu</h1><h1>Dockers end strike</h1>", "Dockers end strike"),
     ],
