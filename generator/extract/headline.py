@@ -274,8 +274,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
                 if o is not cand
             )
         )
-    spaced_colon = (span.language or "en") not in _rules()["spaced_colon_languages_excluded"]
-    out += _sub_line_candidates(out, counts, page_lower, lines, spaced_colon)
+    out += _sub_line_candidates(out, counts, page_lower, lines)
     # evidence relative to the page's other candidates: the one the page repeats most
     top = max((c.features["in_meta"] for c in out), default=0.0)
     for cand in out:
@@ -288,11 +287,10 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
 
 
 def _sub_line_candidates(
-    out: list[Candidate], counts: Counter[str], page_lower: str, lines: Sequence[Line], spaced_colon: bool = False
+    out: list[Candidate], counts: Counter[str], page_lower: str, lines: Sequence[Line]
 ) -> list[Candidate]:
     """The candidates' sub-line readings (``headline_features.variants``): a list number, a
-    breadcrumb, a kicker or a date glued before the headline removed (``spaced_colon``: the part
-    after "Kicker : " too)."""
+    breadcrumb, a kicker or a date glued before the headline removed."""
     first_key = key(lines[0].text) if lines else ""
     first_no = lines[0].no if lines else 0
     top_no = lines[min(2, len(lines) - 1)].no if lines else 0  # the <title> line and its copies
@@ -310,7 +308,7 @@ def _sub_line_candidates(
     extra = []
     for cand in out:
         echoed = echo_in(cand.line.no)
-        for title, kind in variants(cand.title, echoed, _rules()["max_glued_words"], spaced_colon):
+        for title, kind in variants(cand.title, echoed, _rules()["max_glued_words"]):
             n = len(_KEY_WORDS.findall(title))
             echo = echoed(title)
             if n < 1 or (kind == "part" and not echo and cand.line.no > top_no):

@@ -20,7 +20,7 @@ FEATURES: tuple[str, ...] = (
     "names_owner",
     "first_line_echo", "stop_share", "order",
     "crowded", "long_words", "in_meta", "log_distance", "nearest_above", "max_overlap",
-    "variant_mark", "variant_part", "variant_glued", "variant_kicker", "extends_other",
+    "variant_mark", "variant_part", "variant_glued", "extends_other",
     "is_deck", "deck_after", "under_kicker", "stamp_below", "stamp_above", "name_below",
 )  # fmt: skip
 
@@ -181,12 +181,10 @@ _LEADING_STAMP = re.compile(r"^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2
 _PARTS = re.compile(r"\s*(?:»|>>|>|/|\||::)\s+|:\s+|\s+[-–—|]\s+|\s+:\s*")
 
 
-# A colon with a space before it and a word on either side: a kicker set in an element of its own.
-_SPACED_COLON = re.compile(r"(?<=\w)\s+:\s*(?=\w)")
 _EDGE_SEPARATORS = re.compile(r"^(?:[-–—|»>:/]+\s+)+|(?:\s+[-–—|»>:/]+)+$")
 
 
-def variants(title: str, echoed: Callable[[str], bool], max_glued: int, spaced_colon: bool = False) -> list[tuple[str, str]]:
+def variants(title: str, echoed: Callable[[str], bool], max_glued: int) -> list[tuple[str, str]]:
     """Sub-line readings of a candidate line's title, each with its kind:
 
     * ``mark``: a list number, a stray heading or bullet mark or a leading date removed;
@@ -194,9 +192,7 @@ def variants(title: str, echoed: Callable[[str], bool], max_glued: int, spaced_c
       a trailing one (a site's or section's name);
     * ``glued``: the line without its first one to ``max_glued`` words (a kicker or
       breadcrumb printed without a separator), only when the rest is ``echoed`` elsewhere
-      on the page (the <title> line, another line, a share link's text);
-    * ``kicker``: the part after a colon with a space before it ("Kicker : Headline"), when
-      ``spaced_colon`` (the page's language sets no space before a colon).
+      on the page (the <title> line, another line, a share link's text).
     """
     out: list[tuple[str, str]] = []
     seen = {title}
@@ -213,10 +209,6 @@ def variants(title: str, echoed: Callable[[str], bool], max_glued: int, spaced_c
         if m:
             base = base[m.end() :]
             add(base, "mark")
-    if spaced_colon:
-        kicker = _SPACED_COLON.search(base)
-        if kicker:
-            add(base[kicker.end() :], "kicker")
     cuts = [m for m in _PARTS.finditer(base) if 0 < m.start() and m.end() < len(base)]
     for m in cuts[:4]:
         add(base[m.end() :], "part")

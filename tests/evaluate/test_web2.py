@@ -17,7 +17,7 @@ CORPUS = Path(__file__).resolve().parents[3] / "shared" / "devcorpus" / "web2"
 
 # Floors just under the figures reached in each half (see `make eval`).
 FLOORS = {
-    "title_exact": 0.705,  # session 8: A 71.0%, B 74.6%
+    "title_exact": 0.70,
     "with_recall": 0.86,
     "without_accuracy": 0.80,
 }

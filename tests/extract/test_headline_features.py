@@ -22,17 +22,6 @@ def test_a_kicker_is_cut_off_only_where_the_page_echoes_the_rest():
     assert not any(kind == "glued" for _, kind in variants(f"Local News {rest}", lambda text: False, 4))
 
 
-def test_the_part_after_a_spaced_colon_is_a_kicker_cut_where_the_language_sets_no_such_space():
-    never = lambda text: False  # noqa: E731
-    rest = "Airline orders climb after the pandemic"
-    for line in (f"Orders at FACC : {rest}", f"Press release of the department :{rest}"):
-        assert (rest, "kicker") in variants(line, never, 4, spaced_colon=True)
-        # French sets a space before every colon: no sign of a kicker there
-        assert not any(kind == "kicker" for _, kind in variants(line, never, 4, spaced_colon=False))
-    # a colon without a space before it is the headline's own ("Kicker: Headline" stays one reading)
-    assert not any(kind == "kicker" for _, kind in variants(f"Orders at FACC: {rest}", never, 4, spaced_colon=True))
-
-
 def test_breadcrumb_parts_and_title_line_parts():
     found = dict(variants("Home » Recipes » Peanut Butter Truffles", lambda text: False, 4))
     assert found.get("Peanut Butter Truffles") == "part"
