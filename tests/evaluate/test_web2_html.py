@@ -11,8 +11,9 @@ from generator.evaluate.web2_html import evaluate
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "devcorpus" / "web2"
 
-# Floors just under the figures reached in each half (see `make eval`).
-FLOORS = {"headline": 0.77, "with_in": 0.90, "without_out": 0.91}
+# Floors just under the figures reached in each half (see `make eval`; headline, session 8:
+# A 85.1%, B 86.3%).
+FLOORS = {"headline": 0.845, "with_in": 0.90, "without_out": 0.91}
 # Authors per half: the page's own byline near its headline (80 lines under it) and the tidied
 # metadata reached 72.0% on half A and 66.8% on half B (session 8).
 # Dates per half (session 8, with the stamp by the headline where nothing else dates the page:

@@ -98,6 +98,40 @@ def test_the_headline_is_the_h1_the_title_tags_echo(head, h1s, title):
     assert dict((k, v) for k, v, _ in extract_stated_values(html))["title"] == title
 
 
+@pytest.mark.parametrize(
+    "head, top, title",
+    [
+        # a kicker glued before the stated headline in the <h1>: the stated headline
+        ("<meta property='og:title' content='Dockers end strike'>", "<h1>Antwerp Dockers end strike</h1>", "Dockers end strike"),
+        # ... not after a separator: "Port: Dockers end strike" is one headline
+        ("<meta property='og:title' content='Dockers end strike'>", "<h1>Port: Dockers end strike</h1>", "Port: Dockers end strike"),
+        # the <h1> is the site's (og:site_name), the stated headline a line of the body
+        (
+            "<meta property='og:site_name' content='Port News'><meta property='og:title' content='Port News'>"
+            "<meta name='twitter:title' content='Dockers end strike'>",
+            "<h1>Port News</h1><h2>Dockers end strike</h2>",
+            "Dockers end strike",
+        ),
+        # the <h1> is a blog's name no statement gives; the JSON-LD headline is a line of the body
+        (
+            "<script type='application/ld+json'>{\"@graph\": [{\"headline\": \"Dockers end strike\"}]}</script>",
+            "<h1>Notes from the quay</h1><h2>Dockers end strike</h2>",
+            "Dockers end strike",
+        ),
+        # no <h1> states it: the <title>'s part the body shows, the site's name split off
+        ("<title>Dockers end strike | Port News</title>", "<h1>Port News Blog</h1><h2>Dockers end strike</h2>", "Dockers end strike"),
+        # the <h1> is the blog's name, the <title>'s other part the headline (a breadcrumb's: its last)
+        ("<title>Dockers end strike | Port Notes</title>", "<h1>Port Notes</h1><h2>Dockers end strike</h2>", "Dockers end strike"),
+        ("<title>Port Notes » Blog » Dockers end strike</title>", "<h1>Port Notes</h1><h2>Dockers end strike</h2>", "Dockers end strike"),
+        # an <h1> the <title> gives as a part, the site's name after it
+        ("<title>Dockers end strike - Port News</title>", "<h1>Menu</h1><h1>Dockers end strike</h1>", "Dockers end strike"),
+    ],
+)
+def test_the_headline_is_what_the_pages_statements_agree_on(head, top, title):
+    html = f"<html><head>{head}</head><body>{top}{ARTICLE}</body></html>"
+    assert dict((k, v) for k, v, _ in extract_stated_values(html))["title"] == title
+
+
 def test_the_article_text_has_no_markup_and_starts_with_the_title():
     page = extract_html_article(f"<html><head><meta property='og:title' content='Dockers end strike'></head><body>{BODY}</body></html>")
     assert page.text.split("\n\n")[0] == "Dockers end strike"
