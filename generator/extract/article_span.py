@@ -54,7 +54,8 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[^\W\d_]{2}[.!?…][\"'”
 
 
 @lru_cache(maxsize=1)
-def _config() -> dict:
+def span_rules() -> dict:
+    """``data/article_span.yml`` with its patterns compiled: the span's and the headline's thresholds."""
     data = load_rules("article_span")
     data["_furniture"] = frozenset(data["furniture_words"])
     # a line that is only a date (structure.yml): page metadata the cleaner keeps as
@@ -72,7 +73,7 @@ def stopword_share(line: Line, stops: frozenset[str] | None) -> float | None:
 
 def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
     """A short line made only of words that are furniture on every site (and function words)."""
-    cfg = _config()
+    cfg = span_rules()
     if not line.words:
         return False
     stops = stops if stops is not None else function_words()["en"]
@@ -93,7 +94,7 @@ def is_furniture_words(line: Line, stops: frozenset[str] | None = None) -> bool:
 
 def is_prose(line: Line, stops: frozenset[str] | None) -> bool:
     """A line that reads like a sentence of running text."""
-    cfg = _config()["prose"]
+    cfg = span_rules()["prose"]
     if line.n_words < cfg["min_words"] or line.link_density > cfg["max_link_density"]:
         return False
     share = stopword_share(line, stops)
@@ -110,10 +111,10 @@ def score_line(line: Line, stops: frozenset[str] | None, english: bool = True) -
     """How much a line reads like article prose, and (when negative) why not.
 
     ``english``: the furniture words (English) are asked only of English pages."""
-    s = _config()["scores"]
+    s = span_rules()["scores"]
     if not line.text:
         return (s["image_line"], "image") if line.image else (s["non_prose"], "not-prose")
-    if line.link_density > _config()["prose"]["max_link_density"]:
+    if line.link_density > span_rules()["prose"]["max_link_density"]:
         return s["link_line"] + s["link_per_word"] * line.n_words, "link-list"
     if english and is_furniture_words(line, stops):
         return s["furniture_line"], "not-prose"
@@ -135,12 +136,12 @@ def score_line(line: Line, stops: frozenset[str] | None, english: bool = True) -
 
 def is_date_line(line: Line) -> bool:
     """A line that is only a date: the page's date, kept as metadata."""
-    return line.n_words <= 8 and bool(_config()["_date_line"].match(line.text))
+    return line.n_words <= 8 and bool(span_rules()["_date_line"].match(line.text))
 
 
 def is_meta_line(line: Line) -> bool:
     """A byline, a time stamp, a photo credit: about the article, not of it."""
-    cfg = _config()
+    cfg = span_rules()
     if line.n_words > cfg["meta_max_words"] or (line.n_words >= 8 and line.text.endswith(".")):
         return False
     return _is_meta_text(line.text)
@@ -149,13 +150,13 @@ def is_meta_line(line: Line) -> bool:
 @lru_cache(maxsize=8192)
 def _is_meta_text(text: str) -> bool:
     # asked of the same short lines by the span, the headline and the trimming: once each
-    return bool(_config()["_meta"].search(text))
+    return bool(span_rules()["_meta"].search(text))
 
 
 def _lead_worthy(line: Line, score: float) -> bool:
     """A line that may open the article: prose, a whole sentence (a standfirst full
     of names has few function words) or a bullet, never a byline or time stamp."""
-    if line.n_words < _config()["prose"]["lead_min_words"] or is_meta_line(line):
+    if line.n_words < span_rules()["prose"]["lead_min_words"] or is_meta_line(line):
         return False
     # a highlights list ("Story highlights" bullets) is a standfirst too
     return score > 0 or ((line.bullet or bool(_SENTENCE_END.search(line.text))) and not is_furniture_words(line))
@@ -165,7 +166,7 @@ def _is_label(line: Line) -> bool:
     """A name or label line: a few words, no sentence punctuation, no heading mark."""
     return (
         not line.heading
-        and line.n_words <= _config()["label_max_words"]
+        and line.n_words <= span_rules()["label_max_words"]
         and not _SENTENCE_END.search(line.text)
     )
 
@@ -182,7 +183,7 @@ def is_furniture_read(line: Line) -> bool:
     if not line.words:
         return True
     return (
-        line.link_density > _config()["prose"]["max_link_density"] or is_furniture_words(line) or is_meta_line(line)
+        line.link_density > span_rules()["prose"]["max_link_density"] or is_furniture_words(line) or is_meta_line(line)
     )
 
 
@@ -220,7 +221,7 @@ class Span:
             return self
         before = sum(v for ln, v in zip(self.lines, self.scores) if self.start <= ln.no < headline_no and v > 0)
         after = sum(v for ln, v in zip(self.lines, self.scores) if headline_no < ln.no <= self.end and v > 0)
-        if before > _config()["span"]["max_prose_before_headline"] * after:
+        if before > span_rules()["span"]["max_prose_before_headline"] * after:
             return self  # much of the article before it: the "headline" is a subheading
         reasons = dict(self.reasons)
         for line in self.lines:
@@ -283,7 +284,7 @@ class Span:
         each side); the whole page when no article was found."""
         if not self.start or not self.lines:
             return 0, 1 << 30
-        window = _config()["headline"]["window_before"]
+        window = span_rules()["headline"]["window_before"]
         first = next((k for k, ln in enumerate(self.lines) if ln.no >= self.start), 0)
         last = next((k for k in range(len(self.lines) - 1, -1, -1) if self.lines[k].no <= self.end), len(self.lines) - 1)
         return self.lines[max(0, first - window)].no, self.lines[min(len(self.lines) - 1, last + window)].no
@@ -368,7 +369,7 @@ def best_span(lines: Sequence[Line], scores: Sequence[float]) -> tuple[int, int]
     # of furniture would join the article whenever their prose outweighs the stretch.
     # (Cutting at "Comments" / "Related stories" markers was tried and lost more
     # articles than it saved: such boxes stand inside articles too.)
-    j = _bounded_end(scores, i, j, _config()["span"]["max_drawdown"])
+    j = _bounded_end(scores, i, j, span_rules()["span"]["max_drawdown"])
     return i, j
 
 
@@ -444,7 +445,7 @@ def rule_span(page: PageReading) -> tuple[int, int] | None:
     page has too little prose to tell article from page."""
     scores = page.scores
     i, j = page.rule_span
-    if j < i or sum(v for v in scores[i : j + 1] if v > 0) < _config()["span"]["min_article_score"]:
+    if j < i or sum(v for v in scores[i : j + 1] if v > 0) < span_rules()["span"]["min_article_score"]:
         return None
     i = _start_at_anchor(page.lines, scores, i, j)
     return _extend_to_lead(page.lines, scores, i, page.stops), j
@@ -480,7 +481,7 @@ def _start_at_anchor(lines: Sequence[Line], scores: Sequence[float], i: int, j: 
     """The span's start moved below a byline or time stamp inside it when what stands
     before that is weak (no paragraph, little prose beside what follows): a menu of
     teasers or a list of other stories the maximum-sum run took in."""
-    cfg = _config()["span"]
+    cfg = span_rules()["span"]
     before = 0.0
     n_before = 0  # lines of prose before: a headline and its standfirst are two, a list more
     after = sum(v for v in scores[i : j + 1] if v > 0)
@@ -519,7 +520,7 @@ def _extend_to_lead(lines: Sequence[Line], scores: Sequence[float], i: int, stop
 
 def _interruptions(lines: Sequence[Line], scored: Sequence[tuple[float, str]], i: int, j: int) -> dict[int, str]:
     """Reasons for dropping non-prose lines inside the span ``[i, j]``."""
-    cfg = _config()["interruptions"]
+    cfg = span_rules()["interruptions"]
     out: dict[int, str] = {}
     for k in range(i, j + 1):
         score, reason = scored[k]

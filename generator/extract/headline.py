@@ -34,13 +34,13 @@ from typing import Callable, Sequence
 from generator.extract.article_span import (
     Line,
     Span,
-    _config,
-    function_words,
+    span_rules,
     is_date_line,
     is_furniture_words,
     is_meta_line,
 )
 from generator.extract.furniture_rules import match_furniture
+from generator.extract.page_language import function_words
 from generator.extract.headline_features import calibrated, calibration_inputs, confidence_inputs, doubt_reason, page_features, split_parts, variants
 from generator.extract.outlets.sites import is_bare_domain
 from generator.extract.required_texts import extract_required_texts, lower_for_required_texts
@@ -118,7 +118,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     often a candidate stands in it is evidence. ``furniture``: numbers of the lines
     the furniture rules dropped (never candidates); ``None``: the rules are asked here.
     """
-    cfg = _config()["headline"]
+    cfg = span_rules()["headline"]
     lines = span.lines
     if not lines:
         return []
@@ -139,7 +139,7 @@ def candidates(span: Span, page: str = "", furniture: frozenset[int] | None = No
     body_words = Counter(
         chain.from_iterable(ln.lower for ln in lines[start_index : start_index + cfg["body_lines"]] if ln.no in kept)
     )
-    furniture_words = _config()["_furniture"]
+    furniture_words = span_rules()["_furniture"]
     memo: dict[int, bool] = {}
 
     def meta(n: int) -> bool:
@@ -506,7 +506,7 @@ def split_site(text: str, counts: Counter[str] | None = None, all_keys: Sequence
     headline's: the part stands on the page outside this line, or the rest stands
     alone as a line of its own.
     """
-    cfg = _config()["headline"]
+    cfg = span_rules()["headline"]
     parts = [p for p in _SEPARATOR.split(text) if p]
     if len(parts) < 2:
         return text, None
