@@ -70,11 +70,12 @@ def hash_folder_entries(folder: Path, digest: Any) -> None:
 
 
 def hash_tree(root: Path, digest: Any) -> None:
-    """Feed every file under ``root`` to ``digest``: relative path and bytes, in sorted order."""
+    """Feed every file under ``root`` to ``digest``: relative path and bytes, in sorted order
+    (Python's ``__pycache__`` aside: written when a module is first imported)."""
     if root.is_file():
         hash_file(root, digest)
         return
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(b"\0" + os.fsencode(path.relative_to(root).as_posix()) + b"\0")
         hash_file(path, digest)
 

@@ -37,9 +37,9 @@ SITE_STAMP = STAMP_DIR / "site-stamp.json"
 # Environment variables MkDocs reads besides those mkdocs.yml names with !ENV: the
 # sitemap's date comes from SOURCE_DATE_EPOCH.
 SITE_ENV = ("SOURCE_DATE_EPOCH",)
-# The theme folder the demo's mkdocs.yml names (theme.custom_dir), in the generator
-# package; a new archive names it by its absolute path.
-THEME_DIR = PACKAGE_DIR / "plugin" / "theme"
+# The MkDocs plugin's code and, in it, the theme folder mkdocs.yml names (theme.custom_dir;
+# a new archive names it by its absolute path): outside the generator's fingerprint.
+PLUGIN_DIR = PACKAGE_DIR / "plugin"
 # Files of the project MkDocs and Pagefind read besides the docs folder.
 CONFIG_FILES = ("mkdocs.yml", "pagefind.yml")
 
@@ -64,8 +64,8 @@ def compose_site_inputs(project: Path, docs_dir: Path) -> str:
             pass
     for name in sorted(names):
         digest.update(f"\0{name}={os.environ.get(name)!r}".encode("utf-8", "surrogatepass"))
-    digest.update(b"\0theme\0")
-    hash_tree(THEME_DIR, digest)
+    digest.update(b"\0plugin\0")
+    hash_tree(PLUGIN_DIR, digest)
     versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
     digest.update("\0".join(versions).encode())
     digest.update(json.dumps(list_file_states([docs_dir]), sort_keys=True).encode())

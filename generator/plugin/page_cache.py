@@ -7,15 +7,15 @@ A file is *clean*, and its output in ``site/`` is hard-linked into the staging f
 instead of MkDocs reading, converting and laying it out again, when
 
 * everything every page depends on is as it was: the site's key
-  (:func:`compose_site_key`: mkdocs.yml and the variables it reads, the theme, the
-  generator's code, every library's version, and the navigation: with a nav whose
+  (:func:`compose_site_key`: mkdocs.yml and the variables it reads, the plugin's code
+  and theme, the generator's code, every library's version, and the navigation: with a nav whose
   every entry has its title, adding a page changes no other page's chrome);
 * its source is as it was (same size, time and inode, or else the same bytes);
 * the output in ``site/`` is the very file the last build wrote (same size, time, inode);
-* it is a generated page (``OWNED_DIRS`` / ``OWNED_PAGES``) not in the navigation, or a
-  static file of the docs folder. A nav page (whose title and meta the theme prints on
-  every page) and a hand-written page (whose links the generator does not keep in step
-  with the pages it links to) are always rendered again: a handful of pages.
+* it is a generated page (``OWNED_DIRS`` / ``OWNED_PAGES``) or a static file of the docs
+  folder. A hand-written page (whose links the generator does not keep in step with the
+  pages it links to) is always rendered again. A clean page in the navigation is read
+  (the theme prints its meta in every page's menu) but not converted nor laid out.
 
 A generated page's HTML depends only on its own Markdown and the site's key: its links
 name other pages by path, and the generator rewrites a page whenever a page it links to
@@ -36,6 +36,7 @@ import json
 import logging
 import os
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -44,7 +45,7 @@ from typing import Any
 
 from generator.files.build_stamp import hash_file, hash_tree
 from generator.files.cache import compute_fingerprint
-from generator.files.site_build import CONFIG_FILES, THEME_DIR
+from generator.files.site_build import CONFIG_FILES, PLUGIN_DIR
 from generator.settings import OWNED_DIRS, OWNED_PAGES
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
@@ -60,7 +61,7 @@ def _state(path: str | Path) -> list[int] | None:
         st = os.stat(path)
     except OSError:
         return None
-    return [st.st_size, st.st_mtime_ns, st.st_ino] if os.path.isfile(path) else None
+    return [st.st_size, st.st_mtime_ns, st.st_ino] if stat.S_ISREG(st.st_mode) else None
 
 
 def _sha256(path: str | Path) -> str:
@@ -77,8 +78,8 @@ def compose_site_key(config: Any, project: Path) -> str:
         hash_file(project / name, digest)
     # the values mkdocs.yml took from the environment (!ENV), as MkDocs resolved them
     digest.update(repr((config.site_url, config.site_name, config.nav, config.theme.dirs)).encode("utf-8", "surrogatepass"))
-    digest.update(b"\0theme\0")
-    hash_tree(THEME_DIR, digest)
+    digest.update(b"\0plugin\0")
+    hash_tree(PLUGIN_DIR, digest)
     digest.update("\0".join(sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())).encode())
     return digest.hexdigest()
 
@@ -107,6 +108,7 @@ class PageCache:
     key: str
     entries: dict[str, Any]
     clean: dict[str, str] = field(default_factory=dict)  # src_uri -> dest_uri of each clean file
+    nav: frozenset[str] = frozenset()  # pages in the navigation: read even when clean (the theme prints their meta)
     read_states: dict[str, list[int] | None] = field(default_factory=dict)  # src_uri -> state when chosen
 
     def is_clean(self, src_uri: str) -> bool:
@@ -126,13 +128,15 @@ def load_page_cache(project: Path, previous_site: Path, key: str) -> PageCache:
 
 def select_clean_files(cache: PageCache, files: Any, nav_uris: set[str], docs_dir: str) -> None:
     """Mark each file of ``files`` whose previous output can be reused (see the module's doc)."""
+    cache.nav = frozenset(nav_uris)
+    docs = os.path.abspath(docs_dir) + os.sep
     for file in files:
         src = file.abs_src_path
-        if src is None or not _in(src, docs_dir):
+        if src is None or not os.path.abspath(src).startswith(docs):
             continue  # the theme's files and generated ones: copied or built as usual
         state = _state(src)
         cache.read_states[file.src_uri] = state
-        if file.is_documentation_page() and (file.src_uri in nav_uris or not is_generated_page(file.src_uri)):
+        if file.is_documentation_page() and not is_generated_page(file.src_uri):
             continue
         entry = cache.entries.get(file.src_uri)
         if state is None or not isinstance(entry, list) or len(entry) != 4:
@@ -148,9 +152,12 @@ def select_clean_files(cache: PageCache, files: Any, nav_uris: set[str], docs_di
 def link_clean_outputs(cache: PageCache, site_dir: Path) -> int:
     """Put each clean file's previous output at its place in ``site_dir`` (a hard link; a copy
     where links cannot be made); returns how many."""
+    made: set[Path] = set()
     for dest_uri in cache.clean.values():
         target = site_dir / dest_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         try:
             os.link(cache.previous_site / dest_uri, target)
         except FileExistsError:
@@ -172,6 +179,9 @@ def save_page_cache(cache: PageCache, files: Any, site_dir: Path) -> None:
     entries: dict[str, Any] = {}
     for file in files:
         if file.src_uri not in cache.read_states:
+            continue
+        if file.src_uri in cache.clean:  # its output is the linked file the entry names
+            entries[file.src_uri] = previous[file.src_uri]
             continue
         state = cache.read_states[file.src_uri]
         if state is None or _state(file.abs_src_path) != state:
@@ -237,7 +247,3 @@ def open_page_cache(config: Any, files: Any, previous_site: str) -> PageCache | 
     cache = load_page_cache(project, previous, key)
     select_clean_files(cache, files, {path for _, path in entries}, config.docs_dir)
     return cache
-
-
-def _in(path: str, folder: str) -> bool:
-    return os.path.abspath(path).startswith(os.path.abspath(folder) + os.sep)

@@ -106,7 +106,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         return files
 
     def on_page_read_source(self, *, page: Any, config: Any) -> str | None:
-        return "" if page.file.src_uri in self.clean else None  # a clean page is not read
+        uri = page.file.src_uri  # a clean page is not read, unless the menu prints its meta
+        return "" if uri in self.clean and self.cache is not None and uri not in self.cache.nav else None
 
     def _skip_clean(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
         if page.file.src_uri in self.clean:

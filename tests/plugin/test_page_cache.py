@@ -59,9 +59,9 @@ def _clean(tmp_path: Path, files: list[SimpleNamespace], key: str = "key", nav: 
     return set(cache.clean)
 
 
-def test_unchanged_generated_pages_and_static_files_are_reused_but_not_nav_or_hand_written_pages(tmp_path):
+def test_unchanged_generated_pages_and_static_files_are_reused_but_not_hand_written_pages(tmp_path):
     _, _, files = _project(tmp_path)
-    assert _clean(tmp_path, files) == {"articles/a.md", "assets/x.css"}
+    assert _clean(tmp_path, files) == {"articles/a.md", "index.md", "assets/x.css"}
 
 
 def _edit_source(docs: Path, site: Path) -> None:
@@ -105,9 +105,11 @@ def test_another_site_key_renders_every_page_again(tmp_path):
     assert _clean(tmp_path, files, key="other") == set()
 
 
-def test_a_page_in_the_nav_is_always_rendered_again(tmp_path):
-    _, _, files = _project(tmp_path)
-    assert "articles/a.md" not in _clean(tmp_path, files, nav={"index.md", "articles/a.md"})
+def test_a_clean_page_in_the_nav_is_marked_to_be_read_for_the_menu(tmp_path):
+    _, site, files = _project(tmp_path)
+    cache = load_page_cache(tmp_path, site, "key")
+    select_clean_files(cache, files, NAV, str(tmp_path / "docs"))
+    assert "index.md" in cache.clean and cache.nav == NAV
 
 
 def test_clean_outputs_are_hard_links_to_the_previous_site(tmp_path):
@@ -115,7 +117,7 @@ def test_clean_outputs_are_hard_links_to_the_previous_site(tmp_path):
     cache = load_page_cache(tmp_path, site, "key")
     select_clean_files(cache, files, NAV, str(tmp_path / "docs"))
     staging = tmp_path / "staging"
-    assert link_clean_outputs(cache, staging) == 2
+    assert link_clean_outputs(cache, staging) == 3
     assert os.path.samefile(staging / "articles/a/index.html", site / "articles/a/index.html")
     assert not (staging / "about/index.html").exists()
 
