@@ -1,8 +1,10 @@
-"""Command line: ``newsarchive build``, ``inspect``, ``eval``, ``new`` and ``search-index``: argument parsing only.
+"""Command line: ``newsarchive build``, ``inspect``, ``eval``, ``new``, ``search-index`` and ``site``: argument parsing only.
 
 Each command's work is done elsewhere: :func:`generator.build.run_build`,
 :func:`generator.inspect.run_inspect`, :func:`generator.evaluate.run_eval`,
-:func:`generator.files.new_archive.make_new_archive`, :func:`generator.files.search_index.build_search_index`.
+:func:`generator.files.new_archive.make_new_archive`, :func:`generator.files.search_index.build_search_index`,
+:func:`generator.files.site_build.build_site`. A build with nothing changed is answered
+here from its stamp (:mod:`generator.files.build_stamp`), before the generator is imported.
 """
 
 from __future__ import annotations
