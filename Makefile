@@ -38,13 +38,13 @@ generate: $(STAMP)
 
 ## generate, then build the static site into site/ and its search index into site/pagefind/
 # (Pagefind, offline: only the index chunks a query needs are fetched; see the README, "Search")
-# MkDocs and Pagefind write a staging folder, which replaces site/ in one step only
-# when both succeeded: a failed or killed build leaves the previous site/ whole.
+# `generator site` runs `mkdocs build --strict` and Pagefind into a staging folder, which
+# replaces site/ in one step only when both succeeded: a failed or killed build leaves the
+# previous site/ whole. Neither runs when site_src/, the theme and the settings are as at
+# the last build (generator/files/site_build.py); MkDocs re-renders only changed pages.
 SITE_STAGING := .site-staging
 site: generate
-	$(Q)rm -rf $(SITE_STAGING)
-	$(Q)$(QUIET_ENV) $(BIN)/mkdocs build --strict --site-dir $(SITE_STAGING)
-	$(Q)$(QUIET_ENV) $(BIN)/python -m generator search-index --site $(SITE_STAGING) --publish-to site
+	$(Q)$(QUIET_ENV) $(BIN)/python -m generator site --staging $(SITE_STAGING) --site site
 
 ## run every test (unit, golden, MkDocs --strict, browser)
 test: $(STAMP)

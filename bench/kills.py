@@ -35,9 +35,7 @@ BIN = Path(sys.executable).parent
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "SITE_URL": "https://bench.example.org/archive/"}
 # The steps of `make site` after the set-up, as one shell process group (so one kill stops every step).
 SITE_BUILD = (
-    f"{BIN}/python -m generator build --jobs 1"
-    f" && rm -rf .site-staging && {BIN}/mkdocs build --strict --quiet --site-dir .site-staging"
-    f" && {BIN}/python -m generator search-index --site .site-staging --publish-to site"
+    f"{BIN}/python -m generator build --jobs 1 && {BIN}/python -m generator site --staging .site-staging --site site"
 )
 
 

@@ -39,7 +39,9 @@ from generator.extract.fields import extract_article
 from generator.files.html import HTML_SUFFIXES
 from generator.files.cache import CACHE_DIR, ExtractionCache
 from generator.files.lock import read_permalink_lock, write_permalink_lock
+from generator.files.build_stamp import GENERATOR_STAMP, list_generator_outputs, write_stamp
 from generator.files.output import (
+    BUILD_REPORT,
     BuildBusyError,
     UnsafePathError,
     hold_build_lock,
@@ -59,14 +61,11 @@ from generator.resolve.evidence import ArchiveEvidence
 from generator.resolve.furniture import RECURRING_RULE, resolve_recurring_furniture
 from generator.resolve.outlets import resolve_outlet_spellings
 from generator.resolve.story import date_articles_from_events, resolve_story_dates
-from generator.settings import BuildOptions, Settings
+from generator.settings import OWNED_DIRS, OWNED_PAGES, PERMALINKS_FILE, BuildOptions, Settings
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Outside the MkDocs docs_dir, which would publish it; at the project root,
-# ignored by git (.gitignore).
-BUILD_REPORT = Path(".newsarchive") / "build-report.json"
 # The cache table of values derived from several seeds or from a cleaned text
 # (a text's actor mentions and term counts, a retried date), each under a hash
 # of all it reads: a rebuild recomputes only what new seeds change.
@@ -274,9 +273,14 @@ def run_build(
     use_cache: bool = True,
     progress: Callable[[int], None] | None = None,
     verbose: bool = False,
+    stamp_inputs: str | None = None,
 ) -> int:
     """Read, extract, resolve, publish and write; print the problems (the first
     :data:`PRINTED_PROBLEMS` unless ``verbose``) and a summary; return the exit status.
+
+    ``stamp_inputs``, the hash of everything the build reads (``files/build_stamp.py``),
+    is stamped with the outputs once the build has run to its end: the next build with
+    the same inputs and untouched outputs repeats what this one printed, and stops.
 
     The build report is rewritten whatever happens: should the build itself fail
     (a bug, an interrupt), it says so, and never keeps the last build's "exit 0".
@@ -287,7 +291,11 @@ def run_build(
         with hold_build_lock(settings.out_dir):
             remove_stale_staging(settings.out_dir)  # a killed build's: no other build runs now
             with _without_cycle_collection():
-                return _run_build(settings, options, report_path, strict, use_cache, progress, verbose)
+                status, messages = _run_build(settings, options, report_path, strict, use_cache, progress, verbose)
+            if stamp_inputs is not None:
+                outputs = list_generator_outputs(settings.out_dir, (*OWNED_DIRS, *OWNED_PAGES, PERMALINKS_FILE), report_path)
+                write_stamp(GENERATOR_STAMP, stamp_inputs, outputs, status=status, messages=messages)
+            return status
     except BuildBusyError as exc:  # the report is the running build's to write
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -322,7 +330,14 @@ def _run_build(
     use_cache: bool,
     progress: Callable[[int], None] | None,
     verbose: bool = False,
-) -> int:
+) -> tuple[int, list[tuple[str, str]]]:
+    """The build; its exit status and what it printed, as (``"stdout"`` or ``"stderr"``, line)."""
+    messages: list[tuple[str, str]] = []
+
+    def say(text: str, stream: str = "stderr") -> None:
+        messages.append((stream, text))
+        print(text, file=sys.stdout if stream == "stdout" else sys.stderr)
+
     inputs = read_archive_inputs(
         settings.seeds_dir, max_bytes=settings.max_seed_bytes, progress=progress, limits=settings.input_limits()
     )
@@ -352,23 +367,23 @@ def _run_build(
     problems = list(dict.fromkeys(problems))  # one file's problem is reported once
     shown = problems if verbose else problems[:PRINTED_PROBLEMS]
     for problem in shown:
-        print(problem, file=sys.stderr)
+        say(str(problem))
     if len(shown) < len(problems):
-        print(
+        say(
             f"... and {len(problems) - len(shown)} more problems, each with its file and what to do, in {report_path}"
-            " and on the site's Review page (or build with -v / make site VERBOSE=1 to print them all)",
-            file=sys.stderr,
+            " and on the site's Review page (or build with -v / make site VERBOSE=1 to print them all)"
         )
     errors = sum(p.severity == "error" for p in problems)
-    print(
+    say(
         f"{len(archive.articles)} articles, {len(archive.actors)} actors, {len(archive.events)} events"
-        f" -> {settings.out_dir} ({errors} errors, {len(problems) - errors} warnings)"
+        f" -> {settings.out_dir} ({errors} errors, {len(problems) - errors} warnings)",
+        "stdout",
     )
     status = 1 if not archive.articles or (strict and problems) else 0
     write_build_report(compose_build_report(archive, problems, settings, status), report_path)
     if not archive.articles:
-        print(f"error: no article could be built from {settings.seeds_dir} (see {report_path})", file=sys.stderr)
-    return status
+        say(f"error: no article could be built from {settings.seeds_dir} (see {report_path})")
+    return status, messages
 
 
 def _save_cache(cache: ExtractionCache | None) -> list[Problem]:

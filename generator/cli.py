@@ -1,8 +1,10 @@
-"""Command line: ``newsarchive build``, ``inspect``, ``eval``, ``new`` and ``search-index``: argument parsing only.
+"""Command line: ``newsarchive build``, ``inspect``, ``eval``, ``new``, ``search-index`` and ``site``: argument parsing only.
 
 Each command's work is done elsewhere: :func:`generator.build.run_build`,
 :func:`generator.inspect.run_inspect`, :func:`generator.evaluate.run_eval`,
-:func:`generator.files.new_archive.make_new_archive`, :func:`generator.files.search_index.build_search_index`.
+:func:`generator.files.new_archive.make_new_archive`, :func:`generator.files.search_index.build_search_index`,
+:func:`generator.files.site_build.build_site`. A build with nothing changed is answered
+here from its stamp (:mod:`generator.files.build_stamp`), before the generator is imported.
 """
 
 from __future__ import annotations
@@ -16,16 +18,25 @@ from typing import Callable, Iterator, Sequence
 
 from tqdm import tqdm
 
-from generator.build import BUILD_REPORT, run_build
-from generator.evaluate import run_eval
-from generator.files.cache import CACHE_DIR
+from generator.files.build_stamp import (
+    GENERATOR_STAMP,
+    compose_generator_inputs,
+    is_up_to_date,
+    list_generator_outputs,
+    read_stamp,
+)
+from generator.files.cache import CACHE_DIR, compute_fingerprint
 from generator.files.project import read_settings_table, read_site_url
 from generator.files.new_archive import PROJECT_ROOT, NewArchiveError, make_new_archive
-from generator.files.output import read_build_report, replace_folder
+from generator.files.output import BUILD_REPORT, read_build_report, replace_folder
 from generator.files.search_index import SearchIndexError, build_search_index
 from generator.files.seeds import list_seed_paths
-from generator.inspect import run_inspect
-from generator.settings import BuildOptions, Settings, SettingsError, load_settings
+from generator.files.site_build import SiteBuildError, build_site
+from generator.settings import OWNED_DIRS, OWNED_PAGES, PERMALINKS_FILE, BuildOptions, Settings, SettingsError, load_settings
+
+# generator.build, .inspect and .evaluate are imported by the commands that run them:
+# they load spaCy, dateparser and the rules (a second of CPU), which a build with
+# nothing changed never needs (see _run_build).
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -94,6 +105,17 @@ def _parser() -> argparse.ArgumentParser:
         "--report", type=Path, default=BUILD_REPORT, help=f"the build report whose counts the summary gives (default: {BUILD_REPORT})"
     )
     search.set_defaults(run=_run_search_index)
+
+    site = sub.add_parser(
+        "site", help="build site/ from the docs folder (MkDocs, then Pagefind) through a staging folder; nothing if nothing changed"
+    )
+    site.add_argument("--docs", type=Path, default=Path("site_src"), help="MkDocs' docs_dir (default: site_src/)")
+    site.add_argument("--staging", type=Path, default=Path(".site-staging"), help="where MkDocs and Pagefind build (default: .site-staging/)")
+    site.add_argument("--site", type=Path, default=Path("site"), help="the folder the built site replaces (default: site/)")
+    site.add_argument(
+        "--report", type=Path, default=BUILD_REPORT, help=f"the build report whose counts the summary gives (default: {BUILD_REPORT})"
+    )
+    site.set_defaults(run=_run_site)
     return parser
 
 
@@ -111,6 +133,20 @@ def _cores() -> int:
 
 
 def _run_build(args: argparse.Namespace, settings: Settings) -> int:
+    # Nothing changed since the last build (its inputs, hashed, and its outputs, as it
+    # left them: files/build_stamp.py): say again what it said, and stop.
+    inputs = None
+    if not args.no_cache:
+        flags = (args.strict, args.verbose, args.report.as_posix(), Path.cwd().as_posix())
+        inputs = compose_generator_inputs(settings.seeds_dir, compute_fingerprint(), settings, flags)
+        stamp = read_stamp(GENERATOR_STAMP)
+        outputs = list_generator_outputs(settings.out_dir, (*OWNED_DIRS, *OWNED_PAGES, PERMALINKS_FILE), args.report)
+        if stamp is not None and is_up_to_date(stamp, inputs, outputs):
+            for stream, text in stamp.get("messages", ()):
+                print(text, file=sys.stdout if stream == "stdout" else sys.stderr)
+            return int(stamp.get("status", 0))
+    from generator.build import run_build
+
     options = BuildOptions(
         spacy_model=settings.spacy_model,
         jobs=max(1, args.jobs),
@@ -120,15 +156,26 @@ def _run_build(args: argparse.Namespace, settings: Settings) -> int:
     )
     with _progress(len(list_seed_paths(settings.seeds_dir)) * 2, "building") as tick:  # read, then extracted
         return run_build(
-            settings, options, report_path=args.report, strict=args.strict, use_cache=not args.no_cache, progress=tick, verbose=args.verbose
+            settings,
+            options,
+            report_path=args.report,
+            strict=args.strict,
+            use_cache=not args.no_cache,
+            progress=tick,
+            verbose=args.verbose,
+            stamp_inputs=inputs,
         )
 
 
 def _run_inspect(args: argparse.Namespace, settings: Settings) -> int:
+    from generator.inspect import run_inspect
+
     return run_inspect(args.files, settings, as_json=args.json, use_curation=not args.no_curation)
 
 
 def _run_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from generator.evaluate import run_eval
+
     return run_eval(args.truth, settings, args.reviewed, args.devcorpus)
 
 
@@ -154,6 +201,17 @@ def _run_search_index(args: argparse.Namespace, settings: Settings) -> int:
     if args.publish_to is not None and args.publish_to.resolve() != args.site.resolve():
         replace_folder(args.site, args.publish_to)
     print(summarize_site(read_build_report(args.report), args.publish_to or args.site, args.report))
+    return 0
+
+
+def _run_site(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        built = build_site(Path.cwd(), args.docs, args.staging, args.site)
+    except (SiteBuildError, SearchIndexError) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    summary = summarize_site(read_build_report(args.report), args.site, args.report)
+    print(summary if built else f"{summary}; nothing changed since the last build, so MkDocs and Pagefind did not run")
     return 0
 
 

@@ -104,7 +104,7 @@ def test_a_build_leaves_the_cycle_collector_as_it_found_it(monkeypatch, tmp_path
     from generator.settings import Settings
 
     seen = []
-    monkeypatch.setattr(build, "_run_build", lambda *args: seen.append(gc.isenabled()) or 0)
+    monkeypatch.setattr(build, "_run_build", lambda *args: (seen.append(gc.isenabled()) or 0, []))
     (gc.enable if enabled else gc.disable)()
     try:
         # an output folder of its own: run_build holds its lock

@@ -46,10 +46,18 @@ _LIBRARIES = ("spacy", "dateparser", "rapidfuzz", "pyyaml", "regex", "scikit-lea
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
 
+# The MkDocs plugin (its code and the theme) runs after the generator and shapes only
+# site/: a change there neither empties this cache nor makes the generator run again.
+# The site's stamps hash it instead (files/site_build.py, plugin/page_cache.py).
+SITE_ONLY_PARTS = ("plugin",)
+
+
 def list_fingerprinted_files(package: Path = PACKAGE_DIR) -> list[Path]:
     """Every file whose change must empty the cache, sorted: each module of every
-    subpackage (``extract/``, ``resolve/actors/`` ...) and each rules file of ``data/``."""
-    return sorted([*package.rglob("*.py"), *(package / "data").glob("*.yml")])
+    subpackage (``extract/``, ``resolve/actors/`` ...) but the MkDocs plugin's, and
+    each rules file of ``data/``."""
+    modules = [p for p in package.rglob("*.py") if p.relative_to(package).parts[0] not in SITE_ONLY_PARTS]
+    return sorted([*modules, *(package / "data").glob("*.yml")])
 
 
 def compute_fingerprint(package: Path = PACKAGE_DIR) -> str:

@@ -44,9 +44,7 @@ generate:
 \t$(Q)$(QUIET_ENV) $(BIN)/python -m generator build $(BUILD_FLAGS) $(if $(VERBOSE),--verbose)
 
 site: generate
-\t$(Q)rm -rf $(SITE_STAGING)
-\t$(Q)$(QUIET_ENV) $(BIN)/mkdocs build --strict --site-dir $(SITE_STAGING)
-\t$(Q)$(QUIET_ENV) $(BIN)/python -m generator search-index --site $(SITE_STAGING) --publish-to site
+\t$(Q)$(QUIET_ENV) $(BIN)/python -m generator site --staging $(SITE_STAGING) --site site
 
 serve: generate
 \t$(BIN)/mkdocs serve

@@ -40,6 +40,9 @@ class BuildBusyError(RuntimeError):
 # The staging folders of write_pages, beside the output dir (ignored by git). One
 # left behind was a killed build's: the next build removes it.
 STAGING_PREFIX = ".newsarchive-"
+# The build report: outside the MkDocs docs_dir, which would publish it; at the
+# project root, ignored by git (.gitignore).
+BUILD_REPORT = Path(".newsarchive") / "build-report.json"
 # Beside the output dir: two builds writing one output at once would swap their
 # folders into each other's (and share one cache), so the second one stops.
 BUILD_LOCK_NAME = ".newsarchive.lock"

@@ -16,3 +16,7 @@ class NewsArchiveConfig(base.Config):
     jobs = c.Type(int, default=0)
     # URLs per part of the sitemap index (the protocol's cap; smaller only in tests).
     sitemap_part_urls = c.Type(int, default=50_000)
+    # The published site, whose pages a build into another folder (make site's staging
+    # folder) reuses when their Markdown is unchanged (plugin/page_cache.py); relative
+    # to mkdocs.yml's folder.
+    previous_site = c.Type(str, default="site")

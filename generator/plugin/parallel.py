@@ -79,14 +79,15 @@ def hash_markdown(markdown: str) -> str:
 _shared: dict[str, Any] = {}
 
 
-def render_pages_in_parallel(config: Any, files: Any, jobs: int) -> dict[str, RenderedPage]:
+def render_pages_in_parallel(config: Any, files: Any, jobs: int, skip: Any = frozenset()) -> dict[str, RenderedPage]:
     """Every documentation page of ``files`` converted in ``jobs`` forked processes, by ``src_uri``.
 
-    Returns an empty dict when fork is not available. A page whose conversion
+    Pages in ``skip`` (the page cache's clean ones) are left out. Returns an empty
+    dict when fork is not available. A page whose conversion
     raised in a worker is left out: MkDocs converts it again, and reports the
     error as usual.
     """
-    uris = [f.src_uri for f in files.documentation_pages()]
+    uris = [f.src_uri for f in files.documentation_pages() if f.src_uri not in skip]
     return _run_in_workers(_render_chunk, uris, jobs, config=config, files=files)
 
 
@@ -201,14 +202,14 @@ class BuiltPage:
     warnings: tuple[LoggedWarning, ...]
 
 
-def build_pages_in_parallel(config: Any, files: Any, nav: Any, env: Any, jobs: int) -> dict[str, BuiltPage]:
+def build_pages_in_parallel(config: Any, files: Any, nav: Any, env: Any, jobs: int, skip: Any = frozenset()) -> dict[str, BuiltPage]:
     """Every documentation page's template output, rendered in ``jobs`` forked processes, by ``src_uri``.
 
     Empty when fork is not available; a page whose template raised is left out
     (MkDocs renders it again and reports the error).
     """
     doc_files = files.documentation_pages()
-    uris = [f.src_uri for f in doc_files if f.page is not None]
+    uris = [f.src_uri for f in doc_files if f.page is not None and f.src_uri not in skip]
     return _run_in_workers(_build_chunk, uris, jobs, config=config, files=files, nav=nav, env=env, doc_files=doc_files)
 
 

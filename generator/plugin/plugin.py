@@ -38,6 +38,7 @@ from markupsafe import Markup
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from generator.plugin.config import NewsArchiveConfig
+from generator.plugin.page_cache import PageCache, SkippedPageFilter, link_clean_outputs, open_page_cache, save_page_cache
 from generator.publish.crawler_files import render_crawler_files
 from generator.plugin.parallel import (
     STAND_IN_TEMPLATE,
@@ -81,15 +82,44 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.rendered: dict[str, RenderedPage] = {}
         self.built: dict[str, tuple[BuiltPage, Any]] = {}
         self.nav: Any = None
+        self.cache: PageCache | None = None
+        self.clean: frozenset[str] = frozenset()
+        self.files: Any = None
+        self.serving = False
 
     def _jobs(self, files: Any) -> int:
         jobs = self.config.jobs or os.cpu_count() or 1
-        return jobs if jobs > 1 and len(files.documentation_pages()) >= self.config.parallel_from else 1
+        return jobs if jobs > 1 and len(files.documentation_pages()) - len(self.clean) >= self.config.parallel_from else 1
+
+    # --- incremental build: the clean pages' previous HTML is reused (plugin/page_cache.py) ---
+
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        self.files = files
+        self.cache = None if self.serving else open_page_cache(config, files, self.config.previous_site)
+        self.clean = frozenset(self.cache.clean) if self.cache is not None else frozenset()
+        for file in files:
+            if file.src_uri in self.clean and not file.is_documentation_page():
+                file.copy_file = lambda dirty=False: None  # linked in on_post_build
+        if self.clean:
+            logging.getLogger("mkdocs.commands.build").addFilter(SkippedPageFilter(self.clean))
+            log.info("newsarchive: %d of %d files unchanged since the last build, reused", len(self.clean), len(files))
+        return files
+
+    def on_page_read_source(self, *, page: Any, config: Any) -> str | None:
+        uri = page.file.src_uri  # a clean page is not read, unless the menu prints its meta
+        return "" if uri in self.clean and self.cache is not None and uri not in self.cache.nav else None
+
+    def _skip_clean(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        if page.file.src_uri in self.clean:
+            page.render = lambda config, files: setattr(page, "content", "")  # not converted
+            page.meta["template"] = STAND_IN_TEMPLATE  # nor laid out; on_post_page leaves it unwritten
+        return markdown
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `make site` sets NEWSARCHIVE_QUIET unless VERBOSE=1: MkDocs' INFO lines (one per page
         # left out of the nav: 1,787 at 286 articles) hide the one warning that matters.
         # Warnings and errors still print, and `mkdocs build -v` (DEBUG) is left alone.
+        self.serving = command == "serve"  # a preview's temporary folder: no page cache
         mkdocs_log = logging.getLogger("mkdocs")
         if os.environ.get(QUIET_ENV) and mkdocs_log.getEffectiveLevel() == logging.INFO:
             mkdocs_log.setLevel(logging.WARNING)
@@ -99,17 +129,17 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.rendered, self.built, self.nav = {}, {}, nav
         if (jobs := self._jobs(files)) > 1:
             start = time.perf_counter()
-            self.rendered = render_pages_in_parallel(config, files, jobs)
+            self.rendered = render_pages_in_parallel(config, files, jobs, self.clean)
             log.info("newsarchive: %d pages converted in %d processes (%.1f s)", len(self.rendered), jobs, time.perf_counter() - start)
         return nav
 
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
         # The last event before MkDocs fills the theme's template page by page.
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({STAND_IN_TEMPLATE: "-"}), env.loader])
         if (jobs := self._jobs(files)) == 1 or self.nav is None:
             return env
         start = time.perf_counter()
-        built = build_pages_in_parallel(config, files, self.nav, env, jobs)
-        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({STAND_IN_TEMPLATE: "-"}), env.loader])
+        built = build_pages_in_parallel(config, files, self.nav, env, jobs, self.clean)
         for file in files.documentation_pages():
             if file.src_uri in built:
                 self.built[file.src_uri] = (built[file.src_uri], file.page.meta.get("template", _UNSET))
@@ -119,6 +149,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
 
     @event_priority(100)  # before any other plugin sees the page's HTML
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        if page.file.src_uri in self.clean:
+            return ""  # MkDocs writes nothing; on_post_build links the previous HTML
         found = self.built.pop(page.file.src_uri, None)
         if found is None:
             return output
@@ -147,9 +179,14 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             page.render = render
         return markdown
 
-    on_page_markdown = CombinedEvent(_escape_meta, _use_rendered)
+    on_page_markdown = CombinedEvent(_escape_meta, _use_rendered, _skip_clean)
 
     def on_post_build(self, *, config: Any) -> None:
+        if self.cache is not None:
+            link_clean_outputs(self.cache, Path(config["site_dir"]))
+            save_page_cache(self.cache, self.files, Path(config["site_dir"]))
+            for hidden in [f for f in logging.getLogger("mkdocs.commands.build").filters if isinstance(f, SkippedPageFilter)]:
+                logging.getLogger("mkdocs.commands.build").removeFilter(hidden)
         # MkDocs' one sitemap.xml becomes a sitemap index with parts of at most
         # sitemap_part_urls URLs (the protocol's cap), and robots.txt names it; an
         # archivist's own robots.txt (copied from docs_dir) is left as written.

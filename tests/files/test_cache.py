@@ -36,6 +36,12 @@ def test_the_fingerprint_covers_every_subpackage() -> None:
     assert {p.relative_to(PACKAGE_DIR).as_posix() for p in (PACKAGE_DIR / "data").glob("*.yml")} <= hashed
 
 
+def test_the_mkdocs_plugin_is_not_fingerprinted() -> None:
+    """It shapes only site/ (whose own stamps hash it): editing it must not extract everything again."""
+    hashed = {p.relative_to(PACKAGE_DIR).as_posix() for p in list_fingerprinted_files()}
+    assert "plugin/plugin.py" not in hashed and "files/cache.py" in hashed
+
+
 @pytest.mark.parametrize("module", ["extract/clean.py", "resolve/actors/names.py", "data/outlets.yml"])
 def test_changing_a_module_of_a_subpackage_changes_the_fingerprint(tmp_path: Path, module: str) -> None:
     copy = tmp_path / "generator"

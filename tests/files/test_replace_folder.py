@@ -65,6 +65,10 @@ def test_only_a_folder_is_replaced(tmp_path, kind):
 def test_make_site_builds_beside_site_and_swaps_it_in_when_both_steps_succeeded():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = makefile.split("\nsite: generate\n", 1)[1].split("\n\n", 1)[0]
-    assert "mkdocs build --strict --site-dir $(SITE_STAGING)" in recipe
-    assert "search-index --site $(SITE_STAGING) --publish-to site" in recipe
-    assert recipe.index("rm -rf $(SITE_STAGING)") < recipe.index("mkdocs build")  # a killed build's staging goes first
+    assert "python -m generator site --staging $(SITE_STAGING) --site site" in recipe
+    # generator site (files/site_build.py): a killed build's staging goes first, then MkDocs
+    # and Pagefind into it, and only then the swap
+    source = (ROOT / "generator" / "files" / "site_build.py").read_text(encoding="utf-8")
+    body = source.split("def build_site(", 1)[1]
+    steps = ["shutil.rmtree(staging", '"mkdocs", "build", "--strict", "--site-dir", str(staging)', "build_search_index(staging)", "replace_folder(staging, site)"]
+    assert [body.index(step) for step in steps] == sorted(body.index(step) for step in steps)
