@@ -38,6 +38,7 @@ from markupsafe import Markup
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from generator.plugin.config import NewsArchiveConfig
+from generator.plugin.minify import minify_html
 from generator.publish.crawler_files import render_crawler_files
 from generator.plugin.parallel import (
     STAND_IN_TEMPLATE,
@@ -121,7 +122,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         found = self.built.pop(page.file.src_uri, None)
         if found is None:
-            return output
+            return minify_html(output)  # a worker's page comes minified
         built, template = found
         if template is _UNSET:
             del page.meta["template"]
