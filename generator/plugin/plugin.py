@@ -39,6 +39,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from generator.plugin.config import NewsArchiveConfig
 from generator.plugin.minify import minify_html
+from generator.plugin.plain_text import PlainTextExtension
 from generator.publish.crawler_files import render_crawler_files
 from generator.plugin.parallel import (
     STAND_IN_TEMPLATE,
@@ -86,6 +87,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     def _jobs(self, files: Any) -> int:
         jobs = self.config.jobs or os.cpu_count() or 1
         return jobs if jobs > 1 and len(files.documentation_pages()) >= self.config.parallel_from else 1
+
+    def on_config(self, config: Any) -> Any:
+        config.markdown_extensions.append(PlainTextExtension())  # the same HTML, sooner (plain_text.py)
+        return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `make site` sets NEWSARCHIVE_QUIET unless VERBOSE=1: MkDocs' INFO lines (one per page
