@@ -683,6 +683,12 @@ def main(argv: list[str] | None = None) -> int:
         project = work if (work / "site_src" / "articles").is_dir() else prepare_project(args.n, work)
         load = machine()["load"]
         text = render_vs_hugo(args.n, run_pairs(project, ROOT / ".newsarchive" / "bench" / "hugo-venv", args.pairs, run_child), load)
+        # the last pair's site: its bytes, and (--browser) what a first search downloads
+        report = {"machine": machine(), "search": SEARCH, "n": args.n, "site": measure_site(project / "site", args.n)}
+        if args.browser:
+            report["first_search"] = first_search_bytes(project / "site", _busiest_actor(project))
+            report["first_search"]["query"] = _busiest_actor(project)
+        text += "\n" + "\n".join(line for line in render_report(report).splitlines() if line.startswith(("site/", "First search", "By part")))
         print(text)
         if args.results:
             with args.results.open("a", encoding="utf-8") as fh:
