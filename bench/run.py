@@ -659,6 +659,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every figure as JSON")
     parser.add_argument("--search-only", type=Path, metavar="PROJECT", help="only MkDocs and search, on a project already generated")
     parser.add_argument("--extraction-only", action="store_true", help="only the extraction CPU per article, on N synthetic seeds")
+    parser.add_argument("--vs-hugo", action="store_true", help="cold make site beside Hugo on the same Markdown, in turn (bench/vs_hugo.py)")
+    parser.add_argument("--pairs", type=int, default=3, help="--vs-hugo: builds of each, in turn; ratios are medians")
     parser.add_argument("--html-pages", type=Path, metavar="WEB2", help="only the CPU per saved web page, on the first N pages of this web2/ folder")
     args = parser.parse_args(argv)
     work = args.work or ROOT / ".newsarchive" / "bench" / str(args.n)
@@ -674,6 +676,23 @@ def main(argv: list[str] | None = None) -> int:
         if args.results:
             with args.results.open("a", encoding="utf-8") as fh:
                 fh.write("\n" + text + "\n")
+        return 0
+    if args.vs_hugo:
+        from vs_hugo import render_vs_hugo, run_pairs
+
+        project = work if (work / "site_src" / "articles").is_dir() else prepare_project(args.n, work)
+        load = machine()["load"]
+        text = render_vs_hugo(args.n, run_pairs(project, ROOT / ".newsarchive" / "bench" / "hugo-venv", args.pairs, run_child), load)
+        # the last pair's site: its bytes, and (--browser) what a first search downloads
+        report = {"machine": machine(), "search": SEARCH, "n": args.n, "site": measure_site(project / "site", args.n)}
+        if args.browser:
+            report["first_search"] = first_search_bytes(project / "site", _busiest_actor(project))
+            report["first_search"]["query"] = _busiest_actor(project)
+        text += "\n" + "\n".join(line for line in render_report(report).splitlines() if line.startswith(("site/", "First search", "By part")))
+        print(text)
+        if args.results:
+            with args.results.open("a", encoding="utf-8") as fh:
+                fh.write("\n" + text)
         return 0
     if args.search_only:
         report = bench_search(args.n, args.search_only, args.browser)

@@ -124,3 +124,30 @@ def test_a_killed_site_build_leaves_site_old_or_new(tmp_path: Path, capsys) -> N
     out = capsys.readouterr().out
     assert out.count("site/ is the old site") + out.count("site/ is the new site") == 2, out
     assert "PASS" in out
+
+
+import vs_hugo  # noqa: E402
+
+
+def test_hugo_gets_the_same_markdown_with_index_pages_renamed(tmp_path: Path) -> None:
+    src = tmp_path / "site_src"
+    pages = {"index.md": "# Home", "about.md": "# About", "articles/index.md": "# Articles", "articles/a.md": "---\ntitle: A\n---\nText"}
+    for name, text in pages.items():
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_text(text, encoding="utf-8")
+    (src / "permalinks.yml").write_text("x: y\n", encoding="utf-8")  # not a page: left out
+    assert vs_hugo.write_hugo_project(src, tmp_path / "hugo") == 4
+    content = tmp_path / "hugo" / "content"
+    renamed = {"_index.md": "index.md", "about.md": "about.md", "articles/_index.md": "articles/index.md", "articles/a.md": "articles/a.md"}
+    assert sorted(str(p.relative_to(content)) for p in content.rglob("*") if p.is_file()) == sorted(renamed)
+    for new, old in renamed.items():
+        assert (content / new).read_text(encoding="utf-8") == pages[old]
+    assert (tmp_path / "hugo" / "hugo.toml").is_file() and (tmp_path / "hugo" / "layouts" / "single.html").is_file()
+
+
+def test_the_cold_site_commands_are_the_makefiles() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.replace("$(BIN)/python -m ", "").replace("$(SITE_STAGING)", ".site-staging")
+    for cmd in vs_hugo.cold_site_commands("python"):
+        command = " ".join(cmd[2:]).replace(" --no-cache", "")  # the cold run adds only --no-cache
+        assert command in recipe, command

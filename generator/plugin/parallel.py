@@ -34,11 +34,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import multiprocessing
+import zlib
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from mkdocs.commands.build import get_context
 from mkdocs.structure.pages import Page
+
+from generator.plugin.minify import minify_html
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
 
@@ -195,11 +198,17 @@ STAND_IN_TEMPLATE = "newsarchive-built-in-worker.html"
 
 @dataclass(frozen=True)
 class BuiltPage:
-    """A page's HTML as the theme's template gave it in a worker (before ``on_post_page``)."""
+    """A page's HTML as the theme's template gave it in a worker (before ``on_post_page``),
+    minified (:mod:`generator.plugin.minify`) and kept compressed: the main process holds
+    every page's until MkDocs writes it (about a sixth of the text's size)."""
 
     src_uri: str
-    html: str
+    html_zlib: bytes
     warnings: tuple[LoggedWarning, ...]
+
+    @property
+    def html(self) -> str:
+        return zlib.decompress(self.html_zlib).decode("utf-8", "surrogatepass")
 
 
 def build_pages_in_parallel(config: Any, files: Any, nav: Any, env: Any, jobs: int, skip: Any = frozenset()) -> dict[str, BuiltPage]:
@@ -233,13 +242,14 @@ def _build_one(page: Any, config: Any, doc_files: Any, nav: Any, env: Any) -> Bu
             context = get_context(nav, doc_files, config, page)
             template = env.get_template(page.meta.get("template", "main.html"))
             context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-            html = template.render(context)
+            html = minify_html(template.render(context))
         except Exception:  # noqa: BLE001 - MkDocs builds it again and reports the error itself
             return None
         finally:
             page.active = False
             config._current_page = None
-    return BuiltPage(page.file.src_uri, html, tuple(warnings))
+    # level 1: nearly the best ratio on HTML at a fraction of the default's time
+    return BuiltPage(page.file.src_uri, zlib.compress(html.encode("utf-8", "surrogatepass"), 1), tuple(warnings))
 
 
 def log_warnings(warnings: Sequence[LoggedWarning]) -> None:

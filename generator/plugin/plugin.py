@@ -38,7 +38,9 @@ from markupsafe import Markup
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from generator.plugin.config import NewsArchiveConfig
+from generator.plugin.minify import minify_html
 from generator.plugin.page_cache import PageCache, SkippedPageFilter, link_clean_outputs, open_page_cache, save_page_cache
+from generator.plugin.plain_text import PlainTextExtension
 from generator.publish.crawler_files import render_crawler_files
 from generator.plugin.parallel import (
     STAND_IN_TEMPLATE,
@@ -115,6 +117,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             page.meta["template"] = STAND_IN_TEMPLATE  # nor laid out; on_post_page leaves it unwritten
         return markdown
 
+    def on_config(self, config: Any) -> Any:
+        config.markdown_extensions.append(PlainTextExtension())  # the same HTML, sooner (plain_text.py)
+        return config
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `make site` sets NEWSARCHIVE_QUIET unless VERBOSE=1: MkDocs' INFO lines (one per page
         # left out of the nav: 1,787 at 286 articles) hide the one warning that matters.
@@ -153,7 +159,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             return ""  # MkDocs writes nothing; on_post_build links the previous HTML
         found = self.built.pop(page.file.src_uri, None)
         if found is None:
-            return output
+            return minify_html(output)  # a worker's page comes minified
         built, template = found
         if template is _UNSET:
             del page.meta["template"]
