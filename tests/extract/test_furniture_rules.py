@@ -32,6 +32,9 @@ from ..conftest import SEEDS
         ("Updated: 14:03 GMT", "last-updated"),
         ("Read more", "read-more"),
         ("Most read", "read-more"),
+        ("More from Quartz", "more-from-list"),
+        ("MORE FROM MSN", "more-from-list"),
+        ("More in Local News", "more-from-list"),
         ("Share this article", "share-bar"),
         ("Key points:", "highlights-label"),
         ("Now playing", "video-widget"),
@@ -58,6 +61,8 @@ def test_furniture_rules_catch_other_outlets_furniture(line, rule):
         "Share prices in Moscow fell sharply on Monday after the announcement of new sanctions against banks.",
         "Officials said the advertisement campaign had cost millions.",
         "He said he would read more reports before deciding.",
+        "More from the minister's speech on Friday.",  # a sentence, not a list's heading
+        "More on rsync configuration",  # a tutorial's own section
     ],
 )
 def test_body_sentences_are_never_furniture(line):
