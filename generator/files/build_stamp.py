@@ -126,13 +126,23 @@ def write_stamp(path: Path, inputs: str, output_roots: Iterable[Path], **record:
     """
     data = {"inputs": inputs, "outputs": list_file_states(output_roots), **record}
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".stamp-", dir=path.parent)
+        write_json_in_one_step(path, data)
+    except OSError:
+        pass
+
+
+def write_json_in_one_step(path: Path, data: Any) -> None:
+    """Write ``data`` as JSON to ``path`` through a temporary file beside it, replaced in one
+    step: a killed run leaves the old file or the new one, never half of one (raises OSError)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh)
         os.replace(tmp, path)
-    except OSError:
-        pass
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def remove_stamp(path: Path) -> None:

@@ -37,13 +37,12 @@ import logging
 import os
 import shutil
 import stat
-import tempfile
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from generator.files.build_stamp import hash_file, hash_tree
+from generator.files.build_stamp import hash_file, hash_tree, write_json_in_one_step
 from generator.files.cache import compute_fingerprint
 from generator.files.site_build import CONFIG_FILES, PLUGIN_DIR
 from generator.settings import OWNED_DIRS, OWNED_PAGES
@@ -195,11 +194,7 @@ def save_page_cache(cache: PageCache, files: Any, site_dir: Path) -> None:
     data = {"version": MANIFEST_VERSION, "key": cache.key, "files": entries}
     path = cache.project / MANIFEST
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".page-cache-", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-        os.replace(tmp, path)
+        write_json_in_one_step(path, data)
     except OSError as exc:
         log.info("newsarchive: the page cache was not saved (%s); the next build renders every page", exc)
 
