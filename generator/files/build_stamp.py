@@ -103,7 +103,7 @@ def list_file_states(roots: Iterable[Path]) -> dict[str, list[int]]:
 
 
 def read_stamp(path: Path) -> dict[str, Any] | None:
-    """The stamp at ``path``, or ``None`` when there is none readable."""
+    """The JSON object at ``path`` (a stamp, or the page cache's manifest), or ``None`` when there is none readable."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -26,6 +26,7 @@ import subprocess
 import sys
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from generator.files.build_stamp import STAMP_DIR, hash_file, hash_tree, is_up_to_date, list_file_states, read_stamp, write_stamp
 from generator.files.cache import PACKAGE_DIR, compute_fingerprint
@@ -54,22 +55,30 @@ def compose_site_inputs(project: Path, docs_dir: Path) -> str:
     (its plugin among it), every installed library's version, and the state of every
     file of ``docs_dir``."""
     digest = hashlib.sha256(b"newsarchive site 1\0" + compute_fingerprint().encode())
+    hash_site_sources(project, digest)
     names = set(SITE_ENV)
     for name in CONFIG_FILES:
-        digest.update(b"\0" + name.encode() + b"\0")
-        hash_file(project / name, digest)
         try:
             names.update(re.findall(r"!ENV\s*\[?\s*([A-Za-z_][A-Za-z0-9_]*)", (project / name).read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError):
             pass
     for name in sorted(names):
         digest.update(f"\0{name}={os.environ.get(name)!r}".encode("utf-8", "surrogatepass"))
+    digest.update(json.dumps(list_file_states([docs_dir]), sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def hash_site_sources(project: Path, digest: Any) -> None:
+    """Feed ``digest`` what every page of the site is built from besides its own Markdown
+    and the generator's code: the configuration files' bytes, the plugin's code and theme,
+    and every installed library's version (the site stamp and the page cache both ask it)."""
+    for name in CONFIG_FILES:
+        digest.update(b"\0" + name.encode() + b"\0")
+        hash_file(project / name, digest)
     digest.update(b"\0plugin\0")
     hash_tree(PLUGIN_DIR, digest)
     versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
     digest.update("\0".join(versions).encode())
-    digest.update(json.dumps(list_file_states([docs_dir]), sort_keys=True).encode())
-    return digest.hexdigest()
 
 
 def build_site(project: Path, docs_dir: Path, staging: Path, site: Path) -> bool:

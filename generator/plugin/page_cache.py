@@ -38,13 +38,12 @@ import os
 import shutil
 import stat
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from generator.files.build_stamp import hash_file, hash_tree, write_json_in_one_step
+from generator.files.build_stamp import hash_file, read_stamp, write_json_in_one_step
 from generator.files.cache import compute_fingerprint
-from generator.files.site_build import CONFIG_FILES, PLUGIN_DIR
+from generator.files.site_build import hash_site_sources
 from generator.settings import OWNED_DIRS, OWNED_PAGES
 
 log = logging.getLogger("mkdocs.plugins.newsarchive")
@@ -72,14 +71,9 @@ def _sha256(path: str | Path) -> str:
 def compose_site_key(config: Any, project: Path) -> str:
     """A hash of everything every page's HTML depends on besides its own Markdown."""
     digest = hashlib.sha256(f"newsarchive pages {MANIFEST_VERSION}\0{compute_fingerprint()}".encode())
-    for name in CONFIG_FILES:
-        digest.update(b"\0" + name.encode() + b"\0")
-        hash_file(project / name, digest)
+    hash_site_sources(project, digest)
     # the values mkdocs.yml took from the environment (!ENV), as MkDocs resolved them
     digest.update(repr((config.site_url, config.site_name, config.nav, config.theme.dirs)).encode("utf-8", "surrogatepass"))
-    digest.update(b"\0plugin\0")
-    hash_tree(PLUGIN_DIR, digest)
-    digest.update("\0".join(sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())).encode())
     return digest.hexdigest()
 
 
@@ -116,11 +110,8 @@ class PageCache:
 
 def load_page_cache(project: Path, previous_site: Path, key: str) -> PageCache:
     """The last build's manifest under ``project``; its entries only if made with this ``key``."""
-    try:
-        data = json.loads((project / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        data = {}
-    ok = isinstance(data, dict) and data.get("version") == MANIFEST_VERSION and data.get("key") == key
+    data = read_stamp(project / MANIFEST) or {}
+    ok = data.get("version") == MANIFEST_VERSION and data.get("key") == key
     entries = data.get("files", {}) if ok and isinstance(data.get("files"), dict) else {}
     return PageCache(project, previous_site, key, entries)
 
